@@ -1,0 +1,174 @@
+// Cohorts and the records kept about their participants: attendance per day,
+// submissions and exemptions. Everything is validated when it enters, so the rule
+// engine can trust what it reads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smart/detail/box.hpp"
+#include "smart/programme.hpp"
+#include "smart/schedule.hpp"
+
+namespace smart {
+
+/// What was recorded for one participant on one session day. `unrecorded` is the absence
+/// of a record: on a past counted day it counts as absent and raises a warning.
+enum class attendance_status : std::uint8_t { unrecorded = 0, present, late, excused, absent };
+const char* to_string(attendance_status s) noexcept;
+attendance_status parse_attendance_status(std::string_view s);  ///< throws invalid_argument
+
+enum class sector : std::uint8_t { public_sector, private_sector, voluntary };
+const char* to_string(sector s) noexcept;  ///< "public", "private", "voluntary"
+sector parse_sector(std::string_view s);   ///< throws invalid_argument
+
+enum class submission_status : std::uint8_t { submitted, approved, rejected };
+const char* to_string(submission_status s) noexcept;
+submission_status parse_submission_status(std::string_view s);  ///< throws invalid_argument
+
+/// A submitted document (reflection note, practice blog, final text, portfolio, ...).
+struct submission {
+    submission_kind kind = submission_kind::reflection;
+    submission_status status = submission_status::submitted;
+    date on;                               ///< the date the document is dated
+    std::optional<std::uint16_t> pages;    ///< page count, when recorded
+    final_category category = final_category::none;
+    std::string title;
+    friend bool operator==(const submission&, const submission&) = default;
+};
+
+/// A waived requirement, with the reason and who granted it. Part of the record.
+struct exemption {
+    std::string requirement;  ///< a requirement id of the programme
+    std::string reason;
+    std::string granted_by;
+    std::optional<date> granted_on;
+    friend bool operator==(const exemption&, const exemption&) = default;
+};
+
+/// A municipality by Statistics Norway's 4-digit number, as it was when the participant
+/// took part.
+struct municipality {
+    std::string number;  ///< exactly four digits, e.g. "3905"
+    std::string name;
+    friend bool operator==(const municipality&, const municipality&) = default;
+};
+
+/// Optional contact data. Never appears in certificates or statistics.
+struct contact_info {
+    std::string email;
+    std::string phone;
+    friend bool operator==(const contact_info&, const contact_info&) = default;
+};
+
+struct participant {
+    std::string id;
+    std::string name;
+    smart::municipality municipality;
+    std::string role;  ///< profession, free text ("lærer", "rektor", ...)
+    smart::sector sector = smart::sector::public_sector;
+    /// Kept on the heap: most records have none, and records should stay small.
+    detail::optional_box<contact_info> contact;
+    /// One status per cohort day (index = position in cohort::days()). Empty means
+    /// nothing recorded yet; otherwise exactly cohort::days().size() entries.
+    std::vector<attendance_status> attendance;
+    /// Role at the festival, when the participant had one.
+    smart::festival_role festival_role = smart::festival_role::none;
+    std::vector<submission> submissions;
+    std::vector<exemption> exemptions;
+
+    friend bool operator==(const participant&, const participant&) = default;
+};
+
+/// One run of a programme: its schedule, seats and participants.
+///
+/// Thread safety: const member functions may be called concurrently; mutation needs
+/// exclusive access.
+class cohort {
+public:
+    /// A cohort of `prog`. `sessions` empty means the programme's default schedule.
+    /// `programme_ref` non-empty records that the programme came from the catalogue by
+    /// that id (saving writes the reference instead of the whole programme).
+    /// Throws smart::error(validation_error) for a bad schedule, a schedule lacking what
+    /// the rules need (a festival for a festival rule), or a bad id.
+    cohort(std::shared_ptr<const smart::programme> prog, std::string id, std::string label,
+           std::optional<int> capacity = std::nullopt, std::vector<session> sessions = {},
+           std::string programme_ref = {});
+
+    const std::string& id() const noexcept { return id_; }
+    const std::string& label() const noexcept { return label_; }
+    std::optional<int> capacity() const noexcept { return capacity_; }
+    const smart::programme& programme() const noexcept { return *programme_; }
+    const std::shared_ptr<const smart::programme>& programme_ptr() const noexcept { return programme_; }
+    /// The catalogue id the programme was referenced by, or "" when embedded.
+    const std::string& programme_ref() const noexcept { return programme_ref_; }
+    /// True when the cohort supplies its own schedule rather than the programme's.
+    bool has_own_sessions() const noexcept { return own_sessions_; }
+
+    const std::vector<session>& sessions() const noexcept { return sessions_; }
+    /// Every session day, in increasing order.
+    const std::vector<date>& days() const noexcept { return days_; }
+    /// Position of `d` in days(), or nullopt when no session is held that day.
+    std::optional<std::size_t> day_index(date d) const noexcept;
+    /// Index into sessions() of the session holding days()[day].
+    std::size_t session_of_day(std::size_t day) const noexcept { return day_session_[day]; }
+    /// First and last session day (the programme's period). Throws not_allowed when the
+    /// schedule is empty.
+    date first_day() const;
+    date last_day() const;
+
+    const std::vector<participant>& participants() const noexcept { return participants_; }
+    std::size_t size() const noexcept { return participants_.size(); }
+    /// The participant with this id, or nullptr.
+    const participant* find(std::string_view participant_id) const noexcept;
+    /// Position of the participant in participants(); throws not_found.
+    std::size_t index_of(std::string_view participant_id) const;
+
+    /// Adds a participant after validating it (id unique and non-empty, name present,
+    /// municipality number four digits, attendance empty or one per day, submissions and
+    /// exemptions valid). Throws validation_error naming /participants/<n>/..., or
+    /// not_allowed when the cohort is full.
+    void add_participant(participant p);
+    /// Adds many participants at once, all or nothing: the first invalid one (or a
+    /// duplicate id, or one beyond capacity) throws validation_error naming
+    /// /participants/<position in the cohort>/... and nothing is added. Used by the loader.
+    void add_participants(std::vector<participant> ps);
+    /// Records the status for one session day. Throws not_found for an unknown
+    /// participant, validation_error when `day` is not a session day.
+    void set_attendance(std::string_view participant_id, date day, attendance_status status);
+    /// The recorded status for a day (unrecorded when none). Throws like set_attendance.
+    attendance_status attendance(std::string_view participant_id, date day) const;
+    void set_festival_role(std::string_view participant_id, smart::festival_role role);
+    /// Appends a submission; throws validation_error for a bad one (pages 0, ...).
+    void add_submission(std::string_view participant_id, submission s);
+    /// Records an exemption; throws validation_error when the requirement id is unknown
+    /// or already exempted, or the reason is empty.
+    void add_exemption(std::string_view participant_id, exemption e);
+    /// Withdraws the exemption for `requirement_id`; throws not_found when there is none.
+    void remove_exemption(std::string_view participant_id, std::string_view requirement_id);
+
+    /// Equal programme, id, label, capacity, schedule and participants.
+    friend bool operator==(const cohort& a, const cohort& b);
+
+private:
+    participant& mutable_participant(std::string_view participant_id);
+    void validate_participant(const participant& p, std::size_t index) const;
+
+    std::shared_ptr<const smart::programme> programme_;
+    std::string programme_ref_;
+    std::string id_;
+    std::string label_;
+    std::optional<int> capacity_;
+    bool own_sessions_ = false;
+    std::vector<session> sessions_;  ///< own schedule, or a copy of the programme's
+    std::vector<date> days_;
+    std::vector<std::uint32_t> day_session_;
+    std::vector<participant> participants_;
+    std::vector<std::uint32_t> by_id_;  ///< participant positions sorted by id
+};
+
+}  // namespace smart

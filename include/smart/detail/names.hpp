@@ -1,0 +1,35 @@
+// Internal: name tables for enums, shared by their to_string/parse_* functions.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "smart/error.hpp"
+
+namespace smart::detail {
+
+/// Looks `s` up in `names` (indexed by the enum's value); throws invalid_argument with a
+/// message listing the expected names.
+template <class Enum, std::size_t N>
+Enum parse_name(std::string_view s, const std::array<const char*, N>& names, const char* what,
+                std::size_t first = 0) {
+    for (std::size_t i = first; i < N; ++i)
+        if (s == names[i]) return static_cast<Enum>(i);
+    std::string expected;
+    for (std::size_t i = first; i < N; ++i) {
+        if (!expected.empty()) expected += i + 1 == N ? " or " : ", ";
+        expected += '"';
+        expected += names[i];
+        expected += '"';
+    }
+    throw error(errc::invalid_argument, "unknown " + std::string(what) + " \"" + std::string(s) + "\": expected " + expected);
+}
+
+template <class Enum, std::size_t N>
+const char* name_of(Enum e, const std::array<const char*, N>& names) noexcept {
+    const auto i = static_cast<std::size_t>(e);
+    return i < N ? names[i] : "";
+}
+
+}  // namespace smart::detail

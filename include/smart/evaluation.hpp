@@ -1,0 +1,162 @@
+// The rule engine: evaluates every participant of a cohort against the programme's
+// certificate requirements as of a date, exactly as docs/rules.md (and domain.md) state.
+// Bulk evaluation stores numbers only; explanations are rendered on demand.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "smart/cohort.hpp"
+#include "smart/programme.hpp"
+#include "smart/ratio.hpp"
+#include "smart/schedule.hpp"
+#include "smart/text.hpp"
+
+namespace smart {
+
+/// State of one requirement for one participant as of a date.
+enum class requirement_state : std::uint8_t {
+    met,      ///< fulfilled
+    unmet,    ///< can no longer be fulfilled
+    pending,  ///< not fulfilled yet, still possible
+    exempt,   ///< waived by a recorded exemption
+};
+const char* to_string(requirement_state s) noexcept;
+requirement_state parse_requirement_state(std::string_view s);
+
+/// A participant's overall status.
+enum class overall_status : std::uint8_t {
+    eligible,        ///< every requirement met or exempt
+    not_eligible,    ///< some requirement unmet
+    in_progress,     ///< otherwise
+    no_certificate,  ///< the programme has no certificate rules
+};
+const char* to_string(overall_status s) noexcept;
+overall_status parse_overall_status(std::string_view s);
+
+/// The numbers behind one requirement's state. Which fields mean something depends on
+/// the requirement's kind; the others stay zero / not-a-date.
+struct requirement_result {
+    requirement_state state = requirement_state::pending;
+    requirement_kind kind = requirement_kind::attendance;
+    festival_role role = festival_role::none;  ///< festival: the recorded role
+    bool portfolio_approved = false;           ///< notes: an approved portfolio exists
+
+    // attendance
+    ratio attended;                    ///< weighted days attended, on or before as-of
+    std::uint16_t counted_days = 0;    ///< counted days of the whole cohort
+    std::uint16_t required_days = 0;   ///< full days needed: ceil(min_ratio * counted)
+    std::uint16_t past_days = 0;       ///< counted days on or before as-of
+    std::uint16_t remaining_days = 0;  ///< counted days after as-of
+    std::uint16_t unrecorded_days = 0; ///< past counted days with no record (absent)
+
+    // interval notes
+    std::uint16_t intervals = 0;       ///< number of intervals between gatherings
+    std::uint16_t intervals_met = 0;   ///< intervals with enough notes
+    std::uint64_t missing_intervals = 0;  ///< bit i: interval i closed without enough notes
+    std::uint64_t open_intervals = 0;     ///< bit i: interval i still open, not enough yet
+
+    // final text / festival
+    std::uint16_t pages = 0;  ///< final text: its page count (0 = not recorded)
+    date on{boost::gregorian::not_a_date_time};        ///< final text date / festival day attended
+    date deadline{boost::gregorian::not_a_date_time};  ///< final text deadline / festival day
+
+    friend bool operator==(const requirement_result&, const requirement_result&) = default;
+};
+
+/// Something a person should look at; it does not change a state by itself.
+enum class warning_kind : std::uint8_t {
+    unrecorded_day,          ///< a past counted day has no record: counted as absent
+    note_outside_intervals,  ///< a note dated in no interval counts for none
+    pages_out_of_range,      ///< a final text outside the page range does not count
+    late_final_text,         ///< a final text dated after the deadline does not count
+    category_not_accepted,   ///< a final text whose category the programme does not accept
+    festival_role_not_accepted,  ///< present at the festival in a role the rule does not list
+};
+const char* to_string(warning_kind k) noexcept;
+
+struct warning {
+    std::uint32_t participant = 0;  ///< position in the cohort
+    warning_kind kind = warning_kind::unrecorded_day;
+    date day;                       ///< the day or the document's date
+    std::uint16_t pages = 0;        ///< pages_out_of_range: the page count
+    friend bool operator==(const warning&, const warning&) = default;
+};
+
+/// One participant's overall outcome.
+struct participant_result {
+    overall_status status = overall_status::in_progress;
+    /// in_progress and the attendance requirement has no slack left: every remaining
+    /// counted day must be attended.
+    bool at_risk = false;
+    friend bool operator==(const participant_result&, const participant_result&) = default;
+};
+
+/// An interval between two consecutive gatherings: notes dated in (after, until] count.
+struct interval {
+    date after;  ///< last day of gathering i
+    date until;  ///< first day of gathering i+1
+    friend bool operator==(const interval&, const interval&) = default;
+};
+
+/// Counts by overall status.
+struct status_counts {
+    std::size_t eligible = 0, not_eligible = 0, in_progress = 0, no_certificate = 0, at_risk = 0;
+    friend bool operator==(const status_counts&, const status_counts&) = default;
+};
+
+/// The result of evaluating a cohort as of a date. Self-contained: it keeps the programme
+/// and the schedule facts it needs to explain itself, so it outlives the cohort; the
+/// participant order is the cohort's.
+///
+/// Thread safety: immutable once built; any member may be called concurrently.
+class evaluation {
+public:
+    date as_of() const noexcept { return as_of_; }
+    const smart::programme& programme() const noexcept { return *programme_; }
+    std::size_t size() const noexcept { return participants_.size(); }
+    std::size_t requirement_count() const noexcept { return programme_->requirements.size(); }
+
+    const participant_result& result(std::size_t participant) const { return participants_.at(participant); }
+    /// The per-requirement results of one participant, in the programme's order.
+    std::span<const requirement_result> requirements(std::size_t participant) const;
+    /// All warnings, ordered by participant.
+    const std::vector<warning>& warnings() const noexcept { return warnings_; }
+    /// The warnings of one participant.
+    std::span<const warning> warnings_of(std::size_t participant) const;
+    status_counts counts() const noexcept;
+
+    /// The intervals between gatherings (for the notes rule).
+    const std::vector<interval>& intervals() const noexcept { return intervals_; }
+
+    /// A sentence on one requirement's result, with its numbers, e.g.
+    /// "Deltatt 6 av 8 dager (75 %), krever minst 7" / "Attended 6 of 8 days (75 %), at
+    /// least 7 required". Exemptions name their reason: pass the participant record.
+    std::string explain(std::size_t participant, std::size_t requirement, lang l,
+                        const smart::participant* record = nullptr) const;
+    /// One sentence per requirement not met or exempt (what is missing), in order.
+    std::vector<std::string> missing(std::size_t participant, lang l,
+                                     const smart::participant* record = nullptr) const;
+    /// A sentence on a warning.
+    std::string describe(const warning& w, lang l) const;
+
+    friend evaluation evaluate(const cohort& c, date as_of);
+
+private:
+    std::shared_ptr<const smart::programme> programme_;
+    date as_of_;
+    std::vector<interval> intervals_;
+    std::vector<participant_result> participants_;
+    std::vector<requirement_result> results_;      ///< size() * requirement_count()
+    std::vector<warning> warnings_;
+    std::vector<std::uint32_t> warning_begin_;     ///< size() + 1 offsets into warnings_
+};
+
+/// Evaluates every participant as of the end of `as_of`. O(participants × records).
+/// Throws nothing for a validated cohort (only std::bad_alloc).
+evaluation evaluate(const cohort& c, date as_of);
+
+}  // namespace smart

@@ -1,0 +1,40 @@
+// JSON interchange (docs/format.md, schema/): programme, cohort and evaluation documents.
+// Loading is all-or-nothing: the first bad value throws smart::error with its JSON
+// Pointer and what was expected, and nothing is returned.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "smart/cohort.hpp"
+#include "smart/evaluation.hpp"
+#include "smart/programme.hpp"
+#include "smart/text.hpp"
+
+namespace smart {
+
+inline constexpr std::string_view programme_format = "smart.programme/1";
+inline constexpr std::string_view cohort_format = "smart.cohort/1";
+inline constexpr std::string_view evaluation_format = "smart.evaluation/1";
+
+/// Parses and validates a programme document. Throws parse_error (malformed JSON, with
+/// the byte offset) or validation_error (with the JSON Pointer).
+programme load_programme(std::string_view json_text);
+programme load_programme_file(const std::filesystem::path& path);
+/// Serialises a programme document (2-space indentation).
+std::string save_programme(const programme& p);
+
+/// Parses and validates a cohort document. A programme given by id is taken from the
+/// built-in catalogue; an embedded one is loaded and validated in place.
+cohort load_cohort(std::string_view json_text);
+cohort load_cohort_file(const std::filesystem::path& path);
+/// Serialises a cohort document; loading the text again gives an equal cohort.
+std::string save_cohort(const cohort& c);
+
+/// The evaluation as a document: summary counts, and per participant the status, at-risk
+/// flag, every requirement's state, numbers and explanation (nb, nn, en) and warnings.
+/// `c` must be the cohort that was evaluated. Throws invalid_argument otherwise.
+std::string evaluation_to_json(const evaluation& e, const cohort& c);
+
+}  // namespace smart

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: the C++ tests and the schema checks (CTest) on
+# a release build with warnings as errors, then the C++ tests again under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+jobs="${SMART_JOBS:-2}"
+
+echo "== release build (warnings are errors)"
+cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DSMART_WERROR=ON \
+      -DSMART_TEST_PYTHON="$root/.venv/bin/python" >/dev/null
+cmake --build "$root/build/release" -j"$jobs"
+echo "== tests (release)"
+ctest --test-dir "$root/build/release" --output-on-failure -j"$jobs"
+
+echo "== sanitizer build (address, undefined)"
+cmake -S "$root" -B "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSMART_WERROR=ON \
+      -DSMART_SANITIZE=address,undefined -DSMART_BUILD_BENCH=OFF -DSMART_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$root/build/asan" -j"$jobs"
+echo "== tests (address + undefined behaviour sanitizers)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$root/build/asan" --output-on-failure -j"$jobs"
+
+echo "== demo runs"
+"$root/build/release/evaluate_demo" --as-of 2025-04-30 >/dev/null
+echo "all tests passed"

@@ -1,0 +1,269 @@
+#include "smart/cohort.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "smart/detail/names.hpp"
+#include "smart/error.hpp"
+
+namespace smart {
+
+namespace {
+constexpr std::array<const char*, 5> attendance_names{"", "present", "late", "excused", "absent"};
+constexpr std::array<const char*, 3> sector_names{"public", "private", "voluntary"};
+constexpr std::array<const char*, 3> submission_status_names{"submitted", "approved", "rejected"};
+}  // namespace
+
+const char* to_string(attendance_status s) noexcept { return detail::name_of(s, attendance_names); }
+attendance_status parse_attendance_status(std::string_view s) {
+    return detail::parse_name<attendance_status>(s, attendance_names, "attendance status", 1);
+}
+const char* to_string(sector s) noexcept { return detail::name_of(s, sector_names); }
+sector parse_sector(std::string_view s) { return detail::parse_name<sector>(s, sector_names, "sector"); }
+const char* to_string(submission_status s) noexcept { return detail::name_of(s, submission_status_names); }
+submission_status parse_submission_status(std::string_view s) {
+    return detail::parse_name<submission_status>(s, submission_status_names, "submission status");
+}
+
+cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std::string label,
+               std::optional<int> capacity, std::vector<session> sessions, std::string programme_ref)
+    : programme_(std::move(prog)),
+      programme_ref_(std::move(programme_ref)),
+      id_(std::move(id)),
+      label_(std::move(label)),
+      capacity_(capacity) {
+    if (!programme_) throw error(errc::invalid_argument, "a cohort needs a programme", "/programme");
+    if (id_.empty()) throw error(errc::validation_error, "expected a non-empty cohort id", "/id");
+    if (label_.empty()) throw error(errc::validation_error, "expected a non-empty label", "/label");
+    if (capacity_ && *capacity_ < 1) throw error(errc::validation_error, "expected a capacity of at least 1", "/capacity");
+    if (!capacity_) capacity_ = programme_->seats;
+    own_sessions_ = !sessions.empty();
+    sessions_ = own_sessions_ ? std::move(sessions) : programme_->sessions;
+    if (sessions_.empty())
+        throw error(errc::validation_error,
+                    "the cohort has no sessions and its programme no default schedule: expected \"sessions\"",
+                    "/sessions");
+    for (std::size_t i = 0; i < sessions_.size() && !own_sessions_; ++i)
+        if (sessions_[i].days.empty())
+            throw error(errc::validation_error,
+                        "the programme's schedule is a template (session \"" + sessions_[i].id +
+                            "\" has no date): the cohort must give its own \"sessions\"",
+                        "/sessions");
+    validate_sessions(sessions_, "/sessions", false);
+
+    std::size_t gatherings = 0;
+    bool festival = false;
+    for (std::size_t i = 0; i < sessions_.size(); ++i) {
+        gatherings += sessions_[i].kind == session_kind::gathering;
+        festival = festival || sessions_[i].kind == session_kind::festival;
+        for (date d : sessions_[i].days) {
+            days_.push_back(d);
+            day_session_.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    if (days_.size() > 65535) throw error(errc::validation_error, "a cohort has at most 65535 session days", "/sessions");
+    for (const auto& r : programme_->requirements) {
+        if (r.kind() == requirement_kind::festival && !festival)
+            throw error(errc::validation_error,
+                        "the programme requires festival participation (requirement \"" + r.id +
+                            "\"): expected a session of kind \"festival\"",
+                        "/sessions");
+        if (r.kind() == requirement_kind::interval_notes && gatherings > 65)
+            throw error(errc::validation_error,
+                        "at most 65 gatherings (64 intervals) are supported with a notes requirement", "/sessions");
+    }
+}
+
+bool operator==(const cohort& a, const cohort& b) {
+    return *a.programme_ == *b.programme_ && a.programme_ref_ == b.programme_ref_ && a.id_ == b.id_ &&
+           a.label_ == b.label_ && a.capacity_ == b.capacity_ && a.own_sessions_ == b.own_sessions_ &&
+           a.sessions_ == b.sessions_ && a.participants_ == b.participants_;
+}
+
+std::optional<std::size_t> cohort::day_index(date d) const noexcept {
+    const auto it = std::lower_bound(days_.begin(), days_.end(), d);
+    if (it == days_.end() || *it != d) return std::nullopt;
+    return static_cast<std::size_t>(it - days_.begin());
+}
+
+date cohort::first_day() const { return days_.front(); }
+date cohort::last_day() const { return days_.back(); }
+
+const participant* cohort::find(std::string_view participant_id) const noexcept {
+    const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), participant_id,
+                                     [this](std::uint32_t pos, std::string_view key) {
+                                         return participants_[pos].id < key;
+                                     });
+    if (it == by_id_.end() || participants_[*it].id != participant_id) return nullptr;
+    return &participants_[*it];
+}
+
+std::size_t cohort::index_of(std::string_view participant_id) const {
+    const participant* p = find(participant_id);
+    if (!p) throw error(errc::not_found, "no participant with id \"" + std::string(participant_id) + "\"");
+    return static_cast<std::size_t>(p - participants_.data());
+}
+
+participant& cohort::mutable_participant(std::string_view participant_id) {
+    return participants_[index_of(participant_id)];
+}
+
+namespace {
+void check_submission(const submission& s, const std::string& at) {
+    if (s.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
+    if (static_cast<unsigned>(s.kind) > static_cast<unsigned>(submission_kind::portfolio))
+        throw error(errc::validation_error, "unknown submission kind", at + "/kind");
+    if (static_cast<unsigned>(s.status) > static_cast<unsigned>(submission_status::rejected))
+        throw error(errc::validation_error, "unknown submission status", at + "/status");
+    if (static_cast<unsigned>(s.category) > static_cast<unsigned>(final_category::other))
+        throw error(errc::validation_error, "unknown final text category", at + "/category");
+    if (s.pages && *s.pages < 1) throw error(errc::validation_error, "expected at least 1 page", at + "/pages");
+}
+
+bool is_municipality_number(const std::string& n) {
+    return n.size() == 4 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+}  // namespace
+
+void cohort::validate_participant(const participant& p, std::size_t index) const {
+    using detail::pointer_append;
+    const std::string at = pointer_append("/participants", index);
+    if (p.id.empty()) throw error(errc::validation_error, "expected a non-empty participant id", at + "/id");
+    if (p.name.empty()) throw error(errc::validation_error, "expected a non-empty name", at + "/name");
+    if (!is_municipality_number(p.municipality.number))
+        throw error(errc::validation_error,
+                    "expected a 4-digit municipality number, got \"" + p.municipality.number + "\"",
+                    at + "/municipality/number");
+    if (p.municipality.name.empty())
+        throw error(errc::validation_error, "expected a municipality name", at + "/municipality/name");
+    if (p.role.empty()) throw error(errc::validation_error, "expected a non-empty role", at + "/role");
+    if (static_cast<unsigned>(p.sector) > static_cast<unsigned>(sector::voluntary))
+        throw error(errc::validation_error, "unknown sector", at + "/sector");
+    if (static_cast<unsigned>(p.festival_role) > static_cast<unsigned>(festival_role::process_leader))
+        throw error(errc::validation_error, "unknown festival role", at + "/festival_role");
+    if (!p.attendance.empty()) {
+        if (p.attendance.size() != days_.size())
+            throw error(errc::validation_error,
+                        "expected one attendance entry per session day (" + std::to_string(days_.size()) + "), got " +
+                            std::to_string(p.attendance.size()),
+                        at + "/attendance");
+        for (std::size_t d = 0; d < p.attendance.size(); ++d)
+            if (static_cast<unsigned>(p.attendance[d]) > static_cast<unsigned>(attendance_status::absent))
+                throw error(errc::validation_error, "unknown attendance status",
+                            pointer_append(at + "/attendance", to_iso(days_[d])));
+    }
+    for (std::size_t i = 0; i < p.submissions.size(); ++i)
+        check_submission(p.submissions[i], pointer_append(at + "/submissions", i));
+    for (std::size_t i = 0; i < p.exemptions.size(); ++i) {
+        const exemption& e = p.exemptions[i];
+        const std::string ex = pointer_append(at + "/exemptions", i);
+        if (!programme_->find_requirement(e.requirement))
+            throw error(errc::validation_error,
+                        "unknown requirement \"" + e.requirement + "\" for programme \"" + programme_->id + "\"",
+                        ex + "/requirement");
+        for (std::size_t j = 0; j < i; ++j)
+            if (p.exemptions[j].requirement == e.requirement)
+                throw error(errc::validation_error, "requirement \"" + e.requirement + "\" is already exempted",
+                            ex + "/requirement");
+        if (e.reason.empty()) throw error(errc::validation_error, "expected a reason for the exemption", ex + "/reason");
+        if (e.granted_by.empty())
+            throw error(errc::validation_error, "expected who granted the exemption", ex + "/granted_by");
+        if (e.granted_on && e.granted_on->is_special())
+            throw error(errc::validation_error, "expected a date", ex + "/date");
+    }
+}
+
+void cohort::add_participant(participant p) {
+    if (capacity_ && participants_.size() >= static_cast<std::size_t>(*capacity_))
+        throw error(errc::not_allowed, "the cohort is full (" + std::to_string(*capacity_) + " seats)");
+    validate_participant(p, participants_.size());
+    if (find(p.id))
+        throw error(errc::validation_error, "duplicate participant id \"" + p.id + "\"",
+                    detail::pointer_append("/participants", participants_.size()) + "/id");
+    const auto pos = static_cast<std::uint32_t>(participants_.size());
+    const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), p.id, [this](std::uint32_t q, const std::string& key) {
+        return participants_[q].id < key;
+    });
+    participants_.push_back(std::move(p));
+    by_id_.insert(it, pos);
+}
+
+void cohort::add_participants(std::vector<participant> ps) {
+    const std::size_t base = participants_.size();
+    if (capacity_ && base + ps.size() > static_cast<std::size_t>(*capacity_))
+        throw error(errc::validation_error,
+                    "the cohort has " + std::to_string(*capacity_) + " seats: participant " +
+                        std::to_string(*capacity_ + 1) + " is one too many",
+                    detail::pointer_append("/participants", static_cast<std::size_t>(*capacity_)));
+    for (std::size_t i = 0; i < ps.size(); ++i) validate_participant(ps[i], base + i);
+    // Duplicate ids: sort positions of old and new together and look at neighbours.
+    std::vector<std::uint32_t> order(base + ps.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    auto id_of = [&](std::uint32_t q) -> const std::string& { return q < base ? participants_[q].id : ps[q - base].id; };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const int c = id_of(a).compare(id_of(b));
+        return c != 0 ? c < 0 : a < b;
+    });
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (id_of(order[i]) == id_of(order[i - 1]))
+            throw error(errc::validation_error, "duplicate participant id \"" + id_of(order[i]) + "\"",
+                        detail::pointer_append("/participants", std::max(order[i], order[i - 1])) + "/id");
+    participants_.reserve(base + ps.size());
+    for (auto& p : ps) participants_.push_back(std::move(p));
+    by_id_ = std::move(order);
+}
+
+void cohort::set_attendance(std::string_view participant_id, date day, attendance_status status) {
+    participant& p = mutable_participant(participant_id);
+    const auto idx = day_index(day);
+    if (!idx)
+        throw error(errc::validation_error, "no session is held on " + to_iso(day),
+                    detail::pointer_append("/participants/" + std::to_string(&p - participants_.data()) + "/attendance",
+                                           to_iso(day)));
+    if (static_cast<unsigned>(status) > static_cast<unsigned>(attendance_status::absent))
+        throw error(errc::invalid_argument, "unknown attendance status");
+    if (p.attendance.empty()) p.attendance.assign(days_.size(), attendance_status::unrecorded);
+    p.attendance[*idx] = status;
+}
+
+attendance_status cohort::attendance(std::string_view participant_id, date day) const {
+    const participant& p = participants_[index_of(participant_id)];
+    const auto idx = day_index(day);
+    if (!idx) throw error(errc::validation_error, "no session is held on " + to_iso(day));
+    return p.attendance.empty() ? attendance_status::unrecorded : p.attendance[*idx];
+}
+
+void cohort::set_festival_role(std::string_view participant_id, smart::festival_role role) {
+    if (static_cast<unsigned>(role) > static_cast<unsigned>(festival_role::process_leader))
+        throw error(errc::invalid_argument, "unknown festival role");
+    mutable_participant(participant_id).festival_role = role;
+}
+
+void cohort::add_submission(std::string_view participant_id, submission s) {
+    participant& p = mutable_participant(participant_id);
+    const std::size_t index = static_cast<std::size_t>(&p - participants_.data());
+    check_submission(s, detail::pointer_append("/participants/" + std::to_string(index) + "/submissions",
+                                               p.submissions.size()));
+    p.submissions.push_back(std::move(s));
+}
+
+void cohort::add_exemption(std::string_view participant_id, exemption e) {
+    participant& p = mutable_participant(participant_id);
+    const std::size_t index = static_cast<std::size_t>(&p - participants_.data());
+    participant copy = p;
+    copy.exemptions.push_back(std::move(e));
+    validate_participant(copy, index);
+    p.exemptions = std::move(copy.exemptions);
+}
+
+void cohort::remove_exemption(std::string_view participant_id, std::string_view requirement_id) {
+    participant& p = mutable_participant(participant_id);
+    const auto it = std::find_if(p.exemptions.begin(), p.exemptions.end(),
+                                 [&](const exemption& e) { return e.requirement == requirement_id; });
+    if (it == p.exemptions.end())
+        throw error(errc::not_found, "participant \"" + p.id + "\" has no exemption for \"" +
+                                         std::string(requirement_id) + "\"");
+    p.exemptions.erase(it);
+}
+
+}  // namespace smart

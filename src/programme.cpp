@@ -1,0 +1,120 @@
+#include "smart/programme.hpp"
+
+#include <set>
+
+#include "smart/detail/names.hpp"
+#include "smart/error.hpp"
+
+namespace smart {
+
+namespace {
+constexpr std::array<const char*, 5> submission_kind_names{"reflection", "practice_blog", "practice_document",
+                                                           "final_text", "portfolio"};
+constexpr std::array<const char*, 6> final_category_names{"", "method", "results", "problem", "insight", "other"};
+constexpr std::array<const char*, 4> festival_role_names{"", "exhibition", "workshop", "process_leader"};
+constexpr std::array<const char*, 4> requirement_kind_names{"attendance", "interval_notes", "final_text",
+                                                            "festival"};
+}  // namespace
+
+const char* to_string(submission_kind k) noexcept { return detail::name_of(k, submission_kind_names); }
+submission_kind parse_submission_kind(std::string_view s) {
+    return detail::parse_name<submission_kind>(s, submission_kind_names, "submission kind");
+}
+const char* to_string(final_category c) noexcept { return detail::name_of(c, final_category_names); }
+final_category parse_final_category(std::string_view s) {
+    return detail::parse_name<final_category>(s, final_category_names, "final text category", 1);
+}
+const char* to_string(festival_role r) noexcept { return detail::name_of(r, festival_role_names); }
+festival_role parse_festival_role(std::string_view s) {
+    return detail::parse_name<festival_role>(s, festival_role_names, "festival role", 1);
+}
+const char* to_string(requirement_kind k) noexcept { return detail::name_of(k, requirement_kind_names); }
+requirement_kind parse_requirement_kind(std::string_view s) {
+    return detail::parse_name<requirement_kind>(s, requirement_kind_names, "requirement kind");
+}
+
+const requirement* programme::find_requirement(std::string_view rid) const noexcept {
+    for (const auto& r : requirements)
+        if (r.id == rid) return &r;
+    return nullptr;
+}
+
+namespace {
+void check_weight(const ratio& w, const std::string& at) {
+    if (w > ratio(1)) throw error(errc::validation_error, "expected a weight between 0 and 1, got " + w.to_string(), at);
+}
+}  // namespace
+
+void validate(const programme& p, const std::string& pointer) {
+    using detail::pointer_append;
+    if (p.id.empty()) throw error(errc::validation_error, "expected a non-empty programme id", pointer + "/id");
+    if (p.name.nb.empty()) throw error(errc::validation_error, "expected a bokmål name (\"nb\")", pointer + "/name");
+    if (p.seats && *p.seats < 1)
+        throw error(errc::validation_error, "expected at least 1 seat", pointer + "/seats");
+    std::set<std::string_view> goal_ids;
+    for (std::size_t i = 0; i < p.goals.size(); ++i) {
+        const std::string at = pointer_append(pointer + "/competence_goals", i);
+        if (p.goals[i].id.empty()) throw error(errc::validation_error, "expected a non-empty goal id", at + "/id");
+        if (!goal_ids.insert(p.goals[i].id).second)
+            throw error(errc::validation_error, "duplicate competence goal id \"" + p.goals[i].id + "\"", at + "/id");
+        if (p.goals[i].text.nb.empty())
+            throw error(errc::validation_error, "expected the goal's text in bokmål (\"nb\")", at + "/text");
+    }
+    validate_sessions(p.sessions, pointer + "/sessions", true);
+
+    std::set<std::string_view> req_ids;
+    std::set<requirement_kind> kinds;
+    const std::string reqs = pointer + "/certificate/requirements";
+    for (std::size_t i = 0; i < p.requirements.size(); ++i) {
+        const requirement& r = p.requirements[i];
+        const std::string at = pointer_append(reqs, i);
+        if (r.id.empty()) throw error(errc::validation_error, "expected a non-empty requirement id", at + "/id");
+        if (!req_ids.insert(r.id).second)
+            throw error(errc::validation_error, "duplicate requirement id \"" + r.id + "\"", at + "/id");
+        if (!kinds.insert(r.kind()).second)
+            throw error(errc::validation_error,
+                        std::string("a programme has at most one requirement of kind \"") + to_string(r.kind()) + "\"",
+                        at + "/kind");
+        if (const auto* a = std::get_if<attendance_rule>(&r.rule)) {
+            if (a->min_ratio == ratio(0) || a->min_ratio > ratio(1))
+                throw error(errc::validation_error,
+                            "expected min_ratio above 0 and at most 1, got " + a->min_ratio.to_string(),
+                            at + "/min_ratio");
+            check_weight(a->weight_present, at + "/weights/present");
+            check_weight(a->weight_late, at + "/weights/late");
+            check_weight(a->weight_excused, at + "/weights/excused");
+            if (a->weight_present == ratio(0))
+                throw error(errc::validation_error, "the weight of a present day must be above 0",
+                            at + "/weights/present");
+            if (a->counted_kinds.empty())
+                throw error(errc::validation_error, "expected at least one counted session kind",
+                            at + "/counted_kinds");
+        } else if (const auto* n = std::get_if<interval_notes_rule>(&r.rule)) {
+            if (n->per_interval < 1 || n->per_interval > 1000)
+                throw error(errc::validation_error, "expected per_interval between 1 and 1000", at + "/per_interval");
+            if (n->accepted_kinds.empty())
+                throw error(errc::validation_error, "expected at least one accepted submission kind",
+                            at + "/accepted_kinds");
+        } else if (const auto* f = std::get_if<final_text_rule>(&r.rule)) {
+            if (f->min_pages && (*f->min_pages < 1 || *f->min_pages > 10000))
+                throw error(errc::validation_error, "expected a minimum page count between 1 and 10000",
+                            at + "/pages/min");
+            if (f->max_pages && (*f->max_pages < 1 || *f->max_pages > 10000))
+                throw error(errc::validation_error, "expected a maximum page count between 1 and 10000",
+                            at + "/pages/max");
+            if (f->min_pages && f->max_pages && *f->min_pages > *f->max_pages)
+                throw error(errc::validation_error, "the minimum page count is above the maximum", at + "/pages");
+            for (std::size_t c = 0; c < f->categories.size(); ++c)
+                if (f->categories[c] == final_category::none)
+                    throw error(errc::validation_error, "expected a category", pointer_append(at + "/categories", c));
+            if (f->deadline && f->deadline->is_special())
+                throw error(errc::validation_error, "expected a date", at + "/deadline");
+        } else if (const auto* fe = std::get_if<festival_rule>(&r.rule)) {
+            for (std::size_t k = 0; k < fe->roles.size(); ++k)
+                if (fe->roles[k] == festival_role::none)
+                    throw error(errc::validation_error, "expected a festival role", pointer_append(at + "/roles", k));
+        }
+    }
+}
+
+}  // namespace smart

@@ -1,0 +1,122 @@
+#include "smart/schedule.hpp"
+
+#include <set>
+
+#include "smart/error.hpp"
+
+namespace smart {
+
+namespace {
+bool digits(std::string_view s, std::size_t from, std::size_t n, int& value) {
+    value = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+        const char ch = s[i];
+        if (ch < '0' || ch > '9') return false;
+        value = value * 10 + (ch - '0');
+    }
+    return true;
+}
+}  // namespace
+
+date parse_date(std::string_view text, const std::string& pointer) {
+    int y = 0, m = 0, d = 0;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, y) || !digits(text, 5, 2, m) ||
+        !digits(text, 8, 2, d))
+        throw error(errc::parse_error, "expected a date \"YYYY-MM-DD\", got \"" + std::string(text) + "\"", pointer);
+    // Boost's range is 1400–9999; check the day exists without relying on exceptions
+    // for the common case.
+    static constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const int last = m >= 1 && m <= 12 ? month_days[m - 1] + (m == 2 && leap ? 1 : 0) : 0;
+    if (y < 1400 || m < 1 || m > 12 || d < 1 || d > last)
+        throw error(errc::parse_error, "\"" + std::string(text) + "\" is not a calendar date", pointer);
+    return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+std::string to_iso(date d) {
+    if (d.is_special()) return {};
+    char buf[16];
+    const auto ymd = d.year_month_day();
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
+    return buf;
+}
+
+std::string to_norwegian(date d) {
+    if (d.is_special()) return {};
+    const auto ymd = d.year_month_day();
+    return std::to_string(static_cast<int>(ymd.day)) + "." + std::to_string(static_cast<int>(ymd.month)) + "." +
+           std::to_string(static_cast<int>(ymd.year));
+}
+
+time_of_day parse_time(std::string_view text, const std::string& pointer) {
+    int h = 0, m = 0;
+    if (text.size() != 5 || text[2] != ':' || !digits(text, 0, 2, h) || !digits(text, 3, 2, m) || h > 23 || m > 59)
+        throw error(errc::parse_error, "expected a time \"HH:MM\" (00:00–23:59), got \"" + std::string(text) + "\"",
+                    pointer);
+    return {static_cast<std::uint8_t>(h), static_cast<std::uint8_t>(m)};
+}
+
+std::string to_string(time_of_day t) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
+    return buf;
+}
+
+const char* to_string(session_kind k) noexcept {
+    switch (k) {
+        case session_kind::gathering: return "gathering";
+        case session_kind::festival: return "festival";
+        case session_kind::kick_off: return "kick_off";
+        case session_kind::other: return "other";
+    }
+    return "other";
+}
+
+session_kind parse_session_kind(std::string_view s) {
+    if (s == "gathering") return session_kind::gathering;
+    if (s == "festival") return session_kind::festival;
+    if (s == "kick_off") return session_kind::kick_off;
+    if (s == "other") return session_kind::other;
+    throw error(errc::invalid_argument, "unknown session kind \"" + std::string(s) +
+                                            "\": expected \"gathering\", \"festival\", \"kick_off\" or \"other\"");
+}
+
+void validate_sessions(const std::vector<session>& sessions, const std::string& pointer, bool allow_undated) {
+    std::set<std::string_view> ids;
+    date previous_last(boost::gregorian::not_a_date_time);
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+        const session& s = sessions[i];
+        const std::string at = detail::pointer_append(pointer, i);
+        if (s.id.empty()) throw error(errc::validation_error, "expected a non-empty session id", at + "/id");
+        if (!ids.insert(s.id).second)
+            throw error(errc::validation_error, "duplicate session id \"" + s.id + "\"", at + "/id");
+        if (s.days.empty()) {
+            if (!allow_undated)
+                throw error(errc::validation_error, "expected at least one day for session \"" + s.id + "\"",
+                            at + "/days");
+            continue;
+        }
+        for (std::size_t d = 0; d < s.days.size(); ++d) {
+            if (s.days[d].is_special())
+                throw error(errc::validation_error, "expected a date", detail::pointer_append(at + "/days", d));
+            if (d > 0 && s.days[d] <= s.days[d - 1])
+                throw error(errc::validation_error,
+                            "days must be in strictly increasing order (" + to_iso(s.days[d]) + " follows " +
+                                to_iso(s.days[d - 1]) + ")",
+                            detail::pointer_append(at + "/days", d));
+        }
+        if (!previous_last.is_special() && s.days.front() <= previous_last)
+            throw error(errc::validation_error,
+                        "sessions must be in date order and share no day (" + to_iso(s.days.front()) +
+                            " is not after " + to_iso(previous_last) + ")",
+                        detail::pointer_append(at + "/days", std::size_t{0}));
+        previous_last = s.days.back();
+        if (s.start && s.end && !(*s.start < *s.end))
+            throw error(errc::validation_error, "end time must be after start time", at + "/end");
+        if (s.work && s.work->due && s.work->due->is_special())
+            throw error(errc::validation_error, "expected a date", at + "/between_session_work/due");
+    }
+}
+
+}  // namespace smart
