@@ -70,17 +70,17 @@ int main(int argc, char** argv) {
         std::cout << c.label() << "\n"
                   << c.programme().name.get(l) << " — " << (l == smart::lang::en ? "as of " : "per ")
                   << smart::to_iso(as_of) << "\n\n";
-        std::cout << pad("id", 5) << pad(l == smart::lang::en ? "participant" : "deltaker", 28) << pad("status", 18)
+        std::cout << pad("id", 5) << pad(l == smart::lang::en ? "participant" : "deltaker", 28) << pad("status", 24)
                   << (l == smart::lang::en ? "missing" : "mangler") << "\n";
-        std::cout << std::string(100, '-') << "\n";
+        std::cout << std::string(110, '-') << "\n";
         for (std::size_t i = 0; i < e.size(); ++i) {
             const smart::participant& p = c.participants()[i];
             const auto& r = e.result(i);
             std::string status = status_text(r.status, l);
             if (r.at_risk) status += l == smart::lang::en ? " (at risk)" : " (i faresonen)";
             const auto missing = e.missing(i, l, &p);
-            std::cout << pad(p.id, 5) << pad(p.name, 28) << pad(status, 18) << (missing.empty() ? "–" : missing[0]) << "\n";
-            for (std::size_t m = 1; m < missing.size(); ++m) std::cout << std::string(51, ' ') << missing[m] << "\n";
+            std::cout << pad(p.id, 5) << pad(p.name, 28) << pad(status, 24) << (missing.empty() ? "–" : missing[0]) << "\n";
+            for (std::size_t m = 1; m < missing.size(); ++m) std::cout << std::string(57, ' ') << missing[m] << "\n";
         }
         const auto n = e.counts();
         std::cout << "\n"

@@ -231,7 +231,10 @@ void eval_notes(const plan& pl, const participant& p, requirement_result& r, sin
             warn(warning_kind::note_outside_intervals, s.on);
             continue;
         }
-        if (!counts_as_submitted(s.status, pl.notes_need_approval)) continue;
+        if (!counts_as_submitted(s.status, pl.notes_need_approval)) {
+            ++r.awaiting_approval;
+            continue;
+        }
         if (pl.per_interval == 1 || ++count[i] >= pl.per_interval) done |= std::uint64_t{1} << i;
     }
     r.intervals = static_cast<std::uint16_t>(n);
@@ -255,7 +258,7 @@ void eval_final_text(const plan& pl, const participant& p, requirement_result& r
     const final_text_rule& f = *pl.ft;
     for (const submission& s : p.submissions) {
         if (s.kind != submission_kind::final_text || s.on > pl.as_of) continue;
-        if (!counts_as_submitted(s.status, f.require_approval)) continue;
+        if (s.status == submission_status::rejected) continue;
         if (s.on > pl.deadline) {
             warn(warning_kind::late_final_text, s.on);
             continue;
@@ -266,6 +269,10 @@ void eval_final_text(const plan& pl, const participant& p, requirement_result& r
         }
         if (s.pages && ((f.min_pages && *s.pages < *f.min_pages) || (f.max_pages && *s.pages > *f.max_pages))) {
             warn(warning_kind::pages_out_of_range, s.on, *s.pages);
+            continue;
+        }
+        if (!counts_as_submitted(s.status, f.require_approval)) {
+            ++r.awaiting_approval;
             continue;
         }
         if (r.state != requirement_state::met) {

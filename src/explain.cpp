@@ -133,6 +133,12 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
                     s += t(l, "; ennå åpen: ", "; enno open: ", "; still open: ") +
                          interval_list(r.open_intervals, intervals_, l);
             }
+            if (r.awaiting_approval && r.state != requirement_state::met)
+                s += std::string(t(l, "; ", "; ", "; ")) + std::to_string(r.awaiting_approval) +
+                     (r.awaiting_approval == 1 ? t(l, " notat venter på godkjenning", " notat ventar på godkjenning",
+                                                   " note awaits approval")
+                                               : t(l, " notater venter på godkjenning", " notat ventar på godkjenning",
+                                                   " notes await approval"));
             if (rule.per_interval > 1)
                 s += std::string(t(l, " (krever ", " (krev ", " (")) + std::to_string(rule.per_interval) +
                      t(l, " per periode)", " per periode)", " required per period)");
@@ -163,6 +169,9 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
             s += day_text(r.deadline, l) + ")";
             if (!range.empty())
                 s += t(l, ", krever ", ", krev ", ", ") + range + t(l, " sider", " sider", " pages required");
+            if (r.awaiting_approval)
+                s += t(l, "; levert, venter på godkjenning", "; levert, ventar på godkjenning",
+                       "; submitted, awaiting approval");
             return s;
         }
         case requirement_kind::festival: {

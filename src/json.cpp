@@ -880,12 +880,14 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
                                {"intervals_met", rr.intervals_met},
                                {"missing", bits(rr.missing_intervals)},
                                {"open", bits(rr.open_intervals)},
-                               {"portfolio_approved", rr.portfolio_approved}};
+                               {"portfolio_approved", rr.portfolio_approved},
+                               {"awaiting_approval", rr.awaiting_approval}};
                     break;
                 case requirement_kind::final_text:
                     numbers = {{"date", rr.on.is_special() ? json(nullptr) : json(to_iso(rr.on))},
                                {"pages", rr.pages ? json(rr.pages) : json(nullptr)},
-                               {"deadline", to_iso(rr.deadline)}};
+                               {"deadline", to_iso(rr.deadline)},
+                               {"awaiting_approval", rr.awaiting_approval}};
                     break;
                 case requirement_kind::festival:
                     numbers = {{"date", rr.on.is_special() ? json(nullptr) : json(to_iso(rr.on))},

@@ -47,14 +47,14 @@ void check_weight(const ratio& w, const std::string& at) {
 
 void validate(const programme& p, const std::string& pointer) {
     using detail::pointer_append;
-    if (p.id.empty()) throw error(errc::validation_error, "expected a non-empty programme id", pointer + "/id");
+    detail::check_identifier(p.id, "programme", pointer + "/id");
     if (p.name.nb.empty()) throw error(errc::validation_error, "expected a bokmål name (\"nb\")", pointer + "/name");
     if (p.seats && *p.seats < 1)
         throw error(errc::validation_error, "expected at least 1 seat", pointer + "/seats");
     std::set<std::string_view> goal_ids;
     for (std::size_t i = 0; i < p.goals.size(); ++i) {
         const std::string at = pointer_append(pointer + "/competence_goals", i);
-        if (p.goals[i].id.empty()) throw error(errc::validation_error, "expected a non-empty goal id", at + "/id");
+        detail::check_identifier(p.goals[i].id, "competence goal", at + "/id");
         if (!goal_ids.insert(p.goals[i].id).second)
             throw error(errc::validation_error, "duplicate competence goal id \"" + p.goals[i].id + "\"", at + "/id");
         if (p.goals[i].text.nb.empty())
@@ -68,7 +68,7 @@ void validate(const programme& p, const std::string& pointer) {
     for (std::size_t i = 0; i < p.requirements.size(); ++i) {
         const requirement& r = p.requirements[i];
         const std::string at = pointer_append(reqs, i);
-        if (r.id.empty()) throw error(errc::validation_error, "expected a non-empty requirement id", at + "/id");
+        detail::check_identifier(r.id, "requirement", at + "/id");
         if (!req_ids.insert(r.id).second)
             throw error(errc::validation_error, "duplicate requirement id \"" + r.id + "\"", at + "/id");
         if (!kinds.insert(r.kind()).second)

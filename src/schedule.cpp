@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "smart/detail/names.hpp"
 #include "smart/error.hpp"
 
 namespace smart {
@@ -88,7 +89,7 @@ void validate_sessions(const std::vector<session>& sessions, const std::string& 
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         const session& s = sessions[i];
         const std::string at = detail::pointer_append(pointer, i);
-        if (s.id.empty()) throw error(errc::validation_error, "expected a non-empty session id", at + "/id");
+        detail::check_identifier(s.id, "session", at + "/id");
         if (!ids.insert(s.id).second)
             throw error(errc::validation_error, "duplicate session id \"" + s.id + "\"", at + "/id");
         if (s.days.empty()) {

@@ -44,6 +44,9 @@ struct requirement_result {
     requirement_kind kind = requirement_kind::attendance;
     festival_role role = festival_role::none;  ///< festival: the recorded role
     bool portfolio_approved = false;           ///< notes: an approved portfolio exists
+    /// notes / final text: documents that would count once approved (the rule requires
+    /// approval and they are submitted, not yet approved)
+    std::uint16_t awaiting_approval = 0;
 
     // attendance
     ratio attended;                    ///< weighted days attended, on or before as-of

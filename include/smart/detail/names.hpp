@@ -26,6 +26,28 @@ Enum parse_name(std::string_view s, const std::array<const char*, N>& names, con
     throw error(errc::invalid_argument, "unknown " + std::string(what) + " \"" + std::string(s) + "\": expected " + expected);
 }
 
+/// A stable identifier of a programme, session, goal or requirement:
+/// [a-z0-9][a-z0-9._-]* (the pattern of schema/programme.schema.json).
+inline bool is_identifier(std::string_view s) noexcept {
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+    }
+    return true;
+}
+
+/// Throws validation_error at `pointer` unless `s` is an identifier.
+inline void check_identifier(std::string_view s, const char* what, const std::string& pointer) {
+    if (!is_identifier(s))
+        throw error(errc::validation_error,
+                    std::string("expected a ") + what +
+                        " id of lower-case letters, digits, '.', '_' and '-' (starting with a letter or digit), got \"" +
+                        std::string(s) + "\"",
+                    pointer);
+}
+
 template <class Enum, std::size_t N>
 const char* name_of(Enum e, const std::array<const char*, N>& names) noexcept {
     const auto i = static_cast<std::size_t>(e);
