@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
 #include "smart/detail/names.hpp"
 #include "smart/error.hpp"
@@ -25,6 +26,18 @@ submission_status parse_submission_status(std::string_view s) {
     return detail::parse_name<submission_status>(s, submission_status_names, "submission status");
 }
 
+namespace {
+std::atomic<std::uint64_t> next_stamp{1};
+
+/// An attendance list with no record at all is the same as no list: keep one form.
+void normalise_attendance(std::vector<attendance_status>& a) {
+    if (std::all_of(a.begin(), a.end(), [](attendance_status s) { return s == attendance_status::unrecorded; }))
+        a.clear();
+}
+}  // namespace
+
+void cohort::touch() noexcept { stamp_ = next_stamp.fetch_add(1, std::memory_order_relaxed); }
+
 cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std::string label,
                std::optional<int> capacity, std::vector<session> sessions, std::string programme_ref)
     : programme_(std::move(prog)),
@@ -32,6 +45,7 @@ cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std
       id_(std::move(id)),
       label_(std::move(label)),
       capacity_(capacity) {
+    touch();
     if (!programme_) throw error(errc::invalid_argument, "a cohort needs a programme", "/programme");
     if (id_.empty()) throw error(errc::validation_error, "expected a non-empty cohort id", "/id");
     if (label_.empty()) throw error(errc::validation_error, "expected a non-empty label", "/label");
@@ -184,8 +198,10 @@ void cohort::add_participant(participant p) {
     const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), p.id, [this](std::uint32_t q, const std::string& key) {
         return participants_[q].id < key;
     });
+    normalise_attendance(p.attendance);
     participants_.push_back(std::move(p));
     by_id_.insert(it, pos);
+    touch();
 }
 
 void cohort::add_participants(std::vector<participant> ps) {
@@ -209,8 +225,12 @@ void cohort::add_participants(std::vector<participant> ps) {
             throw error(errc::validation_error, "duplicate participant id \"" + id_of(order[i]) + "\"",
                         detail::pointer_append("/participants", std::max(order[i], order[i - 1])) + "/id");
     participants_.reserve(base + ps.size());
-    for (auto& p : ps) participants_.push_back(std::move(p));
+    for (auto& p : ps) {
+        normalise_attendance(p.attendance);
+        participants_.push_back(std::move(p));
+    }
     by_id_ = std::move(order);
+    touch();
 }
 
 void cohort::set_attendance(std::string_view participant_id, date day, attendance_status status) {
@@ -224,6 +244,8 @@ void cohort::set_attendance(std::string_view participant_id, date day, attendanc
         throw error(errc::invalid_argument, "unknown attendance status");
     if (p.attendance.empty()) p.attendance.assign(days_.size(), attendance_status::unrecorded);
     p.attendance[*idx] = status;
+    if (status == attendance_status::unrecorded) normalise_attendance(p.attendance);
+    touch();
 }
 
 attendance_status cohort::attendance(std::string_view participant_id, date day) const {
@@ -237,6 +259,7 @@ void cohort::set_festival_role(std::string_view participant_id, smart::festival_
     if (static_cast<unsigned>(role) > static_cast<unsigned>(festival_role::process_leader))
         throw error(errc::invalid_argument, "unknown festival role");
     mutable_participant(participant_id).festival_role = role;
+    touch();
 }
 
 void cohort::add_submission(std::string_view participant_id, submission s) {
@@ -245,6 +268,7 @@ void cohort::add_submission(std::string_view participant_id, submission s) {
     check_submission(s, detail::pointer_append("/participants/" + std::to_string(index) + "/submissions",
                                                p.submissions.size()));
     p.submissions.push_back(std::move(s));
+    touch();
 }
 
 void cohort::add_exemption(std::string_view participant_id, exemption e) {
@@ -254,6 +278,7 @@ void cohort::add_exemption(std::string_view participant_id, exemption e) {
     copy.exemptions.push_back(std::move(e));
     validate_participant(copy, index);
     p.exemptions = std::move(copy.exemptions);
+    touch();
 }
 
 void cohort::remove_exemption(std::string_view participant_id, std::string_view requirement_id) {
@@ -264,6 +289,7 @@ void cohort::remove_exemption(std::string_view participant_id, std::string_view 
         throw error(errc::not_found, "participant \"" + p.id + "\" has no exemption for \"" +
                                          std::string(requirement_id) + "\"");
     p.exemptions.erase(it);
+    touch();
 }
 
 }  // namespace smart

@@ -263,7 +263,8 @@ void eval_final_text(const plan& pl, const participant& p, requirement_result& r
             warn(warning_kind::late_final_text, s.on);
             continue;
         }
-        if (pl.accepted_categories && !(pl.accepted_categories & (1u << static_cast<unsigned>(s.category)))) {
+        if (pl.accepted_categories && s.category != final_category::none &&
+            !(pl.accepted_categories & (1u << static_cast<unsigned>(s.category)))) {
             warn(warning_kind::category_not_accepted, s.on);
             continue;
         }
@@ -316,6 +317,7 @@ evaluation evaluate(const cohort& c, date as_of) {
     const plan pl = compile(c, as_of);
     evaluation e;
     e.programme_ = c.programme_ptr();
+    e.cohort_stamp_ = c.stamp();
     e.as_of_ = as_of;
     e.intervals_ = pl.intervals;
     const auto& ps = c.participants();
@@ -341,8 +343,9 @@ evaluation evaluate(const cohort& c, date as_of) {
         if (pl.final_text >= 0) eval_final_text(pl, p, res[pl.final_text], warn);
         if (pl.festival >= 0) eval_festival(pl, p, days, res[pl.festival], warn);
         for (const exemption& x : p.exemptions)
-            for (std::size_t r = 0; r < n_req; ++r)
-                if (prog.requirements[r].id == x.requirement) res[r].state = requirement_state::exempt;
+            if (!x.granted_on || *x.granted_on <= as_of)
+                for (std::size_t r = 0; r < n_req; ++r)
+                    if (prog.requirements[r].id == x.requirement) res[r].state = requirement_state::exempt;
 
         bool any_unmet = false, all_done = true;
         for (std::size_t r = 0; r < n_req; ++r) {

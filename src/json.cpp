@@ -3,7 +3,9 @@
 // materialised when an error is thrown, so loading stays fast.
 #include "smart/json.hpp"
 
+#include <exception>
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -757,13 +759,27 @@ private:
         return forward(top_);
     }
 
+    /// Converts a finished participant. Its first error is kept, not thrown, so that a
+    /// malformed document is still reported as a parse error and the document's own
+    /// members (format first) are checked before any participant.
     void finish_element() {
-        const path r;
-        const path ps = r.child("participants");
-        staged.push_back(read_participant(element_value_, ps.at(staged.size())));
+        if (!first_error) {
+            const path r;
+            const path ps = r.child("participants");
+            try {
+                staged.push_back(read_participant(element_value_, ps.at(staged.size())));
+            } catch (const error&) {
+                first_error = std::current_exception();
+            }
+        }
         element_.reset();
         element_value_ = json();
     }
+
+public:
+    std::exception_ptr first_error;
+
+private:
 
     dom_parser top_;
     std::size_t depth_ = 0;
@@ -811,6 +827,7 @@ cohort load_cohort(std::string_view json_text) {
     cohort c(std::move(prog), id, label, capacity, std::move(sessions), std::move(ref));
     const path ps = root.child("participants");
     if (const json* v = find(o, "participants")) array(*v, ps);  // present here only when not an array
+    if (reader.first_error) std::rethrow_exception(reader.first_error);
     std::vector<participant> list;
     list.reserve(reader.staged.size());
     for (std::size_t i = 0; i < reader.staged.size(); ++i)
@@ -844,8 +861,9 @@ std::string save_cohort(const cohort& c) {
 }
 
 std::string evaluation_to_json(const evaluation& e, const cohort& c) {
-    if (e.size() != c.size() || &e.programme() != &c.programme())
-        throw error(errc::invalid_argument, "the evaluation was not made from this cohort");
+    if (!e.made_from(c))
+        throw error(errc::invalid_argument,
+                    "the evaluation was not made from this cohort, or the cohort changed since: evaluate it again");
     const programme& prog = c.programme();
     json o = json::object();
     o["format"] = evaluation_format;

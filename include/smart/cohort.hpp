@@ -154,8 +154,15 @@ public:
     /// Equal programme, id, label, capacity, schedule and participants.
     friend bool operator==(const cohort& a, const cohort& b);
 
+    /// A stamp of the cohort's content: a fresh, process-wide unique value is taken at
+    /// construction and at every change; a copy keeps its original's stamp (same
+    /// content). An evaluation remembers it, so an evaluation is never paired with
+    /// another cohort, nor with this one after it changed.
+    std::uint64_t stamp() const noexcept { return stamp_; }
+
 private:
     participant& mutable_participant(std::string_view participant_id);
+    void touch() noexcept;
     void validate_participant(const participant& p, std::size_t index) const;
 
     std::shared_ptr<const smart::programme> programme_;
@@ -169,6 +176,7 @@ private:
     std::vector<std::uint32_t> day_session_;
     std::vector<participant> participants_;
     std::vector<std::uint32_t> by_id_;  ///< participant positions sorted by id
+    std::uint64_t stamp_ = 0;
 };
 
 }  // namespace smart

@@ -136,8 +136,8 @@ public:
     const std::vector<interval>& intervals() const noexcept { return intervals_; }
 
     /// A sentence on one requirement's result, with its numbers, e.g.
-    /// "Deltatt 6 av 8 dager (75 %), krever minst 7" / "Attended 6 of 8 days (75 %), at
-    /// least 7 required". Exemptions name their reason: pass the participant record.
+    /// "Deltatt 7 av 8 dager (88 %), krever minst 7" / "Attended 7 of 8 days (88 %), at
+    /// least 7 required"; an unmet one adds " – kan ikke lenger nås". Exemptions name their reason: pass the participant record.
     std::string explain(std::size_t participant, std::size_t requirement, lang l,
                         const smart::participant* record = nullptr) const;
     /// One sentence per requirement not met or exempt (what is missing), in order.
@@ -146,10 +146,14 @@ public:
     /// A sentence on a warning.
     std::string describe(const warning& w, lang l) const;
 
+    /// True when `c` is the cohort this evaluation was made from, unchanged since.
+    bool made_from(const cohort& c) const noexcept { return c.stamp() == cohort_stamp_ && c.size() == size(); }
+
     friend evaluation evaluate(const cohort& c, date as_of);
 
 private:
     std::shared_ptr<const smart::programme> programme_;
+    std::uint64_t cohort_stamp_ = 0;
     date as_of_;
     std::vector<interval> intervals_;
     std::vector<participant_result> participants_;
