@@ -36,11 +36,18 @@ date parse_date(std::string_view text, const std::string& pointer) {
 
 std::string to_iso(date d) {
     if (d.is_special()) return {};
-    char buf[16];
     const auto ymd = d.year_month_day();
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
-                  static_cast<int>(ymd.day));
-    return buf;
+    const int y = ymd.year, m = ymd.month, day = ymd.day;  // year is 1400–9999
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + y / 1000);
+    out[1] = static_cast<char>('0' + y / 100 % 10);
+    out[2] = static_cast<char>('0' + y / 10 % 10);
+    out[3] = static_cast<char>('0' + y % 10);
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + day / 10);
+    out[9] = static_cast<char>('0' + day % 10);
+    return out;
 }
 
 std::string to_norwegian(date d) {
@@ -59,9 +66,12 @@ time_of_day parse_time(std::string_view text, const std::string& pointer) {
 }
 
 std::string to_string(time_of_day t) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
-    return buf;
+    std::string out(5, ':');
+    out[0] = static_cast<char>('0' + t.hour / 10);
+    out[1] = static_cast<char>('0' + t.hour % 10);
+    out[3] = static_cast<char>('0' + t.minute / 10);
+    out[4] = static_cast<char>('0' + t.minute % 10);
+    return out;
 }
 
 const char* to_string(session_kind k) noexcept {
