@@ -100,7 +100,7 @@ void load_cohort_json(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
     state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
 }
-BENCHMARK(load_cohort_json)->Unit(benchmark::kMillisecond);
+BENCHMARK(load_cohort_json)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void save_cohort_json(benchmark::State& state) {
     const smart::cohort& c = shared_cohort();
@@ -112,7 +112,7 @@ void save_cohort_json(benchmark::State& state) {
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
 }
-BENCHMARK(save_cohort_json)->Unit(benchmark::kMillisecond);
+BENCHMARK(save_cohort_json)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 /// Heap bytes held by a cohort loaded from JSON, per participant (glibc's mallinfo2:
 /// what the allocator really hands out, overhead included).
