@@ -1,5 +1,6 @@
 #include "smart/schedule.hpp"
 
+#include <array>
 #include <set>
 
 #include "smart/detail/names.hpp"
@@ -74,23 +75,13 @@ std::string to_string(time_of_day t) {
     return out;
 }
 
-const char* to_string(session_kind k) noexcept {
-    switch (k) {
-        case session_kind::gathering: return "gathering";
-        case session_kind::festival: return "festival";
-        case session_kind::kick_off: return "kick_off";
-        case session_kind::other: return "other";
-    }
-    return "other";
-}
+namespace {
+constexpr std::array<const char*, 4> session_kind_names{"gathering", "festival", "kick_off", "other"};
+}  // namespace
 
+const char* to_string(session_kind k) noexcept { return detail::name_of(k, session_kind_names); }
 session_kind parse_session_kind(std::string_view s) {
-    if (s == "gathering") return session_kind::gathering;
-    if (s == "festival") return session_kind::festival;
-    if (s == "kick_off") return session_kind::kick_off;
-    if (s == "other") return session_kind::other;
-    throw error(errc::invalid_argument, "unknown session kind \"" + std::string(s) +
-                                            "\": expected \"gathering\", \"festival\", \"kick_off\" or \"other\"");
+    return detail::parse_name<session_kind>(s, session_kind_names, "session kind");
 }
 
 void validate_sessions(const std::vector<session>& sessions, const std::string& pointer, bool allow_undated) {

@@ -1,23 +1,16 @@
 #include "smart/text.hpp"
 
-#include "smart/error.hpp"
+#include <array>
+
+#include "smart/detail/names.hpp"
 
 namespace smart {
 
-const char* to_string(lang l) noexcept {
-    switch (l) {
-        case lang::nb: return "nb";
-        case lang::nn: return "nn";
-        case lang::en: return "en";
-    }
-    return "nb";
-}
+namespace {
+constexpr std::array<const char*, 3> lang_names{"nb", "nn", "en"};
+}  // namespace
 
-lang parse_lang(std::string_view s) {
-    if (s == "nb") return lang::nb;
-    if (s == "nn") return lang::nn;
-    if (s == "en") return lang::en;
-    throw error(errc::invalid_argument, "unknown language \"" + std::string(s) + "\": expected \"nb\", \"nn\" or \"en\"");
-}
+const char* to_string(lang l) noexcept { return detail::name_of(l, lang_names); }
+lang parse_lang(std::string_view s) { return detail::parse_name<lang>(s, lang_names, "language"); }
 
 }  // namespace smart
