@@ -2,6 +2,7 @@
 #pragma once
 
 #include "smart/catalogue.hpp"
+#include "smart/certificate.hpp"
 #include "smart/cohort.hpp"
 #include "smart/error.hpp"
 #include "smart/evaluation.hpp"
