@@ -6,20 +6,20 @@
 
 namespace smart {
 
-certificate_data certificate_for(const cohort& c, const evaluation& e, std::size_t participant) {
+certificate_data certificate_for(const cohort& c, const evaluation& e, std::size_t index) {
     if (!e.made_from(c))
         throw error(errc::invalid_argument,
                     "the evaluation was not made from this cohort, or the cohort changed since: evaluate it again");
-    if (participant >= c.size()) throw error(errc::invalid_argument, "participant index out of range");
+    if (index >= c.size()) throw error(errc::invalid_argument, "participant index out of range");
     const programme& prog = c.programme();
-    const participant& p = c.participants()[participant];
+    const participant& p = c.participants()[index];
     if (!prog.has_certificate())
         throw error(errc::not_allowed, "programme \"" + prog.id + "\" issues no certificate");
     if (e.as_of() < c.last_day())
         throw error(errc::not_allowed, "a certificate may not be issued before the programme's last day (" +
                                            to_iso(c.last_day()) + ")");
-    if (e.result(participant).status != overall_status::eligible)
-        throw error(errc::not_allowed, "participant \"" + p.id + "\" is " + to_string(e.result(participant).status) +
+    if (e.result(index).status != overall_status::eligible)
+        throw error(errc::not_allowed, "participant \"" + p.id + "\" is " + to_string(e.result(index).status) +
                                            ", not eligible");
     certificate_data d;
     d.participant_id = p.id;
@@ -33,7 +33,7 @@ certificate_data certificate_for(const cohort& c, const evaluation& e, std::size
     d.period_end = c.last_day();
     d.as_of = e.as_of();
     d.goals = prog.goals;
-    const auto results = e.requirements(participant);
+    const auto results = e.requirements(index);
     for (std::size_t r = 0; r < results.size(); ++r) {
         certified_requirement cr;
         cr.id = prog.requirements[r].id;
