@@ -1,0 +1,195 @@
+// Issuing certificates: Ed25519 keys (libsodium), frozen certificate records with stable
+// serials, Open Badges 3.0 credentials signed as compact JWS (VC-JWT, alg EdDSA), short
+// verification codes, verification, and the append-only register that is the source of
+// truth for what was issued, revoked or replaced.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smart/certificate.hpp"
+#include "smart/schedule.hpp"
+#include "smart/text.hpp"
+
+namespace smart {
+
+// --- keys -----------------------------------------------------------------------------
+
+/// An Ed25519 public key with its id (the JWS "kid").
+struct public_key {
+    std::string key_id;
+    std::array<unsigned char, 32> bytes{};
+    friend bool operator==(const public_key&, const public_key&) = default;
+};
+
+/// An Ed25519 key pair. The secret never appears in a record, a credential or a log.
+struct signing_key {
+    std::string key_id;                      ///< "smart-" + 16 hex digits of the public key's BLAKE2b hash
+    std::array<unsigned char, 32> public_bytes{};
+    std::array<unsigned char, 64> secret_bytes{};  ///< libsodium's form: seed followed by the public key
+    public_key public_part() const { return {key_id, public_bytes}; }
+};
+
+/// A fresh key pair from the operating system's randomness.
+signing_key generate_signing_key();
+/// Key files: JSON {"format": "smart.signing-key/1", "key_id", "public", "secret"} and
+/// {"format": "smart.public-key/1", "key_id", "public"}, bytes base64url without padding.
+std::string save_signing_key(const signing_key& k);
+/// Throws parse_error / validation_error (with JSON Pointer) for a malformed or
+/// inconsistent key (the secret must match the public key and the id).
+signing_key load_signing_key(std::string_view json_text);
+signing_key load_signing_key_file(const std::filesystem::path& file);
+std::string save_public_key(const public_key& k);
+public_key load_public_key(std::string_view json_text);
+
+// --- records --------------------------------------------------------------------------
+
+/// Who issues: the municipality or centre, identified by a URI (https://… or urn:…).
+struct issuer_profile {
+    std::string id;
+    std::string name;
+    std::string url;  ///< optional
+    friend bool operator==(const issuer_profile&, const issuer_profile&) = default;
+};
+
+enum class record_status : std::uint8_t { valid, revoked, replaced };
+const char* to_string(record_status s) noexcept;
+
+/// An issued certificate, frozen: it keeps its own copy of everything it states, so later
+/// edits to the programme or the participant do not change it.
+struct certificate_record {
+    std::string serial;
+    std::uint32_t issue_number = 1;  ///< 1 for the first issue, 2, 3, … for re-issues
+    certificate_data data;
+    issuer_profile issuer;
+    date issued_on;
+    lang language = lang::nb;
+    std::string credential_jws;     ///< compact JWS of the Open Badges 3.0 credential
+    std::string verification_code;  ///< "XXXX-XXXX", derived from the signature
+    // status, as the register knows it
+    record_status status = record_status::valid;
+    std::string revoked_reason;
+    date revoked_on;
+    std::string replaces;     ///< serial of the record this one re-issues
+    std::string replaced_by;  ///< serial of the record that re-issued this one
+    friend bool operator==(const certificate_record&, const certificate_record&) = default;
+};
+
+/// The serial of a certificate: stable for (programme, cohort, participant, issue number)
+/// — the same inputs always give the same serial, so re-runs issue nothing new — and
+/// unique in practice (60 bits of BLAKE2b). Form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+std::string certificate_serial(std::string_view programme_id, std::string_view cohort_id,
+                               std::string_view participant_id, std::uint32_t issue_number = 1);
+
+/// The short code printed on a certificate, derived from the JWS signature: "XXXX-XXXX".
+/// Throws invalid_argument for text that is not a compact JWS.
+std::string verification_code(std::string_view credential_jws);
+
+/// The Open Badges 3.0 AchievementCredential (W3C VC data model 2.0) of a record, as JSON:
+/// the programme as the achievement with its criteria narrative, the competence goals as
+/// alignments, the holder as the subject, validFrom the issue date.
+std::string open_badge_credential(const certificate_record& r);
+
+/// Issues a record for certificate data: serial, frozen data, the credential signed with
+/// `key` as a compact JWS (header alg EdDSA, typ JWT, kid, jwk), verification code.
+certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
+                                    date issued_on, lang language, std::uint32_t issue_number = 1);
+
+/// The certificate text in the record's language (bokmål, nynorsk or English): title,
+/// the attesting sentence, the goals, the requirements met, issuer, serial and code.
+struct certificate_wording {
+    std::string title;           ///< "Kompetansebevis" / "Kompetansebevis" / "Certificate of competence"
+    std::string holder_line;     ///< the holder's name
+    std::string attests;         ///< "har gjennomført SMART trenerutdanning 2024/2025 (18.9.2024–9.4.2025) og ..."
+    std::string goals_heading;   ///< "Kompetansemål" / "Kompetansemål" / "Competence goals"
+    std::vector<std::string> goals;
+    std::string requirements_heading;
+    std::vector<std::string> requirements;  ///< met ones, and exemptions with their reason
+    std::string issued_line;     ///< "Utstedt 30.4.2025 av …"
+    std::string serial_line;     ///< "Serienummer SMART-…"
+    std::string code_line;       ///< "Kontrollkode XXXX-XXXX"
+    std::string verify_hint;     ///< how to check it
+};
+certificate_wording wording(const certificate_record& r);
+certificate_wording wording(const certificate_record& r, lang l);
+
+// --- verification ---------------------------------------------------------------------
+
+enum class verification_status : std::uint8_t { valid, revoked, replaced, tampered, unknown_key };
+const char* to_string(verification_status s) noexcept;
+
+struct verification_result {
+    verification_status status = verification_status::tampered;
+    std::string key_id;
+    std::string serial;           ///< from the credential, when it could be read
+    std::string credential_json;  ///< what was certified: the signed payload, as signed
+    std::string detail;           ///< why, in English (for logs)
+};
+
+class certificate_register;
+
+/// Checks a compact JWS: the key must be one of `trusted` (else unknown_key), the
+/// signature must verify over the exact bytes (else tampered — any change to any field
+/// fails), and with a register the status is revoked or replaced when it says so.
+verification_result verify_credential(std::string_view credential_jws, std::span<const public_key> trusted,
+                                      const certificate_register* reg = nullptr);
+
+// --- the register ---------------------------------------------------------------------
+
+namespace detail {
+class locked_file;
+}  // namespace detail
+
+/// The append-only register of issued records (JSON Lines: one event per line — issued,
+/// revoked, replaced), the source of truth: re-rendering uses the stored record, never
+/// today's data. Nothing is ever deleted. Every change takes an exclusive lock on the
+/// file (flock), re-reads it, appends one line and fsyncs before returning, so two
+/// processes on one register do not corrupt it and a killed process loses at most the
+/// line it had not finished (a torn last line is ignored on reading and repaired on the
+/// next append).
+class certificate_register {
+public:
+    /// Opens (creating when missing) the register at `file`. Throws parse_error naming the
+    /// line for a corrupt line that is not the last.
+    explicit certificate_register(std::filesystem::path file);
+
+    const std::filesystem::path& path() const noexcept { return file_; }
+    /// Every record, in issue order, with its current status.
+    const std::vector<certificate_record>& records() const noexcept { return records_; }
+    const certificate_record* find(std::string_view serial) const noexcept;
+    /// The valid record for a participant of a cohort, if any.
+    const certificate_record* find_valid(std::string_view programme_id, std::string_view cohort_id,
+                                         std::string_view participant_id) const noexcept;
+    /// Re-reads the file (another process may have appended).
+    void reload();
+
+    /// Issues a certificate for `d` unless a valid record for the same programme, cohort
+    /// and participant exists — then that record is returned unchanged. Atomic with
+    /// respect to other processes. Returns the record and whether it was new.
+    std::pair<certificate_record, bool> issue(const certificate_data& d, const issuer_profile& issuer,
+                                              const signing_key& key, date issued_on, lang language);
+    /// Marks a record revoked (with reason and date). Throws not_found for an unknown
+    /// serial, not_allowed when it is not valid, invalid_argument for an empty reason.
+    certificate_record revoke(std::string_view serial, std::string_view reason, date on);
+    /// Re-issues: the old record becomes `replaced`, a new record (next issue number, new
+    /// serial, pointing back with `replaces`) is signed from `d`. Throws like revoke.
+    certificate_record reissue(std::string_view serial, const certificate_data& d, const issuer_profile& issuer,
+                               const signing_key& key, date issued_on, lang language);
+
+private:
+    void sync(const detail::locked_file& f);
+    void append(const detail::locked_file& f, const std::string& line);
+    void apply(const std::string& line, std::size_t line_number, bool last);
+    std::filesystem::path file_;
+    std::vector<certificate_record> records_;
+    std::uint64_t consumed_ = 0;  ///< bytes of complete lines read so far
+    std::size_t lines_ = 0;       ///< complete lines read so far
+};
+
+}  // namespace smart
