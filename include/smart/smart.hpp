@@ -11,5 +11,6 @@
 #include "smart/programme.hpp"
 #include "smart/ratio.hpp"
 #include "smart/schedule.hpp"
+#include "smart/statistics.hpp"
 #include "smart/text.hpp"
 #include "smart/version.hpp"

@@ -1,0 +1,107 @@
+// Cohort statistics: the tables municipalities report, computed from evaluated cohorts.
+// Counts are exact; rates are kept as counts with their denominators (ratios), rounded
+// only when shown. Small groups can be suppressed (minimum cell size), and no suppressed
+// cell can be recovered from the totals of the same table. Contact data never appears.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "smart/cohort.hpp"
+#include "smart/evaluation.hpp"
+#include "smart/ratio.hpp"
+
+namespace smart {
+
+/// What to group participants by.
+enum class group_by : std::uint8_t { none, municipality, role, sector };
+const char* to_string(group_by g) noexcept;
+group_by parse_group_by(std::string_view s);  ///< throws invalid_argument
+
+struct statistics_options {
+    group_by by = group_by::none;
+    /// Minimum cell size k: a group of fewer than k participants is suppressed, and
+    /// further groups are suppressed until the suppressed ones together hold at least k
+    /// people and are at least two, so totals do not reveal them. Unset: no suppression.
+    std::optional<std::size_t> min_cell;
+    /// Municipality numbers as recorded -> current numbers (user data, e.g. 0704 Tønsberg
+    /// -> 3803 after 2020 -> 3905 after 2024: give each old number its final number).
+    std::map<std::string, municipality> municipality_mapping;
+};
+
+/// Figures for one group of one cohort (or the whole cohort when `group` is empty).
+struct group_figures {
+    std::string cohort_id;
+    std::string group;         ///< "" = the whole cohort; else the group's key
+    std::string group_label;   ///< municipality name, role, sector name
+    bool suppressed = false;   ///< every figure below is withheld (and zero here)
+    std::size_t enrolled = 0;
+    std::optional<int> seats;  ///< whole cohort only
+    std::size_t eligible = 0, not_eligible = 0, in_progress = 0, no_certificate = 0, at_risk = 0;
+    /// Participants' attendance ratios (weighted attended / counted days as of the date):
+    /// their exact mean and median. Unset when there is no attendance rule or no one.
+    std::optional<ratio> mean_attendance, median_attendance;
+    /// Per requirement (programme order): how many are met, unmet, pending, exempt.
+    std::vector<std::array<std::size_t, 4>> requirement_states;
+
+    ratio fill_rate() const;        ///< enrolled / seats (0 when no seats)
+    ratio completion_rate() const;  ///< eligible / enrolled (0 when no one)
+};
+
+/// Attendance on one counted day: people recorded present or late, of those enrolled.
+struct day_figures {
+    std::string cohort_id;
+    date day;
+    std::string session_id;
+    std::size_t attended = 0;  ///< present or late
+    std::size_t excused = 0;
+    std::size_t absent = 0;     ///< absent or, for a past day, unrecorded
+    std::size_t enrolled = 0;
+    bool past = true;           ///< on or before the as-of date
+};
+
+/// Certified (eligible) participants per municipality, by cohort and cumulative.
+struct certified_row {
+    std::string municipality_number;
+    std::string municipality_name;
+    std::vector<std::optional<std::size_t>> per_cohort;   ///< nullopt = suppressed
+    std::vector<std::optional<std::size_t>> cumulative;   ///< nullopt = suppressed
+};
+
+/// One evaluated cohort, as input.
+struct evaluated_cohort {
+    const cohort* c = nullptr;
+    const evaluation* e = nullptr;
+};
+
+struct statistics {
+    statistics_options options;
+    /// The cohorts in the order used for trends: by first session day, then id.
+    std::vector<std::string> cohort_ids;
+    std::vector<std::string> cohort_labels;
+    std::vector<std::string> programme_ids;
+    /// Per cohort: requirement ids of its programme (the columns of requirement_states).
+    std::vector<std::vector<std::string>> requirement_ids;
+    /// Whole-cohort rows (the trend table), in cohort order.
+    std::vector<group_figures> cohorts;
+    /// Group rows (when options.by != none), cohort by cohort, groups sorted by key.
+    std::vector<group_figures> groups;
+    /// Attendance per counted day (never suppressed: a day is not a group of people).
+    std::vector<day_figures> days;
+    /// Certified participants per municipality, in the cohort order above.
+    std::vector<certified_row> certified;
+};
+
+/// Computes every table from evaluated cohorts (of one or several programmes). Throws
+/// invalid_argument when an evaluation was not made from its cohort, or min_cell is 0.
+statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options = {});
+
+/// The tables as a JSON document ("smart.statistics/1"): counts with denominators and
+/// ratios as "n/d" strings; suppressed cells as {"suppressed": true}.
+std::string statistics_to_json(const statistics& s);
+
+}  // namespace smart
