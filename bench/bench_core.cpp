@@ -144,6 +144,33 @@ void explain_one(benchmark::State& state) {
 }
 BENCHMARK(explain_one);
 
+/// Statistics over 1,000,000 synthetic participants (10 yearly cohorts of 100,000),
+/// grouped by municipality with a minimum cell size of 5, from evaluated cohorts.
+void statistics_million(benchmark::State& state) {
+    static const auto series = [] {
+        smart::synthetic::options o;
+        o.years = 10;
+        o.participants = 100'000;
+        return smart::synthetic::cohort_series(o);
+    }();
+    static const auto evaluations = [] {
+        std::vector<smart::evaluation> out;
+        for (const auto& c : series) out.push_back(smart::evaluate(c, c.last_day() + boost::gregorian::days(30)));
+        return out;
+    }();
+    std::vector<smart::evaluated_cohort> in;
+    for (std::size_t i = 0; i < series.size(); ++i) in.push_back({&series[i], &evaluations[i]});
+    smart::statistics_options o;
+    o.by = smart::group_by::municipality;
+    o.min_cell = 5;
+    for (auto _ : state) {
+        smart::statistics st = smart::compute_statistics(in, o);
+        benchmark::DoNotOptimize(st);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 1'000'000));
+}
+BENCHMARK(statistics_million)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

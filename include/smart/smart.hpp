@@ -12,5 +12,6 @@
 #include "smart/ratio.hpp"
 #include "smart/schedule.hpp"
 #include "smart/statistics.hpp"
+#include "smart/synthetic.hpp"
 #include "smart/text.hpp"
 #include "smart/version.hpp"
