@@ -5,7 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-debian_packages=(g++ make pkg-config libboost-date-time-dev nlohmann-json3-dev catch2 libbenchmark-dev libsodium-dev)
+debian_packages=(g++ gcc make pkg-config binutils libboost-date-time-dev nlohmann-json3-dev catch2 libbenchmark-dev
+                 libsodium-dev valgrind abigail-tools)
 command -v cmake >/dev/null 2>&1 || debian_packages+=(cmake)
 missing=()
 for p in "${debian_packages[@]}"; do

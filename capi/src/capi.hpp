@@ -1,0 +1,163 @@
+// Internal to the C ABI adapter: the objects behind the opaque handles, the one guard
+// every entry point runs its body in, and conversions between C and C++ types. Nothing
+// here decides anything about the domain: rules live in the C++ core.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "smart/smart.h"
+#include "smart/smart.hpp"
+
+namespace smart::capi {
+
+// --- handles --------------------------------------------------------------------------
+//
+// The C handle types (struct smart_cohort, ...) stay incomplete everywhere: a handle is a
+// pointer to one of the boxes below, converted with reinterpret_cast. So the layout behind
+// a handle is not part of the ABI (nor of the recorded ABI baseline), and the C++ types
+// inside may change freely. Each box starts with a tag that tells its kind, so a handle of
+// the wrong kind (or one already freed, while its memory is still mapped) is reported as
+// SMART_EINVAL rather than misread.
+
+enum class tag : std::uint32_t {
+    dead = 0,
+    programme = 0x534d5031,   // "SMP1"
+    cohort = 0x534d4331,      // "SMC1"
+    evaluation = 0x534d4531,  // "SME1"
+};
+
+struct programme_box {
+    tag kind = tag::programme;
+    std::shared_ptr<const smart::programme> prog;
+    std::string catalogue_id;  ///< the built-in id it came from, "" when loaded
+};
+
+struct cohort_box {
+    tag kind = tag::cohort;
+    smart::cohort c;
+};
+
+/// An evaluation and what its accessors need once the cohort is gone: the participant ids,
+/// and the exemption records of the participants that have any (explanations name an
+/// exemption's reason and who granted it).
+struct evaluation_box {
+    tag kind = tag::evaluation;
+    smart::evaluation e;
+    std::vector<std::string> ids;
+    std::vector<std::pair<std::size_t, smart::participant>> exempted;  ///< sorted by position
+
+    /// The record to pass to explain(): the exemptions of `participant`, or nullptr.
+    const smart::participant* record(std::size_t participant) const noexcept;
+    /// Position of a participant id; builds a sorted index on first use.
+    std::size_t index_of(std::string_view id) const;
+
+private:
+    mutable std::once_flag index_once_;
+    mutable std::vector<std::uint32_t> by_id_;
+};
+
+// --- errors ----------------------------------------------------------------------------
+
+/// Throws smart::error(invalid_argument) naming the function and the argument.
+[[noreturn]] void invalid(const char* function, const char* what);
+
+/// Records an error as the calling thread's last error and returns its status. Never throws.
+int fail(smart::errc code, const char* message, const char* pointer = "") noexcept;
+
+/// Runs `body` and turns whatever it throws into a status and the thread's last error:
+/// smart::error by its code (through smart::to_c_status, the one mapping table),
+/// std::bad_alloc as out_of_memory, anything else as internal.
+template <class F>
+int guard(F&& body) noexcept {
+    try {
+        body();
+        return smart::to_c_status(smart::errc::ok);
+    } catch (const smart::error& e) {
+        return fail(e.code(), e.what(), e.pointer().c_str());
+    } catch (const std::bad_alloc&) {
+        return fail(smart::errc::out_of_memory, "out of memory");
+    } catch (const std::exception& e) {
+        return fail(smart::errc::internal, e.what());
+    } catch (...) {
+        return fail(smart::errc::internal, "unknown exception");
+    }
+}
+
+// --- arguments ---------------------------------------------------------------------------
+
+template <class T>
+T* need(T* p, const char* function, const char* what) {
+    if (!p) invalid(function, what);
+    return p;
+}
+
+const programme_box& get(const smart_programme* h, const char* function);
+const cohort_box& get(const smart_cohort* h, const char* function);
+cohort_box& get(smart_cohort* h, const char* function);
+const evaluation_box& get(const smart_evaluation* h, const char* function);
+
+/// Releases a box handed out as a handle, once its tag is checked: a handle of another kind
+/// is left alone (and reported as the thread's last error) rather than misfreed.
+template <class Box>
+void release(void* h, tag expected, const char* function) noexcept {
+    if (!h) return;
+    tag actual;
+    std::memcpy(&actual, h, sizeof actual);
+    if (actual != expected) {
+        try {
+            const std::string message = std::string(function) + ": not a live handle of this kind, left alone";
+            fail(smart::errc::invalid_argument, message.c_str());
+        } catch (...) {
+            fail(smart::errc::invalid_argument, function);
+        }
+        return;
+    }
+    auto* box = static_cast<Box*>(h);
+    box->kind = tag::dead;
+    delete box;
+}
+
+inline smart_programme* handle(programme_box* b) noexcept { return reinterpret_cast<smart_programme*>(b); }
+inline smart_cohort* handle(cohort_box* b) noexcept { return reinterpret_cast<smart_cohort*>(b); }
+inline smart_evaluation* handle(evaluation_box* b) noexcept { return reinterpret_cast<smart_evaluation*>(b); }
+
+/// A copy of `s` in memory from malloc, released by smart_string_free(). Throws bad_alloc.
+char* dup(std::string_view s);
+/// Writes "YYYY-MM-DD" and a NUL into `out` (SMART_DATE_SIZE bytes).
+void write_date(char* out, smart::date d);
+
+// --- enums: explicit conversions, so the C values stay fixed whatever the C++ ones do -----
+//
+// A C caller may pass any int as a C enum. In C++ a value outside an enum's range must not
+// even be loaded as that enum type, so the C enums are taken by reference and read as
+// their bytes (raw_value), then compared as integers.
+
+template <class E>
+long long raw_value(const E& e) noexcept {
+    std::underlying_type_t<E> v;
+    static_assert(sizeof v == sizeof e);
+    std::memcpy(&v, &e, sizeof v);
+    return static_cast<long long>(v);
+}
+
+smart::lang to_cpp(const smart_lang& l, const char* function);
+smart::attendance_status to_cpp(const smart_attendance& a, const char* function);
+smart::festival_role to_cpp(const smart_festival_role& r, const char* function);
+smart::submission_kind to_cpp(const smart_submission_kind& k, const char* function);
+smart::submission_status to_cpp(const smart_submission_status& s, const char* function);
+smart::final_category to_cpp(const smart_final_category& c, const char* function);
+smart::overall_status to_cpp(const smart_overall_status& s, const char* function);
+
+smart_attendance to_c(smart::attendance_status a) noexcept;
+smart_requirement_kind to_c(smart::requirement_kind k) noexcept;
+smart_requirement_state to_c(smart::requirement_state s) noexcept;
+smart_overall_status to_c(smart::overall_status s) noexcept;
+
+}  // namespace smart::capi

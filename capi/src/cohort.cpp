@@ -1,0 +1,294 @@
+// The C ABI: cohorts and the records kept about their participants.
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "capi.hpp"
+
+using namespace smart::capi;
+
+namespace {
+
+/// The error `e` with its JSON Pointer made relative to `prefix` (when it lies under it):
+/// the core names places in a cohort document, the caller gave one participant object.
+smart::error relative_to(const smart::error& e, const std::string& prefix) {
+    const std::string& p = e.pointer();
+    if (p.compare(0, prefix.size(), prefix) == 0 && (p.size() == prefix.size() || p[prefix.size()] == '/'))
+        return smart::error(e.code(), e.message(), p.substr(prefix.size()));
+    return e;
+}
+
+/// Reads one participant object with the core's own loader, as it would be read inside a
+/// cohort document of `c`: a document with c's programme and schedule and that one
+/// participant is loaded (all validation and the placement of attendance on session days
+/// are the core's), and the participant taken from it.
+///
+/// An adapter for what the core does not offer yet (a participant reader on its own): the
+/// cost is a small document per call, which suits records entered one at a time.
+smart::participant read_participant(const smart::cohort& c, const char* text) {
+    using json = nlohmann::ordered_json;
+    json object;
+    try {
+        object = json::parse(text);
+    } catch (const json::parse_error& e) {
+        const std::string what = e.what();
+        const auto at = what.find("parse error");
+        throw smart::error(smart::errc::parse_error, "malformed JSON at byte " + std::to_string(e.byte) + ": " +
+                                                         (at == std::string::npos ? what : what.substr(at)));
+    }
+    const smart::cohort shell(c.programme_ptr(), c.id(), c.label(), std::nullopt,
+                              c.has_own_sessions() ? c.sessions() : std::vector<smart::session>{}, c.programme_ref());
+    json doc = json::parse(smart::save_cohort(shell));
+    doc["participants"] = json::array({std::move(object)});
+    try {
+        smart::cohort one = smart::load_cohort(doc.dump());
+        return one.participants().front();
+    } catch (const smart::error& e) {
+        throw relative_to(e, "/participants/0");
+    }
+}
+
+smart::date parse_day(const char* text, const char* function, const char* what) {
+    need(text, function, what);
+    return smart::parse_date(text);
+}
+
+void make_cohort(smart_cohort** out, smart::cohort c) {
+    auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(c)});
+    *out = handle(box.release());
+}
+
+}  // namespace
+
+extern "C" {
+
+int smart_cohort_create(smart_cohort** out, const smart_programme* programme, const char* id, const char* label) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& p = get(programme, fn);
+        need(id, fn, "id is NULL");
+        need(label, fn, "label is NULL");
+        make_cohort(out, smart::cohort(p.prog, id, label, std::nullopt, {}, p.catalogue_id));
+    });
+}
+
+int smart_cohort_demo(smart_cohort** out) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        make_cohort(out, smart::catalogue::demo_cohort());
+    });
+}
+
+int smart_cohort_load_json(smart_cohort** out, const char* json) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(json, fn, "json is NULL");
+        make_cohort(out, smart::load_cohort(json));
+    });
+}
+
+int smart_cohort_load_file(smart_cohort** out, const char* path) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(path, fn, "path is NULL");
+        make_cohort(out, smart::load_cohort_file(path));
+    });
+}
+
+int smart_cohort_save_json(char** out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = dup(smart::save_cohort(get(cohort, fn).c));
+    });
+}
+
+int smart_cohort_id(const char** out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.id().c_str();
+    });
+}
+
+int smart_cohort_label(const char** out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.label().c_str();
+    });
+}
+
+int smart_cohort_programme_id(const char** out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.programme().id.c_str();
+    });
+}
+
+int smart_cohort_participant_count(size_t* out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.size();
+    });
+}
+
+int smart_cohort_participant_id(const char** out, const smart_cohort* cohort, size_t index) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& c = get(cohort, fn).c;
+        if (index >= c.size()) invalid(fn, "index out of range");
+        *out = c.participants()[index].id.c_str();
+    });
+}
+
+int smart_cohort_day_count(size_t* out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.days().size();
+    });
+}
+
+int smart_cohort_day(char* out, const smart_cohort* cohort, size_t index) {
+    const char* const fn = __func__;
+    if (out) out[0] = '\0';
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& days = get(cohort, fn).c.days();
+        if (index >= days.size()) invalid(fn, "index out of range");
+        write_date(out, days[index]);
+    });
+}
+
+int smart_cohort_add_participant_json(smart_cohort* cohort, const char* participant_json) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_json, fn, "participant_json is NULL");
+        smart::participant p = read_participant(c, participant_json);
+        const std::string at = "/participants/" + std::to_string(c.size());
+        try {
+            c.add_participant(std::move(p));
+        } catch (const smart::error& e) {
+            throw relative_to(e, at);
+        }
+    });
+}
+
+int smart_cohort_set_attendance(smart_cohort* cohort, const char* participant_id, const char* day,
+                                smart_attendance status) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart::date d = parse_day(day, fn, "day is NULL");
+        c.set_attendance(participant_id, d, to_cpp(status, fn));
+    });
+}
+
+int smart_cohort_attendance(smart_attendance* out, const smart_cohort* cohort, const char* participant_id,
+                            const char* day) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        *out = to_c(c.attendance(participant_id, parse_day(day, fn, "day is NULL")));
+    });
+}
+
+int smart_cohort_set_festival_role(smart_cohort* cohort, const char* participant_id, smart_festival_role role) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        c.set_festival_role(participant_id, to_cpp(role, fn));
+    });
+}
+
+int smart_submission_init(smart_submission* submission, unsigned int version) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(submission, fn, "submission is NULL");
+        if (version < 1 || version > SMART_SUBMISSION_VERSION) invalid(fn, "unknown structure version");
+        *submission = smart_submission SMART_SUBMISSION_INIT;
+        submission->version = version;
+    });
+}
+
+int smart_cohort_add_submission(smart_cohort* cohort, const char* participant_id, const smart_submission* submission) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart_submission& in = *need(submission, fn, "submission is NULL");
+        if (in.version < 1 || in.version > SMART_SUBMISSION_VERSION)
+            invalid(fn, "unknown smart_submission version (initialise it with SMART_SUBMISSION_INIT)");
+        smart::submission s;
+        s.kind = to_cpp(in.kind, fn);
+        s.status = to_cpp(in.status, fn);
+        s.on = parse_day(in.date, fn, "submission->date is NULL");
+        if (in.pages > 0xFFFFu) invalid(fn, "submission->pages does not fit in 16 bits");
+        if (in.pages != 0) s.pages = static_cast<std::uint16_t>(in.pages);
+        s.category = to_cpp(in.category, fn);
+        if (in.title) s.title = in.title;
+        c.add_submission(participant_id, std::move(s));
+    });
+}
+
+int smart_exemption_init(smart_exemption* exemption, unsigned int version) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(exemption, fn, "exemption is NULL");
+        if (version < 1 || version > SMART_EXEMPTION_VERSION) invalid(fn, "unknown structure version");
+        *exemption = smart_exemption SMART_EXEMPTION_INIT;
+        exemption->version = version;
+    });
+}
+
+int smart_cohort_add_exemption(smart_cohort* cohort, const char* participant_id, const smart_exemption* exemption) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart_exemption& in = *need(exemption, fn, "exemption is NULL");
+        if (in.version < 1 || in.version > SMART_EXEMPTION_VERSION)
+            invalid(fn, "unknown smart_exemption version (initialise it with SMART_EXEMPTION_INIT)");
+        smart::exemption e;
+        e.requirement = need(in.requirement, fn, "exemption->requirement is NULL");
+        e.reason = need(in.reason, fn, "exemption->reason is NULL");
+        e.granted_by = need(in.granted_by, fn, "exemption->granted_by is NULL");
+        if (in.date) e.granted_on = smart::parse_date(in.date);
+        c.add_exemption(participant_id, std::move(e));
+    });
+}
+
+int smart_cohort_remove_exemption(smart_cohort* cohort, const char* participant_id, const char* requirement_id) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        need(requirement_id, fn, "requirement_id is NULL");
+        c.remove_exemption(participant_id, requirement_id);
+    });
+}
+
+void smart_cohort_free(smart_cohort* cohort) { release<cohort_box>(cohort, tag::cohort, __func__); }
+
+}  // extern "C"
