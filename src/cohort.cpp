@@ -131,7 +131,8 @@ void check_submission(const submission& s, const std::string& at) {
         throw error(errc::validation_error, "unknown submission status", at + "/status");
     if (static_cast<unsigned>(s.category) > static_cast<unsigned>(final_category::other))
         throw error(errc::validation_error, "unknown final text category", at + "/category");
-    if (s.pages && *s.pages < 1) throw error(errc::validation_error, "expected at least 1 page", at + "/pages");
+    if (s.pages && (*s.pages < 1 || *s.pages > 10000))
+        throw error(errc::validation_error, "expected a page count from 1 to 10000", at + "/pages");
 }
 
 bool is_municipality_number(const std::string& n) {

@@ -344,3 +344,13 @@ TEST_CASE("cohort equality compares programme, schedule and participants", "[coh
     cohort other_label(prog, "c1", "Annet kull");
     CHECK_FALSE(other_label == cohort(prog, "c1", "Kull"));
 }
+
+TEST_CASE("a submission's page count is checked on entry as on load (1 to 10000)", "[cohort][submission]") {
+    smart::cohort c = smart::catalogue::demo_cohort();
+    smart::submission s{smart::submission_kind::final_text, smart::submission_status::submitted,
+                        smart::date(2025, 4, 1), std::uint16_t{10001}, smart::final_category::none, {}};
+    CHECK_THROWS_AS(c.add_submission("p01", s), smart::error);
+    s.pages = 10000;
+    CHECK_NOTHROW(c.add_submission("p01", s));
+    CHECK(smart::load_cohort(smart::save_cohort(c)) == c);
+}
