@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: the C++ and C tests and the schema checks
 # (CTest) on a release build with warnings as errors, the C ABI's package and ABI checks,
-# then the C++ and C tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# the Python package (pip install, pytest, mypy, the notebook), then the C++ and C tests
+# again under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
@@ -15,6 +16,9 @@ echo "== tests (release): C++, C ABI (also under valgrind), schemas, credentials
 ctest --test-dir "$root/build/release" --output-on-failure -j"$jobs"
 echo "== C ABI: installed package, ABI baseline"
 bash "$root/scripts/test_capi.sh" "$root/build/release"
+
+echo "== Python package and tests"
+bash "$root/scripts/test_python.sh"
 
 echo "== sanitizer build (address, undefined)"
 cmake -S "$root" -B "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSMART_WERROR=ON \

@@ -1,0 +1,143 @@
+"""smart — the SMART competence programmes from Python.
+
+Programmes, cohorts, attendance and submissions, and the certificate rules, evaluated by
+the library's C++ core (the compiled module ``smart._smart``, private)::
+
+    import datetime, smart
+
+    cohort = smart.demo_cohort()                      # or smart.load_cohort("cohort.json")
+    ev = cohort.evaluate(datetime.date(2025, 4, 30))  # or smart.evaluate(cohort, "2025-04-30")
+    for r in ev:
+        print(r.id, r.status, r.missing("en"))
+    ev.to_pandas()                                    # one row per participant
+    ev.to_pandas(by="requirement")                    # one row per participant x requirement
+
+Statuses and states are str-based enums (``r.status == "eligible"``), dates are
+``datetime.date``, ratios ``fractions.Fraction``. Errors derive from :class:`SmartError`.
+"""
+
+from __future__ import annotations
+
+from ._core import _smart
+from .cohort import (
+    Cohort,
+    Contact,
+    Exemption,
+    Municipality,
+    Participant,
+    Submission,
+    demo_cohort,
+    load_cohort,
+    loads_cohort,
+)
+from .enums import (
+    AttendanceStatus,
+    FestivalRole,
+    FinalCategory,
+    Lang,
+    RequirementKind,
+    RequirementState,
+    Sector,
+    SessionKind,
+    Status,
+    SubmissionKind,
+    SubmissionStatus,
+    WarningKind,
+)
+from .errors import (
+    InternalError,
+    InvalidArgumentError,
+    NotAllowedError,
+    NotFoundError,
+    OutOfMemoryError,
+    ParseError,
+    SmartError,
+    ValidationError,
+)
+from .evaluation import (
+    Evaluation,
+    Interval,
+    ParticipantResult,
+    RequirementResult,
+    ResultWarning,
+    StatusCounts,
+    evaluate,
+)
+from .programme import (
+    AttendanceRule,
+    BetweenSessionWork,
+    CompetenceGoal,
+    FestivalRule,
+    FinalTextRule,
+    IntervalNotesRule,
+    LocalizedText,
+    Programme,
+    Requirement,
+    Resource,
+    Session,
+    get_programme,
+    load_programme,
+    loads_programme,
+    programme_ids,
+)
+from .statistics import statistics, synthetic_cohorts
+
+__version__: str = _smart.__version__
+"""The library's version (from include/smart/version.hpp)."""
+
+__all__ = [
+    "AttendanceRule",
+    "AttendanceStatus",
+    "BetweenSessionWork",
+    "Cohort",
+    "CompetenceGoal",
+    "Contact",
+    "Evaluation",
+    "Exemption",
+    "FestivalRole",
+    "FestivalRule",
+    "FinalCategory",
+    "FinalTextRule",
+    "InternalError",
+    "Interval",
+    "IntervalNotesRule",
+    "InvalidArgumentError",
+    "Lang",
+    "LocalizedText",
+    "Municipality",
+    "NotAllowedError",
+    "NotFoundError",
+    "OutOfMemoryError",
+    "ParseError",
+    "Participant",
+    "ParticipantResult",
+    "Programme",
+    "Requirement",
+    "RequirementKind",
+    "RequirementResult",
+    "RequirementState",
+    "Resource",
+    "ResultWarning",
+    "Sector",
+    "Session",
+    "SessionKind",
+    "SmartError",
+    "Status",
+    "StatusCounts",
+    "Submission",
+    "SubmissionKind",
+    "SubmissionStatus",
+    "ValidationError",
+    "WarningKind",
+    "__version__",
+    "demo_cohort",
+    "evaluate",
+    "get_programme",
+    "load_cohort",
+    "load_programme",
+    "loads_cohort",
+    "loads_programme",
+    "programme_ids",
+    "statistics",
+    "synthetic_cohorts",
+]

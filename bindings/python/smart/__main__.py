@@ -1,0 +1,7 @@
+"""``python -m smart``: the command line (see smart.cli)."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

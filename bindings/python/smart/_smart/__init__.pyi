@@ -1,0 +1,15 @@
+# Type stubs of the compiled module smart._smart (bindings/python/src). Private API.
+from . import catalogue as catalogue
+from . import certificate as certificate
+from . import cohort as cohort
+from . import evaluation as evaluation
+from . import programme as programme
+from . import schedule as schedule
+from . import statistics as statistics
+from . import text as text
+
+__version__: str
+
+def enum_names() -> dict[str, list[str]]: ...
+def error_codes() -> list[str]: ...
+def parse_enum(enum_name: str, value: str) -> str: ...

@@ -1,0 +1,3 @@
+from .evaluation import Evaluation
+
+def certificate_json(evaluation: Evaluation, index: int) -> str: ...

@@ -1,0 +1,247 @@
+"""The command line: ``smart catalog`` and ``smart evaluate`` (also ``python -m smart``).
+
+Exit status: 0 on success, 1 when the input is bad (a file that does not load, an unknown
+programme id), 2 for a usage error (unknown option, a malformed --as-of date).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import io
+import os
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TextIO
+
+from . import _texts
+from ._core import _smart
+from .cohort import Cohort, demo_cohort, load_cohort
+from .enums import Lang
+from .errors import SmartError
+from .evaluation import Evaluation
+from .programme import get_programme, programme_ids
+
+__all__ = ["main"]
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        day: datetime.date = _smart.schedule.parse_date(text)
+    except SmartError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+    return day
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="smart",
+        description="SMART competence programmes: the built-in catalogue and certificate evaluation.",
+    )
+    p.add_argument("--version", action="version", version=f"smart {_smart.__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    cat = sub.add_parser("catalog", help="list the built-in programmes, or show one", description="List the built-in programmes (catalog), or show one (catalog show ID).")
+    cat.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
+    cat_sub = cat.add_subparsers(dest="action", metavar="ACTION")
+    show = cat_sub.add_parser("show", help="show one programme: schedule and certificate rules")
+    show.add_argument("id", help="a programme id, e.g. smart-trener-2024")
+    show.add_argument("--lang", choices=[x.value for x in Lang], default=argparse.SUPPRESS, help="language of texts")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="evaluate a cohort document (default: the built-in demo cohort)",
+        description="Evaluate every participant of a cohort (a smart.cohort/1 JSON file; without FILE the built-in demo cohort) as of a date.",
+    )
+    ev.add_argument("file", nargs="?", metavar="FILE", help="a smart.cohort/1 document")
+    ev.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="evaluation date YYYY-MM-DD (default: today)")
+    ev.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
+    return p
+
+
+def _width(rows: Sequence[Sequence[str]], col: int) -> int:
+    return max((len(r[col]) for r in rows), default=0)
+
+
+def _catalog_list(out: TextIO, lang: Lang) -> None:
+    rows = [("id", "name", "sessions", "period", "certificate")]
+    for pid in programme_ids():
+        prog = get_programme(pid)
+        days = [d for s in prog.sessions for d in s.days]
+        period = f"{min(days).isoformat()} – {max(days).isoformat()}" if days else "(template)"
+        reqs = ", ".join(r.id for r in prog.requirements) if prog.has_certificate else "–"
+        rows.append((pid, prog.name.get(lang), str(len(prog.sessions)), period, reqs))
+    widths = [_width(rows, i) for i in range(4)]
+    for r in rows:
+        out.write("  ".join(x.ljust(widths[i]) for i, x in enumerate(r[:4])) + "  " + r[4] + "\n")
+
+
+def _ratio(f: Fraction) -> str:
+    return str(f.numerator) if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
+
+
+def _catalog_show(out: TextIO, pid: str, lang: Lang) -> None:
+    prog = get_programme(pid)
+    out.write(f"{prog.id}: {prog.name.get(lang)}\n")
+    if prog.provider:
+        out.write(f"provider: {prog.provider.get(lang)}\n")
+    if prog.seats is not None:
+        out.write(f"seats: {prog.seats}\n")
+    out.write("\nsessions:\n")
+    if not prog.sessions:
+        out.write("  (none)\n")
+    for s in prog.sessions:
+        days = ", ".join(d.isoformat() for d in s.days) or "not yet dated (each cohort gives its dates)"
+        times = f" {s.start:%H:%M}–{s.end:%H:%M}" if s.start and s.end else ""
+        theme = f" — {s.theme.get(lang)}" if s.theme else ""
+        out.write(f"  {s.id:<12} {s.kind:<10} {days}{times}{theme}\n")
+    out.write("\ncertificate requirements:\n")
+    if not prog.requirements:
+        out.write("  none: the programme issues no certificate\n")
+    for r in prog.requirements:
+        rule = r.rule
+        if isinstance(rule, _smart.programme.AttendanceRule):
+            detail = (
+                f"at least {_ratio(rule.min_ratio)} of the days of {', '.join(map(str, rule.counted_kinds))}; "
+                f"weights present {_ratio(rule.weight_present)}, late {_ratio(rule.weight_late)}, "
+                f"excused {_ratio(rule.weight_excused)}"
+            )
+        elif isinstance(rule, _smart.programme.IntervalNotesRule):
+            detail = (
+                f"{rule.per_interval} per interval between gatherings, of kinds "
+                f"{', '.join(map(str, rule.accepted_kinds))}"
+                + ("; approved" if rule.require_approval else "")
+                + ("; approved portfolio" if rule.require_portfolio_approval else "")
+            )
+        elif isinstance(rule, _smart.programme.FinalTextRule):
+            pages = (
+                f"{rule.min_pages if rule.min_pages is not None else ''}–{rule.max_pages if rule.max_pages is not None else ''} pages"
+                if rule.min_pages is not None or rule.max_pages is not None
+                else "any length"
+            )
+            cats = ", ".join(map(str, rule.categories)) or "any category"
+            deadline = rule.deadline.isoformat() if rule.deadline else "the cohort's last day"
+            detail = f"{pages}, {cats}, by {deadline}" + ("; approved" if rule.require_approval else "")
+        else:
+            detail = "present at the festival" + (
+                f" as {', '.join(map(str, rule.roles))}" if rule.roles else ""
+            )
+        label = f" ({r.label.get(lang)})" if r.label else ""
+        out.write(f"  {r.id:<12} {r.kind:<15} {detail}{label}\n")
+    if prog.goals:
+        out.write("\ncompetence goals:\n")
+        for g in prog.goals:
+            out.write(f"  {g.id}: {g.text.get(lang)}\n")
+
+
+def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
+    h = _texts.HEADERS[lang]
+    out.write(f"{cohort.label}\n{ev.programme.name.get(lang)} — {h['as_of']} {ev.as_of.isoformat()}\n\n")
+    reqs = ev.requirement_ids
+    rows = []
+    for r in ev:
+        states = [_texts.STATE[lang][x.state] for x in r.requirements]
+        rows.append((r.id, r.name, _texts.status_label(r.status, r.at_risk, lang), states, r.missing(lang)))
+    wid = max([2] + [len(x[0]) for x in rows]) + 2
+    wname = max([len(h["participant"])] + [len(x[1]) for x in rows]) + 2
+    wstat = max([len(h["status"])] + [len(x[2]) for x in rows]) + 2
+    wreq = [max([len(q)] + [len(x[3][k]) for x in rows]) + 2 for k, q in enumerate(reqs)]
+    header = "id".ljust(wid) + h["participant"].ljust(wname) + h["status"].ljust(wstat)
+    header += "".join(q.ljust(wreq[k]) for k, q in enumerate(reqs)) + h["missing"]
+    out.write(header + "\n" + "-" * max(len(header), 100) + "\n")
+    indent = wid + wname + wstat + sum(wreq)
+    for pid, name, status, states, missing in rows:
+        line = pid.ljust(wid) + name.ljust(wname) + status.ljust(wstat)
+        line += "".join(s.ljust(wreq[k]) for k, s in enumerate(states))
+        out.write(line + (missing[0] if missing else "–") + "\n")
+        for m in missing[1:]:
+            out.write(" " * indent + m + "\n")
+    c = ev.counts
+    summary = _texts.summary(c.eligible, c.not_eligible, c.in_progress, c.at_risk, c.no_certificate, lang)
+    out.write(f"\n{summary}, {h['warnings']} {len(ev.warnings)}\n")
+
+
+_CSV_FIELDS = [
+    "participant_id", "name", "status", "at_risk", "requirement_id", "kind", "state",
+    "attended", "counted_days", "required_days", "past_days", "remaining_days", "unrecorded_days",
+    "intervals", "intervals_met", "missing_intervals", "open_intervals", "portfolio_approved",
+    "awaiting_approval", "date", "pages", "deadline", "role", "explanation",
+]  # fmt: skip
+
+
+def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
+    w = csv.DictWriter(out, fieldnames=_CSV_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for r in ev:
+        base: dict[str, object] = {
+            "participant_id": r.id,
+            "name": r.name,
+            "status": r.status,
+            "at_risk": "true" if r.at_risk else "false",
+        }
+        if not r.requirements:
+            w.writerow(base)
+        for q in r.requirements:
+            row = dict(base, requirement_id=q.id, kind=q.kind, state=q.state, explanation=q.explain(lang))
+            for key, value in q.numbers.items():
+                col = {"missing": "missing_intervals", "open": "open_intervals", "festival_day": "deadline"}.get(key, key)
+                if isinstance(value, Fraction):
+                    value = _ratio(value)  # exact: "7", or "13/2" with fractional weights
+                elif isinstance(value, bool):
+                    value = "true" if value else "false"
+                elif isinstance(value, list):
+                    value = " ".join(map(str, value))
+                elif isinstance(value, datetime.date):
+                    value = value.isoformat()
+                elif value is None:
+                    value = ""
+                row[col] = value
+            w.writerow(row)
+
+
+def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+    """Runs the command line with ``argv`` (without the program name), writing to
+    ``out`` and ``err``. Returns the exit status."""
+    args = _parser().parse_args(argv)
+    lang = Lang(args.lang)
+    try:
+        if args.command == "catalog":
+            if args.action == "show":
+                _catalog_show(out, args.id, lang)
+            else:
+                _catalog_list(out, lang)
+            return 0
+        cohort = load_cohort(args.file) if args.file else demo_cohort()
+        ev = cohort.evaluate(args.as_of or datetime.date.today())
+        if args.format == "json":
+            out.write(ev.to_json())
+        elif args.format == "csv":
+            _csv(out, ev, lang)
+        else:
+            _table(out, cohort, ev, lang)
+        return 0
+    except SmartError as exc:
+        where = f"{args.file}: " if getattr(args, "file", None) else ""
+        err.write(f"smart: {where}{exc}\n")
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``smart`` command. Returns the exit status (argparse exits with 2 on a usage
+    error)."""
+    try:
+        buffered = io.StringIO()
+        status = run(argv, buffered, sys.stderr)
+        sys.stdout.write(buffered.getvalue())
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:  # e.g. `smart evaluate | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

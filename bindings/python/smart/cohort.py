@@ -1,0 +1,367 @@
+"""Cohorts and the records kept about their participants.
+
+A :class:`Cohort` wraps the core's cohort. Records are validated by the core as they enter
+(:meth:`Cohort.add_participant`, :meth:`Cohort.set_attendance`, ...), so a cohort is always
+valid. Participants read from a cohort are values (copies): change the cohort through its
+methods.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, overload
+
+from ._core import _smart
+from .enums import AttendanceStatus, FestivalRole, Lang
+from .programme import Programme, Session
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+    from .evaluation import Evaluation
+
+__all__ = [
+    "Cohort",
+    "Contact",
+    "Exemption",
+    "Municipality",
+    "Participant",
+    "Submission",
+    "demo_cohort",
+    "load_cohort",
+    "loads_cohort",
+]
+
+Participant = _smart.cohort.Participant
+Municipality = _smart.cohort.Municipality
+Contact = _smart.cohort.Contact
+Submission = _smart.cohort.Submission
+Exemption = _smart.cohort.Exemption
+
+Table = Literal["participants", "attendance", "submissions", "exemptions"]
+DateLike = datetime.date | str
+
+
+class Cohort:
+    """One run of a programme: its schedule, seats and participants.
+
+    ``len(cohort)`` is the number of participants; iterating gives them in order;
+    ``cohort["p01"]`` (by id) or ``cohort[0]`` (by position) gives one.
+
+    Args:
+        programme: A :class:`Programme`, or the id of a built-in one (the cohort then
+            refers to the catalogue by that id when saved).
+        id: The cohort's id (any non-empty string).
+        label: A readable name, e.g. "SMART trenerutdanning 2024/2025 – kull 3".
+        capacity: Seats; default the programme's ``seats`` (no limit when neither).
+        sessions: The cohort's own schedule; default the programme's.
+
+    Raises:
+        ValidationError: a bad schedule, or one lacking what the rules need.
+        NotFoundError: no built-in programme has the given id.
+    """
+
+    __slots__ = ("_c",)
+    _c: _smart.cohort.Cohort
+
+    def __init__(
+        self,
+        programme: Programme | str,
+        *,
+        id: str,
+        label: str,
+        capacity: int | None = None,
+        sessions: Sequence[Session] = (),
+    ) -> None:
+        if isinstance(programme, str):
+            prog, ref = _smart.catalogue.get(programme), programme
+        else:
+            prog, ref = programme, ""
+        self._c = _smart.cohort.Cohort(
+            prog, id=id, label=label, capacity=capacity, sessions=list(sessions), programme_ref=ref
+        )
+
+    @classmethod
+    def _wrap(cls, core: _smart.cohort.Cohort) -> Cohort:
+        obj = cls.__new__(cls)
+        obj._c = core
+        return obj
+
+    # --- construction from documents and tables ---------------------------------------
+
+    @classmethod
+    def from_json(cls, text: str) -> Cohort:
+        """Parses and validates a ``smart.cohort/1`` document (see :func:`loads_cohort`)."""
+        return loads_cohort(text)
+
+    @classmethod
+    def from_frames(
+        cls,
+        programme: Programme | str,
+        *,
+        id: str,
+        label: str,
+        participants: pd.DataFrame,
+        attendance: pd.DataFrame | None = None,
+        submissions: pd.DataFrame | None = None,
+        exemptions: pd.DataFrame | None = None,
+        capacity: int | None = None,
+        sessions: Sequence[Session] = (),
+    ) -> Cohort:
+        """A cohort from pandas DataFrames, as municipalities keep them in CSV or Excel.
+
+        Columns (optional ones may be left out; a missing value means "not recorded"):
+
+        - ``participants``: ``id``, ``name``, ``municipality_number``, ``municipality``,
+          ``role``, ``sector``; optional ``email``, ``phone``, ``festival_role``.
+        - ``attendance``: ``participant_id``, ``date``, ``status`` (one row per recorded day).
+        - ``submissions``: ``participant_id``, ``kind``, ``date``; optional ``status``,
+          ``pages``, ``category``, ``title``.
+        - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``;
+          optional ``date``.
+
+        Dates may be ``datetime.date``, pandas timestamps (at midnight) or ISO text. The
+        rows become a cohort document that the core validates all or nothing.
+
+        Raises:
+            ValidationError, ParseError: a bad value; the message names the table, row
+                (the DataFrame's index label) and column, e.g. ``attendance row 7, column
+                'date': "2024-02-30" is not a calendar date``, and the error carries
+                ``.table``, ``.row``, ``.column`` and the core's JSON Pointer ``.path``.
+        """
+        from .frames import cohort_from_frames
+
+        return cohort_from_frames(
+            programme,
+            id=id,
+            label=label,
+            participants=participants,
+            attendance=attendance,
+            submissions=submissions,
+            exemptions=exemptions,
+            capacity=capacity,
+            sessions=sessions,
+        )
+
+    # --- what the cohort is -------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The cohort's id."""
+        return self._c.id
+
+    @property
+    def label(self) -> str:
+        """The cohort's readable name."""
+        return self._c.label
+
+    @property
+    def capacity(self) -> int | None:
+        """Seats, or None for no limit."""
+        return self._c.capacity
+
+    @property
+    def programme(self) -> Programme:
+        """The programme the cohort runs."""
+        return self._c.programme
+
+    @property
+    def sessions(self) -> list[Session]:
+        """The cohort's schedule."""
+        return self._c.sessions
+
+    @property
+    def days(self) -> list[datetime.date]:
+        """Every session day, in increasing order."""
+        return self._c.days
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The first session day."""
+        return self._c.first_day
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last session day (usually the festival)."""
+        return self._c.last_day
+
+    @property
+    def ids(self) -> list[str]:
+        """The participants' ids, in cohort order."""
+        return self._c.ids()
+
+    def __len__(self) -> int:
+        return len(self._c)
+
+    def __iter__(self) -> Iterator[Participant]:
+        for i in range(len(self._c)):
+            yield self._c.participant(i)
+
+    def __getitem__(self, key: int | str) -> Participant:
+        """The participant with this id (str) or at this position (int).
+
+        Raises:
+            NotFoundError: no participant has this id (a KeyError).
+            IndexError: the position is out of range.
+        """
+        if isinstance(key, str):
+            return self._c.participant(self._c.index_of(key))
+        n = len(self._c)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError(f"participant index {key} out of range (cohort of {n})")
+        return self._c.participant(key)
+
+    def __contains__(self, participant_id: object) -> bool:
+        return isinstance(participant_id, str) and self._c.find(participant_id) is not None
+
+    def index_of(self, participant_id: str) -> int:
+        """The position of the participant with this id. Raises NotFoundError."""
+        return self._c.index_of(participant_id)
+
+    # --- recording ------------------------------------------------------------------------
+
+    def add_participant(self, participant: Participant) -> None:
+        """Adds a participant after the core has validated the record.
+
+        Raises:
+            ValidationError: a bad record (duplicate id, municipality number not four digits,
+                attendance on a day with no session, ...), ``.path`` naming
+                ``/participants/<position>/...``.
+            NotAllowedError: the cohort is full.
+        """
+        self._c.add_participant(participant)
+
+    def add_participants(self, participants: Sequence[Participant]) -> None:
+        """Adds many participants, all or nothing (see :meth:`add_participant`)."""
+        self._c.add_participants(list(participants))
+
+    def set_attendance(self, participant_id: str, day: DateLike, status: AttendanceStatus | str | None) -> None:
+        """Records the attendance for one session day (None removes the record).
+
+        Raises:
+            NotFoundError: no participant has this id.
+            ValidationError: ``day`` is not a session day.
+        """
+        self._c.set_attendance(participant_id, day, status)
+
+    def attendance(self, participant_id: str, day: DateLike) -> AttendanceStatus | None:
+        """The recorded attendance for a day, or None when nothing is recorded."""
+        return self._c.attendance(participant_id, day)
+
+    def set_festival_role(self, participant_id: str, role: FestivalRole | str | None) -> None:
+        """Records the participant's role at the festival (None: no role)."""
+        self._c.set_festival_role(participant_id, role)
+
+    def add_submission(self, participant_id: str, submission: Submission) -> None:
+        """Adds a submission. Raises ValidationError for a bad one (pages 0, ...)."""
+        self._c.add_submission(participant_id, submission)
+
+    def add_exemption(self, participant_id: str, exemption: Exemption) -> None:
+        """Records an exemption.
+
+        Raises:
+            ValidationError: unknown requirement id, already exempted, or an empty reason.
+        """
+        self._c.add_exemption(participant_id, exemption)
+
+    def remove_exemption(self, participant_id: str, requirement_id: str) -> None:
+        """Withdraws an exemption. Raises NotFoundError when there is none."""
+        self._c.remove_exemption(participant_id, requirement_id)
+
+    # --- evaluating and exporting -------------------------------------------------------
+
+    def evaluate(self, as_of: DateLike | None = None) -> Evaluation:
+        """Evaluates every participant as of the end of ``as_of`` (default: today).
+
+        The evaluation keeps the cohort as it was: changing the cohort afterwards does not
+        change the evaluation. Releases the GIL while the core works.
+        """
+        from .evaluation import evaluate
+
+        return evaluate(self, as_of)
+
+    def to_json(self) -> str:
+        """The cohort as a ``smart.cohort/1`` document (loading it gives an equal cohort)."""
+        return self._c.to_json()
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the cohort document to a file (UTF-8)."""
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    def to_pandas(self, table: Table = "participants") -> pd.DataFrame:
+        """One table of the cohort as a pandas DataFrame (needs the ``pandas`` extra).
+
+        - ``participants``: one row per participant: ``participant_id``, ``name``,
+          ``municipality_number``, ``municipality``, ``role``, ``sector``, ``festival_role``
+          (contact data is left out, as from all statistics).
+        - ``attendance``: one row per recorded day: ``participant_id``, ``date``,
+          ``session_id``, ``session_kind``, ``status``.
+        - ``submissions``: ``participant_id``, ``kind``, ``date``, ``status``, ``pages``,
+          ``category``, ``title``.
+        - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``,
+          ``date``.
+
+        Strings are categorical, dates datetime64, missing values NA. The same columns are
+        accepted by :meth:`from_frames`.
+        """
+        from .frames import to_pandas
+
+        return to_pandas(self._c.table(table))
+
+    def to_arrow(self, table: Table = "participants") -> pa.Table:
+        """One table of the cohort as a pyarrow Table (needs the ``arrow`` extra); the
+        columns of :meth:`to_pandas`, strings dictionary-encoded, dates date32."""
+        from .frames import to_arrow
+
+        return to_arrow(self._c.table(table))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cohort) and self._c == other._c
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"<Cohort {self.id} {self.label!r}: programme {self.programme.id}, "
+            f"{len(self)} participants, {len(self.sessions)} sessions "
+            f"{self.first_day.isoformat()}..{self.last_day.isoformat()}>"
+        )
+
+    def to_html(self, as_of: DateLike | None = None, *, lang: Lang | str = "nb", max_rows: int = 60) -> str:
+        """An HTML table of the participants with their status as of ``as_of`` (default
+        today) and what is missing."""
+        return self.evaluate(as_of).to_html(lang=lang, max_rows=max_rows)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def loads_cohort(text: str) -> Cohort:
+    """Parses and validates a ``smart.cohort/1`` document, all or nothing.
+
+    Raises:
+        ParseError: the text is not well-formed JSON (the message gives the byte offset).
+        ValidationError: a value breaks the format or the model; ``.path`` is its JSON
+            Pointer, e.g. ``/participants/3/attendance/2024-02-30``.
+    """
+    return Cohort._wrap(_smart.cohort.load_cohort(text))
+
+
+def load_cohort(path: str | os.PathLike[str]) -> Cohort:
+    """Loads a ``smart.cohort/1`` document from a file (see :func:`loads_cohort`).
+
+    Raises:
+        NotFoundError: the file cannot be opened.
+    """
+    return Cohort._wrap(_smart.cohort.load_cohort_file(os.fspath(Path(path))))
+
+
+def demo_cohort() -> Cohort:
+    """The built-in demo cohort: SMART trenerutdanning 2024/2025, 36 fictional participants."""
+    return Cohort._wrap(_smart.catalogue.demo_cohort())

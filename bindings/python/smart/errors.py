@@ -1,0 +1,130 @@
+"""The exceptions of the smart package.
+
+Every error the C++ core reports arrives as the class its code names (the core's
+``smart::errc``, by name: ``validation_error``, ``not_found``, ...), carrying the JSON Pointer
+of the offending place as :attr:`SmartError.path`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "InternalError",
+    "InvalidArgumentError",
+    "NotAllowedError",
+    "NotFoundError",
+    "OutOfMemoryError",
+    "ParseError",
+    "SmartError",
+    "ValidationError",
+]
+
+
+class SmartError(Exception):
+    """Base class of every error the library reports.
+
+    Attributes:
+        message: What went wrong, without the place.
+        path: The JSON Pointer (RFC 6901) of the offending value, e.g.
+            ``/participants/3/attendance/2024-02-30``; ``""`` when not about a place.
+        table, row, column: Set when the error is about a row of a DataFrame given to
+            :meth:`smart.Cohort.from_frames` (the row is the DataFrame's index label).
+    """
+
+    code: ClassVar[str] = "internal"
+    """The core's error code name."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "",
+        table: str | None = None,
+        row: object = None,
+        column: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.table = table
+        self.row = row
+        self.column = column
+
+    def __str__(self) -> str:
+        # An error about a DataFrame row names the row in its message; the pointer then
+        # refers to a document the user never saw.
+        return f"{self.path}: {self.message}" if self.path and self.table is None else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.path, self.table, self.row, self.column))
+
+
+def _rebuild(
+    cls: type[SmartError], message: str, path: str, table: str | None, row: object, column: str | None
+) -> SmartError:
+    return cls(message, path=path, table=table, row=row, column=column)
+
+
+class InvalidArgumentError(SmartError, ValueError):
+    """A caller passed something unusable (an unknown enum name, an empty id, ...)."""
+
+    code = "invalid_argument"
+
+
+class ParseError(SmartError, ValueError):
+    """Text that is not well-formed: JSON, a date, a ratio, a time of day."""
+
+    code = "parse_error"
+
+
+class ValidationError(SmartError, ValueError):
+    """Well-formed input that breaks a rule of the model; :attr:`path` names the place."""
+
+    code = "validation_error"
+
+
+class NotFoundError(SmartError, KeyError):
+    """An id that names nothing: a programme, a participant, a requirement, a file."""
+
+    code = "not_found"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return SmartError.__str__(self)
+
+
+class NotAllowedError(SmartError):
+    """A valid request the state forbids (the cohort is full, not yet eligible, ...)."""
+
+    code = "not_allowed"
+
+
+class OutOfMemoryError(SmartError, MemoryError):
+    """The core ran out of memory."""
+
+    code = "out_of_memory"
+
+
+class InternalError(SmartError):
+    """A bug in the library: please report it."""
+
+    code = "internal"
+
+
+_BY_CODE: dict[str, type[SmartError]] = {
+    cls.code: cls
+    for cls in (
+        InvalidArgumentError,
+        ParseError,
+        ValidationError,
+        NotFoundError,
+        NotAllowedError,
+        OutOfMemoryError,
+        InternalError,
+    )
+}
+
+
+def _from_core(code: str, message: str, path: str) -> SmartError:
+    """The exception for an error of the core (called by the compiled module)."""
+    return _BY_CODE.get(code, InternalError)(message, path=path)

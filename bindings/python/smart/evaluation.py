@@ -1,0 +1,198 @@
+"""Evaluating a cohort against its programme's certificate rules as of a date.
+
+Every rule is decided by the C++ core (docs/rules.md); this module presents the result:
+per participant and per requirement, as objects, a JSON document, pandas DataFrames and
+Arrow tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._core import _smart
+from .cohort import Cohort, DateLike
+from .enums import Lang
+from .programme import Programme
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = [
+    "Evaluation",
+    "Interval",
+    "ParticipantResult",
+    "RequirementResult",
+    "ResultWarning",
+    "StatusCounts",
+    "evaluate",
+]
+
+ParticipantResult = _smart.evaluation.ParticipantResult
+RequirementResult = _smart.evaluation.RequirementResult
+ResultWarning = _smart.evaluation.ResultWarning
+Interval = _smart.evaluation.Interval
+StatusCounts = _smart.evaluation.StatusCounts
+
+By = Literal["participant", "requirement"]
+
+
+class Evaluation:
+    """The result of evaluating a cohort as of a date.
+
+    ``len(evaluation)`` is the number of participants; iterating gives a
+    :class:`ParticipantResult` for each, in cohort order; ``evaluation["p01"]`` or
+    ``evaluation[0]`` gives one. The evaluation keeps the cohort as it was evaluated.
+    """
+
+    __slots__ = ("_e",)
+    _e: _smart.evaluation.Evaluation
+
+    def __init__(self) -> None:
+        raise TypeError("an Evaluation is made by smart.evaluate(cohort, as_of) or cohort.evaluate(as_of)")
+
+    @classmethod
+    def _wrap(cls, core: _smart.evaluation.Evaluation) -> Evaluation:
+        obj = cls.__new__(cls)
+        obj._e = core
+        return obj
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The evaluation date: everything dated on or before it has happened."""
+        return self._e.as_of
+
+    @property
+    def programme(self) -> Programme:
+        """The programme whose rules were applied."""
+        return self._e.programme
+
+    @property
+    def cohort(self) -> Cohort:
+        """The cohort as it was evaluated (a cohort of its own: changing it changes
+        neither this evaluation nor the cohort it was taken from)."""
+        return Cohort._wrap(self._e.cohort)
+
+    @property
+    def requirement_ids(self) -> list[str]:
+        """The programme's requirement ids, in order."""
+        return self._e.requirement_ids
+
+    @property
+    def intervals(self) -> list[Interval]:
+        """The intervals between gatherings (for the notes rule)."""
+        return self._e.intervals
+
+    @property
+    def counts(self) -> StatusCounts:
+        """How many participants have each overall status (and how many are at risk)."""
+        return self._e.counts()
+
+    @property
+    def warnings(self) -> list[ResultWarning]:
+        """Every warning, ordered by participant."""
+        return self._e.warnings()
+
+    def __len__(self) -> int:
+        return len(self._e)
+
+    def __iter__(self) -> Iterator[ParticipantResult]:
+        for i in range(len(self._e)):
+            yield self._e.result(i)
+
+    def __getitem__(self, key: int | str) -> ParticipantResult:
+        """The result of the participant with this id (str) or at this position (int).
+
+        Raises:
+            NotFoundError: no participant has this id (a KeyError).
+            IndexError: the position is out of range.
+        """
+        if isinstance(key, str):
+            return self._e.result(self._e.index_of(key))
+        n = len(self._e)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError(f"participant index {key} out of range (evaluation of {n})")
+        return self._e.result(key)
+
+    def to_json(self) -> str:
+        """The ``smart.evaluation/1`` document: summary, and per participant the status,
+        every requirement's state, numbers and explanation (nb, nn, en) and warnings.
+        Releases the GIL while the core writes it."""
+        return self._e.to_json()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``smart.evaluation/1`` document as Python data."""
+        doc: dict[str, Any] = json.loads(self.to_json())
+        return doc
+
+    def to_pandas(self, by: By = "participant") -> pd.DataFrame:
+        """The results as a pandas DataFrame (needs the ``pandas`` extra).
+
+        ``by="participant"``: one row per participant: ``participant_id``, ``name``,
+        ``municipality_number``, ``municipality``, ``role``, ``sector``, ``status``,
+        ``at_risk``, ``warnings`` (count), and one column per requirement, named by its id,
+        holding its state.
+
+        ``by="requirement"``: one row per participant × requirement: ``participant_id``,
+        ``requirement_id``, ``kind``, ``state`` and the numbers behind the state
+        (``attended`` as a float, ``counted_days``, ``required_days``, ``past_days``,
+        ``remaining_days``, ``unrecorded_days``, ``intervals``, ``intervals_met``,
+        ``intervals_missing``, ``intervals_open``, ``portfolio_approved``,
+        ``awaiting_approval``, ``pages``, ``date``, ``deadline``, ``role``); a number that
+        does not apply to the row's kind is NA.
+
+        Strings are categorical (the core hands over integer codes and categories), dates
+        datetime64. The core fills the columns without the GIL.
+        """
+        from .frames import to_pandas
+
+        return to_pandas(self._e.columns(by))
+
+    def to_arrow(self, by: By = "participant") -> pa.Table:
+        """The columns of :meth:`to_pandas` as a pyarrow Table (needs the ``arrow`` extra):
+        strings dictionary-encoded, dates date32, missing numbers null. polars
+        (``polars.from_arrow``) and DuckDB read it without copying."""
+        from .frames import to_arrow
+
+        return to_arrow(self._e.columns(by))
+
+    def certificate_data(self, participant: int | str) -> dict[str, Any]:
+        """What a certificate for this participant attests (``smart.certificate-data/1``).
+
+        Raises:
+            NotAllowedError: the participant is not eligible, the programme has no
+                certificate, or the evaluation date is before the cohort's last day.
+        """
+        index = self._e.index_of(participant) if isinstance(participant, str) else participant
+        doc: dict[str, Any] = json.loads(_smart.certificate.certificate_json(self._e, index))
+        return doc
+
+    def to_html(self, *, lang: Lang | str = "nb", max_rows: int = 60) -> str:
+        """An HTML table: participant, status and what is missing (at most ``max_rows``
+        rows)."""
+        from .html import evaluation_html
+
+        return evaluation_html(self, lang=Lang(lang), max_rows=max_rows)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"<Evaluation of {self._e.cohort.id} as of {self.as_of.isoformat()}: {len(self)} participants, "
+            f"eligible {c.eligible}, not eligible {c.not_eligible}, in progress {c.in_progress} "
+            f"(at risk {c.at_risk}), no certificate {c.no_certificate}>"
+        )
+
+
+def evaluate(cohort: Cohort, as_of: DateLike | None = None) -> Evaluation:
+    """Evaluates every participant of ``cohort`` as of the end of ``as_of`` (a date or
+    ``"YYYY-MM-DD"``; default today). Releases the GIL while the core works."""
+    day = datetime.date.today() if as_of is None else as_of
+    return Evaluation._wrap(_smart.evaluation.evaluate(cohort._c, day))

@@ -1,0 +1,348 @@
+"""pandas and Arrow: assembling frames from the core's columns, and cohorts from frames.
+
+The core hands over whole columns (bindings/python/src/columns.hpp): NumPy arrays for
+numbers, booleans and dates (datetime64[D]), integer codes plus categories for strings,
+values plus a mask for numbers that may be missing. This module only assembles them; it
+decides nothing. pandas and pyarrow are optional: imported when first needed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ._core import _smart
+from .errors import SmartError, ValidationError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+    from .cohort import Cohort
+    from .programme import Programme, Session
+
+__all__ = ["cohort_from_frames", "to_arrow", "to_pandas"]
+
+Columns = list[tuple[str, tuple[Any, ...]]]
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("smart: DataFrames need pandas: pip install 'smart[pandas]'") from exc
+    return pandas
+
+
+def _import_pyarrow() -> Any:
+    try:
+        import pyarrow
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("smart: Arrow tables need pyarrow: pip install 'smart[arrow]'") from exc
+    return pyarrow
+
+
+def to_pandas(columns: Columns) -> pd.DataFrame:
+    """A DataFrame from the core's columns: categoricals from codes, nullable numbers from
+    values and masks, dates as datetime64."""
+    pandas = _import_pandas()
+    data: dict[str, Any] = {}
+    for name, col in columns:
+        kind = col[0]
+        if kind == "array":
+            data[name] = col[1]
+        elif kind == "cat":
+            data[name] = pandas.Categorical.from_codes(col[1], categories=pandas.Index(col[2], dtype=object))
+        elif kind == "masked":
+            values, mask = col[1], col[2]
+            if values.dtype == np.bool_:
+                data[name] = pandas.arrays.BooleanArray(values, mask)
+            else:
+                data[name] = pandas.arrays.IntegerArray(values, mask)
+        else:  # pragma: no cover - the core gives only these kinds
+            raise AssertionError(f"unknown column kind {kind!r}")
+    frame: pd.DataFrame = pandas.DataFrame(data, copy=False)
+    return frame
+
+
+def to_arrow(columns: Columns) -> pa.Table:
+    """An Arrow table from the core's columns: dictionary arrays from codes, date32 from
+    datetime64[D], nulls from masks."""
+    pyarrow = _import_pyarrow()
+    arrays: list[Any] = []
+    names: list[str] = []
+    for name, col in columns:
+        kind = col[0]
+        if kind == "array":
+            values = col[1]
+            if values.dtype.kind == "M":
+                arrays.append(pyarrow.array(values, type=pyarrow.date32(), from_pandas=True))
+            else:
+                arrays.append(pyarrow.array(values))
+        elif kind == "cat":
+            codes = col[1]
+            indices = pyarrow.array(codes, mask=codes < 0)
+            arrays.append(pyarrow.DictionaryArray.from_arrays(indices, pyarrow.array(col[2], type=pyarrow.string())))
+        else:
+            arrays.append(pyarrow.array(col[1], mask=col[2]))
+        names.append(name)
+    table: pa.Table = pyarrow.table(arrays, names=names)
+    return table
+
+
+# --- cohorts from DataFrames ----------------------------------------------------------------
+
+# table -> (required columns, optional columns)
+_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "participants": (
+        ("id", "name", "municipality_number", "municipality", "role", "sector"),
+        ("email", "phone", "festival_role"),
+    ),
+    "attendance": (("participant_id", "date", "status"), ()),
+    "submissions": (("participant_id", "kind", "date"), ("status", "pages", "category", "title")),
+    "exemptions": (("participant_id", "requirement", "reason", "granted_by"), ("date",)),
+}
+
+# JSON member of a participant -> participants column
+_PARTICIPANT_MEMBER = {
+    "id": "id",
+    "name": "name",
+    "municipality": "municipality_number",
+    "role": "role",
+    "sector": "sector",
+    "contact": "email",
+    "festival_role": "festival_role",
+}
+_MUNICIPALITY_MEMBER = {"number": "municipality_number", "name": "municipality"}
+_CONTACT_MEMBER = {"email": "email", "phone": "phone"}
+
+
+def _missing(v: object) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    pandas = _import_pandas()
+    return bool(v is pandas.NA or v is pandas.NaT)
+
+
+def _json_value(v: object) -> object:
+    """A cell as a JSON value, as close to what the user wrote as possible: the core judges
+    it. Missing values are None."""
+    if _missing(v):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+        if isinstance(v, datetime.datetime | datetime.date):
+            return _json_value(v)
+    if isinstance(v, bool | str | int):
+        return v
+    if isinstance(v, float):
+        return int(v) if v.is_integer() else v  # a column with NaN holds integers as floats
+    if isinstance(v, datetime.datetime):
+        if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.date().isoformat()
+        return v.isoformat()
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return str(v)
+
+
+class _Place:
+    """Where a JSON value came from: table, row label and column."""
+
+    __slots__ = ("column", "row", "table")
+
+    def __init__(self, table: str, row: Hashable, column: str | None) -> None:
+        self.table, self.row, self.column = table, row, column
+
+
+def _rows(frame: pd.DataFrame, table: str) -> Iterable[tuple[Hashable, dict[str, object]]]:
+    required, optional = _COLUMNS[table]
+    columns = [str(c) for c in frame.columns]
+    for c in columns:
+        if c not in required and c not in optional:
+            raise ValidationError(
+                f"{table}: unknown column {c!r} (expected {', '.join(map(repr, required + optional))})",
+                table=table,
+                column=c,
+            )
+    for c in required:
+        if c not in columns:
+            raise ValidationError(f"{table}: missing column {c!r}", table=table, column=c)
+    for label, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+        yield label, dict(zip(columns, values, strict=True))
+
+
+def _fail(place: _Place, message: str) -> ValidationError:
+    where = f"{place.table} row {place.row}" + (f", column {place.column!r}" if place.column else "")
+    return ValidationError(f"{where}: {message}", table=place.table, row=place.row, column=place.column)
+
+
+def cohort_from_frames(
+    programme: Programme | str,
+    *,
+    id: str,
+    label: str,
+    participants: pd.DataFrame,
+    attendance: pd.DataFrame | None = None,
+    submissions: pd.DataFrame | None = None,
+    exemptions: pd.DataFrame | None = None,
+    capacity: int | None = None,
+    sessions: Sequence[Session] = (),
+) -> Cohort:
+    """See :meth:`smart.Cohort.from_frames`."""
+    from .cohort import Cohort, loads_cohort
+
+    # The cohort without participants, checked by the core, is the document's frame.
+    doc: dict[str, Any] = json.loads(
+        Cohort(programme, id=id, label=label, capacity=capacity, sessions=sessions).to_json()
+    )
+    people: list[dict[str, Any]] = []
+    position: dict[object, int] = {}  # participant id -> position
+    places: dict[tuple[Any, ...], _Place] = {}  # (position, ...) -> origin
+
+    # The participants table of Cohort.to_pandas() names its id column participant_id.
+    id_column = "id"
+    if "participant_id" in participants.columns and "id" not in participants.columns:
+        participants = participants.rename(columns={"participant_id": "id"})
+        id_column = "participant_id"
+
+    for row, r in _rows(participants, "participants"):
+        p: dict[str, Any] = {
+            "id": _json_value(r["id"]),
+            "name": _json_value(r["name"]),
+            "municipality": {"number": _json_value(r["municipality_number"]), "name": _json_value(r["municipality"])},
+            "role": _json_value(r["role"]),
+            "sector": _json_value(r["sector"]),
+        }
+        contact = {k: _json_value(r[k]) for k in ("email", "phone") if k in r and not _missing(r[k])}
+        if contact:
+            p["contact"] = contact
+        if "festival_role" in r and not _missing(r["festival_role"]):
+            p["festival_role"] = _json_value(r["festival_role"])
+        i = len(people)
+        places[(i,)] = _Place("participants", row, None)
+        if isinstance(p["id"], str) and p["id"] not in position:
+            position[p["id"]] = i  # a duplicate id is left for the core to report
+        people.append(p)
+
+    def owner(table: str, row: Hashable, r: dict[str, object]) -> int:
+        pid = _json_value(r["participant_id"])
+        if pid not in position:
+            raise _fail(
+                _Place(table, row, "participant_id"), f"no participant {pid!r} in the participants table"
+            )
+        return position[pid]
+
+    if attendance is not None:
+        for row, r in _rows(attendance, "attendance"):
+            i = owner("attendance", row, r)
+            day = _json_value(r["date"])
+            if day is None:
+                raise _fail(_Place("attendance", row, "date"), "missing value")
+            key = str(day)
+            recorded = people[i].setdefault("attendance", {})
+            if key in recorded:
+                first = places[(i, "attendance", key)]
+                raise _fail(
+                    _Place("attendance", row, "date"),
+                    f"a second record for participant {people[i]['id']!r} on {key} (first in row {first.row})",
+                )
+            recorded[key] = _json_value(r["status"])
+            places[(i, "attendance", key)] = _Place("attendance", row, None)
+
+    def add_records(frame: pd.DataFrame | None, table: str, build: Callable[[dict[str, object]], dict[str, Any]]) -> None:
+        if frame is None:
+            return
+        for row, r in _rows(frame, table):
+            i = owner(table, row, r)
+            items = people[i].setdefault(table, [])
+            places[(i, table, len(items))] = _Place(table, row, None)
+            items.append(build(r))
+
+    def submission(r: dict[str, object]) -> dict[str, Any]:
+        s = {"kind": _json_value(r["kind"]), "date": _json_value(r["date"])}
+        for k in ("status", "pages", "category", "title"):
+            if k in r and not _missing(r[k]):
+                s[k] = _json_value(r[k])
+        return s
+
+    def exemption(r: dict[str, object]) -> dict[str, Any]:
+        e = {k: _json_value(r[k]) for k in ("requirement", "reason", "granted_by")}
+        if "date" in r and not _missing(r["date"]):
+            e["date"] = _json_value(r["date"])
+        return e
+
+    add_records(submissions, "submissions", submission)
+    add_records(exemptions, "exemptions", exemption)
+
+    doc["participants"] = people
+    try:
+        return loads_cohort(json.dumps(doc, ensure_ascii=False))
+    except SmartError as exc:
+        place = _locate(exc.path, places, people)
+        if place is None:
+            raise
+        if place.table == "participants" and place.column == "id":
+            place.column = id_column
+        where = f"{place.table} row {place.row}" + (f", column {place.column!r}" if place.column else "")
+        raise type(exc)(
+            f"{where}: {exc.message}", path=exc.path, table=place.table, row=place.row, column=place.column
+        ) from exc
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def _locate(path: str, places: dict[tuple[Any, ...], _Place], people: list[dict[str, Any]]) -> _Place | None:
+    """The table, row and column a JSON Pointer into the generated document came from."""
+    tokens = [_unescape(t) for t in path.split("/")[1:]]
+    if len(tokens) < 2 or tokens[0] != "participants" or not tokens[1].isdigit():
+        return None
+    i = int(tokens[1])
+    rest = tokens[2:]
+    base = places.get((i,))
+    if base is None:
+        return None
+    if not rest:
+        return base
+    member = rest[0]
+    if member == "attendance" and len(rest) >= 2:
+        key = rest[1]
+        origin = places.get((i, "attendance", key))
+        if origin is None:
+            return _Place(base.table, base.row, None)
+        return _Place(origin.table, origin.row, _attendance_column(key, people[i]["attendance"][key]))
+    if member in ("submissions", "exemptions") and len(rest) >= 2 and rest[1].isdigit():
+        origin = places.get((i, member, int(rest[1])))
+        if origin is None:
+            return None
+        return _Place(origin.table, origin.row, rest[2] if len(rest) >= 3 else None)
+    if member == "municipality":
+        return _Place(base.table, base.row, _MUNICIPALITY_MEMBER.get(rest[1], None) if len(rest) >= 2 else "municipality_number")
+    if member == "contact":
+        return _Place(base.table, base.row, _CONTACT_MEMBER.get(rest[1]) if len(rest) >= 2 else "email")
+    return _Place(base.table, base.row, _PARTICIPANT_MEMBER.get(member))
+
+
+def _attendance_column(key: str, status: object) -> str:
+    """An attendance record is one JSON member, "date": "status", so the core's pointer
+    names both; ask the core's parsers which of the two it refused."""
+    try:
+        _smart.schedule.parse_date(key)
+    except SmartError:
+        return "date"
+    if not isinstance(status, str):
+        return "status"
+    try:
+        _smart.parse_enum("AttendanceStatus", status)
+    except SmartError:
+        return "status"
+    return "date"  # a calendar date on which no session is held

@@ -1,0 +1,487 @@
+// Cohorts and participant records: attendance, submissions, exemptions. Every record is
+// validated by the core when it enters; the bindings only convert.
+#include "bindings.hpp"
+#include "columns.hpp"
+
+namespace smart_py {
+
+namespace {
+
+std::string quoted(const std::string& s) { return py_repr(py::str(s)); }
+
+/// The core participant of a record, its attendance placed on the cohort's days. A day
+/// with no session is reported as the loader reports it, at the participant's position.
+smart::participant to_core(const participant_record& r, const smart::cohort& c, std::size_t position) {
+    smart::participant p = r.p;
+    p.attendance.clear();
+    bool any = false;
+    for (const auto& [day, status] : r.attendance) any = any || status != smart::attendance_status::unrecorded;
+    if (!any) return p;
+    p.attendance.assign(c.days().size(), smart::attendance_status::unrecorded);
+    for (const auto& [day, status] : r.attendance) {
+        const auto idx = c.day_index(day);
+        if (!idx) {
+            const std::string key = smart::to_iso(day);
+            throw smart::error(smart::errc::validation_error,
+                               "no session is held on " + key + ": attendance can only be recorded on session days",
+                               smart::detail::pointer_append(
+                                   smart::detail::pointer_append(
+                                       smart::detail::pointer_append("/participants", position), "attendance"),
+                                   key));
+        }
+        p.attendance[*idx] = status;
+    }
+    return p;
+}
+
+std::shared_ptr<smart::programme> programme_of(const smart::cohort& c) {
+    return std::const_pointer_cast<smart::programme>(c.programme_ptr());
+}
+
+// --- tables -------------------------------------------------------------------------------
+
+py::list participants_table(const std::shared_ptr<const smart::cohort>& keep) {
+    const smart::cohort& c = *keep;
+    const auto& ps = c.participants();
+    const std::size_t n = ps.size();
+    column_table t;
+    auto* id = t.codes("participant_id", n);
+    auto* name = t.codes("name", n);
+    auto* mnum = t.codes("municipality_number", n);
+    auto* mname = t.codes("municipality", n);
+    auto* role = t.codes("role", n);
+    auto* sector = t.enum_codes<smart::sector>("sector", n);
+    auto* frole = t.enum_codes<smart::festival_role>("festival_role", n);
+    std::vector<std::string_view> ids;
+    dict_encoder names, numbers, municipalities, roles;
+    {
+        py::gil_scoped_release nogil;
+        ids.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& p = ps[i];
+            id[i] = static_cast<std::int32_t>(i);
+            ids.push_back(p.id);
+            name[i] = names(p.name);
+            mnum[i] = numbers(p.municipality.number);
+            mname[i] = municipalities(p.municipality.name);
+            role[i] = roles(p.role);
+            sector[i] = column_table::enum_code(p.sector);
+            frole[i] = column_table::enum_code(p.festival_role);
+        }
+    }
+    t.set_categories("participant_id", ids);
+    t.set_categories("name", names.categories());
+    t.set_categories("municipality_number", numbers.categories());
+    t.set_categories("municipality", municipalities.categories());
+    t.set_categories("role", roles.categories());
+    return t.result();
+}
+
+std::vector<std::string_view> participant_ids(const smart::cohort& c) {
+    std::vector<std::string_view> ids;
+    ids.reserve(c.size());
+    for (const auto& p : c.participants()) ids.push_back(p.id);
+    return ids;
+}
+
+py::list attendance_table(const std::shared_ptr<const smart::cohort>& keep) {
+    const smart::cohort& c = *keep;
+    std::size_t n = 0;
+    for (const auto& p : c.participants())
+        for (auto s : p.attendance) n += s != smart::attendance_status::unrecorded;
+    column_table t;
+    auto* pid = t.codes("participant_id", n);
+    auto* day = t.dates("date", n);
+    auto* session = t.codes("session_id", n);
+    auto* kind = t.enum_codes<smart::session_kind>("session_kind", n);
+    auto* status = t.enum_codes<smart::attendance_status>("status", n);
+    std::vector<std::string_view> session_ids;
+    for (const auto& s : c.sessions()) session_ids.push_back(s.id);
+    {
+        py::gil_scoped_release nogil;
+        std::size_t row = 0;
+        const auto& ps = c.participants();
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            for (std::size_t d = 0; d < ps[i].attendance.size(); ++d) {
+                if (ps[i].attendance[d] == smart::attendance_status::unrecorded) continue;
+                const std::size_t s = c.session_of_day(d);
+                pid[row] = static_cast<std::int32_t>(i);
+                day[row] = epoch_days(c.days()[d]);
+                session[row] = static_cast<std::int32_t>(s);
+                kind[row] = column_table::enum_code(c.sessions()[s].kind);
+                status[row] = column_table::enum_code(ps[i].attendance[d]);
+                ++row;
+            }
+    }
+    t.set_categories("participant_id", participant_ids(c));
+    t.set_categories("session_id", session_ids);
+    return t.result();
+}
+
+py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
+    const smart::cohort& c = *keep;
+    std::size_t n = 0;
+    for (const auto& p : c.participants()) n += p.submissions.size();
+    column_table t;
+    auto* pid = t.codes("participant_id", n);
+    auto* kind = t.enum_codes<smart::submission_kind>("kind", n);
+    auto* day = t.dates("date", n);
+    auto* status = t.enum_codes<smart::submission_status>("status", n);
+    auto [pages, no_pages] = t.masked<std::int32_t>("pages", n);
+    auto* category = t.enum_codes<smart::final_category>("category", n);
+    auto* title = t.codes("title", n);
+    dict_encoder titles;
+    {
+        py::gil_scoped_release nogil;
+        std::size_t row = 0;
+        const auto& ps = c.participants();
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            for (const auto& s : ps[i].submissions) {
+                pid[row] = static_cast<std::int32_t>(i);
+                kind[row] = column_table::enum_code(s.kind);
+                day[row] = epoch_days(s.on);
+                status[row] = column_table::enum_code(s.status);
+                pages[row] = s.pages ? *s.pages : 0;
+                no_pages[row] = !s.pages;
+                category[row] = column_table::enum_code(s.category);
+                title[row] = s.title.empty() ? -1 : titles(s.title);
+                ++row;
+            }
+    }
+    t.set_categories("participant_id", participant_ids(c));
+    t.set_categories("title", titles.categories());
+    return t.result();
+}
+
+py::list exemptions_table(const std::shared_ptr<const smart::cohort>& keep) {
+    const smart::cohort& c = *keep;
+    std::size_t n = 0;
+    for (const auto& p : c.participants()) n += p.exemptions.size();
+    column_table t;
+    auto* pid = t.codes("participant_id", n);
+    auto* req = t.codes("requirement", n);
+    auto* reason = t.codes("reason", n);
+    auto* by = t.codes("granted_by", n);
+    auto* day = t.dates("date", n);
+    dict_encoder reqs, reasons, granters;
+    {
+        py::gil_scoped_release nogil;
+        std::size_t row = 0;
+        const auto& ps = c.participants();
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            for (const auto& e : ps[i].exemptions) {
+                pid[row] = static_cast<std::int32_t>(i);
+                req[row] = reqs(e.requirement);
+                reason[row] = reasons(e.reason);
+                by[row] = granters(e.granted_by);
+                day[row] = e.granted_on ? epoch_days(*e.granted_on) : epoch_days(smart::date());
+                ++row;
+            }
+    }
+    t.set_categories("participant_id", participant_ids(c));
+    t.set_categories("requirement", reqs.categories());
+    t.set_categories("reason", reasons.categories());
+    t.set_categories("granted_by", granters.categories());
+    return t.result();
+}
+
+std::string participant_repr(const participant_record& r) {
+    const auto& p = r.p;
+    std::size_t days = 0;
+    for (const auto& a : r.attendance) days += a.second != smart::attendance_status::unrecorded;
+    return "<Participant " + p.id + " " + quoted(p.name) + ", " + p.municipality.name + " (" + p.municipality.number +
+           "), " + p.role + ", " + smart::to_string(p.sector) + ": " + std::to_string(days) + " days recorded, " +
+           std::to_string(p.submissions.size()) + " submissions, " + std::to_string(p.exemptions.size()) +
+           " exemptions>";
+}
+
+}  // namespace
+
+participant_record record_of(const smart::cohort& c, std::size_t index) {
+    participant_record r;
+    r.p = c.participants().at(index);
+    for (std::size_t d = 0; d < r.p.attendance.size(); ++d)
+        if (r.p.attendance[d] != smart::attendance_status::unrecorded)
+            r.attendance.emplace_back(c.days()[d], r.p.attendance[d]);
+    r.p.attendance.clear();
+    return r;
+}
+
+void register_cohort(py::module_& m) {
+    py::module_ s = m.def_submodule("cohort", "Cohorts and the records kept about their participants.");
+
+    py::class_<smart::municipality>(s, "Municipality",
+                                    "A municipality by Statistics Norway's 4-digit number, as it was at the time.")
+        .def(py::init([](std::string number, std::string name) {
+                 return smart::municipality{std::move(number), std::move(name)};
+             }),
+             py::arg("number"), py::arg("name"))
+        .def_readonly("number", &smart::municipality::number, "Statistics Norway's 4-digit number, e.g. '3905'.")
+        .def_readonly("name", &smart::municipality::name, "The municipality's name.")
+        .def("__eq__", [](const smart::municipality& a, const smart::municipality& b) { return a == b; })
+        .def("__hash__", [](const smart::municipality& x) { return py::hash(py::make_tuple(x.number, x.name)); })
+        .def("__repr__", [](const smart::municipality& x) {
+            return "Municipality(" + quoted(x.number) + ", " + quoted(x.name) + ")";
+        });
+
+    py::class_<smart::contact_info>(s, "Contact", "Contact data. Never part of certificates or statistics.")
+        .def(py::init([](std::string email, std::string phone) {
+                 return smart::contact_info{std::move(email), std::move(phone)};
+             }),
+             py::kw_only(), py::arg("email") = "", py::arg("phone") = "")
+        .def_readonly("email", &smart::contact_info::email, "E-mail address, or ''.")
+        .def_readonly("phone", &smart::contact_info::phone, "Phone number, or ''.")
+        .def("__eq__", [](const smart::contact_info& a, const smart::contact_info& b) { return a == b; })
+        .def("__repr__", [](const smart::contact_info& x) {
+            return "Contact(email=" + quoted(x.email) + ", phone=" + quoted(x.phone) + ")";
+        });
+
+    py::class_<smart::submission>(s, "Submission",
+                                  "A submitted document: reflection note, practice blog, practice document, final "
+                                  "text or portfolio.")
+        .def(py::init([](smart::submission_kind kind, smart::date on, smart::submission_status status,
+                         std::optional<int> pages, smart::final_category category, std::string title) {
+                 smart::submission x;
+                 x.kind = kind;
+                 x.on = on;
+                 x.status = status;
+                 if (pages) {
+                     if (*pages < 0 || *pages > 65535)  // the core checks the real range when it is added
+                         throw smart::error(smart::errc::invalid_argument,
+                                            "page count out of range: " + std::to_string(*pages));
+                     x.pages = static_cast<std::uint16_t>(*pages);
+                 }
+                 x.category = category;
+                 x.title = std::move(title);
+                 return x;
+             }),
+             py::kw_only(), py::arg("kind"), py::arg("date"), py::arg("status") = smart::submission_status::submitted,
+             py::arg("pages") = py::none(), py::arg("category") = py::none(), py::arg("title") = "",
+             "A submission; checked by the core when it is added to a cohort.")
+        .def_readonly("kind", &smart::submission::kind,
+                      "reflection, practice_blog, practice_document, final_text or portfolio.")
+        .def_readonly("date", &smart::submission::on, "The date the document is dated.")
+        .def_readonly("status", &smart::submission::status,
+                      "submitted, approved or rejected (a rejected one never counts).")
+        .def_property_readonly(
+            "pages", [](const smart::submission& x) { return x.pages ? std::optional<int>(*x.pages) : std::nullopt; },
+            "Page count, or None when not recorded.")
+        .def_readonly("category", &smart::submission::category, "Final text category, or None.")
+        .def_readonly("title", &smart::submission::title, "The document's title, or ''.")
+        .def("__eq__", [](const smart::submission& a, const smart::submission& b) { return a == b; })
+        .def("__repr__", [](const smart::submission& x) {
+            std::string out = std::string("Submission(kind='") + smart::to_string(x.kind) +
+                              "', date=" + py_repr(py::cast(x.on)) + ", status='" + smart::to_string(x.status) + "'";
+            if (x.pages) out += ", pages=" + std::to_string(*x.pages);
+            if (x.category != smart::final_category::none)
+                out += std::string(", category='") + smart::to_string(x.category) + "'";
+            if (!x.title.empty()) out += ", title=" + quoted(x.title);
+            return out + ")";
+        });
+
+    py::class_<smart::exemption>(s, "Exemption", "A waived requirement, with the reason and who granted it.")
+        .def(py::init([](std::string requirement, std::string reason, std::string granted_by,
+                         std::optional<smart::date> on) {
+                 return smart::exemption{std::move(requirement), std::move(reason), std::move(granted_by), on};
+             }),
+             py::kw_only(), py::arg("requirement"), py::arg("reason"), py::arg("granted_by"),
+             py::arg("date") = py::none())
+        .def_readonly("requirement", &smart::exemption::requirement, "The requirement id.")
+        .def_readonly("reason", &smart::exemption::reason, "Why the requirement is waived.")
+        .def_readonly("granted_by", &smart::exemption::granted_by, "Who granted the exemption.")
+        .def_readonly("date", &smart::exemption::granted_on, "When it was granted, or None (always applies).")
+        .def("__eq__", [](const smart::exemption& a, const smart::exemption& b) { return a == b; })
+        .def("__repr__", [](const smart::exemption& x) {
+            return "Exemption(requirement=" + quoted(x.requirement) + ", reason=" + quoted(x.reason) +
+                   ", granted_by=" + quoted(x.granted_by) +
+                   (x.granted_on ? ", date=" + py_repr(py::cast(*x.granted_on)) : std::string()) + ")";
+        });
+
+    py::class_<participant_record>(s, "Participant",
+                                   "A participant and the records kept about them: attendance by day, festival role, "
+                                   "submissions and exemptions. A value: reading one from a cohort gives a copy.")
+        .def(py::init([](std::string id, std::string name, smart::municipality municipality, std::string role,
+                         smart::sector sector, std::optional<smart::contact_info> contact,
+                         std::map<smart::date, smart::attendance_status> attendance, smart::festival_role festival_role,
+                         std::vector<smart::submission> submissions, std::vector<smart::exemption> exemptions) {
+                 participant_record r;
+                 r.p.id = std::move(id);
+                 r.p.name = std::move(name);
+                 r.p.municipality = std::move(municipality);
+                 r.p.role = std::move(role);
+                 r.p.sector = sector;
+                 if (contact) r.p.contact = std::move(*contact);
+                 r.p.festival_role = festival_role;
+                 r.p.submissions = std::move(submissions);
+                 r.p.exemptions = std::move(exemptions);
+                 for (const auto& [d, st] : attendance)
+                     if (st != smart::attendance_status::unrecorded) r.attendance.emplace_back(d, st);
+                 return r;
+             }),
+             py::kw_only(), py::arg("id"), py::arg("name"), py::arg("municipality"), py::arg("role"), py::arg("sector"),
+             py::arg("contact") = py::none(), py::arg("attendance") = std::map<smart::date, smart::attendance_status>{},
+             py::arg("festival_role") = py::none(), py::arg("submissions") = std::vector<smart::submission>{},
+             py::arg("exemptions") = std::vector<smart::exemption>{},
+             "A participant record; checked by the core when it is added to a cohort.")
+        .def_property_readonly(
+            "id", [](const participant_record& r) { return r.p.id; }, "The participant's id, unique in the cohort.")
+        .def_property_readonly(
+            "name", [](const participant_record& r) { return r.p.name; }, "The display name.")
+        .def_property_readonly(
+            "municipality", [](const participant_record& r) { return r.p.municipality; },
+            "Where the participant works, as it was at the time.")
+        .def_property_readonly(
+            "role", [](const participant_record& r) { return r.p.role; }, "Profession, free text.")
+        .def_property_readonly(
+            "sector", [](const participant_record& r) { return r.p.sector; }, "public, private or voluntary.")
+        .def_property_readonly(
+            "contact",
+            [](const participant_record& r) {
+                return r.p.contact ? std::optional<smart::contact_info>(*r.p.contact) : std::nullopt;
+            },
+            "Contact data, or None.")
+        .def_property_readonly(
+            "attendance",
+            [](const participant_record& r) {
+                py::dict d;
+                for (const auto& [day, st] : r.attendance) d[py::cast(day)] = py::cast(st);
+                return d;
+            },
+            "The recorded attendance: {date: AttendanceStatus}, recorded days only, in date order.")
+        .def_property_readonly(
+            "festival_role", [](const participant_record& r) { return r.p.festival_role; },
+            "Role at the festival, or None.")
+        .def_property_readonly(
+            "submissions", [](const participant_record& r) { return r.p.submissions; },
+            "Submitted documents, in recorded order.")
+        .def_property_readonly(
+            "exemptions", [](const participant_record& r) { return r.p.exemptions; }, "Waived requirements.")
+        .def("__eq__", [](const participant_record& a,
+                          const participant_record& b) { return a.p == b.p && a.attendance == b.attendance; })
+        .def("__repr__", &participant_repr);
+
+    py::class_<py_cohort>(s, "Cohort", "One run of a programme: its schedule, seats and participants.")
+        .def(py::init([](std::shared_ptr<smart::programme> prog, std::string id, std::string label,
+                         std::optional<int> capacity, std::vector<smart::session> sessions, std::string programme_ref) {
+                 return py_cohort{std::make_shared<smart::cohort>(std::move(prog), std::move(id), std::move(label),
+                                                                  capacity, std::move(sessions),
+                                                                  std::move(programme_ref))};
+             }),
+             py::arg("programme"), py::kw_only(), py::arg("id"), py::arg("label"), py::arg("capacity") = py::none(),
+             py::arg("sessions") = std::vector<smart::session>{}, py::arg("programme_ref") = "")
+        .def_property_readonly("id", [](const py_cohort& c) { return c.get().id(); })
+        .def_property_readonly("label", [](const py_cohort& c) { return c.get().label(); })
+        .def_property_readonly("capacity", [](const py_cohort& c) { return c.get().capacity(); })
+        .def_property_readonly("programme", [](const py_cohort& c) { return programme_of(c.get()); })
+        .def_property_readonly("programme_ref", [](const py_cohort& c) { return c.get().programme_ref(); })
+        .def_property_readonly("has_own_sessions", [](const py_cohort& c) { return c.get().has_own_sessions(); })
+        .def_property_readonly("sessions", [](const py_cohort& c) { return c.get().sessions(); })
+        .def_property_readonly("days", [](const py_cohort& c) { return c.get().days(); })
+        .def_property_readonly("first_day", [](const py_cohort& c) { return c.get().first_day(); })
+        .def_property_readonly("last_day", [](const py_cohort& c) { return c.get().last_day(); })
+        .def("__len__", [](const py_cohort& c) { return c.get().size(); })
+        .def(
+            "participant",
+            [](const py_cohort& c, std::size_t i) {
+                if (i >= c.get().size()) throw py::index_error("participant index out of range");
+                return record_of(c.get(), i);
+            },
+            py::arg("index"))
+        .def(
+            "index_of", [](const py_cohort& c, std::string_view id) { return c.get().index_of(id); }, py::arg("id"))
+        .def(
+            "find",
+            [](const py_cohort& c, std::string_view id) -> std::optional<std::size_t> {
+                const auto* p = c.get().find(id);
+                if (!p) return std::nullopt;
+                return static_cast<std::size_t>(p - c.get().participants().data());
+            },
+            py::arg("id"))
+        .def("ids",
+             [](const py_cohort& c) {
+                 py::list out;
+                 for (const auto& p : c.get().participants()) out.append(p.id);
+                 return out;
+             })
+        .def(
+            "add_participant",
+            [](py_cohort& c, const participant_record& r) {
+                smart::cohort& x = c.mut();
+                x.add_participant(to_core(r, x, x.size()));
+            },
+            py::arg("participant"))
+        .def(
+            "add_participants",
+            [](py_cohort& c, const std::vector<participant_record>& rs) {
+                smart::cohort& x = c.mut();
+                std::vector<smart::participant> ps;
+                ps.reserve(rs.size());
+                for (std::size_t i = 0; i < rs.size(); ++i) ps.push_back(to_core(rs[i], x, x.size() + i));
+                x.add_participants(std::move(ps));
+            },
+            py::arg("participants"))
+        .def(
+            "set_attendance",
+            [](py_cohort& c, std::string_view pid, smart::date day, smart::attendance_status status) {
+                c.mut().set_attendance(pid, day, status);
+            },
+            py::arg("participant_id"), py::arg("day"), py::arg("status"))
+        .def(
+            "attendance",
+            [](const py_cohort& c, std::string_view pid, smart::date day) { return c.get().attendance(pid, day); },
+            py::arg("participant_id"), py::arg("day"))
+        .def(
+            "set_festival_role",
+            [](py_cohort& c, std::string_view pid, smart::festival_role role) { c.mut().set_festival_role(pid, role); },
+            py::arg("participant_id"), py::arg("role"))
+        .def(
+            "add_submission",
+            [](py_cohort& c, std::string_view pid, smart::submission sub) {
+                c.mut().add_submission(pid, std::move(sub));
+            },
+            py::arg("participant_id"), py::arg("submission"))
+        .def(
+            "add_exemption",
+            [](py_cohort& c, std::string_view pid, smart::exemption e) { c.mut().add_exemption(pid, std::move(e)); },
+            py::arg("participant_id"), py::arg("exemption"))
+        .def(
+            "remove_exemption",
+            [](py_cohort& c, std::string_view pid, std::string_view req) { c.mut().remove_exemption(pid, req); },
+            py::arg("participant_id"), py::arg("requirement_id"))
+        .def(
+            "to_json",
+            [](const py_cohort& c) {
+                std::shared_ptr<const smart::cohort> keep = c.ptr;
+                py::gil_scoped_release nogil;
+                return smart::save_cohort(*keep);
+            },
+            "The cohort as a smart.cohort/1 document.")
+        .def("__eq__", [](const py_cohort& a, const py_cohort& b) { return a.get() == b.get(); })
+        .def(
+            "table",
+            [](const py_cohort& c, std::string_view which) {
+                const std::shared_ptr<const smart::cohort> keep = c.ptr;
+                if (which == "participants") return participants_table(keep);
+                if (which == "attendance") return attendance_table(keep);
+                if (which == "submissions") return submissions_table(keep);
+                if (which == "exemptions") return exemptions_table(keep);
+                throw smart::error(
+                    smart::errc::invalid_argument,
+                    "unknown table \"" + std::string(which) +
+                        "\": expected \"participants\", \"attendance\", \"submissions\" or \"exemptions\"");
+            },
+            py::arg("which"), "Whole columns of one table (see bindings.hpp for the layout).");
+
+    s.def(
+        "load_cohort",
+        [](std::string_view text) { return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort(text))}; },
+        py::arg("text"), py::call_guard<py::gil_scoped_release>(), "Parses and validates a smart.cohort/1 document.");
+    s.def(
+        "load_cohort_file",
+        [](const std::string& path) {
+            return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort_file(path))};
+        },
+        py::arg("path"), py::call_guard<py::gil_scoped_release>(), "Loads a smart.cohort/1 document from a file.");
+}
+
+}  // namespace smart_py

@@ -1,0 +1,84 @@
+"""Typical use of the package, checked by mypy --strict (test_typing.py): the stubs and
+annotations must let this pass without a cast or an ignore. Also run as a plain script."""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+
+import pandas as pd
+
+import smart
+
+
+def summary(ev: smart.Evaluation) -> dict[str, int]:
+    c: smart.StatusCounts = ev.counts
+    return {"eligible": c.eligible, "not_eligible": c.not_eligible, "in_progress": c.in_progress}
+
+
+def missing_by_participant(ev: smart.Evaluation, lang: smart.Lang = smart.Lang.en) -> dict[str, list[str]]:
+    return {r.id: r.missing(lang) for r in ev if r.status != smart.Status.eligible}
+
+
+def attended(ev: smart.Evaluation, participant_id: str) -> Fraction:
+    for q in ev[participant_id].requirements:
+        if q.kind == smart.RequirementKind.attendance:
+            return q.attended
+    raise LookupError(participant_id)
+
+
+def build() -> smart.Cohort:
+    prog: smart.Programme = smart.get_programme("smart-trener-2024")
+    cohort = smart.Cohort(prog, id="kull-1", label="Kull 1", capacity=36)
+    cohort.add_participant(
+        smart.Participant(
+            id="a1",
+            name="Kari Nordmann",
+            municipality=smart.Municipality("3905", "Tønsberg"),
+            role="lærer",
+            sector=smart.Sector.public,
+            attendance={datetime.date(2024, 9, 18): smart.AttendanceStatus.present},
+        )
+    )
+    cohort.set_attendance("a1", datetime.date(2024, 9, 19), "late")
+    cohort.add_submission("a1", smart.Submission(kind="final_text", date=datetime.date(2025, 4, 1), pages=3))
+    cohort.add_exemption("a1", smart.Exemption(requirement="festival", reason="Sykdom", granted_by="Koordinator"))
+    return cohort
+
+
+def frames(ev: smart.Evaluation) -> tuple[pd.DataFrame, int]:
+    wide = ev.to_pandas()
+    long = ev.to_pandas(by="requirement")
+    table = ev.to_arrow()
+    rows: int = table.num_rows
+    return wide.merge(long, on="participant_id"), rows
+
+
+def main() -> None:
+    cohort = smart.demo_cohort()
+    ev = smart.evaluate(cohort, "2025-04-30")
+    assert summary(ev)["eligible"] == 24
+    assert attended(ev, "p07") == 6
+    days: list[datetime.date] = cohort.days
+    first: smart.Session = cohort.sessions[0]
+    assert first.kind == smart.SessionKind.gathering and days[0] == first.days[0]
+    rule = cohort.programme.requirements[0].rule
+    if isinstance(rule, smart.AttendanceRule):
+        assert rule.min_ratio == Fraction(4, 5)
+    try:
+        smart.loads_cohort("{}")
+    except smart.ValidationError as e:
+        path: str = e.path
+        assert path == "" or path.startswith("/")
+    c = build()
+    assert len(c) == 1 and c["a1"].attendance[datetime.date(2024, 9, 19)] == "late"
+    merged, rows = frames(ev)
+    assert rows == 36 and len(merged) == 144
+    for w in ev.warnings:
+        kind: smart.WarningKind = w.kind
+        assert kind in smart.WarningKind
+    print(missing_by_participant(ev)["p07"])
+
+
+if __name__ == "__main__":
+    main()
