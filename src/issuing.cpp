@@ -178,30 +178,53 @@ signing_key generate_signing_key() {
     return k;
 }
 
-std::string save_signing_key(const signing_key& k) {
+namespace {
+/// The members both key files share; the secret, when there is one, is added after.
+ojson key_document(const char* format, const std::string& key_id, const std::array<unsigned char, 32>& pk) {
     ojson o;
-    o["format"] = "smart.signing-key/1";
+    o["format"] = format;
     o["algorithm"] = "Ed25519";
-    o["key_id"] = k.key_id;
-    o["public"] = b64url(k.public_bytes.data(), k.public_bytes.size());
+    o["key_id"] = key_id;
+    o["public"] = b64url(pk.data(), pk.size());
+    return o;
+}
+
+/// Reads the shared members: format, key id and public key.
+public_key read_key_document(std::string_view json_text, const char* format, ojson& o) {
+    ensure_sodium();
+    o = parse_json(json_text, "key file");
+    check_format(o, format);
+    public_key k;
+    k.key_id = member_string(o, "key_id", "");
+    k.bytes = key_bytes<32>(o, "public");
+    return k;
+}
+
+/// The key id must be the public key's.
+void check_key_id(const std::string& key_id, const std::array<unsigned char, 32>& pk) {
+    if (key_id != key_id_for(pk))
+        throw error(errc::validation_error, "the key id does not match the public key", "/key_id");
+}
+}  // namespace
+
+std::string save_signing_key(const signing_key& k) {
+    ojson o = key_document("smart.signing-key/1", k.key_id, k.public_bytes);
     o["secret"] = b64url(k.secret_bytes.data(), k.secret_bytes.size());
     return o.dump(2) + "\n";
 }
 
 signing_key load_signing_key(std::string_view json_text) {
-    ensure_sodium();
-    const ojson o = parse_json(json_text, "key file");
-    check_format(o, "smart.signing-key/1");
+    ojson o;
+    const public_key pk = read_key_document(json_text, "smart.signing-key/1", o);
     signing_key k;
-    k.key_id = member_string(o, "key_id", "");
-    k.public_bytes = key_bytes<32>(o, "public");
+    k.key_id = pk.key_id;
+    k.public_bytes = pk.bytes;
     k.secret_bytes = key_bytes<64>(o, "secret");
     std::array<unsigned char, 32> derived{};
     crypto_sign_ed25519_sk_to_pk(derived.data(), k.secret_bytes.data());
     if (derived != k.public_bytes)
         throw error(errc::validation_error, "the secret key does not belong to the public key", "/secret");
-    if (k.key_id != key_id_for(k.public_bytes))
-        throw error(errc::validation_error, "the key id does not match the public key", "/key_id");
+    check_key_id(k.key_id, k.public_bytes);
     return k;
 }
 
@@ -219,23 +242,13 @@ signing_key load_signing_key_file(const std::filesystem::path& file) {
 }
 
 std::string save_public_key(const public_key& k) {
-    ojson o;
-    o["format"] = "smart.public-key/1";
-    o["algorithm"] = "Ed25519";
-    o["key_id"] = k.key_id;
-    o["public"] = b64url(k.bytes.data(), k.bytes.size());
-    return o.dump(2) + "\n";
+    return key_document("smart.public-key/1", k.key_id, k.bytes).dump(2) + "\n";
 }
 
 public_key load_public_key(std::string_view json_text) {
-    ensure_sodium();
-    const ojson o = parse_json(json_text, "public key");
-    check_format(o, "smart.public-key/1");
-    public_key k;
-    k.key_id = member_string(o, "key_id", "");
-    k.bytes = key_bytes<32>(o, "public");
-    if (k.key_id != key_id_for(k.bytes))
-        throw error(errc::validation_error, "the key id does not match the public key", "/key_id");
+    ojson o;
+    public_key k = read_key_document(json_text, "smart.public-key/1", o);
+    check_key_id(k.key_id, k.bytes);
     return k;
 }
 
