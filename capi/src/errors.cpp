@@ -161,6 +161,16 @@ smart::overall_status to_cpp(const smart_overall_status& s, const char* function
     unknown(function, "smart_overall_status", raw_value(s));
 }
 
+smart::group_by to_cpp(const smart_group_by& g, const char* function) {
+    switch (raw_value(g)) {
+        case SMART_GROUP_BY_NONE: return group_by::none;
+        case SMART_GROUP_BY_MUNICIPALITY: return group_by::municipality;
+        case SMART_GROUP_BY_ROLE: return group_by::role;
+        case SMART_GROUP_BY_SECTOR: return group_by::sector;
+    }
+    unknown(function, "smart_group_by", raw_value(g));
+}
+
 smart_attendance to_c(smart::attendance_status a) noexcept {
     switch (a) {
         case attendance_status::unrecorded: return SMART_ATTENDANCE_UNRECORDED;

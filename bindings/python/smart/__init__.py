@@ -80,7 +80,7 @@ from .programme import (
     loads_programme,
     programme_ids,
 )
-from .statistics import statistics, synthetic_cohorts
+from .statistics import Statistics, cohort_statistics, statistics, synthetic_cohorts
 
 __version__: str = _smart.__version__
 """The library's version (from include/smart/version.hpp)."""
@@ -122,6 +122,7 @@ __all__ = [
     "Session",
     "SessionKind",
     "SmartError",
+    "Statistics",
     "Status",
     "StatusCounts",
     "Submission",
@@ -130,6 +131,7 @@ __all__ = [
     "ValidationError",
     "WarningKind",
     "__version__",
+    "cohort_statistics",
     "demo_cohort",
     "evaluate",
     "get_programme",
@@ -140,4 +142,44 @@ __all__ = [
     "programme_ids",
     "statistics",
     "synthetic_cohorts",
+]
+
+# Issuing certificates (docs/certificates.md): keys, frozen records, signed Open Badges 3.0
+# credentials, verification and the register; the documents and bulk issuing.
+from . import issuing  # noqa: E402
+from .issuing import (  # noqa: E402
+    CertificateData,
+    CertificateRecord,
+    Issuer,
+    PublicKey,
+    RecordStatus,
+    Register,
+    SigningKey,
+    Verification,
+    VerificationStatus,
+    generate_signing_key,
+    issue_cohort,
+    load_public_key,
+    load_signing_key,
+    save_signing_key,
+    verify,
+)
+
+__all__ += [
+    "CertificateData",
+    "CertificateRecord",
+    "Issuer",
+    "PublicKey",
+    "RecordStatus",
+    "Register",
+    "SigningKey",
+    "Verification",
+    "VerificationStatus",
+    "generate_signing_key",
+    "issue_cohort",
+    "issuing",
+    "load_public_key",
+    "load_signing_key",
+    "save_signing_key",
+    "verify",
 ]

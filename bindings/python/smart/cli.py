@@ -1,4 +1,6 @@
-"""The command line: ``smart catalog`` and ``smart evaluate`` (also ``python -m smart``).
+"""The command line (also ``python -m smart``): ``smart catalog``, ``smart evaluate``,
+``smart stats`` (cli_stats.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
+(cli_issue.py).
 
 Exit status: 0 on success, 1 when the input is bad (a file that does not load, an unknown
 programme id), 2 for a usage error (unknown option, a malformed --as-of date).
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from . import _texts
+from . import _texts, cli_issue, cli_stats
 from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
@@ -59,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="evaluation date YYYY-MM-DD (default: today)")
     ev.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
     ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
+    cli_stats.add_commands(sub)
+    cli_issue.add_commands(sub)
     return p
 
 
@@ -206,6 +210,10 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     """Runs the command line with ``argv`` (without the program name), writing to
     ``out`` and ``err``. Returns the exit status."""
     args = _parser().parse_args(argv)
+    if getattr(args, "stats_handler", None):
+        return int(args.stats_handler(args, out, err))
+    if getattr(args, "issue_handler", None):
+        return int(args.issue_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":

@@ -4,15 +4,28 @@ The words come from the C++ core (``smart::wording``), so C and Python consumers
 same text; this module only lays them out. The font is embedded (DejaVu Sans, which has
 æ, ø and å); the QR code, drawn as vector squares, carries the serial and the
 verification code.
+
+Speed: fpdf2 parses the whole font file for every document and fontTools subsets it when
+writing (about 100 ms for DejaVu's 6,000 glyphs). So, once per process, the font is cut
+down to the Latin, punctuation and symbol blocks a certificate uses (about 700 glyphs,
+cached as a file in the temporary folder); documents use that small font, and fpdf2 still
+subsets it to the glyphs each document uses and embeds the subset (PDF/A needs embedded
+fonts). A document with a character outside those blocks uses the full font.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import pathlib
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 __all__ = ["CertificateText", "find_font", "render_certificate"]
 
@@ -65,6 +78,71 @@ def find_font(bold: bool = False) -> pathlib.Path:
     )
 
 
+# The blocks the reduced font keeps: Basic Latin, Latin-1, Latin Extended-A and -B (the
+# Sámi and other Nordic letters), IPA-free; spacing modifiers; General Punctuation; the
+# currency signs; letterlike symbols, arrows, mathematical operators; check marks.
+_REDUCED = frozenset(
+    [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2B0, 0x300), *range(0x2000, 0x2070),
+     *range(0x20A0, 0x20C0), *range(0x2100, 0x2150), *range(0x2190, 0x2200), *range(0x2200, 0x2300),
+     0x25CF, 0x2713, 0x2714, 0x2715, 0x2717]
+)  # fmt: skip
+_REDUCED_VERSION = "1"
+
+
+@functools.lru_cache(maxsize=None)
+def _reduced_font(source: pathlib.Path) -> pathlib.Path:
+    """The font at ``source`` cut down to :data:`_REDUCED`, with its glyph names, widths
+    and outlines unchanged (no hinting: a PDF viewer does not need it). Made once and kept
+    in the temporary folder under a name derived from the source file and the blocks."""
+    st = source.stat()
+    tag = hashlib.sha256(
+        f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_REDUCED_VERSION}".encode()
+    ).hexdigest()[:16]
+    folder = pathlib.Path(tempfile.gettempdir()) / f"smart-fonts-{os.getuid()}"
+    target = folder / f"{source.stem}-{tag}.ttf"
+    if target.is_file():
+        return target
+    from fontTools import subset as ftsubset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    font = TTFont(str(source), recalcTimestamp=False)
+    options = ftsubset.Options(
+        notdef_outline=True, recommended_glyphs=True, glyph_names=True, hinting=False,
+        name_IDs=["*"], name_languages=["*"], layout_features=[],
+    )  # fmt: skip
+    options.drop_tables += ["GDEF", "GPOS", "GSUB", "kern", "MATH", "FFTM"]
+    subsetter = ftsubset.Subsetter(options)
+    subsetter.populate(unicodes=_REDUCED)
+    subsetter.subset(font)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            font.save(out)
+        os.replace(tmp, target)  # atomic: another process may be making the same file
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _fonts_for(text: CertificateText) -> tuple[pathlib.Path, pathlib.Path]:
+    """Regular and bold font files for a document: the reduced fonts when they cover
+    every character of it, else the full ones."""
+    regular, bold = find_font(), find_font(bold=True)
+    chars: set[int] = {0x2713}  # the check mark before each requirement
+    for part in astuple(text):
+        for s in part if isinstance(part, (tuple, list)) else (part,):
+            if isinstance(s, str):
+                chars.update(map(ord, s))
+    if chars <= _REDUCED:
+        try:
+            return _reduced_font(regular), _reduced_font(bold)
+        except (OSError, ImportError):  # pragma: no cover - e.g. a read-only temporary folder
+            pass
+    return regular, bold
+
+
 def _qr(pdf: object, text: str, x: float, y: float, size: float) -> None:
     import segno
 
@@ -90,6 +168,45 @@ def _qr(pdf: object, text: str, x: float, y: float, size: float) -> None:
                 c += 1
 
 
+def _wrap(pdf: FPDF, text: str, width: float) -> list[str] | None:
+    """Greedy word wrap with the current font: each word measured once. (fpdf2's
+    multi_cell re-measures the growing line at every character: quadratic, and most of
+    the layout time.) None when a word does not fit on a line or the text has line
+    breaks: then multi_cell breaks it."""
+    if "\n" in text:
+        return None
+    room = width - 2 * pdf.c_margin
+    space = pdf.get_string_width(" ")
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for word in text.split(" "):
+        w = pdf.get_string_width(word)
+        if w > room:
+            return None
+        if line and used + space + w > room:
+            lines.append(" ".join(line))
+            line, used = [word], w
+        else:
+            used = used + space + w if line else w
+            line.append(word)
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+def _paragraph(pdf: FPDF, width: float, height: float, text: str, align: str) -> None:
+    """Like ``multi_cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")``."""
+    lines = _wrap(pdf, text, width)
+    if lines is None:
+        pdf.multi_cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        return
+    x = pdf.get_x()
+    for line in lines:
+        pdf.set_x(x)
+        pdf.cell(width, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+
+
 def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> pathlib.Path:
     """Writes the certificate as a one-page A4 PDF/A-2B at ``path``.
 
@@ -97,6 +214,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     folder and renamed into place.
     """
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
     target = pathlib.Path(path)
     pdf = FPDF(orientation="portrait", unit="mm", format="A4", enforce_compliance="PDFA_2B")
@@ -105,8 +223,16 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_subject(text.programme or text.title)
     pdf.set_creator("smart")
     pdf.set_keywords(" ".join(text.keywords))
-    pdf.add_font("DejaVu", "", str(find_font()))
-    pdf.add_font("DejaVu", "B", str(find_font(bold=True)))
+    regular, bold = _fonts_for(text)
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    for font in pdf.fonts.values():
+        if not isinstance(font, TTFFont):
+            continue
+        # The outlines are unchanged by subsetting, so their bounding boxes are right:
+        # not recomputing them lets fontTools copy each glyph's bytes instead of
+        # re-encoding it (a third of the time of writing a document).
+        font.ttfont.recalcBBoxes = False
     pdf.set_auto_page_break(False)
     pdf.set_margins(25, 25, 25)
     pdf.add_page()
@@ -134,7 +260,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.cell(width, 12, text.holder, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(pdf.get_y() + 4)
     pdf.set_font("DejaVu", "", 11.5)
-    pdf.multi_cell(width, 6.2, text.attests, align="C", new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, width, 6.2, text.attests, "C")
 
     pdf.set_y(pdf.get_y() + 6)
     pdf.set_text_color(*_BLUE)
@@ -148,7 +274,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
         pdf.set_fill_color(*_ACCENT)
         pdf.rect(pdf.l_margin + 1.5, y + 2.1, 1.6, 1.6, style="F")
         pdf.set_x(pdf.l_margin + 6)
-        pdf.multi_cell(width - 6, 5.3, goal, align="L", new_x="LMARGIN", new_y="NEXT")
+        _paragraph(pdf, width - 6, 5.3, goal, "L")
         pdf.set_y(pdf.get_y() + 0.8)
 
     pdf.set_y(pdf.get_y() + 4)
@@ -159,7 +285,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_font("DejaVu", "", 9.5)
     for req in text.requirements:
         pdf.set_x(pdf.l_margin + 6)
-        pdf.multi_cell(width - 6, 4.8, "✓ " + req, align="L", new_x="LMARGIN", new_y="NEXT")
+        _paragraph(pdf, width - 6, 4.8, "✓ " + req, "L")
 
     # footer: issuer, serial, code on the left; QR code on the right
     qr_size = 34
@@ -168,7 +294,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "B", 11)
     pdf.set_xy(25, bottom - qr_size + 1)
-    pdf.multi_cell(width - qr_size - 8, 5.5, text.issued_line, align="L", new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, width - qr_size - 8, 5.5, text.issued_line, "L")
     pdf.set_draw_color(*_GREY)
     pdf.set_line_width(0.3)
     pdf.line(25, pdf.get_y() + 9, 95, pdf.get_y() + 9)
@@ -179,10 +305,11 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.cell(width - qr_size - 6, 5, text.code_line, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(*_GREY)
-    pdf.multi_cell(width - qr_size - 8, 4, text.verify_hint, align="L", new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # the writer's pid in the name: a later run can tell a killed writer's leftover
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(bytes(pdf.output()))

@@ -184,4 +184,5 @@ PYBIND11_MODULE(_smart, m) {
     register_evaluation(m);
     register_certificate(m);
     register_statistics(m);
+    register_issuing(m);
 }

@@ -1,0 +1,78 @@
+"""Certificates issued per second: a 1,000-participant cohort (the demo cohort's eligible
+participants, copied with new ids), issued in one process on one core — the register
+record (lock, append, fsync), the signed credential, the OB 3.0 JSON, the .jwt and the
+PDF/A — with smart.issuing.issue_cohort, as `smart issue` does.
+
+    .venv/bin/python bench/bench_issue.py [--participants 1000] [--dir DIR]
+
+Also times the parts alone: issuing into the register without documents, and rendering
+the PDFs of the issued records. Target: at least 100 certificates per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import pathlib
+import tempfile
+import time
+
+import smart
+from smart import issuing
+from smart.pdf import render_certificate
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
+AS_OF = datetime.date(2025, 4, 30)
+
+
+def cohort(n: int) -> smart.Cohort:
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    ev = smart.load_cohort(DEMO).evaluate(AS_OF)
+    eligible = [p for p in doc["participants"] if ev[p["id"]].status == "eligible"]
+    people = []
+    for i in range(n):
+        p = json.loads(json.dumps(eligible[i % len(eligible)]))
+        p["id"], p["name"] = f"x{i:05d}", f"{p['name']} {i}"
+        people.append(p)
+    doc["participants"], doc["capacity"] = people, n
+    return smart.loads_cohort(json.dumps(doc, ensure_ascii=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--participants", type=int, default=1000)
+    ap.add_argument("--dir", default=None, help="folder for the output (default: a temporary folder)")
+    args = ap.parse_args()
+    ev = cohort(args.participants).evaluate(AS_OF)
+    key = issuing.generate_signing_key()
+    issuer = issuing.Issuer(id="urn:smart:bench", name="Eksempel kommune")
+    base = pathlib.Path(args.dir or tempfile.mkdtemp(prefix="smart-bench-issue-"))
+    render_certificate(issuing.certificate_text(issuing.Register(base / "warm.jsonl").issue(
+        issuing.certificate_data(ev, 0), issuer, key, AS_OF, "nb")[0]), base / "warm.pdf")  # fmt: skip
+
+    t0 = time.perf_counter()
+    report = issuing.issue_cohort(ev, base / "full", key, issuer, issued_on=AS_OF)
+    full = time.perf_counter() - t0
+    n = len(report.issued)
+
+    reg = issuing.Register(base / "register-only.jsonl")
+    t0 = time.perf_counter()
+    records = [reg.issue(issuing.certificate_data(ev, i), issuer, key, AS_OF, "nb")[0] for i in range(len(ev))]
+    register_only = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for r in records:
+        render_certificate(issuing.certificate_text(r), base / "pdf-only" / f"{r.serial}.pdf")
+    pdf_only = time.perf_counter() - t0
+
+    print(f"output: {base}")
+    print(f"certificates issued: {n} (register + signature + JSON + JWT + PDF)")
+    print(f"  whole run:        {full:7.2f} s  {n / full:7.1f} certificates/s  {1000 * full / n:6.2f} ms each")
+    print(f"  register + sign:  {register_only:7.2f} s  {n / register_only:7.1f} /s  {1000 * register_only / n:6.2f} ms each")
+    print(f"  PDF only:         {pdf_only:7.2f} s  {n / pdf_only:7.1f} /s  {1000 * pdf_only / n:6.2f} ms each")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""The certificate commands of the command line: ``smart keygen``, ``smart issue``,
+``smart verify`` and ``smart revoke`` (wired into :mod:`smart.cli` by :func:`add_commands`).
+
+Exit status: 0 on success (for ``verify``: the credential is valid), 1 for bad input (a
+missing or wrong key, a file that does not load) and for a credential that is not valid
+(revoked, replaced, tampered, unknown key), 2 for a usage error. Key material is never
+printed: messages name files, not keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import pathlib
+from typing import Any, TextIO
+
+from ._core import _smart
+from .cohort import load_cohort
+from .enums import Lang
+from .errors import SmartError
+from .issuing import (
+    Issuer,
+    PublicKey,
+    Register,
+    Verification,
+    VerificationStatus,
+    _tqdm_progress,
+    generate_signing_key,
+    issue_cohort,
+    load_public_key,
+    load_signing_key,
+    save_signing_key,
+    verify,
+)
+
+__all__ = ["add_commands"]
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        day: datetime.date = _smart.schedule.parse_date(text)
+    except SmartError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+    return day
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds keygen, issue, verify and revoke to the ``smart`` command's subparsers. Each
+    parser sets ``issue_handler(args, out, err) -> int``."""
+    kg = sub.add_parser(
+        "keygen",
+        help="make a signing key pair",
+        description="Make an Ed25519 signing key pair: the secret key file (mode 0600) and the public key "
+        "file beside it (NAME.key.json -> NAME.pub.json; otherwise KEYFILE.pub.json). Prints the public "
+        "key file's path. Existing files are never overwritten.",
+    )
+    kg.add_argument("keyfile", metavar="KEYFILE", help="the secret key file to write, e.g. issuer.key.json")
+    kg.set_defaults(issue_handler=_keygen)
+
+    iss = sub.add_parser(
+        "issue",
+        help="issue certificates to the eligible participants of a cohort",
+        description="Issue a certificate to every eligible participant of a cohort: the record in the "
+        "register DIR/register.jsonl (append-only, the source of truth), and per certificate "
+        "DIR/SERIAL.pdf, DIR/SERIAL.json (Open Badges 3.0) and DIR/SERIAL.jwt (the signed token). "
+        "Who got none and why: DIR/not-issued.csv. Re-running issues nothing twice: it renders "
+        "whatever is missing from the stored records.",
+    )
+    iss.add_argument("file", metavar="COHORT", help="a smart.cohort/1 document")
+    iss.add_argument("--out", required=True, metavar="DIR", help="output folder (holds the register)")
+    iss.add_argument("--key", required=True, metavar="KEYFILE", help="the secret key file (never inside DIR)")
+    iss.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of new certificates")
+    iss.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE", help="evaluation and issue date (default: today)"
+    )
+    iss.add_argument("--issuer-id", metavar="URI", help="the issuer's id, https://… or urn:…")
+    iss.add_argument("--issuer-name", metavar="NAME", help="the issuer's name (default: the programme's provider)")
+    iss.add_argument(
+        "--issuer-url", metavar="URL", help="the issuer's web address; the QR code then carries URL?serial=…&code=…"
+    )
+    iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
+    iss.set_defaults(issue_handler=_issue)
+
+    ver = sub.add_parser(
+        "verify",
+        help="verify a certificate's signed credential",
+        description="Verify a certificate's signed credential (the .jwt; a .json credential only with "
+        "--register, which holds its signed token). Prints what was certified and the status; exits "
+        "0 only when it is valid.",
+    )
+    ver.add_argument("file", metavar="FILE", help="SERIAL.jwt (or SERIAL.json with --register)")
+    ver.add_argument(
+        "--public-key", action="append", default=[], metavar="FILE", help="a trusted public key file (repeatable)"
+    )
+    ver.add_argument("--key", action="append", default=[], metavar="KEYFILE", help="trust this key file's public key")
+    ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
+    ver.set_defaults(issue_handler=_verify)
+
+    rev = sub.add_parser(
+        "revoke",
+        help="revoke a certificate",
+        description="Revoke a certificate in the register (an appended event: nothing is deleted).",
+    )
+    rev.add_argument("serial", metavar="SERIAL", help="SMART-XXXX-XXXX-XXXX")
+    rev.add_argument("--reason", required=True, help="why (kept in the register)")
+    rev.add_argument("--register", required=True, metavar="FILE", help="the register, DIR/register.jsonl")
+    rev.add_argument("--date", type=_date, default=None, metavar="DATE", help="revocation date (default: today)")
+    rev.set_defaults(issue_handler=_revoke)
+
+
+def _fail(err: TextIO, message: str) -> int:
+    err.write(f"smart: {message}\n")
+    return 1
+
+
+def _keygen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = pathlib.Path(args.keyfile)
+    try:
+        if path.exists():
+            return _fail(err, f"{path} exists: a key file is never overwritten")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        pub = save_signing_key(generate_signing_key(), path)
+    except OSError as exc:
+        return _fail(err, f"cannot write the key: {exc}")
+    out.write(f"{pub}\n")
+    return 0
+
+
+def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    out_dir = pathlib.Path(args.out)
+    key_path = pathlib.Path(args.key)
+    try:
+        if key_path.resolve().is_relative_to(out_dir.resolve()):
+            return _fail(err, f"the key file {key_path} is inside the output folder {out_dir}: keep keys elsewhere")
+        key = load_signing_key(key_path)
+        cohort = load_cohort(args.file)
+        as_of = args.as_of or datetime.date.today()
+        ev = cohort.evaluate(as_of)
+        lang = Lang(args.lang)
+        name = args.issuer_name or ev.programme.provider.get(lang) or ev.programme.name.get(lang)
+        issuer = Issuer(id=args.issuer_id or f"urn:smart:provider:{ev.programme.id}", name=name, url=args.issuer_url or "")
+        report = issue_cohort(
+            ev,
+            out_dir,
+            key,
+            issuer,
+            issued_on=as_of,
+            lang=lang,
+            verify_url=args.issuer_url,
+            key_file=key_path,
+            progress=None if args.no_progress else _tqdm_progress(),
+        )
+    except SmartError as exc:
+        return _fail(err, str(exc))
+    except (OSError, ValueError) as exc:
+        return _fail(err, str(exc))
+    out.write(
+        f"{len(report.issued)} issued, {len(report.existing)} already in the register, "
+        f"{len(report.not_issued)} without a certificate (see {out_dir / 'not-issued.csv'}); "
+        f"{len(report.written)} files written to {out_dir}\n"
+    )
+    return 0
+
+
+def _describe(v: Verification, out: TextIO) -> None:
+    out.write(f"status: {v.status}\n")
+    if v.serial:
+        out.write(f"serial: {v.serial}\n")
+    c: dict[str, Any] | None = v.credential
+    if c is not None:
+        subject = c.get("credentialSubject", {})
+        ach = subject.get("achievement", {})
+        holder = next((i.get("identityHash", "") for i in subject.get("identifier", []) if i.get("identityType") == "name"), "")
+        issuer = c.get("issuer", {})
+        out.write(f"holder: {holder}\n")
+        out.write(f"certificate: {ach.get('description', '')}\n")
+        out.write(f"period: {subject.get('activityStartDate', '')[:10]} – {subject.get('activityEndDate', '')[:10]}\n")
+        out.write(f"issuer: {issuer.get('name', '')} ({issuer.get('id', '')})\n")
+        out.write(f"issued: {str(c.get('validFrom', ''))[:10]}\n")
+        for a in ach.get("alignment", []):
+            out.write(f"  goal {a.get('targetCode', '')}: {a.get('targetName', '')}\n")
+        crit = ach.get("criteria", {}).get("narrative", "")
+        if crit:
+            out.write(f"requirements: {crit}\n")
+    if v.key_id:
+        out.write(f"key: {v.key_id}\n")
+    out.write(f"detail: {v.detail}\n")
+
+
+def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        keys: list[PublicKey] = [load_public_key(p) for p in args.public_key]
+        keys += [load_signing_key(p).public_key for p in args.key]
+        if not keys:
+            return _fail(err, "give the trusted key: --public-key FILE (or --key KEYFILE)")
+        path = pathlib.Path(args.file)
+        try:
+            text = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            return _fail(err, f"cannot read {path}: {exc.strerror or exc}")
+        reg: Register | None = None
+        if args.register:
+            if not pathlib.Path(args.register).is_file():
+                return _fail(err, f"no register at {args.register}")
+            reg = Register(args.register)
+        if text.startswith("{"):
+            v = _verify_json(text, path, keys, reg, err)
+            if v is None:
+                return 1
+        else:
+            v = verify(text, keys, reg)
+    except SmartError as exc:
+        return _fail(err, str(exc))
+    _describe(v, out)
+    return 0 if v.status is VerificationStatus.valid else 1
+
+
+def _verify_json(text: str, path: pathlib.Path, keys: list[PublicKey], reg: Register | None, err: TextIO) -> Verification | None:
+    """A .json credential carries no signature: the register's record of its serial holds
+    the signed token; the JSON must say exactly what that token signed."""
+    if reg is None:
+        _fail(err, f"{path}: a .json credential carries no signature: verify the .jwt, or give --register")
+        return None
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        _fail(err, f"{path}: not JSON")
+        return None
+    cid = str(doc.get("id", "")) if isinstance(doc, dict) else ""
+    prefix = "urn:smart:certificate:"
+    record = reg.find(cid[len(prefix) :]) if cid.startswith(prefix) else None
+    if record is None:
+        _fail(err, f"{path}: no certificate with this id in the register")
+        return None
+    v = verify(record.credential_jws, keys, reg)
+    if v.credential is not None:
+        signed = {k: x for k, x in v.credential.items() if k not in ("iss", "jti", "nbf")}
+        if signed != doc:
+            return Verification(
+                VerificationStatus.tampered, v.key_id, v.serial, None, "the JSON differs from what was signed"
+            )
+    return v
+
+
+def _revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not pathlib.Path(args.register).is_file():
+        return _fail(err, f"no register at {args.register}")
+    try:
+        r = Register(args.register).revoke(args.serial, args.reason, args.date or datetime.date.today())
+    except SmartError as exc:
+        return _fail(err, str(exc))
+    out.write(f"{r.serial} ({r.data.holder}) revoked on {r.revoked_on}: {r.revoked_reason}\n")
+    return 0

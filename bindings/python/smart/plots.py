@@ -1,0 +1,215 @@
+"""Plots of cohort statistics with matplotlib (optional: ``pip install 'smart[plots]'``,
+imported on first use). Each function draws on ``ax`` (default: a new figure) and returns
+the matplotlib Axes, so it can be styled further or saved::
+
+    import smart
+    from smart import plots
+
+    st = smart.cohort_statistics([c.evaluate(c.last_day) for c in smart.synthetic_cohorts()])
+    plots.trend(st).figure.savefig("trend.png")
+
+Every figure comes from :class:`smart.Statistics` (the core's numbers, suppression
+included): a suppressed group is drawn as no bar and labelled "suppressed", never as 0.
+Functions that show one cohort take ``cohort`` (an id; default: the latest in trend order).
+An :class:`~smart.Evaluation` or a list of them is accepted in place of the statistics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .evaluation import Evaluation
+from .statistics import Statistics, cohort_statistics
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["attendance_by_day", "funnel", "status_by_group", "trend"]
+
+# Colours that stay apart for common colour-vision deficiencies (Okabe–Ito).
+_GREEN, _RED, _ORANGE, _GREY, _BLUE, _SKY = "#009E73", "#D55E00", "#E69F00", "#999999", "#0072B2", "#56B4E9"
+_STATUS = (("eligible", "eligible", _GREEN), ("not_eligible", "not eligible", _RED),
+           ("in_progress", "in progress", _ORANGE), ("no_certificate", "no certificate", _GREY))  # fmt: skip
+_STATES = (("met", "met", _GREEN), ("exempt", "exempt", _SKY), ("pending", "pending", _ORANGE),
+           ("unmet", "unmet", _RED))  # fmt: skip
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("smart: plots need matplotlib: pip install 'smart[plots]'") from exc
+    return plt
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    _, new = _pyplot().subplots(figsize=size, layout="constrained")
+    result: Axes = new
+    return result
+
+
+def _stats(data: Statistics | Evaluation | Sequence[Evaluation], by: str = "none") -> Statistics:
+    if isinstance(data, Statistics):
+        return data
+    evs = [data] if isinstance(data, Evaluation) else list(data)
+    return cohort_statistics(evs, by=by)  # type: ignore[arg-type]
+
+
+def _cohort(st: Statistics, cohort: str | None) -> tuple[str, str]:
+    """The cohort's id and label (default: the latest)."""
+    doc = st._doc
+    if not doc["cohorts"]:
+        raise ValueError("the statistics hold no cohort")
+    if cohort is None:
+        row = doc["cohorts"][-1]
+    else:
+        found = [r for r in doc["cohorts"] if r["cohort"] == cohort]
+        if not found:
+            raise ValueError(f"no cohort {cohort!r} in the statistics (they hold {', '.join(st.cohort_ids)})")
+        row = found[0]
+    return str(row["cohort"]), str(row.get("label") or row["cohort"])
+
+
+def _percent_axis(ax: Axes, axis: str = "y") -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(PercentFormatter(1.0))
+
+
+def attendance_by_day(
+    data: Statistics | Evaluation | Sequence[Evaluation], *, cohort: str | None = None, ax: Axes | None = None
+) -> Axes:
+    """Share of the enrolled who attended (present or late) each counted day of one cohort:
+    one bar per day, coloured by gathering; days after the as-of date are left out."""
+    st = _stats(data)
+    cid, label = _cohort(st, cohort)
+    days = [d for d in st._doc["days"] if d["cohort"] == cid and d["past"]]
+    ax = _axes(ax, (8, 4))
+    sessions = list(dict.fromkeys(d["session"] for d in days))
+    palette = (_BLUE, _SKY, _GREEN, _ORANGE, "#CC79A7", "#F0E442", _RED, _GREY)
+    for i, d in enumerate(days):
+        a = d["attended"]
+        share = a["count"] / a["of"] if a["of"] else 0.0
+        colour = palette[sessions.index(d["session"]) % len(palette)]
+        first = d is next(x for x in days if x["session"] == d["session"])
+        ax.bar(i, share, color=colour, label=d["session"] if first else None)
+        ax.annotate(f"{a['count']}", (i, share), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+                    textcoords="offset points")  # fmt: skip
+    ax.set_xticks(range(len(days)), [d["date"] for d in days], rotation=45, ha="right")
+    ax.set_ylim(0, 1.08)
+    _percent_axis(ax)
+    ax.set_xlabel("counted day")
+    ax.set_ylabel("attended (present or late), share of enrolled")
+    ax.set_title(f"Attendance per day\n{label}", fontsize=10)
+    if days:
+        ax.legend(title="session", loc="lower left", fontsize=8)
+    return ax
+
+
+def funnel(
+    data: Statistics | Evaluation | Sequence[Evaluation], *, cohort: str | None = None, ax: Axes | None = None
+) -> Axes:
+    """The requirement funnel of one cohort: per requirement (programme order, top down),
+    how many have met it, are exempt, are still pending and can no longer meet it —
+    stacked horizontal bars, one segment per state."""
+    st = _stats(data)
+    cid, label = _cohort(st, cohort)
+    row = next(r for r in st._doc["cohorts"] if r["cohort"] == cid)
+    ax = _axes(ax, (8, 3.5))
+    ax.set_title(f"Requirement funnel\n{label}", fontsize=10)
+    ax.set_xlabel("participants")
+    if row.get("suppressed"):
+        ax.text(0.5, 0.5, "suppressed (fewer participants than the minimum cell size)", ha="center",
+                transform=ax.transAxes)  # fmt: skip
+        return ax
+    reqs = row.get("requirements", [])
+    if not reqs:
+        ax.text(0.5, 0.5, "the programme has no certificate requirements", ha="center", transform=ax.transAxes)
+        return ax
+    ys = list(range(len(reqs)))[::-1]
+    left = [0] * len(reqs)
+    for key, name, colour in _STATES:
+        values = [r[key] for r in reqs]
+        bars = ax.barh(ys, values, left=left, color=colour, label=name)
+        ax.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center", fontsize=8, color="white")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(ys, [r["requirement"] for r in reqs])
+    ax.set_xlim(0, max(row.get("enrolled") or 0, 1))
+    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, frameon=False)
+    return ax
+
+
+def status_by_group(
+    data: Statistics | Evaluation | Sequence[Evaluation],
+    *,
+    cohort: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Overall status by group (municipality, role or sector, as the statistics were
+    grouped) in one cohort: stacked bars of eligible, not eligible, in progress and no
+    certificate. Suppressed groups get no bar and the label "suppressed"."""
+    st = _stats(data, by="municipality")
+    if st.group_by == "none":
+        raise ValueError("the statistics have no groups: make them with by='municipality', 'role' or 'sector'")
+    cid, label = _cohort(st, cohort)
+    groups = [g for g in st._doc["groups"] if g["cohort"] == cid]
+    ax = _axes(ax, (max(6.0, 0.6 * len(groups) + 2), 4))
+    xs = list(range(len(groups)))
+    bottom = [0] * len(groups)
+    visible = [i for i, g in enumerate(groups) if not g.get("suppressed")]
+    for key, name, colour in _STATUS:
+        values = [groups[i]["status"][key] for i in visible]
+        if not any(values):
+            continue
+        ax.bar([xs[i] for i in visible], values, bottom=[bottom[i] for i in visible], color=colour, label=name)
+        for i, v in zip(visible, values, strict=True):
+            bottom[i] += v
+    top = max(bottom, default=0) or 1
+    for i, g in enumerate(groups):
+        if g.get("suppressed"):
+            ax.text(i, top * 0.02, "suppressed", rotation=90, ha="center", va="bottom", fontsize=8, color=_GREY)
+    ax.set_xlim(-0.6, len(groups) - 0.4)
+    names = [str(g["label"]) if st.group_by == "municipality" else str(g["group"]) for g in groups]
+    ax.set_xticks(xs, names, rotation=45, ha="right")
+    ax.set_ylabel("participants")
+    ax.set_xlabel(st.group_by)
+    ax.set_title(f"Status by {st.group_by}\n{label}", fontsize=10)
+    if visible:
+        ax.legend(fontsize=8)
+    return ax
+
+
+def trend(data: Statistics | Sequence[Evaluation], *, ax: Axes | None = None) -> Axes:
+    """Completion rate (eligible of enrolled) and mean attendance ratio across cohorts, in
+    trend order (first session day): two lines; a suppressed cohort is a gap."""
+    st = _stats(data)
+    rows = st._doc["cohorts"]
+    ax = _axes(ax, (8, 4))
+    xs = list(range(len(rows)))
+
+    def value(r: dict[str, Any], key: str) -> float:
+        if r.get("suppressed"):
+            return float("nan")
+        cell = r.get(key)
+        text = cell.get("ratio") if isinstance(cell, dict) else cell
+        if text is None:
+            return float("nan")
+        num, _, den = str(text).partition("/")
+        return int(num) / int(den or 1)
+
+    ax.plot(xs, [value(r, "completion_rate") for r in rows], marker="o", color=_GREEN, label="completion rate")
+    ax.plot(xs, [value(r, "mean_attendance") for r in rows], marker="s", color=_BLUE, label="mean attendance")
+    first_days = [st._first_days.get(str(r["cohort"])) for r in rows]
+    ticks = [str(d.year) if d is not None else str(r["cohort"]) for d, r in zip(first_days, rows, strict=True)]
+    ax.set_xticks(xs, ticks)
+    ax.set_ylim(0, 1.05)
+    _percent_axis(ax)
+    ax.set_xlabel("cohort (year of its first day)")
+    ax.set_ylabel("share")
+    ax.set_title("Completion and attendance across cohorts")
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(loc="lower left")
+    return ax

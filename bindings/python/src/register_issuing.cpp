@@ -1,0 +1,322 @@
+// Issuing certificates: keys, frozen records, Open Badges 3.0 credentials signed as VC-JWT,
+// verification and the append-only register (include/smart/issuing.hpp). An adapter: the
+// core signs, verifies, locks and appends; this file converts types and releases the GIL
+// around signing, verification and register I/O.
+#include <pybind11/stl/filesystem.h>
+
+#include <mutex>
+
+#include "bindings.hpp"
+
+namespace smart_py {
+
+namespace {
+
+/// A member of a str-based enum of smart/issuing.py (RecordStatus, VerificationStatus).
+py::object issuing_enum(const char* cls, const char* name) {
+    static py::handle module = py::module_::import("smart.issuing").release();
+    return module.attr(cls)(name);
+}
+
+/// The register as Python holds it: the core's register is not safe to use from two
+/// threads at once, and its calls run without the GIL, so one mutex serialises them.
+/// (Two processes are the core's business: it flocks the file.)
+struct py_register {
+    explicit py_register(std::filesystem::path p) : reg(std::move(p)) {}
+    smart::certificate_register reg;
+    std::mutex mu;
+};
+
+std::string short_repr(const std::string& s) { return py_repr(py::str(s)); }
+
+}  // namespace
+
+void register_issuing(py::module_& m) {
+    py::module_ s = m.def_submodule(
+        "issuing", "Issuing certificates: keys, frozen records, signed credentials, verification, the register.");
+
+    // --- keys -------------------------------------------------------------------------
+    py::class_<smart::public_key>(s, "PublicKey", "An Ed25519 public key with its id (the JWS kid).")
+        .def_readonly("key_id", &smart::public_key::key_id, "The key id: 'smart-' + 16 hex digits.")
+        .def("to_json", &smart::save_public_key, "The public key file (smart.public-key/1).")
+        .def("__eq__", [](const smart::public_key& a, const smart::public_key& b) { return a == b; })
+        .def("__hash__", [](const smart::public_key& k) { return py::hash(py::str(k.key_id)); })
+        .def("__repr__", [](const smart::public_key& k) { return "PublicKey(" + short_repr(k.key_id) + ")"; });
+
+    py::class_<smart::signing_key>(s, "SigningKey",
+                                   "An Ed25519 key pair. Its repr and str never show the secret; to_json() "
+                                   "is the key file and contains it.")
+        .def_readonly("key_id", &smart::signing_key::key_id, "The key id: 'smart-' + 16 hex digits.")
+        .def_property_readonly("public_key", &smart::signing_key::public_part, "The public half.")
+        .def("to_json", &smart::save_signing_key, "The secret key file (smart.signing-key/1): keep it private.")
+        .def("__repr__", [](const smart::signing_key& k) { return "SigningKey(" + short_repr(k.key_id) + ")"; });
+
+    s.def(
+        "generate_signing_key",
+        [] {
+            py::gil_scoped_release nogil;
+            return smart::generate_signing_key();
+        },
+        "A fresh key pair from the operating system's randomness.");
+    s.def(
+        "load_signing_key",
+        [](std::string_view text) {
+            py::gil_scoped_release nogil;
+            return smart::load_signing_key(text);
+        },
+        py::arg("text"), "Reads a secret key file's text. Raises ParseError / ValidationError (naming places).");
+    s.def(
+        "load_signing_key_file",
+        [](const std::filesystem::path& p) {
+            py::gil_scoped_release nogil;
+            return smart::load_signing_key_file(p);
+        },
+        py::arg("path"), "Reads a secret key file. Raises NotFoundError, ParseError, ValidationError.");
+    s.def(
+        "load_public_key",
+        [](std::string_view text) {
+            py::gil_scoped_release nogil;
+            return smart::load_public_key(text);
+        },
+        py::arg("text"), "Reads a public key file's text. Raises ParseError / ValidationError.");
+
+    // --- what a certificate states ------------------------------------------------------
+    py::class_<smart::certified_requirement>(s, "CertifiedRequirement",
+                                             "A requirement as it stands on a certificate: met, or exempt.")
+        .def_readonly("id", &smart::certified_requirement::id, "The requirement id.")
+        .def_readonly("label", &smart::certified_requirement::label, "Its label (nb/nn/en).")
+        .def_readonly("state", &smart::certified_requirement::state, "met or exempt.")
+        .def_readonly("exemption_reason", &smart::certified_requirement::exemption_reason,
+                      "Why it was exempted ('' when met).")
+        .def("__eq__", [](const smart::certified_requirement& a, const smart::certified_requirement& b) {
+            return a == b;
+        });
+
+    py::class_<smart::certificate_data>(s, "CertificateData",
+                                        "Everything a certificate states about its holder (no contact data). "
+                                        "Read-only.")
+        .def_readonly("participant_id", &smart::certificate_data::participant_id, "The participant's id.")
+        .def_readonly("holder", &smart::certificate_data::holder, "The holder's name.")
+        .def_readonly("programme_id", &smart::certificate_data::programme_id, "The programme's id.")
+        .def_readonly("programme_name", &smart::certificate_data::programme_name, "The programme's name.")
+        .def_readonly("provider", &smart::certificate_data::provider, "Who provides the programme.")
+        .def_readonly("cohort_id", &smart::certificate_data::cohort_id, "The cohort's id.")
+        .def_readonly("cohort_label", &smart::certificate_data::cohort_label, "The cohort's label.")
+        .def_readonly("period_start", &smart::certificate_data::period_start, "The cohort's first day.")
+        .def_readonly("period_end", &smart::certificate_data::period_end, "The cohort's last day.")
+        .def_readonly("as_of", &smart::certificate_data::as_of, "The evaluation date that established eligibility.")
+        .def_readonly("goals", &smart::certificate_data::goals, "The competence goals.")
+        .def_readonly("requirements", &smart::certificate_data::requirements, "The requirements met or exempted.")
+        .def("to_json", &smart::certificate_data_to_json, "As JSON (smart.certificate-data/1).")
+        .def("__eq__", [](const smart::certificate_data& a, const smart::certificate_data& b) { return a == b; })
+        .def("__repr__", [](const smart::certificate_data& d) {
+            return "CertificateData(" + short_repr(d.participant_id) + ", holder=" + short_repr(d.holder) +
+                   ", programme=" + short_repr(d.programme_id) + ", cohort=" + short_repr(d.cohort_id) + ")";
+        });
+
+    s.def(
+        "certificate_for",
+        [](const std::shared_ptr<py_evaluation>& x, std::size_t i) { return smart::certificate_for(*x->cohort, x->e, i); },
+        py::arg("evaluation"), py::arg("index"),
+        "The certificate data of one participant. Raises NotAllowedError unless eligible (and the evaluation is "
+        "dated on or after the cohort's last day).");
+
+    // --- records ----------------------------------------------------------------------
+    py::class_<smart::issuer_profile>(s, "Issuer", "Who issues: id (https://… or urn:…), name, optional url.")
+        .def(py::init([](std::string id, std::string name, std::string url) {
+                 return smart::issuer_profile{std::move(id), std::move(name), std::move(url)};
+             }),
+             py::kw_only(), py::arg("id"), py::arg("name"), py::arg("url") = "")
+        .def_readonly("id", &smart::issuer_profile::id, "A URI identifying the issuer.")
+        .def_readonly("name", &smart::issuer_profile::name, "The issuer's name, as printed.")
+        .def_readonly("url", &smart::issuer_profile::url, "The issuer's web address ('' when none).")
+        .def("__eq__", [](const smart::issuer_profile& a, const smart::issuer_profile& b) { return a == b; })
+        .def("__repr__", [](const smart::issuer_profile& i) {
+            return "Issuer(id=" + short_repr(i.id) + ", name=" + short_repr(i.name) +
+                   (i.url.empty() ? "" : ", url=" + short_repr(i.url)) + ")";
+        });
+
+    py::class_<smart::certificate_record>(s, "CertificateRecord",
+                                          "An issued certificate, frozen: its own copy of everything it states. "
+                                          "Read-only; the status is as the register knew it when read.")
+        .def_readonly("serial", &smart::certificate_record::serial, "SMART-XXXX-XXXX-XXXX.")
+        .def_readonly("issue_number", &smart::certificate_record::issue_number, "1, then 2, 3, ... for re-issues.")
+        .def_readonly("data", &smart::certificate_record::data, "What it states (frozen).")
+        .def_readonly("issuer", &smart::certificate_record::issuer, "Who issued it.")
+        .def_readonly("issued_on", &smart::certificate_record::issued_on, "The issue date.")
+        .def_readonly("language", &smart::certificate_record::language, "The language it was issued in.")
+        .def_readonly("credential_jws", &smart::certificate_record::credential_jws,
+                      "The signed Open Badges 3.0 credential (compact JWS, VC-JWT).")
+        .def_readonly("verification_code", &smart::certificate_record::verification_code, "XXXX-XXXX.")
+        .def_property_readonly(
+            "status",
+            [](const smart::certificate_record& r) { return issuing_enum("RecordStatus", smart::to_string(r.status)); },
+            "valid, revoked or replaced.")
+        .def_property_readonly(
+            "revoked_reason",
+            [](const smart::certificate_record& r) -> py::object {
+                if (r.status != smart::record_status::revoked) return py::none();
+                return py::str(r.revoked_reason);
+            },
+            "Why it was revoked, or None.")
+        .def_readonly("revoked_on", &smart::certificate_record::revoked_on, "When it was revoked, or None.")
+        .def_property_readonly(
+            "replaces",
+            [](const smart::certificate_record& r) -> py::object {
+                return r.replaces.empty() ? py::object(py::none()) : py::object(py::str(r.replaces));
+            },
+            "The serial this record re-issues, or None.")
+        .def_property_readonly(
+            "replaced_by",
+            [](const smart::certificate_record& r) -> py::object {
+                return r.replaced_by.empty() ? py::object(py::none()) : py::object(py::str(r.replaced_by));
+            },
+            "The serial of the record that re-issued this one, or None.")
+        .def("__eq__", [](const smart::certificate_record& a, const smart::certificate_record& b) { return a == b; })
+        .def("__repr__", [](const smart::certificate_record& r) {
+            return "CertificateRecord(" + short_repr(r.serial) + ", holder=" + short_repr(r.data.holder) +
+                   ", issued_on=" + smart::to_iso(r.issued_on) + ", status=" + smart::to_string(r.status) + ")";
+        });
+
+    py::class_<smart::certificate_wording>(s, "Wording", "The words of a certificate, in one language.")
+        .def_readonly("title", &smart::certificate_wording::title, "The title.")
+        .def_readonly("holder_line", &smart::certificate_wording::holder_line, "The holder's name.")
+        .def_readonly("attests", &smart::certificate_wording::attests, "The attesting sentence.")
+        .def_readonly("goals_heading", &smart::certificate_wording::goals_heading, "The heading of the goals.")
+        .def_readonly("goals", &smart::certificate_wording::goals, "The competence goals.")
+        .def_readonly("requirements_heading", &smart::certificate_wording::requirements_heading, "The heading of the requirements.")
+        .def_readonly("requirements", &smart::certificate_wording::requirements, "The requirements met, and exemptions.")
+        .def_readonly("issued_line", &smart::certificate_wording::issued_line, "Issued on … by …")
+        .def_readonly("serial_line", &smart::certificate_wording::serial_line, "The serial number line.")
+        .def_readonly("code_line", &smart::certificate_wording::code_line, "The verification code line.")
+        .def_readonly("verify_hint", &smart::certificate_wording::verify_hint, "How to check it.");
+
+    s.def(
+        "wording",
+        [](const smart::certificate_record& r, std::optional<smart::lang> l) {
+            return l ? smart::wording(r, *l) : smart::wording(r);
+        },
+        py::arg("record"), py::arg("lang") = py::none(),
+        "The certificate's words in `lang` (default: the record's language).");
+    s.def("open_badge_credential", &smart::open_badge_credential, py::arg("record"),
+          "The Open Badges 3.0 AchievementCredential of a record, as JSON text.");
+    s.def("certificate_serial", &smart::certificate_serial, py::arg("programme_id"), py::arg("cohort_id"),
+          py::arg("participant_id"), py::arg("issue_number") = 1, "The stable serial of a certificate.");
+    s.def("verification_code", &smart::verification_code, py::arg("credential_jws"),
+          "The short code derived from a JWS signature: XXXX-XXXX.");
+    s.def(
+        "sign_certificate",
+        [](const smart::certificate_data& d, const smart::issuer_profile& issuer, const smart::signing_key& key,
+           smart::date issued_on, smart::lang language, std::uint32_t issue_number) {
+            py::gil_scoped_release nogil;
+            return smart::sign_certificate(d, issuer, key, issued_on, language, issue_number);
+        },
+        py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"), py::arg("lang"),
+        py::arg("issue_number") = 1, "A signed record for `data`, not registered anywhere.");
+
+    // --- verification -----------------------------------------------------------------
+    py::class_<smart::verification_result>(s, "VerificationResult", "What verify_credential found.")
+        .def_property_readonly(
+            "status",
+            [](const smart::verification_result& v) {
+                return issuing_enum("VerificationStatus", smart::to_string(v.status));
+            },
+            "valid, revoked, replaced, tampered or unknown_key.")
+        .def_readonly("key_id", &smart::verification_result::key_id, "The key id the credential names.")
+        .def_readonly("serial", &smart::verification_result::serial, "The serial, when it could be read.")
+        .def_readonly("credential_json", &smart::verification_result::credential_json,
+                      "What was certified: the signed payload as signed ('' unless the signature verified).")
+        .def_readonly("detail", &smart::verification_result::detail, "Why, in English.");
+
+    py::class_<py_register, std::shared_ptr<py_register>>(
+        s, "Register",
+        "The append-only register file (JSON Lines). Every change locks the file (flock), reads what others "
+        "appended, appends one line and fsyncs.")
+        .def(py::init([](const std::filesystem::path& p) {
+                 py::gil_scoped_release nogil;
+                 return std::make_shared<py_register>(p);
+             }),
+             py::arg("path"))
+        .def_property_readonly(
+            "path", [](py_register& r) { return r.reg.path(); }, "The register file.")
+        .def("records",
+             [](py_register& r) {
+                 std::lock_guard<std::mutex> lock(r.mu);
+                 return r.reg.records();
+             },
+             "Every record, in issue order, with its status (copies: read again after a change).")
+        .def(
+            "find",
+            [](py_register& r, std::string_view serial) -> std::optional<smart::certificate_record> {
+                std::lock_guard<std::mutex> lock(r.mu);
+                const auto* x = r.reg.find(serial);
+                if (!x) return std::nullopt;
+                return *x;
+            },
+            py::arg("serial"), "The record with this serial, or None.")
+        .def(
+            "find_valid",
+            [](py_register& r, std::string_view programme_id, std::string_view cohort_id,
+               std::string_view participant_id) -> std::optional<smart::certificate_record> {
+                std::lock_guard<std::mutex> lock(r.mu);
+                const auto* x = r.reg.find_valid(programme_id, cohort_id, participant_id);
+                if (!x) return std::nullopt;
+                return *x;
+            },
+            py::arg("programme_id"), py::arg("cohort_id"), py::arg("participant_id"),
+            "The valid record of a participant of a cohort, or None.")
+        .def("reload",
+             [](py_register& r) {
+                 py::gil_scoped_release nogil;
+                 std::lock_guard<std::mutex> lock(r.mu);
+                 r.reg.reload();
+             },
+             "Reads the file again (another process may have appended).")
+        .def(
+            "issue",
+            [](py_register& r, const smart::certificate_data& d, const smart::issuer_profile& issuer,
+               const smart::signing_key& key, smart::date issued_on, smart::lang language) {
+                py::gil_scoped_release nogil;
+                std::lock_guard<std::mutex> lock(r.mu);
+                return r.reg.issue(d, issuer, key, issued_on, language);
+            },
+            py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"), py::arg("lang"),
+            "Issues a certificate unless a valid record for the same programme, cohort and participant exists "
+            "(then returns it unchanged), under the file's lock. Returns (record, is_new).")
+        .def(
+            "revoke",
+            [](py_register& r, std::string_view serial, std::string_view reason, smart::date on) {
+                py::gil_scoped_release nogil;
+                std::lock_guard<std::mutex> lock(r.mu);
+                return r.reg.revoke(serial, reason, on);
+            },
+            py::arg("serial"), py::arg("reason"), py::arg("on"),
+            "Marks a record revoked. Raises NotFoundError (unknown serial), NotAllowedError (not valid), "
+            "InvalidArgumentError (empty reason).")
+        .def(
+            "reissue",
+            [](py_register& r, std::string_view serial, const smart::certificate_data& d,
+               const smart::issuer_profile& issuer, const smart::signing_key& key, smart::date issued_on,
+               smart::lang language) {
+                py::gil_scoped_release nogil;
+                std::lock_guard<std::mutex> lock(r.mu);
+                return r.reg.reissue(serial, d, issuer, key, issued_on, language);
+            },
+            py::arg("serial"), py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"),
+            py::arg("lang"),
+            "Re-issues: the old record becomes replaced; returns the new record (next issue number, new serial). "
+            "Raises like revoke.");
+
+    s.def(
+        "verify_credential",
+        [](std::string_view jws, const std::vector<smart::public_key>& trusted, py_register* reg) {
+            py::gil_scoped_release nogil;
+            if (!reg) return smart::verify_credential(jws, trusted, nullptr);
+            std::lock_guard<std::mutex> lock(reg->mu);
+            return smart::verify_credential(jws, trusted, &reg->reg);
+        },
+        py::arg("credential_jws"), py::arg("trusted_keys"), py::arg("register") = nullptr,
+        "Checks a compact JWS against the trusted keys (and the register's status, when given).");
+}
+
+}  // namespace smart_py
