@@ -126,4 +126,43 @@ private:
     }
 };
 
+/// The columns every per-participant table starts with — participant_id, name,
+/// municipality_number, municipality, role, sector — added to a table in that order.
+/// fill() runs without the GIL; finish() sets the categories once every row is filled.
+class participant_identity_columns {
+public:
+    participant_identity_columns(column_table& t, std::size_t n)
+        : id_(t.codes("participant_id", n)),
+          name_(t.codes("name", n)),
+          number_(t.codes("municipality_number", n)),
+          municipality_(t.codes("municipality", n)),
+          role_(t.codes("role", n)),
+          sector_(t.enum_codes<smart::sector>("sector", n)) {
+        ids_.reserve(n);
+    }
+
+    void fill(std::size_t i, const smart::participant& p) {
+        id_[i] = static_cast<std::int32_t>(i);
+        ids_.push_back(p.id);
+        name_[i] = names_(p.name);
+        number_[i] = numbers_(p.municipality.number);
+        municipality_[i] = municipalities_(p.municipality.name);
+        role_[i] = roles_(p.role);
+        sector_[i] = column_table::enum_code(p.sector);
+    }
+
+    void finish(column_table& t) const {
+        t.set_categories("participant_id", ids_);
+        t.set_categories("name", names_.categories());
+        t.set_categories("municipality_number", numbers_.categories());
+        t.set_categories("municipality", municipalities_.categories());
+        t.set_categories("role", roles_.categories());
+    }
+
+private:
+    std::int32_t *id_, *name_, *number_, *municipality_, *role_, *sector_;
+    std::vector<std::string_view> ids_;
+    dict_encoder names_, numbers_, municipalities_, roles_;
+};
+
 }  // namespace smart_py

@@ -45,35 +45,16 @@ py::list participants_table(const std::shared_ptr<const smart::cohort>& keep) {
     const auto& ps = c.participants();
     const std::size_t n = ps.size();
     column_table t;
-    auto* id = t.codes("participant_id", n);
-    auto* name = t.codes("name", n);
-    auto* mnum = t.codes("municipality_number", n);
-    auto* mname = t.codes("municipality", n);
-    auto* role = t.codes("role", n);
-    auto* sector = t.enum_codes<smart::sector>("sector", n);
+    participant_identity_columns who(t, n);
     auto* frole = t.enum_codes<smart::festival_role>("festival_role", n);
-    std::vector<std::string_view> ids;
-    dict_encoder names, numbers, municipalities, roles;
     {
         py::gil_scoped_release nogil;
-        ids.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
-            const auto& p = ps[i];
-            id[i] = static_cast<std::int32_t>(i);
-            ids.push_back(p.id);
-            name[i] = names(p.name);
-            mnum[i] = numbers(p.municipality.number);
-            mname[i] = municipalities(p.municipality.name);
-            role[i] = roles(p.role);
-            sector[i] = column_table::enum_code(p.sector);
-            frole[i] = column_table::enum_code(p.festival_role);
+            who.fill(i, ps[i]);
+            frole[i] = column_table::enum_code(ps[i].festival_role);
         }
     }
-    t.set_categories("participant_id", ids);
-    t.set_categories("name", names.categories());
-    t.set_categories("municipality_number", numbers.categories());
-    t.set_categories("municipality", municipalities.categories());
-    t.set_categories("role", roles.categories());
+    who.finish(t);
     return t.result();
 }
 

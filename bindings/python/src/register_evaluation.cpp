@@ -113,33 +113,18 @@ py::list participant_columns(const evaluation_ptr& ev) {
     const smart::cohort& c = *ev->cohort;
     const std::size_t n = e.size(), R = e.requirement_count();
     column_table t;
-    auto* id = t.codes("participant_id", n);
-    auto* name = t.codes("name", n);
-    auto* mnum = t.codes("municipality_number", n);
-    auto* mname = t.codes("municipality", n);
-    auto* role = t.codes("role", n);
-    auto* sector = t.enum_codes<smart::sector>("sector", n);
+    participant_identity_columns who(t, n);
     auto* status = t.enum_codes<smart::overall_status>("status", n);
     auto* at_risk = t.array<bool>("at_risk", n);
     auto* warnings = t.array<std::int32_t>("warnings", n);
     std::vector<std::int32_t*> states;
     for (const auto& col : state_column_names(e.programme()))
         states.push_back(t.enum_codes<smart::requirement_state>(col, n));
-    std::vector<std::string_view> ids;
-    dict_encoder names, numbers, municipalities, roles;
     {
         py::gil_scoped_release nogil;
-        ids.reserve(n);
         const auto& ps = c.participants();
         for (std::size_t i = 0; i < n; ++i) {
-            const auto& p = ps[i];
-            id[i] = static_cast<std::int32_t>(i);
-            ids.push_back(p.id);
-            name[i] = names(p.name);
-            mnum[i] = numbers(p.municipality.number);
-            mname[i] = municipalities(p.municipality.name);
-            role[i] = roles(p.role);
-            sector[i] = column_table::enum_code(p.sector);
+            who.fill(i, ps[i]);
             const auto& res = e.result(i);
             status[i] = column_table::enum_code(res.status);
             at_risk[i] = res.at_risk;
@@ -148,11 +133,7 @@ py::list participant_columns(const evaluation_ptr& ev) {
             for (std::size_t r = 0; r < R; ++r) states[r][i] = column_table::enum_code(reqs[r].state);
         }
     }
-    t.set_categories("participant_id", ids);
-    t.set_categories("name", names.categories());
-    t.set_categories("municipality_number", numbers.categories());
-    t.set_categories("municipality", municipalities.categories());
-    t.set_categories("role", roles.categories());
+    who.finish(t);
     return t.result();
 }
 
