@@ -3,10 +3,11 @@ participants, copied with new ids), issued in one process on one core — the re
 record (lock, append, fsync), the signed credential, the OB 3.0 JSON, the .jwt and the
 PDF/A — with smart.issuing.issue_cohort, as `smart issue` does.
 
-    .venv/bin/python bench/bench_issue.py [--participants 1000] [--dir DIR]
+    taskset -c 0 .venv/bin/python bench/bench_issue.py [--participants 1000] [--dir DIR]
 
 Also times the parts alone: issuing into the register without documents, and rendering
-the PDFs of the issued records. Target: at least 100 certificates per second.
+the PDFs of the issued records. Target: at least 100 certificates per second on one core
+(taskset -c 0 pins the process to one).
 """
 
 from __future__ import annotations

@@ -441,6 +441,12 @@ def issue_cohort(
     day = issued_on if issued_on is not None else datetime.date.today()
     reg = Register(out / "register.jsonl")
     report = IssueReport()
+    # who was revoked, read once (not per participant: that is quadratic in the register)
+    revoked = {
+        (x.data.programme_id, x.data.cohort_id, x.data.participant_id): x
+        for x in reg.records()
+        if x.status == RecordStatus.revoked
+    }
     results = list(evaluation)
     indices: Iterable[int] = range(len(results))
     if progress is not None:
@@ -453,15 +459,8 @@ def issue_cohort(
         data = certificate_data(evaluation, i)
         record = reg.find_valid(data.programme_id, data.cohort_id, data.participant_id)
         if record is None:
-            revoked = [
-                x
-                for x in reg.records()
-                if x.status == RecordStatus.revoked
-                and (x.data.programme_id, x.data.cohort_id, x.data.participant_id)
-                == (data.programme_id, data.cohort_id, data.participant_id)
-            ]
-            if revoked:
-                last = revoked[-1]
+            last = revoked.get((data.programme_id, data.cohort_id, data.participant_id))
+            if last is not None:
                 report.not_issued.append(
                     (r.id, r.name, "revoked", f"{last.serial} revoked on {last.revoked_on}: {last.revoked_reason}")
                 )

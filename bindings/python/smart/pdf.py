@@ -5,27 +5,35 @@ same text; this module only lays them out. The font is embedded (DejaVu Sans, wh
 æ, ø and å); the QR code, drawn as vector squares, carries the serial and the
 verification code.
 
-Speed: fpdf2 parses the whole font file for every document and fontTools subsets it when
-writing (about 100 ms for DejaVu's 6,000 glyphs). So, once per process, the font is cut
+Speed (about 5 ms a document; docs/certificates.md): once per process the font is cut
 down to the Latin, punctuation and symbol blocks a certificate uses (about 700 glyphs,
-cached as a file in the temporary folder); documents use that small font, and fpdf2 still
-subsets it to the glyphs each document uses and embeds the subset (PDF/A needs embedded
-fonts). A document with a character outside those blocks uses the full font.
+cached as a file in the temporary folder; a document with a character outside them uses
+the full font). Fonts are prepared once per character set and thread (:class:`_FontSet`):
+fpdf2's parsed font is copied into each document with its glyph map already filled, and
+the font objects fpdf2 wrote for the first document of a set (subset font, widths, maps)
+are written again for the next ones. Lines are drawn with ``text()`` where ``cell()``
+would put them, and wrapped here, each word measured once.
 """
 
 from __future__ import annotations
 
+import collections
+import copy
 import functools
 import hashlib
 import os
 import pathlib
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+    from fpdf.output import PDFFont, PDFType3Font
+    from fpdf.syntax import PDFObject
 
 __all__ = ["CertificateText", "find_font", "render_certificate"]
 
@@ -126,15 +134,10 @@ def _reduced_font(source: pathlib.Path) -> pathlib.Path:
     return target
 
 
-def _fonts_for(text: CertificateText) -> tuple[pathlib.Path, pathlib.Path]:
-    """Regular and bold font files for a document: the reduced fonts when they cover
-    every character of it, else the full ones."""
+def _fonts_for(chars: frozenset[int]) -> tuple[pathlib.Path, pathlib.Path]:
+    """Regular and bold font files for a document printing ``chars``: the reduced fonts
+    when they cover every character, else the full ones."""
     regular, bold = find_font(), find_font(bold=True)
-    chars: set[int] = {0x2713}  # the check mark before each requirement
-    for part in astuple(text):
-        for s in part if isinstance(part, (tuple, list)) else (part,):
-            if isinstance(s, str):
-                chars.update(map(ord, s))
     if chars <= _REDUCED:
         try:
             return _reduced_font(regular), _reduced_font(bold)
@@ -143,29 +146,241 @@ def _fonts_for(text: CertificateText) -> tuple[pathlib.Path, pathlib.Path]:
     return regular, bold
 
 
-def _qr(pdf: object, text: str, x: float, y: float, size: float) -> None:
+def _chars(text: CertificateText) -> frozenset[int]:
+    """Every character printed on the document (the check mark included)."""
+    chars: set[int] = {_CHECK}
+    for part in astuple(text):
+        for s in part if isinstance(part, (tuple, list)) else (part,):
+            if isinstance(s, str):
+                chars.update(map(ord, s))
+    return frozenset(chars)
+
+
+_CHECK = 0x2713  # the check mark before each requirement
+
+# The characters every document embeds (of those the font has), whether it prints them or
+# not, besides its own: the letters, digits and common punctuation. Then the documents of
+# a cohort embed the same glyphs — these and the cohort's wording — unless a name has a
+# letter of its own, which lets the embedded font, its widths and its maps be made once
+# per process and reused (see _FontSet); a document with other characters (a name with
+# "ñ") gets a font set of its own, made once for that character set. Each glyph more
+# costs every document about 100 bytes per face.
+_BASE = frozenset(map(ord, "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅabcdefghijklmnopqrstuvwxyzæøå0123456789 .,:;-–()/%'’"))
+
+
+class _FontSet:
+    """The document fonts for one character set, made once per process and thread.
+
+    fpdf2 parses a font file into a ``TTFFont`` for every document and, when writing it,
+    subsets the font with fontTools and builds the font's PDF objects (widths, ToUnicode
+    map, CIDToGIDMap, the font program). For certificates that was most of the time of a
+    document. A font set instead keeps one parsed ``TTFFont`` per face and gives each
+    document a light copy whose glyph-to-code map (fpdf2's ``SubsetMap``) is already filled
+    with the whole character set in a fixed order. Every document with this character set
+    then embeds the same subset font with the same codes, so the font objects fpdf2 wrote
+    for the first document are written again, unchanged, for the next ones
+    (:func:`_producer_class`). A document still embeds a real subset: the set's
+    characters, not the whole font.
+    """
+
+    def __init__(self, files: tuple[pathlib.Path, pathlib.Path], chars: frozenset[int]) -> None:
+        from fpdf import FPDF
+        from fpdf.fonts import TTFFont
+
+        pdf = FPDF()
+        pdf.add_font("DejaVu", "", str(files[0]))
+        pdf.add_font("DejaVu", "B", str(files[1]))
+        self.files = files
+        self.faces: list[TTFFont] = []
+        for key in ("dejavu", "dejavuB"):
+            face = pdf.fonts[key]
+            assert isinstance(face, TTFFont)
+            for c in sorted(chars):
+                if c in face.cmap:
+                    face.subset.pick(c)
+            face.subset.pick.cache_clear()
+            face.subset.get_glyph.cache_clear()
+            face.close()  # all read; documents get a fontTools font of their own to subset
+            self.faces.append(face)
+        # What fpdf2 wrote for the fonts of the first document: (object, trace label) in
+        # order, the font objects by font index, and the number of the first object.
+        self.objects: list[tuple[PDFObject, str | None]] | None = None
+        self.by_index: dict[int, PDFFont | PDFType3Font] = {}
+        self.first_id = 0
+        self.reused = 0  # documents that wrote the recorded objects again (for the tests)
+
+    def install(self, pdf: FPDF) -> None:
+        """Adds the regular ("DejaVu", "") and bold ("DejaVu", "B") faces to ``pdf``."""
+        from fpdf.fonts import SubsetMap, TTFFont
+
+        for face in self.faces:
+            font = TTFFont.__new__(TTFFont)
+            for name in TTFFont.__slots__:
+                if hasattr(face, name):
+                    setattr(font, name, getattr(face, name))
+            font.i = len(pdf.fonts) + 1
+            font.missing_glyphs = []
+            if hasattr(face, "biggest_size_pt"):  # fpdf2 >= 2.8.3
+                font.biggest_size_pt = 0
+            subset = SubsetMap.__new__(SubsetMap)
+            subset.font = font
+            subset._next = face.subset._next
+            subset._reserved = list(face.subset._reserved)
+            subset._char_id_per_glyph = dict(face.subset._char_id_per_glyph)
+            font.subset = subset
+            pdf.fonts[font.fontkey] = font
+        setattr(pdf, "_smart_font_set", self)
+
+    def fresh_ttfont(self, font: TTFFont) -> None:
+        """Gives ``font`` its own fontTools font and font descriptor, which fpdf2 changes
+        in place when it writes the font."""
+        from fontTools.ttLib import TTFont
+
+        i = [f.fontkey for f in self.faces].index(font.fontkey)
+        tt = TTFont(str(self.files[i]), recalcTimestamp=False, lazy=True)
+        # The outlines are unchanged by subsetting, so their bounding boxes are right: not
+        # recomputing them lets fontTools copy each glyph's bytes instead of re-encoding it.
+        tt.recalcBBoxes = False
+        font.ttfont = tt
+        font.desc = copy.copy(font.desc)
+
+
+_font_sets = threading.local()  # the objects are renumbered in each document: one cache per thread
+
+
+def _font_set(text: CertificateText) -> _FontSet:
+    """The font set for a document: the one for its characters and the base set, made
+    when first needed (the 16 most recently used are kept)."""
+    chars = _chars(text) | _BASE
+    key = (_fonts_for(chars), chars)
+    cache: collections.OrderedDict[object, _FontSet] | None = getattr(_font_sets, "cache", None)
+    if cache is None:
+        cache = _font_sets.cache = collections.OrderedDict()
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _FontSet(*key)
+        while len(cache) > 16:
+            cache.popitem(last=False)
+    cache.move_to_end(key)
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _producer_class() -> type:
+    """fpdf2's ``OutputProducer`` (its hook for custom writers: ``FPDF.output``'s
+    ``output_producer_class``), but the font objects of a font set are written by fpdf2
+    for the first document of the set and then written again unchanged (see
+    :class:`_FontSet`)."""
+    from fpdf.fonts import TTFFont
+    from fpdf.output import OutputProducer
+
+    class _Producer(OutputProducer):
+        def _add_fonts(self, *args: Any, **kwargs: Any) -> dict[int, PDFFont | PDFType3Font]:
+            fs: _FontSet | None = getattr(self.fpdf, "_smart_font_set", None)
+            if fs is None:
+                return super()._add_fonts(*args, **kwargs)
+            fonts = [f for f in self.fpdf.fonts.values() if isinstance(f, TTFFont)]
+            # the document's fonts must be the set's, with no glyph added while laying out
+            same = len(fonts) == len(self.fpdf.fonts) == len(fs.faces) and all(
+                f.i == i + 1 and len(f.subset) == len(face.subset) for i, (f, face) in enumerate(zip(fonts, fs.faces))
+            )  # fmt: skip
+            if same and fs.objects is not None and self.obj_id + 1 == fs.first_id:
+                for obj, label in fs.objects:
+                    self._add_pdf_obj(obj, label)
+                for f in fonts:  # as fpdf2 does after writing a font: these caches are per class
+                    f.subset.pick.cache_clear()
+                    f.subset.get_glyph.cache_clear()
+                fs.reused += 1
+                return dict(fs.by_index)
+            # fpdf2 itself, on fonts of their own (it subsets them in place), recording
+            # what it writes for the next documents of the set
+            for f in fonts:
+                fs.fresh_ttfont(f)
+            first = self.obj_id + 1
+            written: list[tuple[PDFObject, str | None]] = []
+            add = self._add_pdf_obj
+
+            def record(obj: PDFObject, label: str | None = None) -> int:
+                written.append((obj, label))
+                return add(obj, label)
+
+            setattr(self, "_add_pdf_obj", record)
+            try:
+                by_index = super()._add_fonts(*args, **kwargs)
+            finally:
+                delattr(self, "_add_pdf_obj")
+            if same:
+                fs.objects, fs.by_index, fs.first_id = written, dict(by_index), first
+            return by_index
+
+    return _Producer
+
+
+def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
+    """The QR code of ``text`` (error correction M, segno's best mask) as a white square
+    with the dark modules as filled rectangles: a horizontal run of dark modules is one
+    rectangle, and the same run in the rows below extends it downwards."""
     import segno
 
     code = segno.make(text, error="m", micro=False)
-    matrix = [list(row) for row in code.matrix]
+    matrix = code.matrix
     n = len(matrix)
     quiet = 2
     cell = size / (n + 2 * quiet)
-    pdf.set_fill_color(255, 255, 255)  # type: ignore[attr-defined]
-    pdf.rect(x, y, size, size, style="F")  # type: ignore[attr-defined]
-    pdf.set_fill_color(0, 0, 0)  # type: ignore[attr-defined]
+    pdf.set_fill_color(255, 255, 255)
+    pdf.rect(x, y, size, size, style="F")
+    pdf.set_fill_color(0, 0, 0)
+    rects: list[tuple[int, int, int, int]] = []  # (row, start, end, rows)
+    open_: dict[tuple[int, int], int] = {}  # run -> index in rects, for runs of the previous row
     for r, row in enumerate(matrix):
+        runs: dict[tuple[int, int], int] = {}
         c = 0
         while c < n:
             if row[c]:
                 start = c
                 while c < n and row[c]:
                     c += 1
-                pdf.rect(  # type: ignore[attr-defined]
-                    x + (quiet + start) * cell, y + (quiet + r) * cell, (c - start) * cell, cell, style="F"
-                )
+                i = open_.get((start, c))
+                if i is None:
+                    i = len(rects)
+                    rects.append((r, start, c, 1))
+                else:
+                    row0, s0, e0, h = rects[i]
+                    rects[i] = (row0, s0, e0, h + 1)
+                runs[(start, c)] = i
             else:
                 c += 1
+        open_ = runs
+    for r, start, end, h in rects:
+        pdf.rect(x + (quiet + start) * cell, y + (quiet + r) * cell, (end - start) * cell, h * cell, style="F")
+
+
+@functools.lru_cache(maxsize=None)
+def _ttf_class() -> type[TTFFont]:
+    from fpdf.fonts import TTFFont
+
+    return TTFFont
+
+
+def _width(pdf: FPDF, text: str) -> float:
+    """The width of ``text`` in the current font, as ``pdf.get_string_width`` gives it
+    (the sum of the glyphs' advance widths: no kerning, no shaping) without fpdf2's
+    per-call text preparation."""
+    font = pdf.current_font
+    assert isinstance(font, _ttf_class())
+    cw = font.cw
+    return sum(cw[ord(c)] for c in text) * pdf.font_size_pt * 0.001 / pdf.k
+
+
+def _cell(pdf: FPDF, width: float, height: float, text: str, align: str = "L") -> None:
+    """Like ``cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")`` for
+    one line of text without a border or fill — the same position, baseline and
+    alignment — but drawn with ``text()``, a quarter of the time of ``cell()``."""
+    x, y = pdf.get_x(), pdf.get_y()
+    if text:
+        dx = (width - _width(pdf, text)) / 2 if align == "C" else pdf.c_margin
+        pdf.text(x + dx, y + 0.5 * height + 0.3 * pdf.font_size, text)
+    pdf.set_xy(pdf.l_margin, y + height)
 
 
 def _wrap(pdf: FPDF, text: str, width: float) -> list[str] | None:
@@ -176,12 +391,12 @@ def _wrap(pdf: FPDF, text: str, width: float) -> list[str] | None:
     if "\n" in text:
         return None
     room = width - 2 * pdf.c_margin
-    space = pdf.get_string_width(" ")
+    space = _width(pdf, " ")
     lines: list[str] = []
     line: list[str] = []
     used = 0.0
     for word in text.split(" "):
-        w = pdf.get_string_width(word)
+        w = _width(pdf, word)
         if w > room:
             return None
         if line and used + space + w > room:
@@ -204,7 +419,7 @@ def _paragraph(pdf: FPDF, width: float, height: float, text: str, align: str) ->
     x = pdf.get_x()
     for line in lines:
         pdf.set_x(x)
-        pdf.cell(width, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+        _cell(pdf, width, height, line, align)
 
 
 def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> pathlib.Path:
@@ -214,7 +429,6 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     folder and renamed into place.
     """
     from fpdf import FPDF
-    from fpdf.fonts import TTFFont
 
     target = pathlib.Path(path)
     pdf = FPDF(orientation="portrait", unit="mm", format="A4", enforce_compliance="PDFA_2B")
@@ -223,16 +437,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_subject(text.programme or text.title)
     pdf.set_creator("smart")
     pdf.set_keywords(" ".join(text.keywords))
-    regular, bold = _fonts_for(text)
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    for font in pdf.fonts.values():
-        if not isinstance(font, TTFFont):
-            continue
-        # The outlines are unchanged by subsetting, so their bounding boxes are right:
-        # not recomputing them lets fontTools copy each glyph's bytes instead of
-        # re-encoding it (a third of the time of writing a document).
-        font.ttfont.recalcBBoxes = False
+    _font_set(text).install(pdf)
     pdf.set_auto_page_break(False)
     pdf.set_margins(25, 25, 25)
     pdf.add_page()
@@ -249,7 +454,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_y(32)
     pdf.set_text_color(*_BLUE)
     pdf.set_font("DejaVu", "B", 30)
-    pdf.cell(width, 14, text.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width, 14, text.title, "C")
     pdf.set_draw_color(*_ACCENT)
     pdf.set_line_width(0.8)
     pdf.line(pdf.w / 2 - 30, pdf.get_y() + 3, pdf.w / 2 + 30, pdf.get_y() + 3)
@@ -257,7 +462,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_y(pdf.get_y() + 14)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "B", 22)
-    pdf.cell(width, 12, text.holder, align="C", new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width, 12, text.holder, "C")
     pdf.set_y(pdf.get_y() + 4)
     pdf.set_font("DejaVu", "", 11.5)
     _paragraph(pdf, width, 6.2, text.attests, "C")
@@ -265,7 +470,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_y(pdf.get_y() + 6)
     pdf.set_text_color(*_BLUE)
     pdf.set_font("DejaVu", "B", 12.5)
-    pdf.cell(width, 8, text.goals_heading, new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width, 8, text.goals_heading)
     pdf.set_text_color(0, 0, 0)
     goal_size = 10.5 if len(text.goals) <= 8 else 9.5
     pdf.set_font("DejaVu", "", goal_size)
@@ -280,7 +485,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_y(pdf.get_y() + 4)
     pdf.set_text_color(*_BLUE)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.cell(width, 7, text.requirements_heading, new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width, 7, text.requirements_heading)
     pdf.set_text_color(*_GREY)
     pdf.set_font("DejaVu", "", 9.5)
     for req in text.requirements:
@@ -300,9 +505,9 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.line(25, pdf.get_y() + 9, 95, pdf.get_y() + 9)
     pdf.set_y(pdf.get_y() + 11)
     pdf.set_font("DejaVu", "", 9.5)
-    pdf.cell(width - qr_size - 6, 5, text.serial_line, new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width - qr_size - 6, 5, text.serial_line)
     pdf.set_font("DejaVu", "B", 9.5)
-    pdf.cell(width - qr_size - 6, 5, text.code_line, new_x="LMARGIN", new_y="NEXT")
+    _cell(pdf, width - qr_size - 6, 5, text.code_line)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(*_GREY)
     _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
@@ -312,7 +517,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(bytes(pdf.output()))
+            out.write(bytes(pdf.output(output_producer_class=_producer_class())))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)
