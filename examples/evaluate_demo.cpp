@@ -27,18 +27,6 @@ std::string pad(std::string_view s, std::size_t width) {
     return out;
 }
 
-const char* status_text(smart::overall_status s, smart::lang l) {
-    using smart::overall_status;
-    const bool en = l == smart::lang::en, nn = l == smart::lang::nn;
-    switch (s) {
-        case overall_status::eligible: return en ? "eligible" : nn ? "har rett" : "har rett";
-        case overall_status::not_eligible: return en ? "not eligible" : nn ? "har ikkje rett" : "har ikke rett";
-        case overall_status::in_progress: return en ? "in progress" : nn ? "i gang" : "pågår";
-        case overall_status::no_certificate: return en ? "no certificate" : nn ? "utan bevis" : "uten bevis";
-    }
-    return "";
-}
-
 int usage() {
     std::cerr << "usage: evaluate_demo [COHORT.json] [--as-of YYYY-MM-DD] [--lang nb|nn|en]\n";
     return 2;
@@ -70,25 +58,26 @@ int main(int argc, char** argv) {
         std::cout << c.label() << "\n"
                   << c.programme().name.get(l) << " — " << (l == smart::lang::en ? "as of " : "per ")
                   << smart::to_iso(as_of) << "\n\n";
-        std::cout << pad("id", 5) << pad(l == smart::lang::en ? "participant" : "deltaker", 28) << pad("status", 24)
-                  << (l == smart::lang::en ? "missing" : "mangler") << "\n";
+        std::cout << pad("id", 5)
+                  << pad(l == smart::lang::en ? "participant" : l == smart::lang::nn ? "deltakar" : "deltaker", 28)
+                  << pad("status", 24) << (l == smart::lang::en ? "missing" : l == smart::lang::nn ? "manglar" : "mangler") << "\n";
         std::cout << std::string(110, '-') << "\n";
         for (std::size_t i = 0; i < e.size(); ++i) {
             const smart::participant& p = c.participants()[i];
             const auto& r = e.result(i);
-            std::string status = status_text(r.status, l);
-            if (r.at_risk) status += l == smart::lang::en ? " (at risk)" : " (i faresonen)";
+            const std::string status = smart::status_label(r.status, r.at_risk, l);
             const auto missing = e.missing(i, l, &p);
             std::cout << pad(p.id, 5) << pad(p.name, 28) << pad(status, 24) << (missing.empty() ? "–" : missing[0]) << "\n";
             for (std::size_t m = 1; m < missing.size(); ++m) std::cout << std::string(57, ' ') << missing[m] << "\n";
         }
         const auto n = e.counts();
         std::cout << "\n"
-                  << (l == smart::lang::en ? "eligible " : "har rett ") << n.eligible << ", "
-                  << (l == smart::lang::en ? "not eligible " : "har ikke rett ") << n.not_eligible << ", "
-                  << (l == smart::lang::en ? "in progress " : "pågår ") << n.in_progress << " ("
-                  << (l == smart::lang::en ? "at risk " : "i faresonen ") << n.at_risk << "), "
-                  << (l == smart::lang::en ? "warnings " : "advarsler ") << e.warnings().size() << "\n";
+                  << smart::label(smart::overall_status::eligible, l) << " " << n.eligible << ", "
+                  << smart::label(smart::overall_status::not_eligible, l) << " " << n.not_eligible << ", "
+                  << smart::label(smart::overall_status::in_progress, l) << " " << n.in_progress << " ("
+                  << smart::at_risk_label(l) << " " << n.at_risk << "), "
+                  << (l == smart::lang::en ? "warnings " : l == smart::lang::nn ? "åtvaringar " : "advarsler ")
+                  << e.warnings().size() << "\n";
         return 0;
     } catch (const smart::error& err) {
         std::cerr << "evaluate_demo: " << err.what() << "\n";

@@ -247,4 +247,38 @@ std::string evaluation::describe(const warning& w, lang l) const {
     return {};
 }
 
+// --- labels ------------------------------------------------------------------------------
+
+const char* label(overall_status s, lang l) noexcept {
+    switch (s) {
+        case overall_status::eligible: return t(l, "har rett", "har rett", "eligible");
+        case overall_status::not_eligible: return t(l, "har ikke rett", "har ikkje rett", "not eligible");
+        case overall_status::in_progress: return t(l, "pågår", "i gang", "in progress");
+        case overall_status::no_certificate: return t(l, "uten bevis", "utan bevis", "no certificate");
+    }
+    return "";
+}
+
+const char* label(requirement_state s, lang l) noexcept {
+    switch (s) {
+        case requirement_state::met: return t(l, "oppfylt", "oppfylt", "met");
+        case requirement_state::unmet: return t(l, "ikke oppfylt", "ikkje oppfylt", "unmet");
+        case requirement_state::pending: return t(l, "venter", "ventar", "pending");
+        case requirement_state::exempt: return t(l, "fritatt", "fritatt", "exempt");
+    }
+    return "";
+}
+
+const char* at_risk_label(lang l) noexcept { return t(l, "i faresonen", "i faresona", "at risk"); }
+
+std::string status_label(overall_status s, bool at_risk, lang l) {
+    std::string out = label(s, l);
+    if (at_risk) {
+        out += " (";
+        out += at_risk_label(l);
+        out += ')';
+    }
+    return out;
+}
+
 }  // namespace smart

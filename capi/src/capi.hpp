@@ -154,6 +154,7 @@ smart::submission_kind to_cpp(const smart_submission_kind& k, const char* functi
 smart::submission_status to_cpp(const smart_submission_status& s, const char* function);
 smart::final_category to_cpp(const smart_final_category& c, const char* function);
 smart::overall_status to_cpp(const smart_overall_status& s, const char* function);
+smart::requirement_state to_cpp(const smart_requirement_state& s, const char* function);
 smart::group_by to_cpp(const smart_group_by& g, const char* function);
 
 smart_attendance to_c(smart::attendance_status a) noexcept;

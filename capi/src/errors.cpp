@@ -161,6 +161,16 @@ smart::overall_status to_cpp(const smart_overall_status& s, const char* function
     unknown(function, "smart_overall_status", raw_value(s));
 }
 
+smart::requirement_state to_cpp(const smart_requirement_state& s, const char* function) {
+    switch (raw_value(s)) {
+        case SMART_STATE_MET: return requirement_state::met;
+        case SMART_STATE_UNMET: return requirement_state::unmet;
+        case SMART_STATE_PENDING: return requirement_state::pending;
+        case SMART_STATE_EXEMPT: return requirement_state::exempt;
+    }
+    unknown(function, "smart_requirement_state", raw_value(s));
+}
+
 smart::group_by to_cpp(const smart_group_by& g, const char* function) {
     switch (raw_value(g)) {
         case SMART_GROUP_BY_NONE: return group_by::none;

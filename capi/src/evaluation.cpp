@@ -1,5 +1,6 @@
 // The C ABI: evaluation, its typed accessors, the evaluation document and certificate data.
 #include <algorithm>
+#include <array>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "capi.hpp"
@@ -204,6 +205,34 @@ int smart_evaluation_requirement_state(smart_requirement_state* out, const smart
         checked_participant(box, participant, fn);
         check_requirement(box, requirement, fn);
         *out = to_c(box.e.requirements(participant)[requirement].state);
+    });
+}
+
+int smart_status_label(const char** out, smart_overall_status status, int at_risk, smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::overall_status s = to_cpp(status, fn);
+        const smart::lang l = to_cpp(lang, fn);
+        // every status, with and without the note, in every language: made once, kept
+        static const std::array<std::string, 4 * 2 * 3> labels = [] {
+            std::array<std::string, 4 * 2 * 3> a;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                a[i] = smart::status_label(static_cast<smart::overall_status>(i / 6), (i / 3) % 2 == 1,
+                                           static_cast<smart::lang>(i % 3));
+            return a;
+        }();
+        *out = labels[static_cast<std::size_t>(s) * 6 + (at_risk ? 3 : 0) + static_cast<std::size_t>(l)].c_str();
+    });
+}
+
+int smart_requirement_state_label(const char** out, smart_requirement_state state, smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = smart::label(to_cpp(state, fn), to_cpp(lang, fn));
     });
 }
 

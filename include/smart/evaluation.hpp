@@ -162,6 +162,16 @@ private:
     std::vector<std::uint32_t> warning_begin_;     ///< size() + 1 offsets into warnings_
 };
 
+/// The overall status as a person reads it, in `l`: "har rett" / "har ikkje rett" /
+/// "in progress" / "uten bevis"... (the same words in C, Python and the CLI).
+const char* label(overall_status s, lang l) noexcept;
+/// A requirement's state as a person reads it: "oppfylt" / "ikkje oppfylt" / "pending"...
+const char* label(requirement_state s, lang l) noexcept;
+/// "i faresonen" / "i faresona" / "at risk".
+const char* at_risk_label(lang l) noexcept;
+/// The status with the at-risk note when `at_risk`: "pågår (i faresonen)".
+std::string status_label(overall_status s, bool at_risk, lang l);
+
 /// Evaluates every participant as of the end of `as_of`. O(participants × records).
 /// Throws nothing for a validated cohort (only std::bad_alloc).
 evaluation evaluate(const cohort& c, date as_of);

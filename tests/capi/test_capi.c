@@ -713,6 +713,27 @@ static void test_evaluation(void) {
     EXPECT(smart_evaluation_missing(NULL, e, 0, SMART_LANG_NB), SMART_EINVAL);
     EXPECT(smart_evaluation_missing(&text, NULL, 0, SMART_LANG_NB), SMART_EINVAL);
 
+    TEST("statuses and states have the core's labels in nb, nn and en");
+    {
+        const char *label = NULL;
+        OK(smart_status_label(&label, SMART_STATUS_NOT_ELIGIBLE, 0, SMART_LANG_NN));
+        CHECK(label && strcmp(label, "har ikkje rett") == 0);
+        OK(smart_status_label(&label, SMART_STATUS_IN_PROGRESS, 1, SMART_LANG_NB));
+        CHECK(label && strcmp(label, "p\xc3\xa5g\xc3\xa5r (i faresonen)") == 0); /* pågår */
+        OK(smart_status_label(&label, SMART_STATUS_NO_CERTIFICATE, 1, SMART_LANG_EN));
+        CHECK(label && strcmp(label, "no certificate (at risk)") == 0);
+        OK(smart_requirement_state_label(&label, SMART_STATE_UNMET, SMART_LANG_NN));
+        CHECK(label && strcmp(label, "ikkje oppfylt") == 0);
+        OK(smart_requirement_state_label(&label, SMART_STATE_PENDING, SMART_LANG_EN));
+        CHECK(label && strcmp(label, "pending") == 0);
+        EXPECT(smart_status_label(&label, (smart_overall_status)4, 0, SMART_LANG_NB), SMART_EINVAL);
+        CHECK(label == NULL);
+        EXPECT(smart_status_label(&label, SMART_STATUS_ELIGIBLE, 0, (smart_lang)3), SMART_EINVAL);
+        EXPECT(smart_status_label(NULL, SMART_STATUS_ELIGIBLE, 0, SMART_LANG_NB), SMART_EINVAL);
+        EXPECT(smart_requirement_state_label(&label, (smart_requirement_state)4, SMART_LANG_NB), SMART_EINVAL);
+        EXPECT(smart_requirement_state_label(NULL, SMART_STATE_MET, SMART_LANG_NB), SMART_EINVAL);
+    }
+
     TEST("the evaluation document agrees with the typed accessors");
     OK(smart_evaluation_to_json(&json, e, c));
     CHECK(contains(json, "\"format\": \"smart.evaluation/1\""));

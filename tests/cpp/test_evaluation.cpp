@@ -3,6 +3,7 @@
 #include "helpers.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 using namespace smart;
 using th::d;
@@ -411,4 +412,26 @@ TEST_CASE("an evaluation outlives the cohort it was made from", "[evaluation][li
     CHECK(e->missing(0, lang::nn).size() == 2);
     REQUIRE_FALSE(e->warnings().empty());
     CHECK_THAT(e->describe(e->warnings().front(), lang::nb), Contains("19.9.2024"));
+}
+
+TEST_CASE("statuses and states have labels in bokmål, nynorsk and English", "[evaluation][labels]") {
+    CHECK(std::string(label(overall_status::not_eligible, lang::nb)) == "har ikke rett");
+    CHECK(std::string(label(overall_status::not_eligible, lang::nn)) == "har ikkje rett");
+    CHECK(std::string(label(overall_status::in_progress, lang::en)) == "in progress");
+    CHECK(std::string(label(requirement_state::unmet, lang::nn)) == "ikkje oppfylt");
+    CHECK(std::string(label(requirement_state::pending, lang::nb)) == "venter");
+    CHECK(status_label(overall_status::in_progress, true, lang::nb) == "pågår (i faresonen)");
+    CHECK(status_label(overall_status::in_progress, true, lang::nn) == "i gang (i faresona)");
+    CHECK(status_label(overall_status::eligible, false, lang::en) == "eligible");
+    for (lang l : {lang::nb, lang::nn, lang::en}) {
+        std::set<std::string> statuses, states;
+        for (auto s : {overall_status::eligible, overall_status::not_eligible, overall_status::in_progress,
+                       overall_status::no_certificate})
+            statuses.insert(label(s, l));
+        for (auto s : {S::met, S::unmet, S::pending, S::exempt}) states.insert(label(s, l));
+        CHECK(statuses.size() == 4);  // every value has its own, non-empty label
+        CHECK(states.size() == 4);
+        CHECK_FALSE(statuses.contains(""));
+        CHECK_FALSE(states.contains(""));
+    }
 }

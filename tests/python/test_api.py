@@ -215,3 +215,19 @@ def test_public_names_have_docstrings() -> None:
                 if attr.startswith("_") or not callable(member) and not isinstance(member, property):
                     continue
                 assert (getattr(member, "__doc__", "") or "").strip(), f"{name}.{attr}"
+
+
+def test_statuses_and_states_read_in_the_cores_words_in_three_languages() -> None:
+    assert smart.Status.not_eligible.label("nn") == "har ikkje rett"
+    assert smart.Status.in_progress.label(smart.Lang.nb, at_risk=True) == "pågår (i faresonen)"
+    assert smart.Status.eligible.label("en") == "eligible"
+    assert smart.RequirementState.unmet.label("nn") == "ikkje oppfylt"
+    assert smart.RequirementState.pending.label() == "venter"
+    for lang in smart.Lang:
+        assert len({s.label(lang) for s in smart.Status}) == len(smart.Status)
+        assert len({s.label(lang) for s in smart.RequirementState}) == len(smart.RequirementState)
+    ev = smart.demo_cohort().evaluate("2025-01-20")
+    at_risk = next(r for r in ev if r.at_risk)
+    assert at_risk.status_label("en") == f"{at_risk.status.label('en')} (at risk)"
+    with pytest.raises(smart.InvalidArgumentError):
+        smart.Status.eligible.label("de")

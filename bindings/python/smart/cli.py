@@ -147,7 +147,7 @@ def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
     reqs = ev.requirement_ids
     rows = []
     for r in ev:
-        states = [_texts.STATE[lang][x.state] for x in r.requirements]
+        states = [x.state.label(lang) for x in r.requirements]
         rows.append((r.id, r.name, _texts.status_label(r.status, r.at_risk, lang), states, r.missing(lang)))
     wid = max([2] + [len(x[0]) for x in rows]) + 2
     wname = max([len(h["participant"])] + [len(x[1]) for x in rows]) + 2

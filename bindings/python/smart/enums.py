@@ -51,6 +51,13 @@ class Status(_StrEnum):
     no_certificate = "no_certificate"
     """The programme has no certificate rules."""
 
+    def label(self, lang: Lang | str = "nb", *, at_risk: bool = False) -> str:
+        """The status as a person reads it, in the core's words: ``Status.not_eligible.label("nn")``
+        is "har ikkje rett"; with ``at_risk`` the note is added: "pågår (i faresonen)"."""
+        from ._core import _smart
+
+        return _smart.evaluation.status_label(self, at_risk, lang)
+
 
 class RequirementState(_StrEnum):
     """The state of one requirement for one participant as of a date."""
@@ -63,6 +70,13 @@ class RequirementState(_StrEnum):
     """Not fulfilled yet, still possible."""
     exempt = "exempt"
     """Waived by a recorded exemption."""
+
+    def label(self, lang: Lang | str = "nb") -> str:
+        """The state as a person reads it, in the core's words: ``RequirementState.unmet.label("nn")``
+        is "ikkje oppfylt"."""
+        from ._core import _smart
+
+        return _smart.evaluation.requirement_state_label(self, lang)
 
 
 class RequirementKind(_StrEnum):

@@ -216,6 +216,19 @@ std::string participant_result_repr(const participant_result_ref& p) {
 void register_evaluation(py::module_& m) {
     py::module_ s = m.def_submodule("evaluation", "The rule engine: evaluation of a cohort as of a date.");
 
+    s.def(
+        "status_label",
+        [](smart::overall_status status, bool at_risk, smart::lang l) { return smart::status_label(status, at_risk, l); },
+        py::arg("status"), py::arg("at_risk") = false, py::arg("lang") = smart::lang::nb,
+        "The status as a person reads it, with the at-risk note: 'pågår (i faresonen)'.");
+    s.def(
+        "requirement_state_label",
+        [](smart::requirement_state state, smart::lang l) { return std::string(smart::label(state, l)); },
+        py::arg("state"), py::arg("lang") = smart::lang::nb, "A requirement's state as a person reads it.");
+    s.def(
+        "at_risk_label", [](smart::lang l) { return std::string(smart::at_risk_label(l)); },
+        py::arg("lang") = smart::lang::nb, "'i faresonen' / 'i faresona' / 'at risk'.");
+
     py::class_<smart::interval>(s, "Interval",
                                 "An interval between two gatherings: notes dated in (after, until] count.")
         .def_readonly("after", &smart::interval::after, "The last day of the earlier gathering.")
@@ -364,6 +377,14 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly(
             "warnings", [](const participant_result_ref& p) { return warnings_of(p.ev, p.ev->e.warnings_of(p.index)); },
             "The participant's warnings.")
+        .def(
+            "status_label",
+            [](const participant_result_ref& p, smart::lang l) {
+                const auto& r = p.ev->e.result(p.index);
+                return smart::status_label(r.status, r.at_risk, l);
+            },
+            py::arg("lang") = smart::lang::nb,
+            "The status as a person reads it in nb, nn or en, with the at-risk note: 'pågår (i faresonen)'.")
         .def(
             "missing",
             [](const participant_result_ref& p, smart::lang l) { return p.ev->e.missing(p.index, l, &p.record()); },

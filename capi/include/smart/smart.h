@@ -478,6 +478,17 @@ SMART_EXTERN(int) smart_evaluation_explain(char **out, const smart_evaluation *e
 SMART_EXTERN(int) smart_evaluation_missing(char **out, const smart_evaluation *evaluation, size_t participant,
                                            smart_lang lang);
 
+/* The overall status as a person reads it, in `lang`: "har rett", "har ikkje rett",
+ * "in progress", "uten bevis"...; with `at_risk` non-zero the at-risk note is added,
+ * "pågår (i faresonen)". The same words the Python package and the CLI print. Static
+ * storage: never free it. Errors: SMART_EINVAL (unknown status or language). */
+SMART_EXTERN(int) smart_status_label(const char **out, smart_overall_status status, int at_risk, smart_lang lang);
+
+/* A requirement's state as a person reads it, in `lang`: "oppfylt", "ikkje oppfylt",
+ * "pending", "fritatt"... Static storage: never free it.
+ * Errors: SMART_EINVAL (unknown state or language). */
+SMART_EXTERN(int) smart_requirement_state_label(const char **out, smart_requirement_state state, smart_lang lang);
+
 /* The evaluation as a smart.evaluation/1 document (docs/format.md): summary, and per
  * participant status, at risk, every requirement's state, numbers and explanations in nb,
  * nn and en, and warnings. `cohort` must be the cohort that was evaluated, unchanged since.
