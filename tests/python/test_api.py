@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 import enum
 import pickle
+import sys
 import threading
+import time
+from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
@@ -185,7 +188,7 @@ def test_version_comes_from_version_hpp() -> None:
     assert version("smart") == smart.__version__
 
 
-def test_evaluate_releases_the_gil_and_runs_in_threads() -> None:
+def test_one_cohort_evaluates_in_several_threads_at_once() -> None:
     c = smart.demo_cohort()
     results: list[int] = []
     threads = [threading.Thread(target=lambda: results.append(c.evaluate("2025-04-30").counts.eligible)) for _ in range(4)]
@@ -231,3 +234,46 @@ def test_statuses_and_states_read_in_the_cores_words_in_three_languages() -> Non
     assert at_risk.status_label("en") == f"{at_risk.status.label('en')} (at risk)"
     with pytest.raises(smart.InvalidArgumentError):
         smart.Status.eligible.label("de")
+
+
+def _python_runs_during(call: Callable[[], object]) -> int:
+    """How often another Python thread ran while ``call`` was inside the core. With a
+    switch interval of an hour, a thread holding the GIL is never made to give it up, so
+    the other thread can run only if the call releases it: then it counts; else the
+    count stays 0, exactly."""
+    inside = False
+    seen = 0
+    stop = threading.Event()
+    ready = threading.Event()
+
+    def watcher() -> None:
+        nonlocal seen
+        ready.set()
+        while not stop.is_set():
+            if inside:
+                seen += 1
+            time.sleep(0)  # gives the GIL up, so the main thread can go on
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(3600)
+    t = threading.Thread(target=watcher)
+    try:
+        t.start()
+        ready.wait()
+        inside = True
+        call()
+        inside = False
+    finally:
+        stop.set()
+        t.join()
+        sys.setswitchinterval(old)
+    return seen
+
+
+def test_long_core_calls_let_other_python_threads_run() -> None:
+    big = smart.synthetic_cohorts(years=1, participants=200_000)[0]
+    assert _python_runs_during(lambda: big.evaluate("2026-06-30")) > 0
+    text = smart.synthetic_cohorts(years=1, participants=20_000)[0].to_json()
+    assert _python_runs_during(lambda: smart.loads_cohort(text)) > 0
+    # the check itself: a call that keeps the GIL (a Python loop) lets nothing run
+    assert _python_runs_during(lambda: sum(range(3_000_000))) == 0
