@@ -125,3 +125,30 @@ def test_frames_of_a_large_cohort_build_from_columns() -> None:
 
 def test_the_raw_module_is_private_but_importable() -> None:
     assert _smart.__name__ == "smart._smart"
+
+
+def test_polars_and_duckdb_read_the_arrow_tables(ev: smart.Evaluation) -> None:
+    pl = pytest.importorskip("polars")
+    duckdb = pytest.importorskip("duckdb")
+    people, reqs = ev.to_arrow(), ev.to_arrow(by="requirement")
+    expected = ev.to_pandas(by="requirement")
+
+    df = pl.from_arrow(people)
+    assert isinstance(df, pl.DataFrame) and df.height == len(ev)
+    assert df.filter(pl.col("status") == "eligible").height == ev.counts.eligible
+    assert df.schema["status"] == pl.Categorical and df.schema["at_risk"] == pl.Boolean
+    per_req = pl.from_arrow(reqs)
+    assert isinstance(per_req, pl.DataFrame)
+    assert per_req.schema["deadline"] == pl.Date
+    deadlines = per_req.filter(pl.col("requirement_id") == "final_text")["deadline"].drop_nulls().unique().to_list()
+    assert deadlines == sorted({d.date() for d in expected.loc[expected.requirement_id == "final_text", "deadline"].dropna()})
+
+    con = duckdb.connect()
+    con.register("people", people)
+    con.register("reqs", reqs)
+    assert con.execute("select count(*) from people where status = 'eligible'").fetchone() == (ev.counts.eligible,)
+    got = dict(con.execute("select state, count(*) from reqs where requirement_id = 'attendance' group by state").fetchall())
+    want = expected[expected.requirement_id == "attendance"]["state"].value_counts().to_dict()
+    assert got == {str(k): v for k, v in want.items() if v}  # pandas also counts the unused categories
+    (deadline,) = con.execute("select max(deadline) from reqs").fetchone()  # date32 arrives as a date
+    assert isinstance(deadline, datetime.date)
