@@ -839,6 +839,13 @@ cohort load_cohort(std::string_view json_text) {
 
 cohort load_cohort_file(const std::filesystem::path& file) { return load_cohort(read_file(file)); }
 
+participant load_participant(std::string_view json_text, const cohort& c) {
+    const path root;
+    return place_attendance(read_participant(parse_text(json_text), root), c, root);
+}
+
+std::string save_participant(const participant& p, const cohort& c) { return write_participant(p, c).dump(2) + "\n"; }
+
 std::string save_cohort(const cohort& c) {
     json o = json::object();
     o["format"] = cohort_format;

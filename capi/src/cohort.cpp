@@ -1,5 +1,4 @@
 // The C ABI: cohorts and the records kept about their participants.
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "capi.hpp"
@@ -15,36 +14,6 @@ smart::error relative_to(const smart::error& e, const std::string& prefix) {
     if (p.compare(0, prefix.size(), prefix) == 0 && (p.size() == prefix.size() || p[prefix.size()] == '/'))
         return smart::error(e.code(), e.message(), p.substr(prefix.size()));
     return e;
-}
-
-/// Reads one participant object with the core's own loader, as it would be read inside a
-/// cohort document of `c`: a document with c's programme and schedule and that one
-/// participant is loaded (all validation and the placement of attendance on session days
-/// are the core's), and the participant taken from it.
-///
-/// An adapter for what the core does not offer yet (a participant reader on its own): the
-/// cost is a small document per call, which suits records entered one at a time.
-smart::participant read_participant(const smart::cohort& c, const char* text) {
-    using json = nlohmann::ordered_json;
-    json object;
-    try {
-        object = json::parse(text);
-    } catch (const json::parse_error& e) {
-        const std::string what = e.what();
-        const auto at = what.find("parse error");
-        throw smart::error(smart::errc::parse_error, "malformed JSON at byte " + std::to_string(e.byte) + ": " +
-                                                         (at == std::string::npos ? what : what.substr(at)));
-    }
-    const smart::cohort shell(c.programme_ptr(), c.id(), c.label(), std::nullopt,
-                              c.has_own_sessions() ? c.sessions() : std::vector<smart::session>{}, c.programme_ref());
-    json doc = json::parse(smart::save_cohort(shell));
-    doc["participants"] = json::array({std::move(object)});
-    try {
-        smart::cohort one = smart::load_cohort(doc.dump());
-        return one.participants().front();
-    } catch (const smart::error& e) {
-        throw relative_to(e, "/participants/0");
-    }
 }
 
 smart::date parse_day(const char* text, const char* function, const char* what) {
@@ -181,7 +150,7 @@ int smart_cohort_add_participant_json(smart_cohort* cohort, const char* particip
     return guard([&] {
         auto& c = get(cohort, fn).c;
         need(participant_json, fn, "participant_json is NULL");
-        smart::participant p = read_participant(c, participant_json);
+        smart::participant p = smart::load_participant(participant_json, c);
         const std::string at = "/participants/" + std::to_string(c.size());
         try {
             c.add_participant(std::move(p));

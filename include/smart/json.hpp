@@ -32,6 +32,16 @@ cohort load_cohort_file(const std::filesystem::path& path);
 /// Serialises a cohort document; loading the text again gives an equal cohort.
 std::string save_cohort(const cohort& c);
 
+/// Parses one participant object as it appears in a cohort document of `c` (its
+/// attendance placed on c's session days), for records entered one at a time. Errors name
+/// their place relative to the object ("/attendance/2024-09-20", "" for the object
+/// itself). The participant is not added: cohort::add_participant does that, checking
+/// what depends on the cohort (municipality numbers, exemptions naming a requirement,
+/// duplicate ids, capacity) with the place in the cohort document.
+participant load_participant(std::string_view json_text, const cohort& c);
+/// Serialises one participant of `c` as it appears in a cohort document.
+std::string save_participant(const participant& p, const cohort& c);
+
 /// The evaluation as a document: summary counts, and per participant the status, at-risk
 /// flag, every requirement's state, numbers and explanation (nb, nn, en) and warnings.
 /// `c` must be the cohort that was evaluated. Throws invalid_argument otherwise.

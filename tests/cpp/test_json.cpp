@@ -529,3 +529,34 @@ TEST_CASE("a truncated document is a parse error even when a participant before 
     CHECK(e.code() == errc::parse_error);
     CHECK(e.pointer().empty());
 }
+
+TEST_CASE("one participant object loads on its own, placed on the cohort's days", "[json][participant]") {
+    cohort c = catalogue::demo_cohort();
+    const participant p07 = *c.find("p07");
+    const std::string text = save_participant(p07, c);
+    CHECK(json::parse(text) == json::parse(save_cohort(c))["participants"][6]);  // as in the cohort document
+
+    participant copy = load_participant(text, c);
+    copy.id = "p99";
+    CHECK(copy.attendance == p07.attendance);
+    CHECK(copy.submissions == p07.submissions);
+    cohort other(c.programme_ptr(), "other", "Another cohort", std::nullopt, {}, c.programme_ref());
+    other.add_participant(copy);  // the same days: the trainer programme's schedule
+    CHECK(other.find("p99")->attendance == p07.attendance);
+
+    json bad = json::parse(text);
+    bad["attendance"]["2024-09-20"] = "present";  // not a session day of the demo cohort
+    auto e = thrown_by([&] { (void)load_participant(bad.dump(), c); });
+    CHECK(e.code() == errc::validation_error);
+    CHECK(e.pointer() == "/attendance/2024-09-20");
+    bad = json::parse(text);
+    bad["sector"] = "hobby";
+    e = thrown_by([&] { (void)load_participant(bad.dump(), c); });
+    CHECK(e.pointer() == "/sector");
+    e = thrown_by([&] { (void)load_participant("[]", c); });
+    CHECK((e.code() == errc::validation_error && e.pointer().empty()));
+    e = thrown_by([&] { (void)load_participant("{\"id\": ", c); });
+    CHECK(e.code() == errc::parse_error);
+    e = thrown_by([&] { (void)load_participant("{} {}", c); });
+    CHECK(e.code() == errc::parse_error);
+}
