@@ -7,6 +7,8 @@
 #include <array>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 #include "smart/detail/names.hpp"
 #include "smart/error.hpp"
@@ -104,19 +106,20 @@ std::vector<bool> suppress(const std::vector<std::size_t>& sizes, std::size_t k,
     return out;
 }
 
-std::string group_key(const participant& p, group_by by, const statistics_options& o, std::string& label) {
+/// A participant's group (key, label) under `by`: views into the participant, the
+/// options' mapping or static text, valid as long as those are. No copies: grouping runs
+/// once per participant.
+std::pair<std::string_view, std::string_view> group_key(const participant& p, group_by by, const statistics_options& o) {
     switch (by) {
         case group_by::municipality: {
             const auto it = o.municipality_mapping.find(p.municipality.number);
             const municipality& m = it == o.municipality_mapping.end() ? p.municipality : it->second;
-            label = m.name;
-            return m.number;
+            return {m.number, m.name};
         }
-        case group_by::role: label = p.role; return p.role;
-        case group_by::sector: label = to_string(p.sector); return to_string(p.sector);
+        case group_by::role: return {p.role, p.role};
+        case group_by::sector: return {to_string(p.sector), to_string(p.sector)};
         case group_by::none: break;
     }
-    label.clear();
     return {};
 }
 
@@ -137,7 +140,7 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
 
     statistics s;
     s.options = options;
-    std::map<std::string, std::size_t> muni_rows;  // number -> row in s.certified
+    std::map<std::string, std::size_t, std::less<>> muni_rows;  // number -> row in s.certified
     for (std::size_t ci = 0; ci < order.size(); ++ci) {
         const cohort& c = *order[ci].c;
         const evaluation& e = *order[ci].e;
@@ -180,20 +183,28 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
         s.cohorts.push_back(whole);
 
         if (options.by != group_by::none) {
-            std::map<std::string, std::pair<std::string, std::vector<member>>> groups;
+            // groups in key order; the label is the last member's (as a map assigning it would)
+            struct group {
+                std::string_view key, label;
+                std::vector<member> members;
+            };
+            std::vector<group> groups;
+            std::unordered_map<std::string_view, std::size_t> index;
             for (const member& m : all) {
-                std::string label;
-                const std::string key = group_key(c.participants()[m.index], options.by, options, label);
-                auto& g = groups[key];
-                g.first = label;
-                g.second.push_back(m);
+                const auto [key, label] = group_key(c.participants()[m.index], options.by, options);
+                const auto [it, fresh] = index.try_emplace(key, groups.size());
+                if (fresh) groups.push_back({key, {}, {}});
+                group& g = groups[it->second];
+                g.label = label;
+                g.members.push_back(m);
             }
+            std::sort(groups.begin(), groups.end(), [](const group& x, const group& y) { return x.key < y.key; });
             std::vector<group_figures> rows;
             std::vector<std::size_t> sizes;
-            for (const auto& [key, g] : groups) {
-                group_figures f = figures(c, e, g.second, attendance_req, den);
-                f.group = key;
-                f.group_label = g.first;
+            for (const group& g : groups) {
+                group_figures f = figures(c, e, g.members, attendance_req, den);
+                f.group = g.key;
+                f.group_label = g.label;
                 sizes.push_back(f.enrolled);
                 rows.push_back(std::move(f));
             }
@@ -232,10 +243,12 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
 
         // Certified per municipality.
         for (std::size_t i = 0; i < e.size(); ++i) {
-            std::string label;
-            const std::string number = group_key(c.participants()[i], group_by::municipality, options, label);
-            auto [it, fresh] = muni_rows.try_emplace(number, s.certified.size());
-            if (fresh) s.certified.push_back({number, label, {}, {}});
+            const auto [number, label] = group_key(c.participants()[i], group_by::municipality, options);
+            auto it = muni_rows.find(number);
+            if (it == muni_rows.end()) {
+                it = muni_rows.emplace(std::string(number), s.certified.size()).first;
+                s.certified.push_back({std::string(number), std::string(label), {}, {}});
+            }
             auto& row = s.certified[it->second];
             row.per_cohort.resize(order.size(), std::size_t{0});
             if (e.result(i).status == overall_status::eligible) ++*row.per_cohort[ci];
