@@ -3,6 +3,7 @@ and re-run; two runs at once on one register."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -218,3 +219,71 @@ def test_stderr_not_a_terminal_means_no_progress_bar(tmp_path: pathlib.Path, key
         env={**os.environ, "COLUMNS": "80"},
     )
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_a_certificate_pdf_verifies_against_the_register_and_an_edited_one_does_not(
+    tmp_path: pathlib.Path, keyfile: pathlib.Path
+) -> None:
+    import dataclasses
+
+    from smart.pdf import render_certificate
+
+    out_dir = tmp_path / "out"
+    assert issue(DEMO, out_dir, keyfile, "--lang", "nn")[0] == 0
+    register = out_dir / "register.jsonl"
+    reg = issuing.Register(register)
+    record = reg.records()[0]
+    pdf = out_dir / f"{record.serial}.pdf"
+
+    status, out, err = smart_cli("verify", str(pdf), "--key", str(keyfile), "--register", str(register))
+    assert status == 0, err
+    assert "status: valid" in out and record.data.holder in out and record.serial in out
+
+    # without the register a PDF cannot be checked: a clear error, not a traceback
+    status, out, err = smart_cli("verify", str(pdf), "--key", str(keyfile))
+    assert status == 1 and "--register" in err and "Traceback" not in err
+
+    # edits a forger would make, each rendered as a whole new page with the same serial and code
+    genuine = issuing.certificate_text(record)
+    edits = {
+        "holder": dataclasses.replace(genuine, holder="Noen Andre"),
+        "goal": dataclasses.replace(genuine, goals=(*genuine.goals[:-1], "leie eit heilt anna program")),
+        "extra requirement": dataclasses.replace(genuine, requirements=(*genuine.requirements, "Bestått eksamen")),
+        "issuer": dataclasses.replace(genuine, issued_line=genuine.issued_line.replace("2025", "2024")),
+        "attests": dataclasses.replace(genuine, attests=genuine.attests.replace("2024/2025", "2023/2024")),
+    }
+    for what, text in edits.items():
+        forged = render_certificate(text, tmp_path / f"forged-{what}.pdf")
+        status, out, err = smart_cli("verify", str(forged), "--key", str(keyfile), "--register", str(register))
+        assert status == 1 and "status: tampered" in out and "differ" in out, what
+        assert record.data.holder in out  # shows what the register certifies under the serial
+
+    # the same page re-rendered from the stored record is genuine (spacing does not matter)
+    again = render_certificate(genuine, tmp_path / "again.pdf")
+    assert smart_cli("verify", str(again), "--key", str(keyfile), "--register", str(register))[0] == 0
+
+    # a serial that is not in the register, and a PDF without one
+    other = dataclasses.replace(genuine, serial_line=genuine.serial_line.replace(record.serial, "SMART-0000-0000-0000"))
+    status, out, _ = smart_cli("verify", str(render_certificate(other, tmp_path / "other.pdf")), "--key", str(keyfile), "--register", str(register))
+    assert status == 1 and "tampered" in out
+    status, out, _ = smart_cli("verify", str(render_certificate(dataclasses.replace(genuine, serial_line="x"), tmp_path / "none.pdf")), "--key", str(keyfile), "--register", str(register))  # fmt: skip
+    assert status == 1 and "no certificate serial" in out
+
+    # revoked: the PDF says so
+    reg.revoke(record.serial, "Utferda ved ein feil", datetime.date(2025, 5, 2))
+    status, out, _ = smart_cli("verify", str(pdf), "--key", str(keyfile), "--register", str(register))
+    assert status == 1 and "status: revoked" in out
+
+    # a wrong key, and files that are no certificate at all
+    other_key = tmp_path / "other.key.json"
+    assert smart_cli("keygen", str(other_key))[0] == 0
+    status, out, _ = smart_cli("verify", str(again), "--key", str(other_key), "--register", str(register))
+    assert status == 1 and "unknown_key" in out
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)))
+    status, out, err = smart_cli("verify", str(junk), "--key", str(keyfile))
+    assert status == 1 and "not a certificate" in err and "Traceback" not in err
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    status, out, err = smart_cli("verify", str(broken), "--key", str(keyfile), "--register", str(register))
+    assert status == 1 and "not a readable PDF" in err and "Traceback" not in err

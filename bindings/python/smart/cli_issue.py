@@ -32,6 +32,7 @@ from .issuing import (
     load_signing_key,
     save_signing_key,
     verify,
+    verify_pdf,
 )
 
 __all__ = ["add_commands"]
@@ -84,12 +85,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     ver = sub.add_parser(
         "verify",
-        help="verify a certificate's signed credential",
+        help="verify a certificate: its signed credential or its PDF",
         description="Verify a certificate's signed credential (the .jwt; a .json credential only with "
-        "--register, which holds its signed token). Prints what was certified and the status; exits "
-        "0 only when it is valid.",
+        "--register, which holds its signed token) or its PDF (with --register: the serial on the page must "
+        "be a record of the register, and the words on the page exactly that record's). Prints what was "
+        "certified and the status; exits 0 only when it is valid.",
     )
-    ver.add_argument("file", metavar="FILE", help="SERIAL.jwt (or SERIAL.json with --register)")
+    ver.add_argument("file", metavar="FILE", help="SERIAL.jwt, or SERIAL.json / SERIAL.pdf with --register")
     ver.add_argument(
         "--public-key", action="append", default=[], metavar="FILE", help="a trusted public key file (repeatable)"
     )
@@ -196,7 +198,7 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _fail(err, "give the trusted key: --public-key FILE (or --key KEYFILE)")
         path = pathlib.Path(args.file)
         try:
-            text = path.read_text(encoding="utf-8").strip()
+            data = path.read_bytes()
         except OSError as exc:
             return _fail(err, f"cannot read {path}: {exc.strerror or exc}")
         reg: Register | None = None
@@ -204,12 +206,26 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not pathlib.Path(args.register).is_file():
                 return _fail(err, f"no register at {args.register}")
             reg = Register(args.register)
-        if text.startswith("{"):
-            v = _verify_json(text, path, keys, reg, err)
-            if v is None:
-                return 1
+        if data.startswith(b"%PDF-"):
+            if reg is None:
+                return _fail(err, f"{path}: a PDF shows the serial and code, not the signature: give --register "
+                             "(the issuer's register) to check it, or verify the .jwt")  # fmt: skip
+            try:
+                v = verify_pdf(path, keys, reg)
+            except (ValueError, ImportError) as exc:
+                return _fail(err, str(exc))
         else:
-            v = verify(text, keys, reg)
+            try:
+                text = data.decode("utf-8").strip()
+            except UnicodeDecodeError:
+                return _fail(err, f"{path}: not a certificate (expected a .jwt or .json credential, or a PDF)")
+            if text.startswith("{"):
+                maybe = _verify_json(text, path, keys, reg, err)
+                if maybe is None:
+                    return 1
+                v = maybe
+            else:
+                v = verify(text, keys, reg)
     except SmartError as exc:
         return _fail(err, str(exc))
     _describe(v, out)

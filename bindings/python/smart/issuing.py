@@ -30,6 +30,7 @@ import io
 import json
 import os
 import pathlib
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -65,6 +66,7 @@ __all__ = [
     "save_public_key",
     "save_signing_key",
     "verify",
+    "verify_pdf",
     "wording",
     "write_documents",
 ]
@@ -238,7 +240,8 @@ class Verification:
         key_id: The key id the credential names.
         serial: The certificate's serial, when it could be read.
         credential: What was certified — the signed payload, as Python data — when the
-            signature verified (also for revoked and replaced); else None.
+            signature verified (also for revoked and replaced; for a tampered PDF, what the
+            register certifies under its serial); else None.
         detail: Why, in English.
     """
 
@@ -266,6 +269,75 @@ def verify(
     r = _iss.verify_credential(credential_jws.strip(), keys, register)
     cred: dict[str, Any] | None = json.loads(r.credential_json) if r.credential_json else None
     return Verification(VerificationStatus(r.status), r.key_id, r.serial, cred, r.detail)
+
+
+_SERIAL = re.compile(r"SMART-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+
+
+def verify_pdf(
+    path: str | os.PathLike[str],
+    trusted_keys: Iterable[PublicKey | SigningKey],
+    register: Register,
+) -> Verification:
+    """Checks a certificate PDF against the issuer's register: the serial printed on it
+    must be a record of the register whose signed credential verifies with one of
+    ``trusted_keys`` (revoked and replaced records say so), and the words on the page
+    must be exactly the words of that stored record — the holder, programme, period,
+    competence goals, requirements, issuer, serial and verification code — so an edited
+    PDF is ``tampered``. Line breaks and spacing do not matter; drawings do not count (see
+    docs/certificates.md). Needs pypdf (the ``pdf`` extra).
+
+    Raises:
+        ValueError: the file is not a readable PDF.
+    """
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - the pdf extra is missing
+        raise ImportError("verifying a PDF needs pypdf: pip install 'smart[pdf]'") from exc
+    p = pathlib.Path(path)
+    try:
+        reader = PdfReader(p)
+        pages = [page.extract_text() for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{p}: not a readable PDF ({exc})") from exc
+
+    def tampered(serial: str, detail: str, key_id: str = "", certified: dict[str, Any] | None = None) -> Verification:
+        return Verification(VerificationStatus.tampered, key_id, serial, certified, detail)
+
+    found = sorted(set(_SERIAL.findall("".join(pages))))
+    if len(found) != 1:
+        what = "no certificate serial" if not found else f"{len(found)} different serials"
+        return tampered("", f"{what} on the page: not a certificate of this register")
+    serial = found[0]
+    record = register.find(serial)
+    if record is None:
+        return tampered(serial, f"the serial {serial} is not in the register")
+    v = verify(record.credential_jws, trusted_keys, register)
+    if v.status in (VerificationStatus.tampered, VerificationStatus.unknown_key):
+        return v
+    if len(pages) != 1:
+        return tampered(serial, f"a certificate has one page, this PDF has {len(pages)}", v.key_id, v.credential)
+    from .pdf import page_words
+
+    expected = _squeeze(page_words(certificate_text(record)))
+    got = _squeeze(pages[0])
+    if got != expected:
+        at = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+        return tampered(
+            serial,
+            f"the words on the page differ from the certified record from character {at}: "
+            f"page {got[max(0, at - 20) : at + 20]!r}, record {expected[max(0, at - 20) : at + 20]!r}",
+            v.key_id,
+            v.credential,  # what the register certifies under this serial
+        )
+    return v
+
+
+def _squeeze(text: str) -> str:
+    """The text without any whitespace: line breaks and spacing of a PDF's text differ
+    between extraction tools, the words do not."""
+    return "".join(text.split())
 
 
 # --- documents ----------------------------------------------------------------------------

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from fpdf.output import PDFFont, PDFType3Font
     from fpdf.syntax import PDFObject
 
-__all__ = ["CertificateText", "find_font", "render_certificate"]
+__all__ = ["CertificateText", "find_font", "page_words", "render_certificate"]
 
 _FONT_DIRS = (
     "/usr/share/fonts/truetype/dejavu",
@@ -422,6 +422,17 @@ def _paragraph(pdf: FPDF, width: float, height: float, text: str, align: str) ->
         _cell(pdf, width, height, line, align)
 
 
+def page_words(text: CertificateText) -> str:
+    """The words :func:`render_certificate` puts on the page, in the order it draws them,
+    one part per line (wrapped lines are joined): what ``smart.issuing.verify_pdf``
+    compares a PDF's text with."""
+    return "\n".join(
+        [text.title, text.holder, text.attests, text.goals_heading, *text.goals, text.requirements_heading,
+         *(f"{chr(_CHECK)} {r}" for r in text.requirements), text.issued_line, text.serial_line, text.code_line,
+         text.verify_hint]
+    )  # fmt: skip
+
+
 def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> pathlib.Path:
     """Writes the certificate as a one-page A4 PDF/A-2B at ``path``.
 
@@ -490,7 +501,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     pdf.set_font("DejaVu", "", 9.5)
     for req in text.requirements:
         pdf.set_x(pdf.l_margin + 6)
-        _paragraph(pdf, width - 6, 4.8, "✓ " + req, "L")
+        _paragraph(pdf, width - 6, 4.8, f"{chr(_CHECK)} {req}", "L")
 
     # footer: issuer, serial, code on the left; QR code on the right
     qr_size = 34
