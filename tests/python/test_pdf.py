@@ -86,10 +86,17 @@ def test_documents_of_one_character_set_reuse_the_font_objects_and_stay_whole(tm
     names = ["Åse Grønlie Kjærnes", "Per Ås", "Ola Nordmann", "Kari Øvergård"]
     fs = pdf._font_set(_text(names[0]))
     before = fs.reused
+    pikepdf = pytest.importorskip("pikepdf")
     for i, name in enumerate(names):
         out = render_certificate(_text(name), tmp_path / f"{i}.pdf")
         assert name in _pdftotext(out)
         assert _fonts_embedded_and_subset(out)
+        with pikepdf.open(out) as doc:  # qpdf's checks: cross-references, objects, content streams
+            assert doc.check_pdf_syntax() == []
+            fonts = doc.pages[0].Resources.Font
+            for key in fonts.keys():  # every font resource leads to its embedded font program
+                program = fonts[key].DescendantFonts[0].FontDescriptor.FontFile2
+                assert len(program.read_bytes()) == int(program.Length1) > 1_000
     assert pdf._font_set(_text(names[-1])) is fs  # the same character set
     assert fs.reused - before >= len(names) - 1
 
