@@ -262,6 +262,18 @@ def test_a_certificate_pdf_verifies_against_the_register_and_an_edited_one_does_
     again = render_certificate(genuine, tmp_path / "again.pdf")
     assert smart_cli("verify", str(again), "--key", str(keyfile), "--register", str(register))[0] == 0
 
+    # the genuine page twice in one file: a certificate has one page
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in [*PdfReader(pdf).pages, *PdfReader(pdf).pages]:
+        writer.add_page(page)
+    doubled = tmp_path / "doubled.pdf"
+    with doubled.open("wb") as f:
+        writer.write(f)
+    status, out, _ = smart_cli("verify", str(doubled), "--key", str(keyfile), "--register", str(register))
+    assert status == 1 and "status: tampered" in out and "one page" in out
+
     # a serial that is not in the register, and a PDF without one
     other = dataclasses.replace(genuine, serial_line=genuine.serial_line.replace(record.serial, "SMART-0000-0000-0000"))
     status, out, _ = smart_cli("verify", str(render_certificate(other, tmp_path / "other.pdf")), "--key", str(keyfile), "--register", str(register))

@@ -292,14 +292,14 @@ def verify_pdf(
     """
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import PyPdfError
     except ImportError as exc:  # pragma: no cover - the pdf extra is missing
         raise ImportError("verifying a PDF needs pypdf: pip install 'smart[pdf]'") from exc
     p = pathlib.Path(path)
     try:
         reader = PdfReader(p)
         pages = [page.extract_text() for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{p}: not a readable PDF ({exc})") from exc
 
     def tampered(serial: str, detail: str, key_id: str = "", certified: dict[str, Any] | None = None) -> Verification:
