@@ -6,6 +6,8 @@
 
 #include "smart/detail/names.hpp"
 #include "smart/error.hpp"
+#include "smart/limits.hpp"
+#include "rules_on_schedule.hpp"
 
 namespace smart {
 
@@ -65,27 +67,19 @@ cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std
                         "/sessions");
     validate_sessions(sessions_, "/sessions", false);
 
-    std::size_t gatherings = 0;
-    bool festival = false;
     for (std::size_t i = 0; i < sessions_.size(); ++i) {
-        gatherings += sessions_[i].kind == session_kind::gathering;
-        festival = festival || sessions_[i].kind == session_kind::festival;
         for (date d : sessions_[i].days) {
             days_.push_back(d);
             day_session_.push_back(static_cast<std::uint32_t>(i));
         }
     }
-    if (days_.size() > 65535) throw error(errc::validation_error, "a cohort has at most 65535 session days", "/sessions");
-    for (const auto& r : programme_->requirements) {
-        if (r.kind() == requirement_kind::festival && !festival)
-            throw error(errc::validation_error,
-                        "the programme requires festival participation (requirement \"" + r.id +
-                            "\"): expected a session of kind \"festival\"",
-                        "/sessions");
-        if (r.kind() == requirement_kind::interval_notes && gatherings > 65)
-            throw error(errc::validation_error,
-                        "at most 65 gatherings (64 intervals) are supported with a notes requirement", "/sessions");
-    }
+    if (days_.size() > limits::days)
+        throw error(errc::validation_error, "a cohort has at most " + std::to_string(limits::days) + " session days",
+                    "/sessions");
+    // The rules must be meetable on this schedule, and not vacuously (no counted day, no
+    // interval): docs/rules.md, "Schedules the rules need".
+    if (const auto problem = detail::check_rules_on_schedule(*programme_, sessions_))
+        throw error(errc::validation_error, problem->message, "/sessions");
 }
 
 bool operator==(const cohort& a, const cohort& b) {

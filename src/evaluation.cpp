@@ -1,7 +1,8 @@
 // The rule engine. The rules are those of docs/rules.md; each requirement kind has one
 // function below. evaluate() first compiles the cohort's schedule and the programme's
 // parameters into a plan of integers, then walks the participants without allocating
-// (except for warnings, which are rare).
+// (except for warnings: at most one per participant and kind, repeated occurrences are
+// aggregated into a count, so their number is bounded by participants x kinds).
 #include "smart/evaluation.hpp"
 
 #include <algorithm>
@@ -15,9 +16,10 @@ namespace smart {
 namespace {
 constexpr std::array<const char*, 4> state_names{"met", "unmet", "pending", "exempt"};
 constexpr std::array<const char*, 4> status_names{"eligible", "not_eligible", "in_progress", "no_certificate"};
-constexpr std::array<const char*, 6> warning_names{"unrecorded_day",  "note_outside_intervals",
-                                                   "pages_out_of_range", "late_final_text",
-                                                   "category_not_accepted", "festival_role_not_accepted"};
+constexpr std::array<const char*, 7> warning_names{"unrecorded_day",        "note_outside_intervals",
+                                                   "pages_out_of_range",    "late_final_text",
+                                                   "category_not_accepted", "festival_role_not_accepted",
+                                                   "late_portfolio"};
 using i128 = detail::int128;
 }  // namespace
 
@@ -71,6 +73,7 @@ struct plan {
     std::uint16_t past = 0;                    // counted days on or before as_of
     std::array<std::int64_t, 5> weight{};      // per attendance_status, scaled by wden
     std::int64_t wden = 1;
+    std::int64_t w_best = 1;                   // the largest weight a day can get, scaled
     std::int64_t min_num = 4, min_den = 5;
     std::uint16_t required_days = 0;
 
@@ -81,7 +84,7 @@ struct plan {
     unsigned accepted_notes = 0;               // bit per submission_kind
     int per_interval = 1;
     bool notes_need_approval = false, need_portfolio = false;
-    date last_day;
+    date portfolio_deadline;                   // need_portfolio: the rule's, else the last day
 
     // final text
     int final_text = -1;
@@ -103,7 +106,6 @@ plan compile(const cohort& c, date as_of) {
     pl.n_req = prog.requirements.size();
     const auto& days = c.days();
     const auto& sessions = c.sessions();
-    pl.last_day = c.last_day();
     for (std::size_t r = 0; r < prog.requirements.size(); ++r) {
         const requirement& req = prog.requirements[r];
         if (const auto* a = std::get_if<attendance_rule>(&req.rule)) {
@@ -120,6 +122,9 @@ plan compile(const cohort& c, date as_of) {
             pl.weight[static_cast<int>(attendance_status::present)] = scaled(a->weight_present);
             pl.weight[static_cast<int>(attendance_status::late)] = scaled(a->weight_late);
             pl.weight[static_cast<int>(attendance_status::excused)] = scaled(a->weight_excused);
+            // "cannot be reached even by attending every remaining day" means in the best
+            // way: a programme may weigh late or excused above present.
+            pl.w_best = *std::max_element(pl.weight.begin(), pl.weight.end());
             pl.min_num = a->min_ratio.num();
             pl.min_den = a->min_ratio.den();
             pl.required_days = static_cast<std::uint16_t>(
@@ -140,6 +145,7 @@ plan compile(const cohort& c, date as_of) {
             pl.per_interval = n->per_interval;
             pl.notes_need_approval = n->require_approval;
             pl.need_portfolio = n->require_portfolio_approval;
+            if (pl.need_portfolio) pl.portfolio_deadline = n->portfolio_deadline.value_or(c.last_day());
         } else if (const auto* f = std::get_if<final_text_rule>(&req.rule)) {
             pl.final_text = static_cast<int>(r);
             pl.ft = f;
@@ -159,10 +165,25 @@ plan compile(const cohort& c, date as_of) {
     return pl;
 }
 
+/// Collects one participant's warnings: one per kind, with the number of occurrences and
+/// the earliest day (and that occurrence's page count).
 struct sink {
     std::vector<warning>& out;
     std::uint32_t participant;
-    void operator()(warning_kind k, date d, std::uint16_t pages = 0) { out.push_back({participant, k, d, pages}); }
+    std::size_t begin;  // this participant's first warning in `out`
+    void operator()(warning_kind k, date d, std::uint16_t pages = 0, std::uint32_t count = 1) {
+        for (std::size_t i = begin; i < out.size(); ++i) {
+            warning& w = out[i];
+            if (w.kind != k) continue;
+            w.count += count;
+            if (d < w.day) {
+                w.day = d;
+                w.pages = pages;
+            }
+            return;
+        }
+        out.push_back({participant, k, d, pages, count});
+    }
 };
 
 void eval_attendance(const plan& pl, const participant& p, const std::vector<date>& days, requirement_result& r,
@@ -171,25 +192,23 @@ void eval_attendance(const plan& pl, const participant& p, const std::vector<dat
     const std::size_t counted = pl.counted.size();
     std::int64_t attended = 0;
     std::uint16_t unrecorded = 0;
+    date first_unrecorded;
     if (p.attendance.empty()) {
         unrecorded = pl.past;
-        for (std::uint16_t i = 0; i < pl.past; ++i) warn(warning_kind::unrecorded_day, days[pl.counted[i]]);
+        if (pl.past) first_unrecorded = days[pl.counted[0]];
     } else {
         for (std::uint16_t i = 0; i < pl.past; ++i) {
             const attendance_status s = p.attendance[pl.counted[i]];
             attended += pl.weight[static_cast<unsigned>(s)];
-            if (s == attendance_status::unrecorded) {
-                ++unrecorded;
-                warn(warning_kind::unrecorded_day, days[pl.counted[i]]);
-            }
+            if (s == attendance_status::unrecorded && !unrecorded++) first_unrecorded = days[pl.counted[i]];
         }
     }
+    if (unrecorded) warn(warning_kind::unrecorded_day, first_unrecorded, 0, unrecorded);
     const std::uint16_t remaining = static_cast<std::uint16_t>(counted - pl.past);
     const i128 bar = static_cast<i128>(pl.min_num) * static_cast<i128>(counted) * pl.wden;
-    const std::int64_t w_full = pl.weight[static_cast<unsigned>(attendance_status::present)];
     if (static_cast<i128>(attended) * pl.min_den >= bar)
         r.state = requirement_state::met;
-    else if ((static_cast<i128>(attended) + static_cast<i128>(remaining) * w_full) * pl.min_den < bar)
+    else if ((static_cast<i128>(attended) + static_cast<i128>(remaining) * pl.w_best) * pl.min_den < bar)
         r.state = requirement_state::unmet;
     else
         r.state = requirement_state::pending;
@@ -204,10 +223,9 @@ void eval_attendance(const plan& pl, const participant& p, const std::vector<dat
 /// True when, pending, missing one more remaining day would make attendance unmet.
 bool no_slack(const plan& pl, const requirement_result& r) {
     if (r.state != requirement_state::pending || r.remaining_days == 0) return false;
-    const std::int64_t w_full = pl.weight[static_cast<unsigned>(attendance_status::present)];
     const i128 bar = static_cast<i128>(pl.min_num) * static_cast<i128>(r.counted_days) * pl.wden;
     const i128 attended = static_cast<i128>(r.attended.num()) * (pl.wden / r.attended.den());
-    return (attended + static_cast<i128>(r.remaining_days - 1) * w_full) * pl.min_den < bar;
+    return (attended + static_cast<i128>(r.remaining_days - 1) * pl.w_best) * pl.min_den < bar;
 }
 
 bool counts_as_submitted(submission_status s, bool need_approval) {
@@ -222,7 +240,13 @@ void eval_notes(const plan& pl, const participant& p, requirement_result& r, sin
     bool portfolio = false;
     for (const submission& s : p.submissions) {
         if (s.on > pl.as_of) continue;
-        if (s.kind == submission_kind::portfolio && s.status == submission_status::approved) portfolio = true;
+        if (s.kind == submission_kind::portfolio && s.status == submission_status::approved) {
+            // a required one dated after its deadline never counts (else unmet could turn met)
+            if (!pl.need_portfolio || s.on <= pl.portfolio_deadline)
+                portfolio = true;
+            else
+                warn(warning_kind::late_portfolio, s.on);
+        }
         if (!(pl.accepted_notes & (1u << static_cast<unsigned>(s.kind)))) continue;
         if (s.status == submission_status::rejected) continue;
         std::size_t i = 0;
@@ -242,12 +266,12 @@ void eval_notes(const plan& pl, const participant& p, requirement_result& r, sin
     r.missing_intervals = pl.closed & ~done;
     r.open_intervals = pl.all_intervals & ~pl.closed & ~done;
     r.portfolio_approved = portfolio;
-    if (r.missing_intervals)
+    if (pl.need_portfolio) r.deadline = pl.portfolio_deadline;
+    const bool portfolio_missing = pl.need_portfolio && !portfolio;
+    if (r.missing_intervals || (portfolio_missing && pl.as_of >= pl.portfolio_deadline))
         r.state = requirement_state::unmet;
-    else if (r.open_intervals)
+    else if (r.open_intervals || portfolio_missing)
         r.state = requirement_state::pending;
-    else if (pl.need_portfolio && !portfolio)
-        r.state = pl.as_of >= pl.last_day ? requirement_state::unmet : requirement_state::pending;
     else
         r.state = requirement_state::met;
 }
@@ -276,7 +300,7 @@ void eval_final_text(const plan& pl, const participant& p, requirement_result& r
             ++r.awaiting_approval;
             continue;
         }
-        if (r.state != requirement_state::met) {
+        if (r.state != requirement_state::met || s.on < r.on) {  // the earliest text that counts
             r.state = requirement_state::met;
             r.on = s.on;
             r.pages = s.pages.value_or(0);
@@ -331,7 +355,7 @@ evaluation evaluate(const cohort& c, date as_of) {
     for (std::size_t i = 0; i < ps.size(); ++i) {
         const participant& p = ps[i];
         e.warning_begin_[i] = static_cast<std::uint32_t>(e.warnings_.size());
-        sink warn{e.warnings_, static_cast<std::uint32_t>(i)};
+        sink warn{e.warnings_, static_cast<std::uint32_t>(i), e.warnings_.size()};
         requirement_result* res = e.results_.data() + i * n_req;
         participant_result& out = e.participants_[i];
         if (n_req == 0) {

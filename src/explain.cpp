@@ -145,8 +145,10 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
             if (rule.require_portfolio_approval)
                 s += r.portfolio_approved
                          ? t(l, "; arbeidsmappen er godkjent", "; arbeidsmappa er godkjend", "; the portfolio is approved")
-                         : t(l, "; arbeidsmappen er ikke godkjent", "; arbeidsmappa er ikkje godkjend",
-                             "; the portfolio is not approved");
+                         : std::string(t(l, "; arbeidsmappen er ikke godkjent (frist ",
+                                         "; arbeidsmappa er ikkje godkjend (frist ",
+                                         "; the portfolio is not approved (deadline ")) +
+                               day_text(r.deadline, l) + ")";
             return s;
         }
         case requirement_kind::final_text: {
@@ -213,11 +215,26 @@ std::vector<std::string> evaluation::missing(std::size_t participant, lang l, co
 
 std::string evaluation::describe(const warning& w, lang l) const {
     const std::string d = day_text(w.day, l);
+    const bool many = w.count > 1;
+    const std::string n = std::to_string(w.count);
+    // Several final texts: "(den første datert 1.4.2025)" / "(the first dated 1 April 2025)".
+    const std::string first_dated = std::string(t(l, " (den første datert ", " (den første datert ", " (the first dated ")) + d;
+    const char* final_texts = t(l, " avsluttende tekster", " avsluttande tekstar", " final texts");
     switch (w.kind) {
         case warning_kind::unrecorded_day:
+            if (many)
+                return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + n +
+                       t(l, " dager, den første ", " dagar, den første ", " days, the first on ") + d +
+                       t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
             return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + d +
                    t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
         case warning_kind::note_outside_intervals:
+            if (many)
+                return n +
+                       t(l, " notater ligger utenfor alle mellomperioder og teller ikke (det første datert ",
+                         " notat ligg utanfor alle mellomperiodane og tel ikkje (det første datert ",
+                         " notes fall in no period between gatherings and do not count (the first dated ") +
+                       d + ")";
             return std::string(t(l, "Notat datert ", "Notat datert ", "Note dated ")) + d +
                    t(l, " ligger utenfor alle mellomperioder og teller ikke",
                      " ligg utanfor alle mellomperiodane og tel ikkje",
@@ -226,23 +243,51 @@ std::string evaluation::describe(const warning& w, lang l) const {
             std::string range;
             for (const auto& req : programme_->requirements)
                 if (const auto* f = std::get_if<final_text_rule>(&req.rule)) range = pages_range(*f);
+            const std::string pages = std::to_string(w.pages) + " " +
+                                      (w.pages == 1 ? t(l, "side", "side", "page") : t(l, "sider", "sider", "pages"));
+            if (many)
+                return n + final_texts +
+                       t(l, " har sidetall utenfor kravet ", " har sidetal utanfor kravet ",
+                         " have a page count outside the required ") +
+                       range + t(l, " og teller ikke", " og tel ikkje", " and do not count") + first_dated + ", " +
+                       pages + ")";
             return std::string(t(l, "Avsluttende tekst datert ", "Avsluttande tekst datert ", "Final text dated ")) + d +
-                   t(l, " har ", " har ", " has ") + std::to_string(w.pages) + " " +
-                   (w.pages == 1 ? t(l, "side", "side", "page") : t(l, "sider", "sider", "pages")) +
+                   t(l, " har ", " har ", " has ") + pages +
                    t(l, ", utenfor kravet ", ", utanfor kravet ", ", outside the required ") + range +
                    t(l, " og teller ikke", " og tel ikkje", " and does not count");
         }
         case warning_kind::late_final_text:
+            if (many)
+                return n + final_texts +
+                       t(l, " er levert etter fristen og teller ikke", " er leverte etter fristen og tel ikkje",
+                         " came after the deadline and do not count") +
+                       first_dated + ")";
             return std::string(t(l, "Avsluttende tekst datert ", "Avsluttande tekst datert ", "Final text dated ")) + d +
                    t(l, " er levert etter fristen og teller ikke", " er levert etter fristen og tel ikkje",
                      " came after the deadline and does not count");
         case warning_kind::category_not_accepted:
+            if (many)
+                return n + final_texts +
+                       t(l, " har en kategori programmet ikke godtar", " har ein kategori programmet ikkje godtek",
+                         " have a category the programme does not accept") +
+                       first_dated + ")";
             return std::string(t(l, "Avsluttende tekst datert ", "Avsluttande tekst datert ", "Final text dated ")) + d +
                    t(l, " har en kategori programmet ikke godtar", " har ein kategori programmet ikkje godtek",
                      " has a category the programme does not accept");
         case warning_kind::festival_role_not_accepted:
             return std::string(t(l, "Deltok på festivalen ", "Deltok på festivalen ", "Took part in the festival on ")) + d +
                    t(l, ", men ikke i en godkjent rolle", ", men ikkje i ei godkjend rolle", ", but not in an accepted role");
+        case warning_kind::late_portfolio:
+            if (many)
+                return n +
+                       t(l, " godkjente arbeidsmapper kom etter fristen og teller ikke",
+                         " godkjende arbeidsmapper kom etter fristen og tel ikkje",
+                         " approved portfolios came after the deadline and do not count") +
+                       first_dated + ")";
+            return std::string(t(l, "Godkjent arbeidsmappe datert ", "Godkjend arbeidsmappe datert ",
+                                 "Approved portfolio dated ")) +
+                   d + t(l, " kom etter fristen og teller ikke", " kom etter fristen og tel ikkje",
+                         " came after the deadline and does not count");
     }
     return {};
 }

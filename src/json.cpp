@@ -262,7 +262,7 @@ requirement read_requirement(const json& j, const path& p) {
         }
         case requirement_kind::interval_notes: {
             const auto& o = object(j, p, {"id", "kind", "label", "per_interval", "accepted_kinds", "require_approval",
-                                          "require_portfolio_approval"});
+                                          "require_portfolio_approval", "portfolio_deadline"});
             interval_notes_rule n;
             if (const json* v = find(o, "per_interval"))
                 n.per_interval = static_cast<int>(integer(*v, p.child("per_interval"), 1, 1000));
@@ -273,6 +273,8 @@ requirement read_requirement(const json& j, const path& p) {
             if (const json* v = find(o, "require_approval")) n.require_approval = boolean(*v, p.child("require_approval"));
             if (const json* v = find(o, "require_portfolio_approval"))
                 n.require_portfolio_approval = boolean(*v, p.child("require_portfolio_approval"));
+            if (const json* v = find(o, "portfolio_deadline"))
+                n.portfolio_deadline = read_date(*v, p.child("portfolio_deadline"));
             r.rule = n;
             break;
         }
@@ -532,6 +534,7 @@ json write_requirement(const requirement& r) {
         o["accepted_kinds"] = std::move(kinds);
         o["require_approval"] = n->require_approval;
         o["require_portfolio_approval"] = n->require_portfolio_approval;
+        if (n->portfolio_deadline) o["portfolio_deadline"] = to_iso(*n->portfolio_deadline);
     } else if (const auto* f = std::get_if<final_text_rule>(&r.rule)) {
         if (f->min_pages || f->max_pages) {
             json pages = json::object();
@@ -906,6 +909,7 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
                                {"missing", bits(rr.missing_intervals)},
                                {"open", bits(rr.open_intervals)},
                                {"portfolio_approved", rr.portfolio_approved},
+                               {"portfolio_deadline", rr.deadline.is_special() ? json(nullptr) : json(to_iso(rr.deadline))},
                                {"awaiting_approval", rr.awaiting_approval}};
                     break;
                 case requirement_kind::final_text:
@@ -934,6 +938,7 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
         for (const warning& w : e.warnings_of(i))
             ws.push_back({{"kind", to_string(w.kind)},
                           {"date", to_iso(w.day)},
+                          {"count", w.count},
                           {"message", all_languages([&](lang l) { return e.describe(w, l); })}});
         po["warnings"] = std::move(ws);
         ps.push_back(std::move(po));

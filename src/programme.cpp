@@ -4,6 +4,8 @@
 
 #include "smart/detail/names.hpp"
 #include "smart/error.hpp"
+#include "smart/limits.hpp"
+#include "rules_on_schedule.hpp"
 
 namespace smart {
 
@@ -38,6 +40,66 @@ const requirement* programme::find_requirement(std::string_view rid) const noexc
         if (r.id == rid) return &r;
     return nullptr;
 }
+
+namespace detail {
+
+std::optional<schedule_problem> check_rules_on_schedule(const programme& p, const std::vector<session>& sessions) {
+    auto has_kind = [&](session_kind k) {
+        for (const auto& s : sessions)
+            if (s.kind == k) return true;
+        return false;
+    };
+    std::size_t gatherings = 0;
+    for (const auto& s : sessions) gatherings += s.kind == session_kind::gathering;
+    bool final_text = false;
+    for (const auto& r : p.requirements) final_text = final_text || r.kind() == requirement_kind::final_text;
+    for (std::size_t i = 0; i < p.requirements.size(); ++i) {
+        const requirement& r = p.requirements[i];
+        const std::string name = "\"" + r.id + "\"";
+        if (const auto* a = std::get_if<attendance_rule>(&r.rule)) {
+            bool any = false;
+            std::string kinds;
+            for (auto k : a->counted_kinds) {
+                any = any || has_kind(k);
+                kinds += (kinds.empty() ? "\"" : ", \"") + std::string(to_string(k)) + "\"";
+            }
+            if (!any)
+                return schedule_problem{i, "/counted_kinds", false,
+                                        "the attendance requirement " + name + " counts the days of sessions of kind " +
+                                            kinds + ", but the schedule has no such session: it would be met by " +
+                                            "attending nothing"};
+        } else if (const auto* n = std::get_if<interval_notes_rule>(&r.rule)) {
+            if (gatherings > limits::gatherings_with_notes)
+                return schedule_problem{i, "", true,
+                                        "at most " + std::to_string(limits::gatherings_with_notes) + " gatherings (" +
+                                            std::to_string(limits::gatherings_with_notes - 1) +
+                                            " intervals) are supported with a notes requirement, the schedule has " +
+                                            std::to_string(gatherings)};
+            if (gatherings < 2)
+                return schedule_problem{i, "", false,
+                                        "the notes requirement " + name +
+                                            " asks for notes between gatherings, but the schedule has " +
+                                            std::to_string(gatherings) + (gatherings == 1 ? " gathering" : " gatherings") +
+                                            ": expected at least 2 gatherings"};
+            const std::size_t needed = static_cast<std::size_t>(n->per_interval) * (gatherings - 1) +
+                                       (n->require_portfolio_approval ? 1 : 0) + (final_text ? 1 : 0);
+            if (needed > limits::submissions)
+                return schedule_problem{i, "/per_interval", false,
+                                        "the notes requirement " + name + " needs " + std::to_string(needed) +
+                                            " submissions on this schedule (with the final text and portfolio), " +
+                                            "more than the " + std::to_string(limits::submissions) +
+                                            " a participant may have"};
+        } else if (std::holds_alternative<festival_rule>(r.rule)) {
+            if (!has_kind(session_kind::festival))
+                return schedule_problem{i, "", false,
+                                        "the programme requires festival participation (requirement " + name +
+                                            "): expected a session of kind \"festival\""};
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
 
 namespace {
 void check_weight(const ratio& w, const std::string& at) {
@@ -95,6 +157,12 @@ void validate(const programme& p, const std::string& pointer) {
             if (n->accepted_kinds.empty())
                 throw error(errc::validation_error, "expected at least one accepted submission kind",
                             at + "/accepted_kinds");
+            if (n->portfolio_deadline && n->portfolio_deadline->is_special())
+                throw error(errc::validation_error, "expected a date", at + "/portfolio_deadline");
+            if (n->portfolio_deadline && !n->require_portfolio_approval)
+                throw error(errc::validation_error,
+                            "a portfolio_deadline needs \"require_portfolio_approval\": true",
+                            at + "/portfolio_deadline");
         } else if (const auto* f = std::get_if<final_text_rule>(&r.rule)) {
             if (f->min_pages && (*f->min_pages < 1 || *f->min_pages > 10000))
                 throw error(errc::validation_error, "expected a minimum page count between 1 and 10000",
@@ -115,6 +183,13 @@ void validate(const programme& p, const std::string& pointer) {
                     throw error(errc::validation_error, "expected a festival role", pointer_append(at + "/roles", k));
         }
     }
+    // A programme with a schedule of its own (dated, or a template of session kinds): its
+    // rules must be meetable on it, and not vacuously. Without one each cohort is checked.
+    if (!p.sessions.empty())
+        if (const auto problem = detail::check_rules_on_schedule(p, p.sessions))
+            throw error(errc::validation_error, problem->message,
+                        problem->schedule_size ? pointer + "/sessions"
+                                               : pointer_append(reqs, problem->requirement) + problem->member);
 }
 
 }  // namespace smart

@@ -93,8 +93,10 @@ public:
     /// A cohort of `prog`. `sessions` empty means the programme's default schedule.
     /// `programme_ref` non-empty records that the programme came from the catalogue by
     /// that id (saving writes the reference instead of the whole programme).
-    /// Throws smart::error(validation_error) for a bad schedule, a schedule lacking what
-    /// the rules need (a festival for a festival rule), or a bad id.
+    /// Throws smart::error(validation_error) for a bad schedule, a schedule on which a rule
+    /// would be vacuous or cannot be met (no counted day for attendance, fewer than 2 or more
+    /// than limits::gatherings_with_notes gatherings for notes, no festival for the festival
+    /// rule; pointer "/sessions"), or a bad id.
     cohort(std::shared_ptr<const smart::programme> prog, std::string id, std::string label,
            std::optional<int> capacity = std::nullopt, std::vector<session> sessions = {},
            std::string programme_ref = {});

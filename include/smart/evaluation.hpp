@@ -65,27 +65,34 @@ struct requirement_result {
     // final text / festival
     std::uint16_t pages = 0;  ///< final text: its page count (0 = not recorded)
     date on{boost::gregorian::not_a_date_time};        ///< final text date / festival day attended
-    date deadline{boost::gregorian::not_a_date_time};  ///< final text deadline / festival day
+    /// final text: its deadline; festival: the (first) festival day; notes under
+    /// require_portfolio_approval: the portfolio's deadline
+    date deadline{boost::gregorian::not_a_date_time};
 
     friend bool operator==(const requirement_result&, const requirement_result&) = default;
 };
 
 /// Something a person should look at; it does not change a state by itself.
 enum class warning_kind : std::uint8_t {
-    unrecorded_day,          ///< a past counted day has no record: counted as absent
-    note_outside_intervals,  ///< a note dated in no interval counts for none
-    pages_out_of_range,      ///< a final text outside the page range does not count
-    late_final_text,         ///< a final text dated after the deadline does not count
-    category_not_accepted,   ///< a final text whose category the programme does not accept
+    unrecorded_day,          ///< past counted days with no record: counted as absent
+    note_outside_intervals,  ///< notes dated in no interval count for none
+    pages_out_of_range,      ///< final texts outside the page range do not count
+    late_final_text,         ///< final texts dated after the deadline do not count
+    category_not_accepted,   ///< final texts whose category the programme does not accept
     festival_role_not_accepted,  ///< present at the festival in a role the rule does not list
+    late_portfolio,          ///< approved portfolios dated after the portfolio's deadline do not count
 };
 const char* to_string(warning_kind k) noexcept;
 
+/// One warning per participant and kind: repeated occurrences (unrecorded days, notes
+/// outside the intervals, ...) are aggregated into `count`, so an evaluation holds at most
+/// participants x warning kinds warnings whatever the schedule or the records.
 struct warning {
     std::uint32_t participant = 0;  ///< position in the cohort
     warning_kind kind = warning_kind::unrecorded_day;
-    date day;                       ///< the day or the document's date
-    std::uint16_t pages = 0;        ///< pages_out_of_range: the page count
+    date day;                       ///< the first (earliest) day or document date
+    std::uint16_t pages = 0;        ///< pages_out_of_range: the page count of the earliest text
+    std::uint32_t count = 1;        ///< how many days or documents the warning stands for
     friend bool operator==(const warning&, const warning&) = default;
 };
 
@@ -126,9 +133,9 @@ public:
     const participant_result& result(std::size_t participant) const { return participants_.at(participant); }
     /// The per-requirement results of one participant, in the programme's order.
     std::span<const requirement_result> requirements(std::size_t participant) const;
-    /// All warnings, ordered by participant.
+    /// All warnings, ordered by participant; at most one per participant and kind.
     const std::vector<warning>& warnings() const noexcept { return warnings_; }
-    /// The warnings of one participant.
+    /// The warnings of one participant (at most one of each kind).
     std::span<const warning> warnings_of(std::size_t participant) const;
     status_counts counts() const noexcept;
 
@@ -143,7 +150,8 @@ public:
     /// One sentence per requirement not met or exempt (what is missing), in order.
     std::vector<std::string> missing(std::size_t participant, lang l,
                                      const smart::participant* record = nullptr) const;
-    /// A sentence on a warning.
+    /// A sentence on a warning, with its count and first day when it stands for several:
+    /// "Ingen registrering for 3 dager, den første 18.9.2024: regnes som fravær".
     std::string describe(const warning& w, lang l) const;
 
     /// True when `c` is the cohort this evaluation was made from, unchanged since.

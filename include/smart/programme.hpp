@@ -49,8 +49,12 @@ struct interval_notes_rule {
     /// Notes count only once approved.
     bool require_approval = false;
     /// The portfolio holding the notes must in addition be approved (year-long trainer
-    /// programme): an approved `portfolio` submission by the programme's last day.
+    /// programme): an approved `portfolio` submission dated on or before the portfolio's
+    /// deadline. One dated later never counts (docs/rules.md).
     bool require_portfolio_approval = false;
+    /// The portfolio's deadline; default: the cohort's last session day. Only with
+    /// require_portfolio_approval.
+    std::optional<date> portfolio_deadline;
     friend bool operator==(const interval_notes_rule&, const interval_notes_rule&) = default;
 };
 
@@ -117,8 +121,12 @@ struct programme {
 
 /// Checks a programme: ids present and unique (goals, requirements, sessions), ratios in
 /// range (0 < min_ratio <= 1), page ranges ordered, at most one requirement of each kind,
-/// the schedule valid. Throws smart::error(validation_error) naming the JSON Pointer
-/// (relative to `pointer`) of the first bad value.
+/// the schedule valid, and, when the programme has a schedule of its own (dated or a
+/// template), that its rules can be met on it and not vacuously: a session of a counted
+/// kind for attendance, 2 to limits::gatherings_with_notes gatherings for notes (and no
+/// more notes needed than a participant may submit), a festival session for the festival
+/// rule. Throws smart::error(validation_error) naming the JSON Pointer (relative to
+/// `pointer`) of the first bad value.
 void validate(const programme& p, const std::string& pointer = {});
 
 }  // namespace smart

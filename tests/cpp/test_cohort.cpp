@@ -224,8 +224,9 @@ TEST_CASE("a programme with no schedule needs the cohort's own sessions", "[coho
 TEST_CASE("a festival requirement needs a festival session", "[cohort][schedule]") {
     auto schedule = th::trainer_schedule();
     schedule.pop_back();  // no festival
-    const auto prog = th::programme_of(schedule, {th::attendance(), th::festival_req()});
-    const error e = thrown_by([&] { cohort(prog, "c1", "Kull"); });
+    // (a programme whose own schedule lacks it is rejected itself: test_vacuous.cpp)
+    const auto prog = th::programme_of({}, {th::attendance(), th::festival_req()});
+    const error e = thrown_by([&] { cohort(prog, "c1", "Kull", std::nullopt, schedule); });
     CHECK(e.code() == errc::validation_error);
     CHECK(e.pointer() == "/sessions");
     CHECK_THAT(e.message(), Contains("festival"));

@@ -246,21 +246,24 @@ TEST_CASE("the festival and kick-off sessions do not form intervals", "[notes]")
     CHECK(e.intervals().front().after == d("2024-09-19"));
     CHECK(e.intervals().back().until == d("2025-03-12"));
     CHECK(e.requirements(0)[0].state == S::met);
-    std::vector<date> outside;
-    for (const auto& w : e.warnings_of(0)) {
-        CHECK(w.kind == warning_kind::note_outside_intervals);
-        outside.push_back(w.day);
-    }
-    CHECK(outside == std::vector<date>{d("2024-09-01"), d("2025-04-01")});
+    // the two notes outside: one warning with the count and the first date
+    REQUIRE(e.warnings_of(0).size() == 1);
+    CHECK(e.warnings_of(0)[0].kind == warning_kind::note_outside_intervals);
+    CHECK(e.warnings_of(0)[0].count == 2);
+    CHECK(e.warnings_of(0)[0].day == d("2024-09-01"));
 }
 
-TEST_CASE("a schedule with a single gathering has no intervals to fill", "[notes]") {
-    cohort c = th::cohort_with_one(
-        th::programme_of({th::gathering("g1", {d("2024-09-18")}), th::festival("f", d("2024-10-01"))}, {th::notes()}));
-    const evaluation e = evaluate(c, d("2024-09-01"));
-    CHECK(e.intervals().empty());
-    CHECK(e.requirements(0)[0].intervals == 0);
-    CHECK(e.requirements(0)[0].state == S::met);
+TEST_CASE("a schedule with a single gathering has no intervals: the notes rule is rejected", "[notes][vacuous]") {
+    // it would be met by nothing (docs/rules.md "Schedules the rules need")
+    const std::vector<session> one{th::gathering("g1", {d("2024-09-18")}), th::festival("f", d("2024-10-01"))};
+    programme p;
+    p.id = "one-gathering";
+    p.name.nb = "Én samling";
+    p.sessions = one;
+    p.requirements = {th::notes()};
+    CHECK(th::thrown_by([&] { validate(p); }).pointer() == "/certificate/requirements/0");
+    const auto tmpl = th::programme_of({}, {th::notes()});
+    CHECK(th::thrown_by([&] { cohort(tmpl, "c1", "Kull", std::nullopt, one); }).pointer() == "/sessions");
 }
 
 TEST_CASE("an approved portfolio is needed in addition when the rule says so", "[notes][portfolio]") {
@@ -305,15 +308,107 @@ TEST_CASE("an approved portfolio is needed in addition when the rule says so", "
     }
 }
 
-TEST_CASE("notes outside the intervals are reported once each", "[notes][warnings]") {
+TEST_CASE("an approved portfolio dated after its deadline never counts: unmet stays unmet", "[notes][portfolio][deadline]") {
+    interval_notes_rule rule;
+    rule.accepted_kinds = {submission_kind::practice_document};
+    rule.require_portfolio_approval = true;
+    cohort c = notes_cohort(rule);
+    for (const char* day : {"2024-10-01", "2024-12-01", "2025-02-01"})
+        c.add_submission("p1", th::doc(submission_kind::practice_document, d(day)));
+    c.add_submission("p1", th::doc(submission_kind::portfolio, d("2025-04-12"), submission_status::approved));
+    CHECK(th::state_of(c, d("2025-04-08")) == S::pending);
+    CHECK(th::state_of(c, d("2025-04-09")) == S::unmet);  // the last day: "can no longer be reached"
+    for (const char* day : {"2025-04-11", "2025-04-12", "2025-04-30"}) {
+        INFO(day);
+        const evaluation e = evaluate(c, d(day));
+        const auto r = e.requirements(0)[0];
+        CHECK(r.state == S::unmet);
+        CHECK_FALSE(r.portfolio_approved);
+        CHECK(r.deadline == d("2025-04-09"));
+    }
+    const evaluation e = evaluate(c, d("2025-04-30"));
+    REQUIRE(th::warning_kinds(e) == std::vector<warning_kind>{warning_kind::late_portfolio});
+    CHECK(e.warnings_of(0)[0].day == d("2025-04-12"));
+    CHECK(e.describe(e.warnings_of(0)[0], lang::nb) ==
+          "Godkjent arbeidsmappe datert 12.4.2025 kom etter fristen og teller ikke");
+    CHECK(e.describe(e.warnings_of(0)[0], lang::nn) ==
+          "Godkjend arbeidsmappe datert 12.4.2025 kom etter fristen og tel ikkje");
+    CHECK(e.describe(e.warnings_of(0)[0], lang::en) ==
+          "Approved portfolio dated 12 April 2025 came after the deadline and does not count");
+    CHECK(e.explain(0, 0, lang::nb) ==
+          "Notat levert for alle 3 mellomperioder; arbeidsmappen er ikke godkjent (frist 9.4.2025)");
+    CHECK(evaluate(c, d("2025-04-11")).warnings_of(0).empty());  // not dated yet then
+}
+
+TEST_CASE("portfolio_deadline moves the portfolio's deadline", "[notes][portfolio][deadline]") {
+    interval_notes_rule rule;
+    rule.accepted_kinds = {submission_kind::practice_document};
+    rule.require_portfolio_approval = true;
+    rule.portfolio_deadline = d("2025-05-15");
+    cohort c = notes_cohort(rule);
+    for (const char* day : {"2024-10-01", "2024-12-01", "2025-02-01"})
+        c.add_submission("p1", th::doc(submission_kind::practice_document, d(day)));
+    SECTION("no portfolio: pending until the deadline, unmet from it") {
+        CHECK(th::state_of(c, d("2025-04-30")) == S::pending);
+        CHECK(th::state_of(c, d("2025-05-14")) == S::pending);
+        CHECK(th::state_of(c, d("2025-05-15")) == S::unmet);
+        CHECK(evaluate(c, d("2025-05-15")).requirements(0)[0].deadline == d("2025-05-15"));
+    }
+    SECTION("approved on the deadline day counts") {
+        c.add_submission("p1", th::doc(submission_kind::portfolio, d("2025-05-15"), submission_status::approved));
+        CHECK(th::state_of(c, d("2025-05-14")) == S::pending);
+        CHECK(th::state_of(c, d("2025-05-15")) == S::met);
+        CHECK(th::state_of(c, d("2026-01-01")) == S::met);
+    }
+    SECTION("a deadline before the last interval closes: unmet from the deadline without a portfolio") {
+        interval_notes_rule early = rule;
+        early.portfolio_deadline = d("2025-03-01");
+        cohort e = notes_cohort(early);
+        e.add_submission("p1", th::doc(submission_kind::practice_document, d("2024-10-01")));
+        e.add_submission("p1", th::doc(submission_kind::practice_document, d("2024-12-01")));
+        CHECK(th::state_of(e, d("2025-02-28")) == S::pending);
+        CHECK(th::state_of(e, d("2025-03-01")) == S::unmet);  // interval 3 still open, but the portfolio is late
+        CHECK(th::state_of(e, d("2025-04-30")) == S::unmet);
+    }
+}
+
+TEST_CASE("portfolio_deadline needs require_portfolio_approval and is read and written", "[notes][portfolio][json]") {
+    interval_notes_rule rule;
+    rule.portfolio_deadline = d("2025-05-15");
+    programme p;
+    p.id = "x";
+    p.name.nb = "X";
+    p.sessions = th::trainer_schedule();
+    p.requirements = {th::notes(rule)};
+    const error e = th::thrown_by([&] { validate(p); });
+    CHECK(e.code() == errc::validation_error);
+    CHECK(e.pointer() == "/certificate/requirements/0/portfolio_deadline");
+
+    rule.require_portfolio_approval = true;
+    p.requirements = {th::notes(rule)};
+    validate(p);
+    const std::string text = save_programme(p);
+    CHECK_THAT(text, Catch::Matchers::Contains("\"portfolio_deadline\": \"2025-05-15\""));
+    const programme back = load_programme(text);
+    CHECK(back == p);
+    CHECK(std::get<interval_notes_rule>(back.requirements[0].rule).portfolio_deadline == d("2025-05-15"));
+    // absent: no deadline of its own
+    rule.portfolio_deadline.reset();
+    p.requirements = {th::notes(rule)};
+    CHECK(save_programme(p).find("portfolio_deadline") == std::string::npos);
+}
+
+TEST_CASE("notes outside the intervals are reported in one warning with their count", "[notes][warnings]") {
     cohort c = notes_cohort();
     c.add_submission("p1", th::note(d("2024-09-19")));
     c.add_submission("p1", th::note(d("2025-03-20")));
     const evaluation e = evaluate(c, after_programme);
-    CHECK(th::warning_kinds(e) ==
-          std::vector<warning_kind>{warning_kind::note_outside_intervals, warning_kind::note_outside_intervals});
+    CHECK(th::warning_kinds(e) == std::vector<warning_kind>{warning_kind::note_outside_intervals});
+    CHECK(e.warnings_of(0)[0].count == 2);
+    CHECK(e.warnings_of(0)[0].day == d("2024-09-19"));
     // a note outside the intervals dated after the as-of date is not reported yet
-    CHECK(evaluate(c, d("2025-03-19")).warnings_of(0).size() == 1);
+    REQUIRE(evaluate(c, d("2025-03-19")).warnings_of(0).size() == 1);
+    CHECK(evaluate(c, d("2025-03-19")).warnings_of(0)[0].count == 1);
 }
 
 namespace {
@@ -342,8 +437,17 @@ TEST_CASE("a long schedule of 64 gatherings tracks all 63 intervals", "[notes][l
 }
 
 TEST_CASE("a schedule with more gatherings than the notes rule supports is rejected", "[notes][limits]") {
-    const auto prog = th::programme_of(weekly_gatherings(66), {th::notes()});
-    const error e = th::thrown_by([&] { cohort(prog, "c1", "Kull"); });
+    // the programme's own schedule when it is validated ...
+    programme p;
+    p.id = "weekly";
+    p.name.nb = "Ukentlig";
+    p.sessions = weekly_gatherings(66);
+    p.requirements = {th::notes()};
+    const error pe = th::thrown_by([&] { validate(p); });
+    CHECK(pe.code() == errc::validation_error);
+    CHECK(pe.pointer() == "/sessions");
+    // ... and a cohort's own schedule when the cohort is built
+    const error e = th::thrown_by([&] { cohort(th::programme_of({}, {th::notes()}), "c1", "Kull", std::nullopt, weekly_gatherings(66)); });
     CHECK(e.code() == errc::validation_error);
     CHECK(e.pointer() == "/sessions");
     // without the notes rule the same schedule is fine

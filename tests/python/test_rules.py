@@ -107,6 +107,49 @@ def test_an_unrecorded_past_day_counts_as_absent_and_warns_with_its_date() -> No
     assert "14.11.2024" in r.warnings[0].message("nb") or "14 November 2024" in r.warnings[0].message("en")
 
 
+def test_repeated_warnings_come_once_per_kind_with_their_count_and_first_date() -> None:
+    c = cohort_of("smart-trener-2024")
+    record(c, "p1", TRAINER_DAYS[:2], "present")  # the other six days unrecorded
+    ev = c.evaluate(AFTER)
+    r = ev["p1"]
+    assert [(w.kind, w.date, w.count) for w in r.warnings] == [("unrecorded_day", TRAINER_DAYS[2], 6)]
+    w = r.warnings[0]
+    assert w.message("en") == "No record for 6 days, the first on 13 November 2024: counted as absent"
+    assert w.message("nb") == "Ingen registrering for 6 dager, den første 13.11.2024: regnes som fravær"
+    assert "(6 in all)" in repr(w)
+    assert [x.count for x in ev.warnings] == [6]
+    assert json_warnings(ev) == [{"kind": "unrecorded_day", "date": "2024-11-13", "count": 6}]
+
+
+def json_warnings(ev: smart.Evaluation) -> list[dict[str, Any]]:
+    return [{k: w[k] for k in ("kind", "date", "count")} for w in ev.to_dict()["participants"][0]["warnings"]]
+
+
+def test_the_warnings_column_counts_what_the_warnings_stand_for() -> None:
+    pytest.importorskip("pandas")
+    c = cohort_of("smart-trener-2024", person("p1"), person("p2"))
+    record(c, "p1", TRAINER_DAYS[:2], "present")
+    record(c, "p2", TRAINER_DAYS, "present")
+    assert c.evaluate(AFTER).to_pandas()["warnings"].tolist() == [6, 0]
+
+
+def test_an_approved_portfolio_after_its_deadline_never_counts() -> None:
+    prog = programme(
+        [{"id": "notes", "kind": "interval_notes", "accepted_kinds": ["practice_document"],
+          "require_portfolio_approval": True}]
+    )  # fmt: skip
+    c = cohort_of(prog)
+    for day in ("2024-10-01", "2024-12-01", "2025-02-01"):
+        c.add_submission("p1", smart.Submission(kind="practice_document", date=D(day)))
+    c.add_submission("p1", smart.Submission(kind="portfolio", date=D("2025-04-12"), status="approved"))
+    assert state_of(c, TRAINER_FESTIVAL, "notes") == "unmet"
+    r = c.evaluate(AFTER)["p1"]
+    notes = r.requirements[0]
+    assert (notes.state, notes.portfolio_approved, notes.deadline) == ("unmet", False, TRAINER_FESTIVAL)
+    assert notes.numbers["portfolio_deadline"] == TRAINER_FESTIVAL
+    assert [(w.kind, w.date) for w in r.warnings] == [("late_portfolio", D("2025-04-12"))]
+
+
 def test_before_the_programme_everything_is_pending_and_nobody_at_risk() -> None:
     c = cohort_of("smart-trener-2024")
     r = c.evaluate(D("2024-08-01"))["p1"]

@@ -191,7 +191,12 @@ def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
         for q in r.requirements:
             row = dict(base, requirement_id=q.id, kind=q.kind, state=q.state, explanation=q.explain(lang))
             for key, value in q.numbers.items():
-                col = {"missing": "missing_intervals", "open": "open_intervals", "festival_day": "deadline"}.get(key, key)
+                col = {
+                    "missing": "missing_intervals",
+                    "open": "open_intervals",
+                    "festival_day": "deadline",
+                    "portfolio_deadline": "deadline",
+                }.get(key, key)
                 if isinstance(value, Fraction):
                     value = _ratio(value)  # exact: "7", or "13/2" with fractional weights
                 elif isinstance(value, bool):

@@ -159,6 +159,7 @@ class WarningKind(_StrEnum):
     late_final_text = "late_final_text"
     category_not_accepted = "category_not_accepted"
     festival_role_not_accepted = "festival_role_not_accepted"
+    late_portfolio = "late_portfolio"
 
 
 class Lang(_StrEnum):

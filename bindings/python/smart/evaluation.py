@@ -93,7 +93,8 @@ class Evaluation:
 
     @property
     def warnings(self) -> list[ResultWarning]:
-        """Every warning, ordered by participant."""
+        """Every warning, ordered by participant: at most one per participant and kind, its
+        ``count`` the days or documents it stands for and its ``date`` the first of them."""
         return self._e.warnings()
 
     def __len__(self) -> int:
@@ -135,8 +136,9 @@ class Evaluation:
 
         ``by="participant"``: one row per participant: ``participant_id``, ``name``,
         ``municipality_number``, ``municipality``, ``role``, ``sector``, ``status``,
-        ``at_risk``, ``warnings`` (count), and one column per requirement, named by its id,
-        holding its state.
+        ``at_risk``, ``warnings`` (how many problems the participant's warnings stand for:
+        the sum of their counts), and one column per requirement, named by its id, holding
+        its state.
 
         ``by="requirement"``: one row per participant × requirement: ``participant_id``,
         ``requirement_id``, ``kind``, ``state`` and the numbers behind the state

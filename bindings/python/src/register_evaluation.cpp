@@ -58,6 +58,7 @@ py::dict numbers_of(const smart::requirement_result& r) {
             d["missing"] = interval_numbers(r.missing_intervals);
             d["open"] = interval_numbers(r.open_intervals);
             d["portfolio_approved"] = r.portfolio_approved;
+            d["portfolio_deadline"] = opt_date(r.deadline);
             d["awaiting_approval"] = r.awaiting_approval;
             break;
         case smart::requirement_kind::final_text:
@@ -128,7 +129,9 @@ py::list participant_columns(const evaluation_ptr& ev) {
             const auto& res = e.result(i);
             status[i] = column_table::enum_code(res.status);
             at_risk[i] = res.at_risk;
-            warnings[i] = static_cast<std::int32_t>(e.warnings_of(i).size());
+            std::int64_t occurrences = 0;  // what the warnings stand for: unrecorded days, notes, ...
+            for (const auto& w : e.warnings_of(i)) occurrences += w.count;
+            warnings[i] = static_cast<std::int32_t>(occurrences);
             const auto reqs = e.requirements(i);
             for (std::size_t r = 0; r < R; ++r) states[r][i] = column_table::enum_code(reqs[r].state);
         }
@@ -256,8 +259,9 @@ void register_evaluation(py::module_& m) {
         });
 
     py::class_<warning_ref>(s, "ResultWarning",
-                            "Something in a participant's records a person should look at (an unrecorded day, a "
-                            "note in no interval, ...). A record of the evaluation, not a Python warning.")
+                            "Something in a participant's records a person should look at (unrecorded days, "
+                            "notes in no interval, ...): one per participant and kind, with the number of "
+                            "occurrences and the first date. A record of the evaluation, not a Python warning.")
         .def_property_readonly(
             "participant", [](const warning_ref& w) { return w.w.participant; },
             "The participant's position in the cohort.")
@@ -267,16 +271,21 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly(
             "kind", [](const warning_ref& w) { return w.w.kind; }, "What the warning is about.")
         .def_property_readonly(
-            "date", [](const warning_ref& w) { return w.w.day; }, "The day or the document's date.")
+            "date", [](const warning_ref& w) { return w.w.day; },
+            "The first (earliest) day or document date the warning stands for.")
+        .def_property_readonly(
+            "count", [](const warning_ref& w) { return w.w.count; },
+            "How many days or documents the warning stands for (1 or more).")
         .def_property_readonly(
             "pages", [](const warning_ref& w) { return w.w.pages ? std::optional<int>(w.w.pages) : std::nullopt; },
-            "pages_out_of_range: the page count.")
+            "pages_out_of_range: the page count of the earliest text.")
         .def(
             "message", [](const warning_ref& w, smart::lang l) { return w.ev->e.describe(w.w, l); },
             py::arg("lang") = smart::lang::nb, "A sentence on the warning in nb, nn or en.")
         .def("__repr__", [](const warning_ref& w) {
             return "<ResultWarning " + w.ev->cohort->participants()[w.w.participant].id + " " +
-                   smart::to_string(w.w.kind) + " " + smart::to_iso(w.w.day) + ">";
+                   smart::to_string(w.w.kind) + " " + smart::to_iso(w.w.day) +
+                   (w.w.count > 1 ? " (" + std::to_string(w.w.count) + " in all)" : std::string()) + ">";
         });
 
     py::class_<requirement_result_ref>(s, "RequirementResult",
@@ -296,7 +305,7 @@ void register_evaluation(py::module_& m) {
             "The numbers behind the state, as in the evaluation document (docs/format.md): attendance "
             "attended (Fraction), counted_days, required_days, past_days, remaining_days, unrecorded_days; notes "
             "intervals, intervals_met, missing, open (1-based interval numbers), portfolio_approved, "
-            "awaiting_approval; final text date, pages, deadline, awaiting_approval; festival date, role, "
+            "portfolio_deadline, awaiting_approval; final text date, pages, deadline, awaiting_approval; festival date, role, "
             "festival_day.")
         .def_property_readonly(
             "attended", [](const requirement_result_ref& x) { return x.r().attended; },
@@ -346,7 +355,8 @@ void register_evaluation(py::module_& m) {
             "Final text: its date; festival: the day attended (or None).")
         .def_property_readonly(
             "deadline", [](const requirement_result_ref& x) { return opt_date(x.r().deadline); },
-            "Final text: the deadline; festival: the festival day (or None).")
+            "Final text: the deadline; festival: the festival day; notes with a required portfolio: the "
+            "portfolio's deadline (or None).")
         .def_property_readonly(
             "role", [](const requirement_result_ref& x) { return x.r().role; }, "Festival: the recorded role, or None.")
         .def(

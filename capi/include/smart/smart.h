@@ -491,7 +491,8 @@ SMART_EXTERN(int) smart_requirement_state_label(const char **out, smart_requirem
 
 /* The evaluation as a smart.evaluation/1 document (docs/format.md): summary, and per
  * participant status, at risk, every requirement's state, numbers and explanations in nb,
- * nn and en, and warnings. `cohort` must be the cohort that was evaluated, unchanged since.
+ * nn and en, and warnings (one per participant and kind, with its count and first date).
+ * `cohort` must be the cohort that was evaluated, unchanged since.
  * Release *out with smart_string_free(). Errors: SMART_EINVAL (also another cohort, or
  * the cohort changed since: evaluate again), SMART_ENOMEM. */
 SMART_EXTERN(int) smart_evaluation_to_json(char **out, const smart_evaluation *evaluation,
