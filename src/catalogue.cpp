@@ -1,5 +1,6 @@
 #include "smart/catalogue.hpp"
 
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 #include "smart/json.hpp"
 
@@ -41,7 +42,7 @@ const entry& find_entry(std::string_view id) {
         if (e.prog->id == id) return e;
     std::string known;
     for (const auto& e : entries()) known += (known.empty() ? "" : ", ") + e.prog->id;
-    throw error(errc::not_found, "no built-in programme \"" + std::string(id) + "\" (known: " + known + ")");
+    throw error(errc::not_found, "no built-in programme " + detail::quoted(id) + " (known: " + known + ")");
 }
 }  // namespace
 

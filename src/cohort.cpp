@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "smart/detail/names.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 #include "smart/limits.hpp"
 #include "rules_on_schedule.hpp"
@@ -108,7 +109,12 @@ const participant* cohort::find(std::string_view participant_id) const noexcept 
 
 std::size_t cohort::index_of(std::string_view participant_id) const {
     const participant* p = find(participant_id);
-    if (!p) throw error(errc::not_found, "no participant with id \"" + std::string(participant_id) + "\"");
+    if (!p) {
+        // An id no participant can have is the caller's mistake, not a missing record.
+        detail::check_text(participant_id, "participant id", "", detail::text_kind::line, limits::name_chars,
+                           errc::invalid_argument);
+        throw error(errc::not_found, "no participant with id " + detail::quoted(participant_id));
+    }
     return static_cast<std::size_t>(p - participants_.data());
 }
 
@@ -117,7 +123,17 @@ participant& cohort::mutable_participant(std::string_view participant_id) {
 }
 
 namespace {
+using detail::text_kind;
+
+/// The texts of a record (docs/format.md, "Text"): names and labels are one line, free
+/// text may hold line breaks and tabs; none holds other control characters, all are UTF-8.
+void check_line(std::string_view s, const char* what, const std::string& at,
+                std::size_t max_chars = limits::name_chars) {
+    detail::check_text(s, what, at, text_kind::line, max_chars);
+}
+
 void check_submission(const submission& s, const std::string& at) {
+    check_line(s.title, "submission title", at + "/title", limits::text_chars);
     if (s.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
     if (static_cast<unsigned>(s.kind) > static_cast<unsigned>(submission_kind::portfolio))
         throw error(errc::validation_error, "unknown submission kind", at + "/kind");
@@ -134,18 +150,31 @@ bool is_municipality_number(const std::string& n) {
 }
 }  // namespace
 
+void detail::check_cohort_texts(std::string_view id, std::string_view label) {
+    check_line(id, "cohort id", "/id");
+    check_line(label, "cohort label", "/label");
+}
+
 void cohort::validate_participant(const participant& p, std::size_t index) const {
     using detail::pointer_append;
     const std::string at = pointer_append("/participants", index);
+    check_line(p.id, "participant id", at + "/id");
     if (p.id.empty()) throw error(errc::validation_error, "expected a non-empty participant id", at + "/id");
+    check_line(p.name, "participant name", at + "/name");
     if (p.name.empty()) throw error(errc::validation_error, "expected a non-empty name", at + "/name");
     if (!is_municipality_number(p.municipality.number))
         throw error(errc::validation_error,
-                    "expected a 4-digit municipality number, got \"" + p.municipality.number + "\"",
+                    "expected a 4-digit municipality number, got " + detail::quoted(p.municipality.number, 20),
                     at + "/municipality/number");
+    check_line(p.municipality.name, "municipality name", at + "/municipality/name");
     if (p.municipality.name.empty())
         throw error(errc::validation_error, "expected a municipality name", at + "/municipality/name");
+    check_line(p.role, "role", at + "/role");
     if (p.role.empty()) throw error(errc::validation_error, "expected a non-empty role", at + "/role");
+    if (p.contact) {
+        check_line(p.contact->email, "e-mail address", at + "/contact/email");
+        check_line(p.contact->phone, "phone number", at + "/contact/phone");
+    }
     if (static_cast<unsigned>(p.sector) > static_cast<unsigned>(sector::voluntary))
         throw error(errc::validation_error, "unknown sector", at + "/sector");
     if (static_cast<unsigned>(p.festival_role) > static_cast<unsigned>(festival_role::process_leader))
@@ -166,9 +195,13 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
     for (std::size_t i = 0; i < p.exemptions.size(); ++i) {
         const exemption& e = p.exemptions[i];
         const std::string ex = pointer_append(at + "/exemptions", i);
+        check_line(e.requirement, "requirement id", ex + "/requirement");
+        detail::check_text(e.reason, "exemption reason", ex + "/reason", text_kind::multiline, limits::text_chars);
+        check_line(e.granted_by, "name of who granted the exemption", ex + "/granted_by");
         if (!programme_->find_requirement(e.requirement))
             throw error(errc::validation_error,
-                        "unknown requirement \"" + e.requirement + "\" for programme \"" + programme_->id + "\"",
+                        "unknown requirement " + detail::quoted(e.requirement) + " for programme \"" + programme_->id +
+                            "\"",
                         ex + "/requirement");
         for (std::size_t j = 0; j < i; ++j)
             if (p.exemptions[j].requirement == e.requirement)
@@ -280,9 +313,12 @@ void cohort::remove_exemption(std::string_view participant_id, std::string_view 
     participant& p = mutable_participant(participant_id);
     const auto it = std::find_if(p.exemptions.begin(), p.exemptions.end(),
                                  [&](const exemption& e) { return e.requirement == requirement_id; });
-    if (it == p.exemptions.end())
-        throw error(errc::not_found, "participant \"" + p.id + "\" has no exemption for \"" +
-                                         std::string(requirement_id) + "\"");
+    if (it == p.exemptions.end()) {
+        detail::check_text(requirement_id, "requirement id", "", text_kind::line, limits::name_chars,
+                           errc::invalid_argument);
+        throw error(errc::not_found,
+                    "participant \"" + p.id + "\" has no exemption for " + detail::quoted(requirement_id));
+    }
     p.exemptions.erase(it);
     touch();
 }

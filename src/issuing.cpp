@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
 namespace smart {
@@ -394,6 +395,12 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     ensure_sodium();
     if (issuer.id.empty() || issuer.name.empty())
         throw error(errc::invalid_argument, "the issuer needs an id (a URI) and a name");
+    // what goes into a signed credential is one line of UTF-8 each (docs/format.md, "Text")
+    detail::check_text(issuer.id, "issuer id", "", detail::text_kind::line, limits::text_chars, errc::invalid_argument);
+    detail::check_text(issuer.name, "issuer name", "", detail::text_kind::line, limits::text_chars,
+                       errc::invalid_argument);
+    detail::check_text(issuer.url, "issuer URL", "", detail::text_kind::line, limits::text_chars,
+                       errc::invalid_argument);
     if (issued_on.is_special()) throw error(errc::invalid_argument, "expected an issue date");
     if (issued_on < d.period_end)
         throw error(errc::not_allowed, "a certificate may not be issued before the programme's last day (" +
@@ -699,11 +706,13 @@ std::pair<certificate_record, bool> certificate_register::issue(const certificat
 
 certificate_record certificate_register::revoke(std::string_view serial, std::string_view reason, date on) {
     if (reason.empty()) throw error(errc::invalid_argument, "a revocation needs a reason");
+    detail::check_text(reason, "revocation reason", "", detail::text_kind::multiline, limits::text_chars,
+                       errc::invalid_argument);
     if (on.is_special()) throw error(errc::invalid_argument, "expected a revocation date");
     detail::locked_file f(file_);
     sync(f);
     const certificate_record* r = find(serial);
-    if (!r) throw error(errc::not_found, "no certificate with serial \"" + std::string(serial) + "\" in the register");
+    if (!r) throw error(errc::not_found, "no certificate with serial " + detail::quoted(serial) + " in the register");
     if (r->status != record_status::valid)
         throw error(errc::not_allowed, "certificate " + r->serial + " is " + to_string(r->status) + ", not valid");
     append(f, ojson{{"event", "revoked"}, {"serial", r->serial}, {"reason", reason}, {"date", to_iso(on)}}.dump());
@@ -716,7 +725,7 @@ certificate_record certificate_register::reissue(std::string_view serial, const 
     detail::locked_file f(file_);
     sync(f);
     const certificate_record* old = find(serial);
-    if (!old) throw error(errc::not_found, "no certificate with serial \"" + std::string(serial) + "\" in the register");
+    if (!old) throw error(errc::not_found, "no certificate with serial " + detail::quoted(serial) + " in the register");
     if (old->status != record_status::valid)
         throw error(errc::not_allowed, "certificate " + old->serial + " is " + to_string(old->status) + ", not valid");
     if (old->data.programme_id != d.programme_id || old->data.cohort_id != d.cohort_id ||

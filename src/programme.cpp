@@ -3,6 +3,7 @@
 #include <set>
 
 #include "smart/detail/names.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 #include "smart/limits.hpp"
 #include "rules_on_schedule.hpp"
@@ -109,8 +110,21 @@ void check_weight(const ratio& w, const std::string& at) {
 
 void validate(const programme& p, const std::string& pointer) {
     using detail::pointer_append;
+    using detail::check_text;
+    using detail::text_kind;
     detail::check_identifier(p.id, "programme", pointer + "/id");
+    // Names and labels are one line; what describes is free text (docs/format.md, "Text").
+    check_text(p.name, "programme name", pointer + "/name");
     if (p.name.nb.empty()) throw error(errc::validation_error, "expected a bokmål name (\"nb\")", pointer + "/name");
+    check_text(p.provider, "provider", pointer + "/provider");
+    check_text(p.audience, "audience", pointer + "/audience", text_kind::multiline);
+    check_text(p.description, "description", pointer + "/description", text_kind::multiline);
+    check_text(p.focus_question, "focus question", pointer + "/focus_question", text_kind::multiline);
+    for (std::size_t i = 0; i < p.aims.size(); ++i)
+        check_text(p.aims[i], "aim", pointer_append(pointer + "/aims", i), text_kind::multiline);
+    for (std::size_t i = 0; i < p.knowledge_base.size(); ++i)
+        check_text(p.knowledge_base[i], "knowledge base entry", pointer_append(pointer + "/knowledge_base", i),
+                   text_kind::multiline);
     if (p.seats && *p.seats < 1)
         throw error(errc::validation_error, "expected at least 1 seat", pointer + "/seats");
     std::set<std::string_view> goal_ids;
@@ -119,6 +133,7 @@ void validate(const programme& p, const std::string& pointer) {
         detail::check_identifier(p.goals[i].id, "competence goal", at + "/id");
         if (!goal_ids.insert(p.goals[i].id).second)
             throw error(errc::validation_error, "duplicate competence goal id \"" + p.goals[i].id + "\"", at + "/id");
+        check_text(p.goals[i].text, "competence goal", at + "/text", text_kind::multiline);
         if (p.goals[i].text.nb.empty())
             throw error(errc::validation_error, "expected the goal's text in bokmål (\"nb\")", at + "/text");
     }
@@ -131,6 +146,7 @@ void validate(const programme& p, const std::string& pointer) {
         const requirement& r = p.requirements[i];
         const std::string at = pointer_append(reqs, i);
         detail::check_identifier(r.id, "requirement", at + "/id");
+        check_text(r.label, "requirement label", at + "/label");
         if (!req_ids.insert(r.id).second)
             throw error(errc::validation_error, "duplicate requirement id \"" + r.id + "\"", at + "/id");
         if (!kinds.insert(r.kind()).second)

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
 namespace smart {
@@ -37,7 +38,7 @@ std::int64_t ratio::percent() const noexcept {
 ratio parse_ratio(std::string_view text, const std::string& pointer) {
     auto fail = [&]() -> ratio {
         throw error(errc::parse_error,
-                    "expected a ratio such as \"4/5\" or \"1\", got \"" + std::string(text) + "\"", pointer);
+                    "expected a ratio such as \"4/5\" or \"1\", got " + detail::quoted(text, 40), pointer);
     };
     const auto slash = text.find('/');
     const std::string_view a = text.substr(0, slash);

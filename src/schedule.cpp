@@ -4,7 +4,9 @@
 #include <set>
 
 #include "smart/detail/names.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
+#include "smart/limits.hpp"
 
 namespace smart {
 
@@ -61,7 +63,7 @@ std::string to_norwegian(date d) {
 time_of_day parse_time(std::string_view text, const std::string& pointer) {
     int h = 0, m = 0;
     if (text.size() != 5 || text[2] != ':' || !digits(text, 0, 2, h) || !digits(text, 3, 2, m) || h > 23 || m > 59)
-        throw error(errc::parse_error, "expected a time \"HH:MM\" (00:00–23:59), got \"" + std::string(text) + "\"",
+        throw error(errc::parse_error, "expected a time \"HH:MM\" (00:00–23:59), got " + detail::quoted(text, 40),
                     pointer);
     return {static_cast<std::uint8_t>(h), static_cast<std::uint8_t>(m)};
 }
@@ -84,6 +86,29 @@ session_kind parse_session_kind(std::string_view s) {
     return detail::parse_name<session_kind>(s, session_kind_names, "session kind");
 }
 
+namespace {
+/// A session's texts (docs/format.md, "Text"): what it is called and links are one line,
+/// what describes it (theme, description, between-session work) is free text.
+void check_session_texts(const session& s, const std::string& at) {
+    using detail::check_text;
+    using detail::text_kind;
+    check_text(s.theme, "session theme", at + "/theme", text_kind::multiline);
+    check_text(s.description, "session description", at + "/description", text_kind::multiline);
+    for (std::size_t i = 0; i < s.focus_areas.size(); ++i)
+        check_text(s.focus_areas[i], "focus area", detail::pointer_append(at + "/focus_areas", i));
+    for (std::size_t i = 0; i < s.resources.size(); ++i) {
+        const resource& r = s.resources[i];
+        const std::string rp = detail::pointer_append(at + "/resources", i);
+        check_text(r.title, "resource title", rp + "/title");
+        check_text(r.kind, "resource kind", rp + "/kind", text_kind::line, limits::name_chars);
+        check_text(r.url, "resource URL", rp + "/url");
+    }
+    if (s.work)
+        check_text(s.work->description, "between-session work", at + "/between_session_work/description",
+                   text_kind::multiline);
+}
+}  // namespace
+
 void validate_sessions(const std::vector<session>& sessions, const std::string& pointer, bool allow_undated) {
     std::set<std::string_view> ids;
     date previous_last(boost::gregorian::not_a_date_time);
@@ -93,6 +118,7 @@ void validate_sessions(const std::vector<session>& sessions, const std::string& 
         detail::check_identifier(s.id, "session", at + "/id");
         if (!ids.insert(s.id).second)
             throw error(errc::validation_error, "duplicate session id \"" + s.id + "\"", at + "/id");
+        check_session_texts(s, at);
         if (s.days.empty()) {
             if (!allow_undated)
                 throw error(errc::validation_error, "expected at least one day for session \"" + s.id + "\"",

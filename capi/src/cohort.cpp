@@ -38,6 +38,7 @@ int smart_cohort_create(smart_cohort** out, const smart_programme* programme, co
         const auto& p = get(programme, fn);
         need(id, fn, "id is NULL");
         need(label, fn, "label is NULL");
+        smart::detail::check_cohort_texts(id, label);
         make_cohort(out, smart::cohort(p.prog, id, label, std::nullopt, {}, p.catalogue_id));
     });
 }
@@ -77,6 +78,15 @@ int smart_cohort_save_json(char** out, const smart_cohort* cohort) {
     return guard([&] {
         need(out, fn, "out is NULL");
         *out = dup(smart::save_cohort(get(cohort, fn).c));
+    });
+}
+
+int smart_cohort_save_file(const smart_cohort* cohort, const char* path) {
+    const char* const fn = __func__;
+    return guard([&] {
+        const auto& c = get(cohort, fn).c;
+        need(path, fn, "path is NULL");
+        smart::save_cohort_file(c, path);
     });
 }
 

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "capi.hpp"
+#include "smart/detail/utf8.hpp"
 
 namespace smart::capi {
 
@@ -45,8 +46,10 @@ int fail(errc code, const char* message, const char* pointer) noexcept {
     last_error& e = current();
     const int status = smart::to_c_status(code);
     try {
-        e.message.assign(message);
-        e.pointer.assign(pointer);
+        // Messages quote outside text safely (detail::quoted), but a C caller must be able
+        // to print whatever arrives here: never hand out bytes that are not UTF-8.
+        e.message = smart::detail::replace_invalid_utf8(message);
+        e.pointer = smart::detail::replace_invalid_utf8(pointer);
         e.view = {status, e.message.c_str(), e.pointer.c_str()};
     } catch (...) {
         e.view = {status, code == errc::out_of_memory ? "out of memory" : "(message lost: out of memory)", ""};

@@ -88,6 +88,15 @@ int smart_programme_save_json(char** out, const smart_programme* programme) {
     });
 }
 
+int smart_programme_save_file(const smart_programme* programme, const char* path) {
+    const char* const fn = __func__;
+    return guard([&] {
+        const auto& p = *get(programme, fn).prog;
+        need(path, fn, "path is NULL");
+        smart::save_programme_file(p, path);
+    });
+}
+
 int smart_programme_id(const char** out, const smart_programme* programme) {
     const char* const fn = __func__;
     if (out) *out = nullptr;

@@ -181,4 +181,12 @@ private:
     std::uint64_t stamp_ = 0;
 };
 
+namespace detail {
+/// The texts a cohort is made with are one line of UTF-8 each (docs/format.md, "Text"), at
+/// most limits::name_chars characters: the id and the label. Throws validation_error at
+/// "/id" or "/label". For the constructor; until it calls this, the C ABI and the Python
+/// bindings call it before constructing (issue 10).
+void check_cohort_texts(std::string_view id, std::string_view label);
+}  // namespace detail
+
 }  // namespace smart

@@ -24,6 +24,9 @@ programme load_programme(std::string_view json_text);
 programme load_programme_file(const std::filesystem::path& path);
 /// Serialises a programme document (2-space indentation).
 std::string save_programme(const programme& p);
+/// Writes save_programme(p) to `path` with write_file_atomic (smart/file.hpp): the file
+/// holds the old document or the whole new one, never a part. Throws as write_file_atomic.
+void save_programme_file(const programme& p, const std::filesystem::path& path);
 
 /// Parses and validates a cohort document. A programme given by id is taken from the
 /// built-in catalogue; an embedded one is loaded and validated in place.
@@ -31,6 +34,10 @@ cohort load_cohort(std::string_view json_text);
 cohort load_cohort_file(const std::filesystem::path& path);
 /// Serialises a cohort document; loading the text again gives an equal cohort.
 std::string save_cohort(const cohort& c);
+/// Writes save_cohort(c) to `path` with write_file_atomic (smart/file.hpp): the file holds
+/// the old document or the whole new one, never a part, even when the process is killed
+/// while saving. Throws as write_file_atomic. Thread-safe for concurrent const use of `c`.
+void save_cohort_file(const cohort& c, const std::filesystem::path& path);
 
 /// Parses one participant object as it appears in a cohort document of `c` (its
 /// attendance placed on c's session days), for records entered one at a time. Errors name

@@ -6,6 +6,7 @@
 #include "smart/cohort.hpp"
 #include "smart/error.hpp"
 #include "smart/evaluation.hpp"
+#include "smart/file.hpp"
 #include "smart/issuing.hpp"
 #include "smart/json.hpp"
 #include "smart/programme.hpp"

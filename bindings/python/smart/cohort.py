@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
 from ._core import _smart
@@ -291,8 +290,20 @@ class Cohort:
         return self._c.to_json()
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Writes the cohort document to a file (UTF-8)."""
-        Path(path).write_text(self.to_json(), encoding="utf-8")
+        """Writes the cohort document (UTF-8) to a file, whole or not at all.
+
+        The document goes to a temporary file in the same folder, is flushed to the disk and
+        renamed over ``path``: the file holds its old content or the complete new document,
+        also when the process is killed or the machine stops while saving. An existing file
+        keeps its permissions. Releases the GIL while the core works.
+
+        Raises:
+            NotFoundError: the folder does not exist.
+            InvalidArgumentError: ``path`` is a folder.
+            NotAllowedError: the system refused (permission, read-only or full disk); the
+                old file is then as it was.
+        """
+        self._c.save_file(path)
 
     def to_pandas(self, table: Table = "participants") -> pd.DataFrame:
         """One table of the cohort as a pandas DataFrame (needs the ``pandas`` extra).
@@ -359,7 +370,7 @@ def load_cohort(path: str | os.PathLike[str]) -> Cohort:
     Raises:
         NotFoundError: the file cannot be opened.
     """
-    return Cohort._wrap(_smart.cohort.load_cohort_file(os.fspath(Path(path))))
+    return Cohort._wrap(_smart.cohort.load_cohort_file(path))
 
 
 def demo_cohort() -> Cohort:

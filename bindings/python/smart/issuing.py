@@ -32,7 +32,6 @@ import os
 import pathlib
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -378,16 +377,9 @@ def certificate_text(record: CertificateRecord, *, verify_url: str | None = None
 
 
 def _write_atomic(path: pathlib.Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    """The core's atomic, durable replacement: a temporary ``.NAME.PID.UNIQUE.tmp`` in the
+    same folder (what :func:`_remove_leftovers` looks for), fsync, rename, fsync of the folder."""
+    _smart.file.write_file_atomic(path, data)
 
 
 def document_paths(record: CertificateRecord, out_dir: str | os.PathLike[str]) -> dict[str, pathlib.Path]:

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._core import _smart
+
 if TYPE_CHECKING:
     from fpdf import FPDF
     from fpdf.fonts import TTFFont
@@ -437,7 +439,7 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     """Writes the certificate as a one-page A4 PDF/A-2B at ``path``.
 
     The file appears whole or not at all: it is written to a temporary file in the same
-    folder and renamed into place.
+    folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
     """
     from fpdf import FPDF
 
@@ -524,16 +526,8 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    # the writer's pid in the name: a later run can tell a killed writer's leftover
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(bytes(pdf.output(output_producer_class=_producer_class())))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    # The core's atomic, durable write: the temporary file's name holds the writer's pid,
+    # so a later run can tell a killed writer's leftover.
+    _smart.file.write_file_atomic(target, bytes(pdf.output(output_producer_class=_producer_class())))
     return target
 

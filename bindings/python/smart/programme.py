@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from ._core import _smart
 
@@ -68,4 +67,4 @@ def load_programme(path: str | os.PathLike[str]) -> Programme:
     Raises:
         NotFoundError: the file cannot be opened.
     """
-    return _smart.programme.load_programme_file(os.fspath(Path(path)))
+    return _smart.programme.load_programme_file(path)

@@ -21,6 +21,28 @@ namespace smart_py {
 
 namespace py = pybind11;
 
+// --- text ---------------------------------------------------------------------------------
+// Text crosses into the core as UTF-8 bytes and the core checks it where it enters (docs/
+// format.md, "Text"), naming the argument. So the conversion must not fail or decide: a str
+// is encoded with its lone surrogates kept as the (invalid) bytes they stand for
+// ("surrogatepass"), bytes are passed as they are, and the core refuses what is not UTF-8
+// with a ValidationError (a record's text) or an InvalidArgumentError (an id to look up),
+// where pybind11's std::string caster would raise a TypeError about the signature.
+
+/// A text argument: bind parameters as `text` (or std::vector<text>), not std::string.
+struct text {
+    std::string value;
+    operator std::string&&() && noexcept { return std::move(value); }
+    operator std::string_view() const noexcept { return value; }
+};
+std::vector<std::string> values(std::vector<text>&& ts);
+
+/// The UTF-8 bytes of a str or bytes object (see above); false for any other type.
+bool text_from_python(py::handle src, std::string& out);
+/// Bytes from the core as str for display (reprs, messages): never raises for bytes that
+/// are not UTF-8 (`errors`: a Python codec error handler such as "replace").
+py::str display_text(std::string_view s, const char* errors = "backslashreplace");
+
 // --- enums --------------------------------------------------------------------------------
 // Each C++ enum crosses the boundary as a member of a str-based Enum in smart/enums.py.
 // Names come from the core's own name tables (to_string / parse_*): the Python enums list
@@ -86,7 +108,9 @@ bool enum_from_python(py::handle src, E& out) {
     }
     if (!PyUnicode_Check(src.ptr())) return false;  // str-based enum members are str
     // An unknown name throws smart::error(invalid_argument) listing the expected names.
-    out = enum_traits<E>::parse(src.cast<std::string>());
+    std::string name;
+    if (!text_from_python(src, name)) return false;
+    out = enum_traits<E>::parse(name);
     return true;
 }
 
@@ -138,6 +162,7 @@ void register_catalogue(py::module_& m);
 void register_certificate(py::module_& m);
 void register_statistics(py::module_& m);
 void register_issuing(py::module_& m);
+void register_file(py::module_& m);
 
 /// repr() of a Python object, as UTF-8 (for __repr__ of containers).
 std::string py_repr(py::handle h);
@@ -146,6 +171,15 @@ std::string py_repr(py::handle h);
 
 // --- type casters -------------------------------------------------------------------------
 namespace pybind11::detail {
+
+template <>
+struct type_caster<smart_py::text> {
+    PYBIND11_TYPE_CASTER(smart_py::text, const_name("str"));
+    bool load(handle src, bool) { return src && smart_py::text_from_python(src, value.value); }
+    static handle cast(const smart_py::text& t, return_value_policy, handle) {
+        return smart_py::display_text(t.value, "surrogateescape").release();
+    }
+};
 
 template <>
 struct type_caster<boost::gregorian::date> {

@@ -26,7 +26,45 @@ std::int64_t epoch_days(smart::date d) noexcept {
     return (d - epoch).days();
 }
 
-std::string py_repr(py::handle h) { return py::repr(h).cast<std::string>(); }
+std::string py_repr(py::handle h) {
+    std::string out;
+    text_from_python(py::repr(h), out);
+    return out;
+}
+
+bool text_from_python(py::handle src, std::string& out) {
+    PyObject* o = src.ptr();
+    if (PyUnicode_Check(o)) {
+        Py_ssize_t size = 0;
+        if (const char* utf8 = PyUnicode_AsUTF8AndSize(o, &size)) {  // the common case: no copy
+            out.assign(utf8, static_cast<std::size_t>(size));
+            return true;
+        }
+        PyErr_Clear();  // lone surrogates: keep them, for the core to refuse and name
+        const py::object bytes = py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass"));
+        if (!bytes) throw py::error_already_set();
+        out.assign(PyBytes_AS_STRING(bytes.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr())));
+        return true;
+    }
+    if (PyBytes_Check(o)) {
+        out.assign(PyBytes_AS_STRING(o), static_cast<std::size_t>(PyBytes_GET_SIZE(o)));
+        return true;
+    }
+    return false;
+}
+
+py::str display_text(std::string_view s, const char* errors) {
+    PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), errors);
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(o);
+}
+
+std::vector<std::string> values(std::vector<text>&& ts) {
+    std::vector<std::string> out;
+    out.reserve(ts.size());
+    for (auto& t : ts) out.push_back(std::move(t.value));
+    return out;
+}
 
 namespace {
 
@@ -71,7 +109,9 @@ bool type_caster<boost::gregorian::date>::load(handle src, bool) {
         return true;
     }
     if (PyUnicode_Check(o)) {
-        value = smart::parse_date(src.cast<std::string>());  // throws ParseError for bad text
+        std::string iso;
+        smart_py::text_from_python(src, iso);
+        value = smart::parse_date(iso);  // throws ParseError for bad text
         return true;
     }
     return false;
@@ -96,7 +136,9 @@ bool type_caster<smart::time_of_day>::load(handle src, bool) {
         return true;
     }
     if (PyUnicode_Check(o)) {
-        value = smart::parse_time(src.cast<std::string>());
+        std::string hhmm;
+        smart_py::text_from_python(src, hhmm);
+        value = smart::parse_time(hhmm);
         return true;
     }
     return false;
@@ -110,7 +152,9 @@ handle type_caster<smart::time_of_day>::cast(const smart::time_of_day& t, return
 bool type_caster<smart::ratio>::load(handle src, bool) {
     if (!src) return false;
     if (PyUnicode_Check(src.ptr())) {
-        value = smart::parse_ratio(src.cast<std::string>());
+        std::string ratio_text;
+        smart_py::text_from_python(src, ratio_text);
+        value = smart::parse_ratio(ratio_text);
         return true;
     }
     // int, fractions.Fraction and any numbers.Rational (not float: rules are exact)
@@ -158,7 +202,7 @@ PYBIND11_MODULE(_smart, m) {
 
     m.def(
         "parse_enum",
-        [](std::string_view enum_name, std::string_view value) {
+        [](std::string_view enum_name, const text& value) {
             // The core's parse_* for the named enum: raises InvalidArgumentError listing the
             // expected names when `value` is not one.
             if (enum_name == "AttendanceStatus")
@@ -185,4 +229,5 @@ PYBIND11_MODULE(_smart, m) {
     register_certificate(m);
     register_statistics(m);
     register_issuing(m);
+    register_file(m);
 }

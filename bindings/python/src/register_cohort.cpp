@@ -1,5 +1,7 @@
 // Cohorts and participant records: attendance, submissions, exemptions. Every record is
 // validated by the core when it enters; the bindings only convert.
+#include <pybind11/stl/filesystem.h>
+
 #include "bindings.hpp"
 #include "columns.hpp"
 
@@ -7,7 +9,7 @@ namespace smart_py {
 
 namespace {
 
-std::string quoted(const std::string& s) { return py_repr(py::str(s)); }
+std::string quoted(const std::string& s) { return py_repr(display_text(s)); }
 
 /// The core participant of a record, its attendance placed on the cohort's days. A day
 /// with no session is reported as the loader reports it, at the participant's position.
@@ -193,7 +195,7 @@ void register_cohort(py::module_& m) {
 
     py::class_<smart::municipality>(s, "Municipality",
                                     "A municipality by Statistics Norway's 4-digit number, as it was at the time.")
-        .def(py::init([](std::string number, std::string name) {
+        .def(py::init([](text number, text name) {
                  return smart::municipality{std::move(number), std::move(name)};
              }),
              py::arg("number"), py::arg("name"))
@@ -206,7 +208,7 @@ void register_cohort(py::module_& m) {
         });
 
     py::class_<smart::contact_info>(s, "Contact", "Contact data. Never part of certificates or statistics.")
-        .def(py::init([](std::string email, std::string phone) {
+        .def(py::init([](text email, text phone) {
                  return smart::contact_info{std::move(email), std::move(phone)};
              }),
              py::kw_only(), py::arg("email") = "", py::arg("phone") = "")
@@ -221,7 +223,7 @@ void register_cohort(py::module_& m) {
                                   "A submitted document: reflection note, practice blog, practice document, final "
                                   "text or portfolio.")
         .def(py::init([](smart::submission_kind kind, smart::date on, smart::submission_status status,
-                         std::optional<int> pages, smart::final_category category, std::string title) {
+                         std::optional<int> pages, smart::final_category category, text title) {
                  smart::submission x;
                  x.kind = kind;
                  x.on = on;
@@ -261,8 +263,7 @@ void register_cohort(py::module_& m) {
         });
 
     py::class_<smart::exemption>(s, "Exemption", "A waived requirement, with the reason and who granted it.")
-        .def(py::init([](std::string requirement, std::string reason, std::string granted_by,
-                         std::optional<smart::date> on) {
+        .def(py::init([](text requirement, text reason, text granted_by, std::optional<smart::date> on) {
                  return smart::exemption{std::move(requirement), std::move(reason), std::move(granted_by), on};
              }),
              py::kw_only(), py::arg("requirement"), py::arg("reason"), py::arg("granted_by"),
@@ -281,7 +282,7 @@ void register_cohort(py::module_& m) {
     py::class_<participant_record>(s, "Participant",
                                    "A participant and the records kept about them: attendance by day, festival role, "
                                    "submissions and exemptions. A value: reading one from a cohort gives a copy.")
-        .def(py::init([](std::string id, std::string name, smart::municipality municipality, std::string role,
+        .def(py::init([](text id, text name, smart::municipality municipality, text role,
                          smart::sector sector, std::optional<smart::contact_info> contact,
                          std::map<smart::date, smart::attendance_status> attendance, smart::festival_role festival_role,
                          std::vector<smart::submission> submissions, std::vector<smart::exemption> exemptions) {
@@ -339,11 +340,12 @@ void register_cohort(py::module_& m) {
             "exemptions", [](const participant_record& r) { return r.p.exemptions; }, "Waived requirements.")
         .def("__eq__", [](const participant_record& a,
                           const participant_record& b) { return a.p == b.p && a.attendance == b.attendance; })
-        .def("__repr__", &participant_repr);
+        .def("__repr__", [](const participant_record& r) { return display_text(participant_repr(r)); });
 
     py::class_<py_cohort>(s, "Cohort", "One run of a programme: its schedule, seats and participants.")
-        .def(py::init([](std::shared_ptr<smart::programme> prog, std::string id, std::string label,
-                         std::optional<int> capacity, std::vector<smart::session> sessions, std::string programme_ref) {
+        .def(py::init([](std::shared_ptr<smart::programme> prog, text id, text label, std::optional<int> capacity,
+                         std::vector<smart::session> sessions, text programme_ref) {
+                 smart::detail::check_cohort_texts(id, label);
                  return py_cohort{std::make_shared<smart::cohort>(std::move(prog), std::move(id), std::move(label),
                                                                   capacity, std::move(sessions),
                                                                   std::move(programme_ref))};
@@ -369,10 +371,10 @@ void register_cohort(py::module_& m) {
             },
             py::arg("index"))
         .def(
-            "index_of", [](const py_cohort& c, std::string_view id) { return c.get().index_of(id); }, py::arg("id"))
+            "index_of", [](const py_cohort& c, const text& id) { return c.get().index_of(id); }, py::arg("id"))
         .def(
             "find",
-            [](const py_cohort& c, std::string_view id) -> std::optional<std::size_t> {
+            [](const py_cohort& c, const text& id) -> std::optional<std::size_t> {
                 const auto* p = c.get().find(id);
                 if (!p) return std::nullopt;
                 return static_cast<std::size_t>(p - c.get().participants().data());
@@ -403,31 +405,31 @@ void register_cohort(py::module_& m) {
             py::arg("participants"))
         .def(
             "set_attendance",
-            [](py_cohort& c, std::string_view pid, smart::date day, smart::attendance_status status) {
+            [](py_cohort& c, const text& pid, smart::date day, smart::attendance_status status) {
                 c.mut().set_attendance(pid, day, status);
             },
             py::arg("participant_id"), py::arg("day"), py::arg("status"))
         .def(
             "attendance",
-            [](const py_cohort& c, std::string_view pid, smart::date day) { return c.get().attendance(pid, day); },
+            [](const py_cohort& c, const text& pid, smart::date day) { return c.get().attendance(pid, day); },
             py::arg("participant_id"), py::arg("day"))
         .def(
             "set_festival_role",
-            [](py_cohort& c, std::string_view pid, smart::festival_role role) { c.mut().set_festival_role(pid, role); },
+            [](py_cohort& c, const text& pid, smart::festival_role role) { c.mut().set_festival_role(pid, role); },
             py::arg("participant_id"), py::arg("role"))
         .def(
             "add_submission",
-            [](py_cohort& c, std::string_view pid, smart::submission sub) {
+            [](py_cohort& c, const text& pid, smart::submission sub) {
                 c.mut().add_submission(pid, std::move(sub));
             },
             py::arg("participant_id"), py::arg("submission"))
         .def(
             "add_exemption",
-            [](py_cohort& c, std::string_view pid, smart::exemption e) { c.mut().add_exemption(pid, std::move(e)); },
+            [](py_cohort& c, const text& pid, smart::exemption e) { c.mut().add_exemption(pid, std::move(e)); },
             py::arg("participant_id"), py::arg("exemption"))
         .def(
             "remove_exemption",
-            [](py_cohort& c, std::string_view pid, std::string_view req) { c.mut().remove_exemption(pid, req); },
+            [](py_cohort& c, const text& pid, const text& req) { c.mut().remove_exemption(pid, req); },
             py::arg("participant_id"), py::arg("requirement_id"))
         .def(
             "to_json",
@@ -437,6 +439,14 @@ void register_cohort(py::module_& m) {
                 return smart::save_cohort(*keep);
             },
             "The cohort as a smart.cohort/1 document.")
+        .def(
+            "save_file",
+            [](const py_cohort& c, const std::filesystem::path& path) {
+                std::shared_ptr<const smart::cohort> keep = c.ptr;
+                py::gil_scoped_release nogil;
+                smart::save_cohort_file(*keep, path);
+            },
+            py::arg("path"), "Writes the cohort document to a file, replacing it atomically and durably.")
         .def("__eq__", [](const py_cohort& a, const py_cohort& b) { return a.get() == b.get(); })
         .def(
             "table",
@@ -455,11 +465,11 @@ void register_cohort(py::module_& m) {
 
     s.def(
         "load_cohort",
-        [](std::string_view text) { return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort(text))}; },
+        [](const text& doc) { return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort(doc))}; },
         py::arg("text"), py::call_guard<py::gil_scoped_release>(), "Parses and validates a smart.cohort/1 document.");
     s.def(
         "load_cohort_file",
-        [](const std::string& path) {
+        [](const std::filesystem::path& path) {
             return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort_file(path))};
         },
         py::arg("path"), py::call_guard<py::gil_scoped_release>(), "Loads a smart.cohort/1 document from a file.");

@@ -27,7 +27,11 @@ void register_errors(py::module_& m) {
         } catch (const smart::error& e) {
             try {
                 py::object make = py::module_::import("smart.errors").attr("_from_core");
-                py::object exc = make(smart::to_string(e.code()), e.message(), e.pointer());
+                // The core quotes outside text safely, but turning a message into str must
+                // never fail whatever it holds: that would replace the error with a
+                // UnicodeDecodeError (bytes that are not UTF-8 become U+FFFD).
+                py::object exc = make(smart::to_string(e.code()), display_text(e.message(), "replace"),
+                                      display_text(e.pointer(), "replace"));
                 py::set_error(py::type::handle_of(exc), exc);
             } catch (py::error_already_set& inner) {
                 inner.restore();  // the package itself is broken: report that error

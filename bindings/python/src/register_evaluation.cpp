@@ -428,7 +428,7 @@ void register_evaluation(py::module_& m) {
             },
             py::arg("index"))
         .def(
-            "index_of", [](const py_evaluation& x, std::string_view id) { return x.cohort->index_of(id); },
+            "index_of", [](const py_evaluation& x, const text& id) { return x.cohort->index_of(id); },
             py::arg("id"))
         .def("counts", [](const py_evaluation& x) { return x.e.counts(); })
         .def_property_readonly("intervals", [](const py_evaluation& x) { return x.e.intervals(); })

@@ -123,7 +123,7 @@ void register_issuing(py::module_& m) {
 
     // --- records ----------------------------------------------------------------------
     py::class_<smart::issuer_profile>(s, "Issuer", "Who issues: id (https://… or urn:…), name, optional url.")
-        .def(py::init([](std::string id, std::string name, std::string url) {
+        .def(py::init([](text id, text name, text url) {
                  return smart::issuer_profile{std::move(id), std::move(name), std::move(url)};
              }),
              py::kw_only(), py::arg("id"), py::arg("name"), py::arg("url") = "")
@@ -247,7 +247,7 @@ void register_issuing(py::module_& m) {
              "Every record, in issue order, with its status (copies: read again after a change).")
         .def(
             "find",
-            [](py_register& r, std::string_view serial) -> std::optional<smart::certificate_record> {
+            [](py_register& r, const text& serial) -> std::optional<smart::certificate_record> {
                 std::lock_guard<std::mutex> lock(r.mu);
                 const auto* x = r.reg.find(serial);
                 if (!x) return std::nullopt;
@@ -256,8 +256,8 @@ void register_issuing(py::module_& m) {
             py::arg("serial"), "The record with this serial, or None.")
         .def(
             "find_valid",
-            [](py_register& r, std::string_view programme_id, std::string_view cohort_id,
-               std::string_view participant_id) -> std::optional<smart::certificate_record> {
+            [](py_register& r, const text& programme_id, const text& cohort_id,
+               const text& participant_id) -> std::optional<smart::certificate_record> {
                 std::lock_guard<std::mutex> lock(r.mu);
                 const auto* x = r.reg.find_valid(programme_id, cohort_id, participant_id);
                 if (!x) return std::nullopt;
@@ -285,7 +285,7 @@ void register_issuing(py::module_& m) {
             "(then returns it unchanged), under the file's lock. Returns (record, is_new).")
         .def(
             "revoke",
-            [](py_register& r, std::string_view serial, std::string_view reason, smart::date on) {
+            [](py_register& r, const text& serial, const text& reason, smart::date on) {
                 py::gil_scoped_release nogil;
                 std::lock_guard<std::mutex> lock(r.mu);
                 return r.reg.revoke(serial, reason, on);
@@ -295,7 +295,7 @@ void register_issuing(py::module_& m) {
             "InvalidArgumentError (empty reason).")
         .def(
             "reissue",
-            [](py_register& r, std::string_view serial, const smart::certificate_data& d,
+            [](py_register& r, const text& serial, const smart::certificate_data& d,
                const smart::issuer_profile& issuer, const smart::signing_key& key, smart::date issued_on,
                smart::lang language) {
                 py::gil_scoped_release nogil;

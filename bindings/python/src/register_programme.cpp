@@ -1,5 +1,7 @@
 // Programmes (course designs) and their certificate requirements, read-only from Python;
 // the built-in catalogue.
+#include <pybind11/stl/filesystem.h>
+
 #include "bindings.hpp"
 
 namespace smart_py {
@@ -108,13 +110,15 @@ void register_programme(py::module_& m) {
                                "True when the programme has certificate rules.")
         .def(
             "find_requirement",
-            [](const smart::programme& p, std::string_view id) -> std::optional<smart::requirement> {
+            [](const smart::programme& p, const text& id) -> std::optional<smart::requirement> {
                 const auto* r = p.find_requirement(id);
                 return r ? std::optional<smart::requirement>(*r) : std::nullopt;
             },
             py::arg("id"), "The requirement with this id, or None.")
         .def("to_json", &smart::save_programme, py::call_guard<py::gil_scoped_release>(),
              "The programme as a smart.programme/1 document.")
+        .def("save", &smart::save_programme_file, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+             "Writes the programme document to a file, replacing it atomically and durably.")
         .def("__eq__", [](const smart::programme& a, const smart::programme& b) { return a == b; })
         .def("__repr__", [](const smart::programme& p) {
             return "<Programme " + p.id + " " + py_repr(py::str(p.name.nb)) + ": " + std::to_string(p.sessions.size()) +
@@ -123,12 +127,14 @@ void register_programme(py::module_& m) {
 
     s.def(
         "load_programme",
-        [](std::string_view text) { return std::make_shared<smart::programme>(smart::load_programme(text)); },
+        [](const text& doc) { return std::make_shared<smart::programme>(smart::load_programme(doc)); },
         py::arg("text"), py::call_guard<py::gil_scoped_release>(),
         "Parses and validates a smart.programme/1 document (JSON text).");
     s.def(
         "load_programme_file",
-        [](const std::string& path) { return std::make_shared<smart::programme>(smart::load_programme_file(path)); },
+        [](const std::filesystem::path& path) {
+            return std::make_shared<smart::programme>(smart::load_programme_file(path));
+        },
         py::arg("path"), py::call_guard<py::gil_scoped_release>(), "Loads a smart.programme/1 document from a file.");
 }
 
@@ -136,10 +142,10 @@ void register_catalogue(py::module_& m) {
     py::module_ s = m.def_submodule("catalogue", "The built-in programmes and the demo cohort.");
     s.def("programme_ids", &smart::catalogue::programme_ids, "Ids of the built-in programmes, in catalogue order.");
     s.def(
-        "get", [](std::string_view id) { return share(smart::catalogue::get(id)); }, py::arg("id"),
+        "get", [](const text& id) { return share(smart::catalogue::get(id)); }, py::arg("id"),
         "The built-in programme with this id. Raises NotFoundError.");
     s.def(
-        "programme_json", [](std::string_view id) { return std::string(smart::catalogue::programme_json(id)); },
+        "programme_json", [](const text& id) { return std::string(smart::catalogue::programme_json(id)); },
         py::arg("id"), "The built-in programme document as JSON text.");
     s.def(
         "demo_cohort_json", [] { return std::string(smart::catalogue::demo_cohort_json()); },

@@ -5,7 +5,7 @@ namespace smart_py {
 
 namespace {
 
-std::string quoted(const std::string& s) { return py_repr(py::str(s)); }
+std::string quoted(const std::string& s) { return py_repr(display_text(s)); }
 
 std::string text_repr(const smart::localized_text& t) {
     std::string out = "LocalizedText(" + quoted(t.nb);
@@ -22,7 +22,7 @@ void register_text(py::module_& m) {
                                       "A text in bokmål (always present), and optionally nynorsk and English.\n\n"
                                       "get(lang) falls back to bokmål when a translation is missing; str() is the "
                                       "bokmål text.")
-        .def(py::init([](std::string nb, std::string nn, std::string en) {
+        .def(py::init([](text nb, text nn, text en) {
                  return smart::localized_text{std::move(nb), std::move(nn), std::move(en)};
              }),
              py::arg("nb"), py::kw_only(), py::arg("nn") = "", py::arg("en") = "")
@@ -31,7 +31,7 @@ void register_text(py::module_& m) {
         .def_readonly("en", &smart::localized_text::en, "The English text, or '' when not translated.")
         .def("get", &smart::localized_text::get, py::arg("lang") = smart::lang::nb,
              "The text in `lang` ('nb', 'nn' or 'en'), or the bokmål text when that translation is missing.")
-        .def("__str__", [](const smart::localized_text& x) { return x.nb; })
+        .def("__str__", [](const smart::localized_text& x) { return display_text(x.nb, "surrogateescape"); })
         .def("__repr__", &text_repr)
         .def("__bool__", [](const smart::localized_text& x) { return !x.empty(); })
         .def("__eq__", [](const smart::localized_text& a, const smart::localized_text& b) { return a == b; })
@@ -43,13 +43,13 @@ void register_schedule(py::module_& m) {
     py::module_ s = m.def_submodule("schedule", "Dates, times of day and sessions.");
 
     s.def(
-        "parse_date", [](std::string_view text) { return smart::parse_date(text); }, py::arg("text"),
+        "parse_date", [](const text& iso) { return smart::parse_date(iso); }, py::arg("text"),
         "Parses a strict ISO 8601 date 'YYYY-MM-DD'. Raises ParseError otherwise.");
     s.def("to_norwegian", &smart::to_norwegian, py::arg("day"), "The Norwegian way of writing a date: '9.4.2025'.");
 
     py::class_<smart::resource>(s, "Resource",
                                 "A resource handed out with a session (presentation, film, PDF, link, ...).")
-        .def(py::init([](std::string title, std::string kind, std::string url) {
+        .def(py::init([](text title, text kind, text url) {
                  return smart::resource{std::move(title), std::move(kind), std::move(url)};
              }),
              py::arg("title"), py::kw_only(), py::arg("kind") = "", py::arg("url") = "")
@@ -79,10 +79,10 @@ void register_schedule(py::module_& m) {
     py::class_<smart::session>(s, "Session",
                                "One session of a cohort: a gathering, the festival, a kick-off, ... of one or more "
                                "days in increasing order.")
-        .def(py::init([](std::string id, smart::session_kind kind, std::vector<smart::date> days,
+        .def(py::init([](text id, smart::session_kind kind, std::vector<smart::date> days,
                          std::optional<smart::time_of_day> start, std::optional<smart::time_of_day> end,
                          std::optional<smart::localized_text> theme, std::optional<smart::localized_text> description,
-                         std::vector<std::string> focus_areas, std::vector<smart::resource> resources,
+                         std::vector<text> focus_areas, std::vector<smart::resource> resources,
                          std::optional<smart::between_session_work> work) {
                  smart::session x;
                  x.id = std::move(id);
@@ -92,7 +92,7 @@ void register_schedule(py::module_& m) {
                  x.end = end;
                  if (theme) x.theme = std::move(*theme);
                  if (description) x.description = std::move(*description);
-                 x.focus_areas = std::move(focus_areas);
+                 x.focus_areas = values(std::move(focus_areas));
                  x.resources = std::move(resources);
                  x.work = std::move(work);
                  return x;

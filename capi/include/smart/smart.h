@@ -23,6 +23,14 @@
  *    from, unless the comment says otherwise, and is never freed by the caller.
  *  - Text is UTF-8, NUL-terminated. Dates are ISO 8601 calendar dates "YYYY-MM-DD" (text
  *    that is not such a date is SMART_EPARSE). Documents are JSON text (docs/format.md).
+ *  - Text is checked where it enters (docs/format.md, "Text"): it must be UTF-8, within its
+ *    length limit, and free of control characters (one-line texts such as ids, names,
+ *    roles, titles, labels: none at all; free texts such as descriptions and exemption
+ *    reasons: tab, line feed and carriage return only). A text that would be recorded (a
+ *    name, a title, a reason, a label) breaking this is SMART_EVALIDATION, with the JSON
+ *    Pointer of its place; an id to look up that no record can have is SMART_EINVAL; JSON
+ *    text that is not UTF-8 is SMART_EPARSE. So whatever the library accepted it can
+ *    always save, and every string it hands out, error messages included, is UTF-8.
  *  - Enumerations are C enums whose values are fixed forever; a value outside an enum's
  *    range is SMART_EINVAL.
  *  - Thread safety: the library has no global mutable state besides the per-thread last
@@ -241,6 +249,11 @@ SMART_EXTERN(int) smart_programme_load_file(smart_programme **out, const char *p
  * Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_programme_save_json(char **out, const smart_programme *programme);
 
+/* Writes the programme as a smart.programme/1 document to the file at `path`, replacing
+ * it atomically and durably (as smart_cohort_save_file()). Errors: as
+ * smart_cohort_save_file(). */
+SMART_EXTERN(int) smart_programme_save_file(const smart_programme *programme, const char *path);
+
 /* The programme's id. Borrowed from `programme`. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_programme_id(const char **out, const smart_programme *programme);
 
@@ -285,6 +298,20 @@ SMART_EXTERN(int) smart_cohort_load_file(smart_cohort **out, const char *path);
 /* The cohort as a smart.cohort/1 document; loading it again gives an equal cohort.
  * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_cohort_save_json(char **out, const smart_cohort *cohort);
+
+/* Writes the cohort as a smart.cohort/1 document (the text of smart_cohort_save_json()) to
+ * the file at `path`, whole or not at all: the document goes to a new temporary file in
+ * the same directory (".NAME.PID.UNIQUE.tmp"), is flushed to the disk, renamed over
+ * `path`, and the directory is flushed. So the file holds its old content or the complete
+ * new document, also when the process is killed or the machine stops while saving. An
+ * existing file keeps its permission bits; a symbolic link is followed. On failure the
+ * old file is untouched and no temporary file is left (a killed process leaves its
+ * temporary file: its name holds the pid). The path is bytes for the operating system,
+ * not checked as UTF-8. Errors: SMART_EINVAL (also `path` empty or naming a directory),
+ * SMART_ENOTFOUND (the directory does not exist), SMART_ENOTALLOWED (the system refused:
+ * permission denied, read-only or full file system, I/O error; the message names the path
+ * and the reason), SMART_ENOMEM. Thread-safe for concurrent const use of `cohort`. */
+SMART_EXTERN(int) smart_cohort_save_file(const smart_cohort *cohort, const char *path);
 
 /* The cohort's id, label and programme id. Borrowed from `cohort`. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_cohort_id(const char **out, const smart_cohort *cohort);

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
 namespace smart::detail {
@@ -23,7 +24,7 @@ Enum parse_name(std::string_view s, const std::array<const char*, N>& names, con
         expected += names[i];
         expected += '"';
     }
-    throw error(errc::invalid_argument, "unknown " + std::string(what) + " \"" + std::string(s) + "\": expected " + expected);
+    throw error(errc::invalid_argument, "unknown " + std::string(what) + " " + quoted(s, 40) + ": expected " + expected);
 }
 
 /// A stable identifier of a programme, session, goal or requirement:
@@ -43,8 +44,8 @@ inline void check_identifier(std::string_view s, const char* what, const std::st
     if (!is_identifier(s))
         throw error(errc::validation_error,
                     std::string("expected a ") + what +
-                        " id of lower-case letters, digits, '.', '_' and '-' (starting with a letter or digit), got \"" +
-                        std::string(s) + "\"",
+                        " id of lower-case letters, digits, '.', '_' and '-' (starting with a letter or digit), got " +
+                        quoted(s),
                     pointer);
 }
 

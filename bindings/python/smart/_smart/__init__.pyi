@@ -3,6 +3,7 @@ from . import catalogue as catalogue
 from . import certificate as certificate
 from . import cohort as cohort
 from . import evaluation as evaluation
+from . import file as file
 from . import issuing as issuing
 from . import programme as programme
 from . import schedule as schedule

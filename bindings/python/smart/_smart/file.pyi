@@ -1,0 +1,3 @@
+import os
+
+def write_file_atomic(path: str | bytes | os.PathLike[str] | os.PathLike[bytes], content: bytes) -> None: ...
