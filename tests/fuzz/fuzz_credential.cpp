@@ -1,0 +1,96 @@
+// Fuzzes the verification of credentials (smart::verify_credential, smart::verification_code):
+//  1. the input as a compact JWS, against the fixed key and another trusted key, with and
+//     without a register (which holds a revoked and a replaced record);
+//  2. the input as the payload of a JWS this harness signs with the fixed key, so the
+//     payload's parsing is reached too: the result must be "valid" with the payload as
+//     signed, or "tampered" because the payload is not JSON — nothing else.
+#include <filesystem>
+
+#include "fuzz_common.hpp"
+
+namespace {
+
+std::string b64url(std::string_view s) {
+    std::string out(sodium_base64_encoded_len(s.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::string sign(std::string_view signing_input) {
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(signing_input.data()),
+                         signing_input.size(), fz::fixed_key().secret_bytes.data());
+    return std::string(signing_input) + "." + b64url(std::string_view(reinterpret_cast<const char*>(sig), sizeof sig));
+}
+
+const std::array<smart::public_key, 2>& trusted() {
+    static const std::array<smart::public_key, 2> keys{smart::generate_signing_key().public_part(),
+                                                       fz::fixed_key().public_part()};
+    return keys;
+}
+
+/// A register in a temporary directory: the demo cohort's eligible participants issued
+/// with the fixed key, one revoked and one re-issued (so replaced).
+const smart::certificate_register& reg() {
+    static const smart::certificate_register* r = [] {
+        const auto dir = std::filesystem::temp_directory_path() /
+                         ("smart-fuzz-credential-" + std::to_string(static_cast<long>(::getpid())));
+        std::filesystem::create_directories(dir);
+        const auto file = dir / "register.jsonl";
+        std::filesystem::remove(file);
+        auto* out = new smart::certificate_register(file);
+        const smart::cohort c = smart::catalogue::demo_cohort();
+        const smart::evaluation e = smart::evaluate(c, c.last_day());
+        std::vector<std::string> serials;
+        for (std::size_t p = 0; p < c.size() && serials.size() < 3; ++p)
+            if (e.result(p).status == smart::overall_status::eligible) {
+                const auto d = smart::certificate_for(c, e, p);
+                serials.push_back(out->issue(d, fz::fixed_issuer(), fz::fixed_key(), c.last_day(), smart::lang::nb)
+                                      .first.serial);
+                if (serials.size() == 2)
+                    out->reissue(serials.back(), d, fz::fixed_issuer(), fz::fixed_key(), c.last_day(), smart::lang::en);
+            }
+        out->revoke(serials.front(), "Utstedt ved en feil", c.last_day());
+        return out;
+    }();
+    return *r;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input = fz::text(data, size);
+
+    // 1. the input as a credential
+    const smart::verification_result plain = smart::verify_credential(input, trusted());
+    const smart::verification_result with_register = smart::verify_credential(input, trusted(), &reg());
+    FZ_CHECK(plain.key_id == with_register.key_id, "");
+    if (plain.status != smart::verification_status::valid)
+        FZ_CHECK(with_register.status == plain.status, with_register.detail);
+    (void)smart::verify_credential(input, {});
+    try {
+        const std::string code = smart::verification_code(input);
+        FZ_CHECK(code.size() == 9 && code[4] == '-', code);
+    } catch (const smart::error& e) {
+        fz::check_error(e);
+        FZ_CHECK(e.code() == smart::errc::invalid_argument, e.what());
+    }
+
+    // 2. the input as the payload, signed here with the fixed key
+    static const std::string header =
+        b64url(R"({"alg":"EdDSA","typ":"JWT","kid":")" + fz::fixed_key().key_id + R"("})");
+    const std::string jws = sign(header + "." + b64url(input));
+    const smart::verification_result v = smart::verify_credential(jws, trusted(), &reg());
+    if (v.status == smart::verification_status::tampered) {
+        FZ_CHECK(v.detail.find("not JSON") != std::string::npos, v.detail);
+    } else {
+        FZ_CHECK(v.status == smart::verification_status::valid || v.status == smart::verification_status::revoked ||
+                     v.status == smart::verification_status::replaced,
+                 v.detail);
+        FZ_CHECK(v.credential_json == input, v.credential_json);
+        FZ_CHECK(v.key_id == fz::fixed_key().key_id, v.key_id);
+    }
+    return 0;
+}
