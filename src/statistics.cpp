@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "smart/detail/names.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
 namespace smart {
@@ -127,6 +128,13 @@ std::pair<std::string_view, std::string_view> group_key(const participant& p, gr
 
 statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options) {
     if (options.min_cell && *options.min_cell == 0) throw error(errc::invalid_argument, "the minimum cell size must be at least 1");
+    // The mapping's texts go into the tables: one line of UTF-8 each (docs/format.md, "Text").
+    for (const auto& [recorded, m] : options.municipality_mapping) {
+        const std::string at = detail::pointer_append("", recorded);
+        detail::check_text(recorded, "recorded municipality number", at, detail::text_kind::line, limits::name_chars);
+        detail::check_text(m.number, "municipality number", at + "/number", detail::text_kind::line, limits::name_chars);
+        detail::check_text(m.name, "municipality name", at + "/name", detail::text_kind::line, limits::name_chars);
+    }
     std::vector<evaluated_cohort> order(input.begin(), input.end());
     for (const auto& ec : order) {
         if (!ec.c || !ec.e) throw error(errc::invalid_argument, "expected a cohort and its evaluation");

@@ -97,7 +97,9 @@ struct statistics {
 };
 
 /// Computes every table from evaluated cohorts (of one or several programmes). Throws
-/// invalid_argument when an evaluation was not made from its cohort, or min_cell is 0.
+/// invalid_argument when an evaluation was not made from its cohort, or min_cell is 0;
+/// validation_error at "/<recorded number>/name" (or "/number", or the key itself) for a
+/// municipality mapping text that is not one line of UTF-8 (docs/format.md, "Text").
 statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options = {});
 
 /// The tables as a JSON document ("smart.statistics/1"): counts with denominators and

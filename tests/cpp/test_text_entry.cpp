@@ -316,3 +316,19 @@ TEST_CASE("what goes into a signed record is UTF-8: the issuer and a revocation 
     CHECK(again.records().size() == 1);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a municipality mapping's texts are one line of UTF-8 before they go into the tables", "[text][statistics]") {
+    const cohort c = catalogue::demo_cohort();
+    const evaluation e = evaluate(c, d("2025-04-30"));
+    const evaluated_cohort input[] = {{&c, &e}};
+    statistics_options o;
+    o.by = group_by::municipality;
+    o.municipality_mapping = {{"0704", {"3905", "T\xf8nsberg"}}};
+    const error bad_name = thrown_by([&] { (void)compute_statistics(input, o); });
+    CHECK(bad_name.code() == errc::validation_error);
+    CHECK(bad_name.pointer() == "/0704/name");
+    o.municipality_mapping = {{"07\n04", {"3905", "Tønsberg"}}};
+    CHECK(thrown_by([&] { (void)compute_statistics(input, o); }).code() == errc::validation_error);
+    o.municipality_mapping = {{"0704", {"3905", "Tønsberg"}}};
+    CHECK(detail::is_utf8(statistics_to_json(compute_statistics(input, o))));
+}

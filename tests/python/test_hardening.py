@@ -172,6 +172,15 @@ def test_an_issuer_or_revocation_reason_that_is_not_utf8_is_refused_and_the_regi
     assert [r.serial for r in issuing.Register(tmp_path / "register.jsonl").records()] == [record.serial]
 
 
+def test_a_municipality_mapping_with_a_surrogate_is_a_validation_error() -> None:
+    ev = smart.demo_cohort().evaluate("2025-04-30")
+    with pytest.raises(smart.ValidationError) as info:
+        smart.statistics([ev], by="municipality", municipality_mapping={"0704": ("3905", "T" + SURROGATE)})
+    assert info.value.path == "/0704/name"
+    with pytest.raises(smart.ValidationError):
+        smart.statistics([ev], by="municipality", municipality_mapping={"07" + SURROGATE: ("3905", "Tønsberg")})
+
+
 # --- saving replaces a file whole or not at all -----------------------------------------------
 
 

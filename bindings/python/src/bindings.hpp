@@ -34,6 +34,7 @@ struct text {
     std::string value;
     operator std::string&&() && noexcept { return std::move(value); }
     operator std::string_view() const noexcept { return value; }
+    friend bool operator<(const text& a, const text& b) noexcept { return a.value < b.value; }
 };
 std::vector<std::string> values(std::vector<text>&& ts);
 

@@ -8,12 +8,12 @@ void register_statistics(py::module_& m) {
 
     s.def(
         "statistics_json",
-        [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, std::string_view by,
-           std::optional<std::size_t> min_cell, const std::map<std::string, smart::municipality>& mapping) {
+        [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
+           std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
             smart::statistics_options o;
             o.by = smart::parse_group_by(by);
             o.min_cell = min_cell;
-            o.municipality_mapping = mapping;
+            for (const auto& [recorded, m] : mapping) o.municipality_mapping.emplace(recorded.value, m);
             std::vector<smart::evaluated_cohort> input;
             input.reserve(evaluations.size());
             for (const auto& ev : evaluations) input.push_back({ev->cohort.get(), &ev->e});
