@@ -285,9 +285,9 @@ void issuing() {
     const std::string text = read(file);
     write("register", "seed-register", text);
     write("register", "seed-torn-last-line", text + R"({"event":"revoked","serial":"SMART-)");
-    const std::size_t cut = text.find('\n') + 1;
-    write("register", "malformed-corrupt-first-line", "{\"event\":\"issued\",\"record\":{}}\n" + text.substr(cut));
-    write("register", "malformed-unknown-event", "{\"event\":\"lost\"}\n" + text);
+    const std::string first_line = text.substr(0, text.find('\n') + 1);
+    write("register", "malformed-corrupt-first-line", "{\"event\":\"issued\",\"record\":{}}\n" + first_line);
+    write("register", "malformed-unknown-event", "{\"event\":\"lost\"}\n" + first_line);
     fs::remove_all(dir);
 }
 
