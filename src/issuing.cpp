@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_input.hpp"
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
@@ -86,12 +87,37 @@ std::string key_id_for(const std::array<unsigned char, 32>& pk) {
     return out;
 }
 
+/// Keys, credentials and register lines are small documents of a fixed shape: read within
+/// tighter limits than programmes and cohorts (their objects keep the order they were
+/// written in, so members are few: a duplicate check per member stays cheap).
+detail::json_limits small_document_limits() {
+    detail::json_limits l;
+    l.object_members = 256;
+    l.array_elements = 4096;
+    return l;
+}
+
+ojson parse_small(std::string_view text) { return detail::parse_bounded<ojson>(text, small_document_limits()); }
+
 ojson parse_json(std::string_view text, const char* what) {
     try {
-        return ojson::parse(text.begin(), text.end());
-    } catch (const ojson::parse_error& e) {
-        throw error(errc::parse_error, std::string("malformed ") + what + " at byte " + std::to_string(e.byte));
+        return parse_small(text);
+    } catch (const error& e) {
+        // never echo the text itself (a key file holds secrets): the kind of problem only
+        const std::string at = e.message().rfind("malformed JSON at byte ", 0) == 0
+                                   ? e.message().substr(std::string("malformed JSON ").size(),
+                                                        e.message().find(':') - std::string("malformed JSON ").size())
+                                   : std::string();
+        throw error(errc::parse_error, std::string("malformed ") + what + (at.empty() ? "" : " " + at),
+                    e.code() == errc::parse_error ? std::string() : e.pointer());
     }
+}
+
+/// The string member `key` of `o`, or "" when it is absent or not a string.
+std::string string_member(const ojson& o, const char* key) {
+    if (!o.is_object()) return {};
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 const std::string& member_string(const ojson& o, const char* key, const std::string& base) {
@@ -230,12 +256,14 @@ signing_key load_signing_key(std::string_view json_text) {
 }
 
 signing_key load_signing_key_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw error(errc::not_found, "cannot open the key file \"" + file.string() + "\"");
-    std::ostringstream buf;
-    buf << in.rdbuf();
+    std::string text;
     try {
-        return load_signing_key(buf.str());
+        text = detail::read_document_file(file);
+    } catch (const error& e) {
+        throw error(e.code(), "key file: " + e.message());
+    }
+    try {
+        return load_signing_key(text);
     } catch (const error& e) {
         // never echo key material: the messages above name places, not values
         throw error(e.code(), "key file \"" + file.string() + "\": " + e.message(), e.pointer());
@@ -454,16 +482,16 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     }
     ojson header;
     try {
-        header = ojson::parse(*header_text);
-    } catch (const ojson::parse_error&) {
+        header = parse_small(*header_text);
+    } catch (const error&) {
         out.detail = "the header is not JSON";
         return out;
     }
-    if (!header.is_object() || header.value("alg", "") != "EdDSA") {
+    if (!header.is_object() || string_member(header, "alg") != "EdDSA") {
         out.detail = "the header does not say alg EdDSA";
         return out;
     }
-    out.key_id = header.value("kid", "");
+    out.key_id = string_member(header, "kid");
     const public_key* key = nullptr;
     for (const auto& k : trusted)
         if (k.key_id == out.key_id) key = &k;
@@ -482,11 +510,11 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     }
     out.credential_json = *payload_text;
     try {
-        const ojson payload = ojson::parse(*payload_text);
-        const std::string id = payload.value("id", "");
+        const ojson payload = parse_small(*payload_text);
+        const std::string id = string_member(payload, "id");
         const std::string prefix = "urn:smart:certificate:";
         if (id.rfind(prefix, 0) == 0) out.serial = id.substr(prefix.size());
-    } catch (const ojson::parse_error&) {
+    } catch (const error&) {
         out.status = verification_status::tampered;
         out.detail = "the signed payload is not JSON";
         return out;
@@ -644,7 +672,7 @@ void certificate_register::append(const detail::locked_file& f, const std::strin
 void certificate_register::apply(const std::string& line, std::size_t line_number, bool last) {
     if (line.empty()) return;
     try {
-        const ojson o = ojson::parse(line);
+        const ojson o = parse_small(line);
         const std::string event = o.at("event").get<std::string>();
         if (event == "issued") {
             certificate_record r = record_from(o.at("record"));

@@ -10,11 +10,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_input.hpp"
 #include "smart/catalogue.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
+#include "smart/limits.hpp"
 
 namespace smart {
 
+/// Documents are read into nlohmann::json (members in a std::map: logarithmic look-up and
+/// insertion, whatever the number of members) and written from ordered_json (members in
+/// the order the format gives them).
+using dom = nlohmann::json;
 using json = nlohmann::ordered_json;
 
 namespace {
@@ -39,81 +46,95 @@ struct path {
     throw error(code, message, p.str());
 }
 
-const char* type_name(const json& j) {
+const char* type_name(const dom& j) {
     switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number";
+        case dom::value_t::null: return "null";
+        case dom::value_t::object: return "an object";
+        case dom::value_t::array: return "an array";
+        case dom::value_t::string: return "a string";
+        case dom::value_t::boolean: return "a boolean";
+        case dom::value_t::number_integer:
+        case dom::value_t::number_unsigned: return "an integer";
+        case dom::value_t::number_float: return "a number";
         default: return "something else";
     }
 }
 
-[[noreturn]] void wrong_type(const json& j, const path& p, const char* expected) {
+[[noreturn]] void wrong_type(const dom& j, const path& p, const char* expected) {
     fail(p, std::string("expected ") + expected + ", got " + type_name(j));
 }
 
-const json::object_t& object(const json& j, const path& p, std::initializer_list<std::string_view> allowed) {
+const dom::object_t& object(const dom& j, const path& p, std::initializer_list<std::string_view> allowed) {
     if (!j.is_object()) wrong_type(j, p, "an object");
-    const auto& obj = j.get_ref<const json::object_t&>();
+    const auto& obj = j.get_ref<const dom::object_t&>();
     for (const auto& [key, value] : obj) {
         bool ok = false;
         for (auto a : allowed) ok = ok || key == a;
         if (!ok) {
             std::string names;
             for (auto a : allowed) names += (names.empty() ? "\"" : ", \"") + std::string(a) + "\"";
-            fail(p.child(key), "unknown member \"" + key + "\" (expected one of " + names + ")");
+            fail(p.child(key), "unknown member " + detail::quoted(key) + " (expected one of " + names + ")");
         }
     }
     return obj;
 }
 
-const json* find(const json::object_t& obj, const char* key) {
+const dom* find(const dom::object_t& obj, const char* key) {
     const auto it = obj.find(key);
     return it == obj.end() ? nullptr : &it->second;
 }
 
-const json& require(const json::object_t& obj, const char* key, const path& p) {
-    const json* j = find(obj, key);
+const dom& require(const dom::object_t& obj, const char* key, const path& p) {
+    const dom* j = find(obj, key);
     if (!j) fail(p, std::string("missing required member \"") + key + "\"");
     return *j;
 }
 
-const std::string& string(const json& j, const path& p) {
+const std::string& string(const dom& j, const path& p) {
     if (!j.is_string()) wrong_type(j, p, "a string");
     return j.get_ref<const std::string&>();
 }
 
-const std::string& nonempty_string(const json& j, const path& p) {
+const std::string& nonempty_string(const dom& j, const path& p) {
     const std::string& s = string(j, p);
     if (s.empty()) fail(p, "expected a non-empty string");
     return s;
 }
 
-std::int64_t integer(const json& j, const path& p, std::int64_t lo, std::int64_t hi) {
-    if (!j.is_number_integer()) wrong_type(j, p, "an integer");
-    const std::int64_t v = j.get<std::int64_t>();
+std::int64_t integer(const dom& j, const path& p, std::int64_t lo, std::int64_t hi) {
+    const auto range = [&] { return "an integer from " + std::to_string(lo) + " to " + std::to_string(hi); };
+    std::int64_t v = 0;
+    if (j.is_number_unsigned()) {
+        // above INT64_MAX would wrap in get<int64_t>()
+        if (j.get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) fail(p, "expected " + range() + ", got " + j.dump());
+        v = static_cast<std::int64_t>(j.get<std::uint64_t>());
+    } else if (j.is_number_integer()) {
+        v = j.get<std::int64_t>();
+    } else if (j.is_number_float()) {
+        // JSON (and JSON Schema) do not tell 2 from 2.0: a number with no fraction is an integer.
+        const double d = j.get<double>();
+        if (!(d >= static_cast<double>(lo) && d <= static_cast<double>(hi)) || d != static_cast<double>(static_cast<std::int64_t>(d)))
+            fail(p, "expected " + range() + ", got " + j.dump());
+        v = static_cast<std::int64_t>(d);
+    } else {
+        wrong_type(j, p, "an integer");
+    }
     if (v < lo || v > hi)
-        fail(p, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
-                    std::to_string(v));
+        fail(p, "expected " + range() + ", got " + std::to_string(v));
     return v;
 }
 
-bool boolean(const json& j, const path& p) {
+bool boolean(const dom& j, const path& p) {
     if (!j.is_boolean()) wrong_type(j, p, "true or false");
     return j.get<bool>();
 }
 
-const json::array_t& array(const json& j, const path& p) {
+const dom::array_t& array(const dom& j, const path& p) {
     if (!j.is_array()) wrong_type(j, p, "an array");
-    return j.get_ref<const json::array_t&>();
+    return j.get_ref<const dom::array_t&>();
 }
 
-date read_date(const json& j, const path& p) {
+date read_date(const dom& j, const path& p) {
     const std::string& s = string(j, p);
     try {
         return parse_date(s);
@@ -124,7 +145,7 @@ date read_date(const json& j, const path& p) {
 
 /// Parses an enum name, turning invalid_argument into a validation error at `p`.
 template <class F>
-auto read_enum(const json& j, const path& p, F parse) {
+auto read_enum(const dom& j, const path& p, F parse) {
     const std::string& s = string(j, p);
     try {
         return parse(s);
@@ -133,7 +154,7 @@ auto read_enum(const json& j, const path& p, F parse) {
     }
 }
 
-ratio read_ratio(const json& j, const path& p) {
+ratio read_ratio(const dom& j, const path& p) {
     const std::string& s = string(j, p);
     try {
         return parse_ratio(s);
@@ -142,7 +163,7 @@ ratio read_ratio(const json& j, const path& p) {
     }
 }
 
-localized_text read_text(const json& j, const path& p) {
+localized_text read_text(const dom& j, const path& p) {
     localized_text t;
     if (j.is_string()) {
         t.nb = j.get<std::string>();
@@ -152,12 +173,13 @@ localized_text read_text(const json& j, const path& p) {
     if (!j.is_object()) wrong_type(j, p, "a string or an object {\"nb\", \"nn\", \"en\"}");
     const auto& o = object(j, p, {"nb", "nn", "en"});
     t.nb = nonempty_string(require(o, "nb", p), p.child("nb"));
-    if (const json* v = find(o, "nn")) t.nn = string(*v, p.child("nn"));
-    if (const json* v = find(o, "en")) t.en = string(*v, p.child("en"));
+    // An empty translation would mean "no translation": the member is left out for that.
+    if (const dom* v = find(o, "nn")) t.nn = nonempty_string(*v, p.child("nn"));
+    if (const dom* v = find(o, "en")) t.en = nonempty_string(*v, p.child("en"));
     return t;
 }
 
-std::vector<localized_text> read_texts(const json& j, const path& p) {
+std::vector<localized_text> read_texts(const dom& j, const path& p) {
     std::vector<localized_text> out;
     const auto& a = array(j, p);
     for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read_text(a[i], p.at(i)));
@@ -165,11 +187,35 @@ std::vector<localized_text> read_texts(const json& j, const path& p) {
 }
 
 template <class T, class F>
-std::vector<T> read_list(const json& j, const path& p, F read_one) {
+std::vector<T> read_list(const dom& j, const path& p, F read_one) {
     std::vector<T> out;
     const auto& a = array(j, p);
     out.reserve(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read_one(a[i], p.at(i)));
+    return out;
+}
+
+/// read_list for a list with its own limit (sessions, submissions, exemptions), checked
+/// before any element is read.
+template <class T, class F>
+std::vector<T> read_list(const dom& j, const path& p, F read_one, std::size_t max, const char* what) {
+    std::vector<T> out;
+    const auto& a = array(j, p);
+    if (a.size() > max)
+        fail(p, std::to_string(a.size()) + " " + what + "; at most " + std::to_string(max) + " are allowed");
+    out.reserve(a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read_one(a[i], p.at(i)));
+    return out;
+}
+
+/// A list of enum names, each at most once (schema: uniqueItems); a repeat is an error at
+/// its second place.
+template <class T, class F>
+std::vector<T> read_enum_set(const dom& j, const path& p, F parse) {
+    std::vector<T> out = read_list<T>(j, p, [&](const dom& x, const path& xp) { return read_enum(x, xp, parse); });
+    for (std::size_t i = 1; i < out.size(); ++i)
+        for (std::size_t k = 0; k < i; ++k)
+            if (out[k] == out[i]) fail(p.at(i), "\"" + j[i].get<std::string>() + "\" appears twice: list it once");
     return out;
 }
 
@@ -183,7 +229,7 @@ void validate_under(const path& base, F f) {
     }
 }
 
-session read_session(const json& j, const path& p) {
+session read_session(const dom& j, const path& p) {
     const auto& o = object(j, p, {"id", "kind", "days", "start", "end", "theme", "description", "focus_areas",
                                   "resources", "between_session_work"});
     session s;
@@ -192,7 +238,7 @@ session read_session(const json& j, const path& p) {
     const path dp = p.child("days");
     s.days = read_list<date>(require(o, "days", p), dp, read_date);
     auto read_time = [&](const char* key) -> std::optional<time_of_day> {
-        const json* v = find(o, key);
+        const dom* v = find(o, key);
         if (!v) return std::nullopt;
         const path tp = p.child(key);
         const std::string& text = string(*v, tp);
@@ -204,34 +250,34 @@ session read_session(const json& j, const path& p) {
     };
     s.start = read_time("start");
     s.end = read_time("end");
-    if (const json* v = find(o, "theme")) s.theme = read_text(*v, p.child("theme"));
-    if (const json* v = find(o, "description")) s.description = read_text(*v, p.child("description"));
-    if (const json* v = find(o, "focus_areas"))
+    if (const dom* v = find(o, "theme")) s.theme = read_text(*v, p.child("theme"));
+    if (const dom* v = find(o, "description")) s.description = read_text(*v, p.child("description"));
+    if (const dom* v = find(o, "focus_areas"))
         s.focus_areas = read_list<std::string>(*v, p.child("focus_areas"),
-                                               [](const json& x, const path& xp) { return nonempty_string(x, xp); });
-    if (const json* v = find(o, "resources"))
-        s.resources = read_list<resource>(*v, p.child("resources"), [](const json& x, const path& xp) {
+                                               [](const dom& x, const path& xp) { return nonempty_string(x, xp); });
+    if (const dom* v = find(o, "resources"))
+        s.resources = read_list<resource>(*v, p.child("resources"), [](const dom& x, const path& xp) {
             const auto& ro = object(x, xp, {"title", "kind", "url"});
             resource r;
             r.title = nonempty_string(require(ro, "title", xp), xp.child("title"));
-            if (const json* k = find(ro, "kind")) r.kind = string(*k, xp.child("kind"));
-            if (const json* u = find(ro, "url")) r.url = string(*u, xp.child("url"));
+            if (const dom* k = find(ro, "kind")) r.kind = string(*k, xp.child("kind"));
+            if (const dom* u = find(ro, "url")) r.url = string(*u, xp.child("url"));
             return r;
         });
-    if (const json* v = find(o, "between_session_work")) {
+    if (const dom* v = find(o, "between_session_work")) {
         const path wp = p.child("between_session_work");
         const auto& wo = object(*v, wp, {"description", "due"});
         between_session_work w;
         w.description = read_text(require(wo, "description", wp), wp.child("description"));
-        if (const json* d = find(wo, "due")) w.due = read_date(*d, wp.child("due"));
+        if (const dom* d = find(wo, "due")) w.due = read_date(*d, wp.child("due"));
         s.work = std::move(w);
     }
     return s;
 }
 
-requirement read_requirement(const json& j, const path& p) {
+requirement read_requirement(const dom& j, const path& p) {
     if (!j.is_object()) wrong_type(j, p, "an object");
-    const auto& pre = j.get_ref<const json::object_t&>();
+    const auto& pre = j.get_ref<const dom::object_t&>();
     const path kp = p.child("kind");
     const requirement_kind kind = read_enum(require(pre, "kind", p), kp, parse_requirement_kind);
     requirement r;
@@ -239,12 +285,12 @@ requirement read_requirement(const json& j, const path& p) {
         case requirement_kind::attendance: {
             const auto& o = object(j, p, {"id", "kind", "label", "min_ratio", "weights", "counted_kinds"});
             attendance_rule a;
-            if (const json* v = find(o, "min_ratio")) a.min_ratio = read_ratio(*v, p.child("min_ratio"));
-            if (const json* v = find(o, "weights")) {
+            if (const dom* v = find(o, "min_ratio")) a.min_ratio = read_ratio(*v, p.child("min_ratio"));
+            if (const dom* v = find(o, "weights")) {
                 const path wp = p.child("weights");
                 const auto& wo = object(*v, wp, {"present", "late", "excused"});
                 auto weight = [&](const char* key, ratio& out) {
-                    if (const json* w = find(wo, key)) {
+                    if (const dom* w = find(wo, key)) {
                         out = read_ratio(*w, wp.child(key));
                         if (out.den() > 1000) fail(wp.child(key), "weight denominators above 1000 are not supported");
                     }
@@ -253,10 +299,8 @@ requirement read_requirement(const json& j, const path& p) {
                 weight("late", a.weight_late);
                 weight("excused", a.weight_excused);
             }
-            if (const json* v = find(o, "counted_kinds"))
-                a.counted_kinds = read_list<session_kind>(*v, p.child("counted_kinds"), [](const json& x, const path& xp) {
-                    return read_enum(x, xp, parse_session_kind);
-                });
+            if (const dom* v = find(o, "counted_kinds"))
+                a.counted_kinds = read_enum_set<session_kind>(*v, p.child("counted_kinds"), parse_session_kind);
             r.rule = a;
             break;
         }
@@ -264,16 +308,14 @@ requirement read_requirement(const json& j, const path& p) {
             const auto& o = object(j, p, {"id", "kind", "label", "per_interval", "accepted_kinds", "require_approval",
                                           "require_portfolio_approval", "portfolio_deadline"});
             interval_notes_rule n;
-            if (const json* v = find(o, "per_interval"))
+            if (const dom* v = find(o, "per_interval"))
                 n.per_interval = static_cast<int>(integer(*v, p.child("per_interval"), 1, 1000));
-            if (const json* v = find(o, "accepted_kinds"))
-                n.accepted_kinds = read_list<submission_kind>(
-                    *v, p.child("accepted_kinds"),
-                    [](const json& x, const path& xp) { return read_enum(x, xp, parse_submission_kind); });
-            if (const json* v = find(o, "require_approval")) n.require_approval = boolean(*v, p.child("require_approval"));
-            if (const json* v = find(o, "require_portfolio_approval"))
+            if (const dom* v = find(o, "accepted_kinds"))
+                n.accepted_kinds = read_enum_set<submission_kind>(*v, p.child("accepted_kinds"), parse_submission_kind);
+            if (const dom* v = find(o, "require_approval")) n.require_approval = boolean(*v, p.child("require_approval"));
+            if (const dom* v = find(o, "require_portfolio_approval"))
                 n.require_portfolio_approval = boolean(*v, p.child("require_portfolio_approval"));
-            if (const json* v = find(o, "portfolio_deadline"))
+            if (const dom* v = find(o, "portfolio_deadline"))
                 n.portfolio_deadline = read_date(*v, p.child("portfolio_deadline"));
             r.rule = n;
             break;
@@ -281,39 +323,35 @@ requirement read_requirement(const json& j, const path& p) {
         case requirement_kind::final_text: {
             const auto& o = object(j, p, {"id", "kind", "label", "pages", "categories", "require_approval", "deadline"});
             final_text_rule f;
-            if (const json* v = find(o, "pages")) {
+            if (const dom* v = find(o, "pages")) {
                 const path pp = p.child("pages");
                 const auto& po = object(*v, pp, {"min", "max"});
-                if (const json* m = find(po, "min")) f.min_pages = static_cast<int>(integer(*m, pp.child("min"), 1, 10000));
-                if (const json* m = find(po, "max")) f.max_pages = static_cast<int>(integer(*m, pp.child("max"), 1, 10000));
+                if (const dom* m = find(po, "min")) f.min_pages = static_cast<int>(integer(*m, pp.child("min"), 1, 10000));
+                if (const dom* m = find(po, "max")) f.max_pages = static_cast<int>(integer(*m, pp.child("max"), 1, 10000));
             }
-            if (const json* v = find(o, "categories"))
-                f.categories = read_list<final_category>(*v, p.child("categories"), [](const json& x, const path& xp) {
-                    return read_enum(x, xp, parse_final_category);
-                });
-            if (const json* v = find(o, "require_approval")) f.require_approval = boolean(*v, p.child("require_approval"));
-            if (const json* v = find(o, "deadline")) f.deadline = read_date(*v, p.child("deadline"));
+            if (const dom* v = find(o, "categories"))
+                f.categories = read_enum_set<final_category>(*v, p.child("categories"), parse_final_category);
+            if (const dom* v = find(o, "require_approval")) f.require_approval = boolean(*v, p.child("require_approval"));
+            if (const dom* v = find(o, "deadline")) f.deadline = read_date(*v, p.child("deadline"));
             r.rule = f;
             break;
         }
         case requirement_kind::festival: {
             const auto& o = object(j, p, {"id", "kind", "label", "roles"});
             festival_rule f;
-            if (const json* v = find(o, "roles"))
-                f.roles = read_list<festival_role>(*v, p.child("roles"), [](const json& x, const path& xp) {
-                    return read_enum(x, xp, parse_festival_role);
-                });
+            if (const dom* v = find(o, "roles"))
+                f.roles = read_enum_set<festival_role>(*v, p.child("roles"), parse_festival_role);
             r.rule = f;
             break;
         }
     }
     r.id = nonempty_string(require(pre, "id", p), p.child("id"));
-    if (const json* v = find(pre, "label")) r.label = read_text(*v, p.child("label"));
+    if (const dom* v = find(pre, "label")) r.label = read_text(*v, p.child("label"));
     return r;
 }
 
-void check_format(const json::object_t& o, const path& p, std::string_view expected, bool required) {
-    const json* f = find(o, "format");
+void check_format(const dom::object_t& o, const path& p, std::string_view expected, bool required) {
+    const dom* f = find(o, "format");
     if (!f) {
         if (required) fail(p, "missing required member \"format\" (expected \"" + std::string(expected) + "\")");
         return;
@@ -323,30 +361,30 @@ void check_format(const json::object_t& o, const path& p, std::string_view expec
         fail(p.child("format"), "unsupported format \"" + s + "\": expected \"" + std::string(expected) + "\"");
 }
 
-programme read_programme(const json& j, const path& p, bool format_required) {
+programme read_programme(const dom& j, const path& p, bool format_required) {
     const auto& o = object(j, p, {"format", "id", "name", "provider", "audience", "description", "focus_question", "aims",
                                   "competence_goals", "knowledge_base", "seats", "sessions", "certificate"});
     check_format(o, p, programme_format, format_required);
     programme prog;
     prog.id = nonempty_string(require(o, "id", p), p.child("id"));
     prog.name = read_text(require(o, "name", p), p.child("name"));
-    if (const json* v = find(o, "provider")) prog.provider = read_text(*v, p.child("provider"));
-    if (const json* v = find(o, "audience")) prog.audience = read_text(*v, p.child("audience"));
-    if (const json* v = find(o, "description")) prog.description = read_text(*v, p.child("description"));
-    if (const json* v = find(o, "focus_question")) prog.focus_question = read_text(*v, p.child("focus_question"));
-    if (const json* v = find(o, "aims")) prog.aims = read_texts(*v, p.child("aims"));
-    if (const json* v = find(o, "competence_goals"))
-        prog.goals = read_list<competence_goal>(*v, p.child("competence_goals"), [](const json& x, const path& xp) {
+    if (const dom* v = find(o, "provider")) prog.provider = read_text(*v, p.child("provider"));
+    if (const dom* v = find(o, "audience")) prog.audience = read_text(*v, p.child("audience"));
+    if (const dom* v = find(o, "description")) prog.description = read_text(*v, p.child("description"));
+    if (const dom* v = find(o, "focus_question")) prog.focus_question = read_text(*v, p.child("focus_question"));
+    if (const dom* v = find(o, "aims")) prog.aims = read_texts(*v, p.child("aims"));
+    if (const dom* v = find(o, "competence_goals"))
+        prog.goals = read_list<competence_goal>(*v, p.child("competence_goals"), [](const dom& x, const path& xp) {
             const auto& go = object(x, xp, {"id", "text"});
             competence_goal g;
             g.id = nonempty_string(require(go, "id", xp), xp.child("id"));
             g.text = read_text(require(go, "text", xp), xp.child("text"));
             return g;
         });
-    if (const json* v = find(o, "knowledge_base")) prog.knowledge_base = read_texts(*v, p.child("knowledge_base"));
-    if (const json* v = find(o, "seats")) prog.seats = static_cast<int>(integer(*v, p.child("seats"), 1, 1000000));
-    if (const json* v = find(o, "sessions")) prog.sessions = read_list<session>(*v, p.child("sessions"), read_session);
-    if (const json* v = find(o, "certificate")) {
+    if (const dom* v = find(o, "knowledge_base")) prog.knowledge_base = read_texts(*v, p.child("knowledge_base"));
+    if (const dom* v = find(o, "seats")) prog.seats = static_cast<int>(integer(*v, p.child("seats"), 1, 1000000));
+    if (const dom* v = find(o, "sessions")) prog.sessions = read_list<session>(*v, p.child("sessions"), read_session, limits::sessions, "sessions");
+    if (const dom* v = find(o, "certificate")) {
         const path cp = p.child("certificate");
         const auto& co = object(*v, cp, {"requirements"});
         prog.requirements = read_list<requirement>(require(co, "requirements", cp), cp.child("requirements"),
@@ -356,35 +394,18 @@ programme read_programme(const json& j, const path& p, bool format_required) {
     return prog;
 }
 
-json parse_text(std::string_view text) {
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        const auto pos = what.find("parse error");
-        throw error(errc::parse_error,
-                    "malformed JSON at byte " + std::to_string(e.byte) + ": " +
-                        (pos == std::string::npos ? what : what.substr(pos)));
-    }
-}
+dom parse_text(std::string_view text) { return detail::parse_bounded<dom>(text); }
 
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw error(errc::not_found, "cannot open \"" + file.string() + "\"");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return std::move(buf).str();
-}
 
-submission read_submission(const json& j, const path& p) {
+submission read_submission(const dom& j, const path& p) {
     const auto& o = object(j, p, {"kind", "date", "status", "pages", "category", "title"});
     submission s;
     s.kind = read_enum(require(o, "kind", p), p.child("kind"), parse_submission_kind);
     s.on = read_date(require(o, "date", p), p.child("date"));
-    if (const json* v = find(o, "status")) s.status = read_enum(*v, p.child("status"), parse_submission_status);
-    if (const json* v = find(o, "pages")) s.pages = static_cast<std::uint16_t>(integer(*v, p.child("pages"), 1, 10000));
-    if (const json* v = find(o, "category")) s.category = read_enum(*v, p.child("category"), parse_final_category);
-    if (const json* v = find(o, "title")) s.title = string(*v, p.child("title"));
+    if (const dom* v = find(o, "status")) s.status = read_enum(*v, p.child("status"), parse_submission_status);
+    if (const dom* v = find(o, "pages")) s.pages = static_cast<std::uint16_t>(integer(*v, p.child("pages"), 1, 10000));
+    if (const dom* v = find(o, "category")) s.category = read_enum(*v, p.child("category"), parse_final_category);
+    if (const dom* v = find(o, "title")) s.title = string(*v, p.child("title"));
     return s;
 }
 
@@ -395,7 +416,7 @@ struct staged_participant {
     std::vector<std::pair<date, attendance_status>> attendance;
 };
 
-staged_participant read_participant(const json& j, const path& p) {
+staged_participant read_participant(const dom& j, const path& p) {
     staged_participant staged;
     const auto& o = object(j, p, {"id", "name", "municipality", "role", "sector", "contact", "attendance",
                                   "festival_role", "submissions", "exemptions"});
@@ -410,18 +431,18 @@ staged_participant read_participant(const json& j, const path& p) {
     }
     pt.role = nonempty_string(require(o, "role", p), p.child("role"));
     pt.sector = read_enum(require(o, "sector", p), p.child("sector"), parse_sector);
-    if (const json* v = find(o, "contact")) {
+    if (const dom* v = find(o, "contact")) {
         const path cp = p.child("contact");
         const auto& co = object(*v, cp, {"email", "phone"});
         contact_info ci;
-        if (const json* e = find(co, "email")) ci.email = string(*e, cp.child("email"));
-        if (const json* ph = find(co, "phone")) ci.phone = string(*ph, cp.child("phone"));
+        if (const dom* e = find(co, "email")) ci.email = string(*e, cp.child("email"));
+        if (const dom* ph = find(co, "phone")) ci.phone = string(*ph, cp.child("phone"));
         pt.contact = std::move(ci);
     }
-    if (const json* v = find(o, "attendance")) {
+    if (const dom* v = find(o, "attendance")) {
         const path ap = p.child("attendance");
         if (!v->is_object()) wrong_type(*v, ap, "an object of date: status");
-        const auto& ao = v->get_ref<const json::object_t&>();
+        const auto& ao = v->get_ref<const dom::object_t&>();
         staged.attendance.reserve(ao.size());
         for (const auto& [key, value] : ao) {
             const path dp = ap.child(key);
@@ -434,20 +455,21 @@ staged_participant read_participant(const json& j, const path& p) {
             staged.attendance.emplace_back(d, read_enum(value, dp, parse_attendance_status));
         }
     }
-    if (const json* v = find(o, "festival_role"))
+    if (const dom* v = find(o, "festival_role"))
         pt.festival_role = read_enum(*v, p.child("festival_role"), parse_festival_role);
-    if (const json* v = find(o, "submissions"))
-        pt.submissions = read_list<submission>(*v, p.child("submissions"), read_submission);
-    if (const json* v = find(o, "exemptions"))
-        pt.exemptions = read_list<exemption>(*v, p.child("exemptions"), [](const json& x, const path& xp) {
+    if (const dom* v = find(o, "submissions"))
+        pt.submissions =
+            read_list<submission>(*v, p.child("submissions"), read_submission, limits::submissions, "submissions");
+    if (const dom* v = find(o, "exemptions"))
+        pt.exemptions = read_list<exemption>(*v, p.child("exemptions"), [](const dom& x, const path& xp) {
             const auto& eo = object(x, xp, {"requirement", "reason", "granted_by", "date"});
             exemption e;
             e.requirement = nonempty_string(require(eo, "requirement", xp), xp.child("requirement"));
             e.reason = nonempty_string(require(eo, "reason", xp), xp.child("reason"));
             e.granted_by = nonempty_string(require(eo, "granted_by", xp), xp.child("granted_by"));
-            if (const json* d = find(eo, "date")) e.granted_on = read_date(*d, xp.child("date"));
+            if (const dom* d = find(eo, "date")) e.granted_on = read_date(*d, xp.child("date"));
             return e;
-        });
+        }, limits::exemptions, "exemptions");
     return staged;
 }
 
@@ -641,171 +663,71 @@ std::vector<int> bits(std::uint64_t mask) {
 
 }  // namespace
 
+namespace detail {
+std::string read_document_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto st = std::filesystem::status(file, ec);
+    if (ec || !std::filesystem::exists(st))
+        throw error(errc::not_found, "cannot open " + detail::quoted(file.string(), 200) + ": no such file");
+    if (std::filesystem::is_directory(st))
+        throw error(errc::invalid_argument, detail::quoted(file.string(), 200) + " is a directory, not a document");
+    if (std::filesystem::is_regular_file(st)) {
+        const auto size = std::filesystem::file_size(file, ec);
+        if (!ec) detail::check_document_size(static_cast<std::size_t>(size), "file");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw error(errc::not_found, "cannot open " + detail::quoted(file.string(), 200));
+    // Read in blocks up to the limit: a device or pipe (/dev/zero) has no size to check first.
+    std::string out;
+    std::vector<char> block(1 << 16);
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        out.append(block.data(), static_cast<std::size_t>(in.gcount()));
+        if (out.size() > limits::document_bytes) detail::check_document_size(out.size(), "file");
+    }
+    if (in.bad()) throw error(errc::not_found, "cannot read " + detail::quoted(file.string(), 200));
+    return out;
+}
+}  // namespace detail
+
 programme load_programme(std::string_view json_text) {
     const json j = parse_text(json_text);
     return read_programme(j, path{}, true);
 }
 
-programme load_programme_file(const std::filesystem::path& file) { return load_programme(read_file(file)); }
+programme load_programme_file(const std::filesystem::path& file) { return load_programme(detail::read_document_file(file)); }
 
 std::string save_programme(const programme& p) { return write_programme(p, true).dump(2) + "\n"; }
 
-namespace {
-
-/// Streams a cohort document. The participants array is read one element at a time: each
-/// element becomes a small DOM that is converted at once and freed, so a large cohort
-/// never exists as a whole DOM (building and freeing that dominated load time). The rest
-/// of the document is collected as a DOM by nlohmann's own SAX-to-DOM parser.
-class cohort_reader {
-public:
-    using dom_parser = nlohmann::detail::json_sax_dom_parser<json>;
-    using string_t = json::string_t;
-    using binary_t = json::binary_t;
-
-    json root;
-    std::vector<staged_participant> staged;
-
-    cohort_reader() : top_(root, true) {}
-
-    bool null() { return scalar([](auto& s) { return s.null(); }, [] { return json(nullptr); }); }
-    bool boolean(bool v) { return scalar([&](auto& s) { return s.boolean(v); }, [&] { return json(v); }); }
-    bool number_integer(json::number_integer_t v) {
-        return scalar([&](auto& s) { return s.number_integer(v); }, [&] { return json(v); });
-    }
-    bool number_unsigned(json::number_unsigned_t v) {
-        return scalar([&](auto& s) { return s.number_unsigned(v); }, [&] { return json(v); });
-    }
-    bool number_float(json::number_float_t v, const string_t& text) {
-        return scalar([&](auto& s) { return s.number_float(v, text); }, [&] { return json(v); });
-    }
-    bool string(string_t& v) { return scalar([&](auto& s) { return s.string(v); }, [&] { return json(v); }); }
-    bool binary(binary_t& v) { return scalar([&](auto& s) { return s.binary(v); }, [&] { return json(v); }); }
-
-    bool start_object(std::size_t n) { return open([&](auto& s) { return s.start_object(n); }, false); }
-    bool start_array(std::size_t n) { return open([&](auto& s) { return s.start_array(n); }, true); }
-    bool end_object() { return close([](auto& s) { return s.end_object(); }); }
-    bool end_array() { return close([](auto& s) { return s.end_array(); }); }
-
-    bool key(string_t& k) {
-        if (element_) return element_->key(k);
-        if (depth_ == 1 && k == "participants") {
-            participants_key_ = true;  // decided by the value that follows
-            return true;
-        }
-        return top_.key(k);
-    }
-
-    bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
-        std::string what = ex.what();
-        const auto at = what.find("parse error");
-        throw error(errc::parse_error, "malformed JSON at byte " + std::to_string(position) + ": " +
-                                           (at == std::string::npos ? what : what.substr(at)));
-    }
-
-private:
-    /// "participants" followed by something other than an array: hand it to the DOM so
-    /// the usual type check reports it.
-    void forward_deferred_key() {
-        if (!participants_key_) return;
-        participants_key_ = false;
-        string_t k = "participants";
-        top_.key(k);
-    }
-
-    template <class Forward, class Make>
-    bool scalar(Forward forward, Make make) {
-        if (element_) return forward(*element_);
-        if (in_participants_) {
-            element_value_ = make();
-            finish_element();
-            return true;
-        }
-        forward_deferred_key();
-        return forward(top_);
-    }
-
-    template <class Forward>
-    bool open(Forward forward, bool is_array) {
-        if (element_) {
-            ++element_depth_;
-            return forward(*element_);
-        }
-        if (in_participants_) {
-            element_value_ = json();
-            element_.emplace(element_value_, true);
-            element_depth_ = 1;
-            return forward(*element_);
-        }
-        if (participants_key_ && is_array && depth_ == 1) {
-            participants_key_ = false;
-            in_participants_ = true;
-            ++depth_;
-            return true;
-        }
-        forward_deferred_key();
-        ++depth_;
-        return forward(top_);
-    }
-
-    template <class Forward>
-    bool close(Forward forward) {
-        if (element_) {
-            const bool ok = forward(*element_);
-            if (--element_depth_ == 0) finish_element();
-            return ok;
-        }
-        --depth_;
-        if (in_participants_) {
-            in_participants_ = false;
-            return true;
-        }
-        return forward(top_);
-    }
-
-    /// Converts a finished participant. Its first error is kept, not thrown, so that a
-    /// malformed document is still reported as a parse error and the document's own
-    /// members (format first) are checked before any participant.
-    void finish_element() {
-        if (!first_error) {
-            const path r;
-            const path ps = r.child("participants");
-            try {
-                staged.push_back(read_participant(element_value_, ps.at(staged.size())));
-            } catch (const error&) {
-                first_error = std::current_exception();
-            }
-        }
-        element_.reset();
-        element_value_ = json();
-    }
-
-public:
-    std::exception_ptr first_error;
-
-private:
-
-    dom_parser top_;
-    std::size_t depth_ = 0;
-    bool participants_key_ = false;
-    bool in_participants_ = false;
-    std::optional<dom_parser> element_;
-    json element_value_;
-    std::size_t element_depth_ = 0;
-};
-
-}  // namespace
-
 cohort load_cohort(std::string_view json_text) {
-    cohort_reader reader;
-    json::sax_parse(json_text.begin(), json_text.end(), &reader);
-    const json& j = reader.root;
+    // The participants array is streamed: each element is converted as soon as it is
+    // complete and its DOM freed, so a large cohort never exists as one DOM. A
+    // participant's first error is kept, not thrown, so that a malformed document is still
+    // reported as a parse error and the document's own members (format first) are checked
+    // before any participant.
+    detail::check_document_size(json_text.size());
+    detail::refuse_long_strings(json_text, limits::string_bytes, [](std::string_view t) { (void)load_cohort(t); });
+    dom j;
+    std::vector<staged_participant> staged;
+    std::exception_ptr first_error;
     const path root;
+    const path ps = root.child("participants");
+    detail::bounded_dom_builder<dom> reader(j);
+    reader.stream("participants", limits::participants, [&](dom&& element, std::size_t index) {
+        if (first_error) return;
+        try {
+            staged.push_back(read_participant(element, ps.at(index)));
+        } catch (const error&) {
+            first_error = std::current_exception();
+        }
+    });
+    dom::sax_parse(json_text.begin(), json_text.end(), &reader);
     const auto& o = object(j, root, {"format", "id", "label", "programme", "capacity", "sessions", "participants"});
     check_format(o, root, cohort_format, true);
     const std::string& id = nonempty_string(require(o, "id", root), root.child("id"));
     const std::string& label = nonempty_string(require(o, "label", root), root.child("label"));
     const path pp = root.child("programme");
-    const json& pj = require(o, "programme", root);
+    const dom& pj = require(o, "programme", root);
     std::shared_ptr<const programme> prog;
     std::string ref;
     if (pj.is_string()) {
@@ -821,26 +743,25 @@ cohort load_cohort(std::string_view json_text) {
         wrong_type(pj, pp, "a programme id or a programme object");
     }
     std::optional<int> capacity;
-    if (const json* v = find(o, "capacity")) capacity = static_cast<int>(integer(*v, root.child("capacity"), 1, 1000000));
+    if (const dom* v = find(o, "capacity"))
+        capacity = static_cast<int>(integer(*v, root.child("capacity"), 1, static_cast<std::int64_t>(limits::participants)));
     std::vector<session> sessions;
-    if (const json* v = find(o, "sessions")) {
-        sessions = read_list<session>(*v, root.child("sessions"), read_session);
+    if (const dom* v = find(o, "sessions")) {
+        sessions = read_list<session>(*v, root.child("sessions"), read_session, limits::sessions, "sessions");
         if (sessions.empty()) fail(root.child("sessions"), "expected at least one session");
     }
     cohort c(std::move(prog), id, label, capacity, std::move(sessions), std::move(ref));
-    const path ps = root.child("participants");
-    if (const json* v = find(o, "participants")) array(*v, ps);  // present here only when not an array
-    if (reader.first_error) std::rethrow_exception(reader.first_error);
+    if (const dom* v = find(o, "participants")) array(*v, ps);  // present here only when not an array
+    if (first_error) std::rethrow_exception(first_error);
     std::vector<participant> list;
-    list.reserve(reader.staged.size());
-    for (std::size_t i = 0; i < reader.staged.size(); ++i)
-        list.push_back(place_attendance(std::move(reader.staged[i]), c, ps.at(i)));
-    reader.staged.clear();
+    list.reserve(staged.size());
+    for (std::size_t i = 0; i < staged.size(); ++i) list.push_back(place_attendance(std::move(staged[i]), c, ps.at(i)));
+    staged.clear();
     c.add_participants(std::move(list));
     return c;
 }
 
-cohort load_cohort_file(const std::filesystem::path& file) { return load_cohort(read_file(file)); }
+cohort load_cohort_file(const std::filesystem::path& file) { return load_cohort(detail::read_document_file(file)); }
 
 participant load_participant(std::string_view json_text, const cohort& c) {
     const path root;

@@ -26,13 +26,18 @@ date parse_date(std::string_view text, const std::string& pointer) {
     int y = 0, m = 0, d = 0;
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, y) || !digits(text, 5, 2, m) ||
         !digits(text, 8, 2, d))
-        throw error(errc::parse_error, "expected a date \"YYYY-MM-DD\", got \"" + std::string(text) + "\"", pointer);
+        throw error(errc::parse_error, "expected a date \"YYYY-MM-DD\", got " + detail::quoted(text, 40), pointer);
     // Boost's range is 1400–9999; check the day exists without relying on exceptions
     // for the common case.
     static constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     const int last = m >= 1 && m <= 12 ? month_days[m - 1] + (m == 2 && leap ? 1 : 0) : 0;
-    if (y < 1400 || m < 1 || m > 12 || d < 1 || d > last)
+    if (y < limits::first_year || y > limits::last_year)
+        throw error(errc::parse_error,
+                    "\"" + std::string(text) + "\" is outside the supported dates, " + std::to_string(limits::first_year) +
+                        "-01-01 to " + std::to_string(limits::last_year) + "-12-31",
+                    pointer);
+    if (m < 1 || m > 12 || d < 1 || d > last)
         throw error(errc::parse_error, "\"" + std::string(text) + "\" is not a calendar date", pointer);
     return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
