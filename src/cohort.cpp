@@ -52,6 +52,7 @@ cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std
     if (!programme_) throw error(errc::invalid_argument, "a cohort needs a programme", "/programme");
     if (id_.empty()) throw error(errc::validation_error, "expected a non-empty cohort id", "/id");
     if (label_.empty()) throw error(errc::validation_error, "expected a non-empty label", "/label");
+    detail::check_cohort_texts(id_, label_);
     if (capacity_ && *capacity_ < 1) throw error(errc::validation_error, "expected a capacity of at least 1", "/capacity");
     if (!capacity_) capacity_ = programme_->seats;
     own_sessions_ = !sessions.empty();
@@ -190,6 +191,16 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
                 throw error(errc::validation_error, "unknown attendance status",
                             pointer_append(at + "/attendance", to_iso(days_[d])));
     }
+    if (p.submissions.size() > limits::submissions)
+        throw error(errc::validation_error,
+                    std::to_string(p.submissions.size()) + " submissions; at most " +
+                        std::to_string(limits::submissions) + " are allowed",
+                    at + "/submissions");
+    if (p.exemptions.size() > limits::exemptions)
+        throw error(errc::validation_error,
+                    std::to_string(p.exemptions.size()) + " exemptions; at most " + std::to_string(limits::exemptions) +
+                        " are allowed",
+                    at + "/exemptions");
     for (std::size_t i = 0; i < p.submissions.size(); ++i)
         check_submission(p.submissions[i], pointer_append(at + "/submissions", i));
     for (std::size_t i = 0; i < p.exemptions.size(); ++i) {
@@ -216,12 +227,14 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
 }
 
 void cohort::add_participant(participant p) {
-    if (capacity_ && participants_.size() >= static_cast<std::size_t>(*capacity_))
-        throw error(errc::not_allowed, "the cohort is full (" + std::to_string(*capacity_) + " seats)");
+    // A duplicate is a mistake in the record, whether or not a seat is left: say so first.
     validate_participant(p, participants_.size());
     if (find(p.id))
-        throw error(errc::validation_error, "duplicate participant id \"" + p.id + "\"",
+        throw error(errc::validation_error, "duplicate participant id " + detail::quoted(p.id),
                     detail::pointer_append("/participants", participants_.size()) + "/id");
+    if (capacity_ && participants_.size() >= static_cast<std::size_t>(*capacity_))
+        throw error(errc::not_allowed, "the cohort is full (" + std::to_string(*capacity_) +
+                                           (*capacity_ == 1 ? " seat)" : " seats)"));
     const auto pos = static_cast<std::uint32_t>(participants_.size());
     const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), p.id, [this](std::uint32_t q, const std::string& key) {
         return participants_[q].id < key;
@@ -234,11 +247,12 @@ void cohort::add_participant(participant p) {
 
 void cohort::add_participants(std::vector<participant> ps) {
     const std::size_t base = participants_.size();
-    if (capacity_ && base + ps.size() > static_cast<std::size_t>(*capacity_))
+    if (base + ps.size() > limits::participants)
         throw error(errc::validation_error,
-                    "the cohort has " + std::to_string(*capacity_) + " seats: participant " +
-                        std::to_string(*capacity_ + 1) + " is one too many",
-                    detail::pointer_append("/participants", static_cast<std::size_t>(*capacity_)));
+                    "at most " + std::to_string(limits::participants) + " participants are allowed",
+                    detail::pointer_append("/participants", limits::participants));
+    // Each record is checked (and duplicates found) before the seats are counted: a
+    // duplicate in a full cohort is a duplicate.
     for (std::size_t i = 0; i < ps.size(); ++i) validate_participant(ps[i], base + i);
     // Duplicate ids: sort positions of old and new together and look at neighbours.
     std::vector<std::uint32_t> order(base + ps.size());
@@ -250,8 +264,13 @@ void cohort::add_participants(std::vector<participant> ps) {
     });
     for (std::size_t i = 1; i < order.size(); ++i)
         if (id_of(order[i]) == id_of(order[i - 1]))
-            throw error(errc::validation_error, "duplicate participant id \"" + id_of(order[i]) + "\"",
+            throw error(errc::validation_error, "duplicate participant id " + detail::quoted(id_of(order[i])),
                         detail::pointer_append("/participants", std::max(order[i], order[i - 1])) + "/id");
+    if (capacity_ && base + ps.size() > static_cast<std::size_t>(*capacity_))
+        throw error(errc::validation_error,
+                    "the cohort has " + std::to_string(*capacity_) + (*capacity_ == 1 ? " seat" : " seats") +
+                        ": participant " + std::to_string(*capacity_ + 1) + " is one too many",
+                    detail::pointer_append("/participants", static_cast<std::size_t>(*capacity_)));
     participants_.reserve(base + ps.size());
     for (auto& p : ps) {
         normalise_attendance(p.attendance);
@@ -293,6 +312,11 @@ void cohort::set_festival_role(std::string_view participant_id, smart::festival_
 void cohort::add_submission(std::string_view participant_id, submission s) {
     participant& p = mutable_participant(participant_id);
     const std::size_t index = static_cast<std::size_t>(&p - participants_.data());
+    if (p.submissions.size() >= limits::submissions)
+        throw error(errc::validation_error,
+                    "participant " + detail::quoted(p.id) + " has " + std::to_string(limits::submissions) +
+                        " submissions, the most allowed",
+                    "/participants/" + std::to_string(index) + "/submissions");
     check_submission(s, detail::pointer_append("/participants/" + std::to_string(index) + "/submissions",
                                                p.submissions.size()));
     p.submissions.push_back(std::move(s));

@@ -260,7 +260,9 @@ signing_key load_signing_key_file(const std::filesystem::path& file) {
     try {
         text = detail::read_document_file(file);
     } catch (const error& e) {
-        throw error(e.code(), "key file: " + e.message());
+        if (e.code() == errc::not_found)
+            throw error(e.code(), "cannot open the key file " + detail::quoted(file.string(), 200));
+        throw error(e.code(), "key file " + detail::quoted(file.string(), 200) + ": " + e.message());
     }
     try {
         return load_signing_key(text);

@@ -260,8 +260,8 @@ session read_session(const dom& j, const path& p) {
             const auto& ro = object(x, xp, {"title", "kind", "url"});
             resource r;
             r.title = nonempty_string(require(ro, "title", xp), xp.child("title"));
-            if (const dom* k = find(ro, "kind")) r.kind = string(*k, xp.child("kind"));
-            if (const dom* u = find(ro, "url")) r.url = string(*u, xp.child("url"));
+            if (const dom* k = find(ro, "kind")) r.kind = nonempty_string(*k, xp.child("kind"));
+            if (const dom* u = find(ro, "url")) r.url = nonempty_string(*u, xp.child("url"));
             return r;
         });
     if (const dom* v = find(o, "between_session_work")) {

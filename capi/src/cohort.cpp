@@ -38,7 +38,6 @@ int smart_cohort_create(smart_cohort** out, const smart_programme* programme, co
         const auto& p = get(programme, fn);
         need(id, fn, "id is NULL");
         need(label, fn, "label is NULL");
-        smart::detail::check_cohort_texts(id, label);
         make_cohort(out, smart::cohort(p.prog, id, label, std::nullopt, {}, p.catalogue_id));
     });
 }

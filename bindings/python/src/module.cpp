@@ -4,6 +4,10 @@
 
 #include "bindings.hpp"
 
+#include <cstdio>
+
+#include "smart/limits.hpp"
+
 namespace smart_py {
 
 smart::warning_kind parse_warning_kind(std::string_view s) {
@@ -101,11 +105,15 @@ bool type_caster<boost::gregorian::date>::load(handle src, bool) {
                                     PyDateTime_DATE_GET_SECOND(o) || PyDateTime_DATE_GET_MICROSECOND(o)))
             throw value_error("expected a date, got a datetime with a time of day (" + smart_py::py_repr(src) +
                               "): pass its .date()");
-        try {
-            value = boost::gregorian::date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o));
-        } catch (const std::exception&) {
-            throw value_error("date out of the supported range (1400-9999): " + smart_py::py_repr(src));
+        const int y = PyDateTime_GET_YEAR(o), m = PyDateTime_GET_MONTH(o), d = PyDateTime_GET_DAY(o);
+        if (y < smart::limits::first_year || y > smart::limits::last_year) {
+            // the core's own error for a date outside its range, as for the same date as text
+            char iso[16];
+            std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+            value = smart::parse_date(iso);  // throws ParseError
         }
+        value = boost::gregorian::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                                       static_cast<unsigned short>(d));
         return true;
     }
     if (PyUnicode_Check(o)) {

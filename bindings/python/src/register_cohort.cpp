@@ -345,7 +345,6 @@ void register_cohort(py::module_& m) {
     py::class_<py_cohort>(s, "Cohort", "One run of a programme: its schedule, seats and participants.")
         .def(py::init([](std::shared_ptr<smart::programme> prog, text id, text label, std::optional<int> capacity,
                          std::vector<smart::session> sessions, text programme_ref) {
-                 smart::detail::check_cohort_texts(id, label);
                  return py_cohort{std::make_shared<smart::cohort>(std::move(prog), std::move(id), std::move(label),
                                                                   capacity, std::move(sessions),
                                                                   std::move(programme_ref))};
