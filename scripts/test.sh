@@ -24,6 +24,8 @@ stage "release build (warnings are errors)"
 cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DSMART_WERROR=ON \
       -DSMART_TEST_PYTHON="$root/.venv/bin/python" >/dev/null
 cmake --build "$root/build/release" -j"$jobs"
+stage "Python package (the error contract's Python face is part of the CTest run)"
+source "$root/scripts/install_python.sh" "pandas,arrow,test"
 stage "tests (release): C++, C ABI (also under valgrind), schemas, credentials, error contract"
 ctest --test-dir "$root/build/release" --output-on-failure -j"$jobs"
 stage "C ABI: installed package, ABI baseline"
