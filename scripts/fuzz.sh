@@ -11,9 +11,11 @@
 #                                           build/fuzz/long/NAME across runs
 #   scripts/fuzz.sh --build-only            only builds
 #
-# Installs clang and libFuzzer with apt-get when they are missing. A crash, timeout, leak
-# or out-of-memory fails the run; the input is saved as build/fuzz/artifacts/NAME/crash-…
-# (or timeout-…, oom-…, leak-…) and the end of the harness's log is printed.
+# Installs clang and libFuzzer with apt-get when they are missing (the library's own
+# dependencies come from scripts/setup.sh, which scripts/test.sh runs first). A crash,
+# timeout, leak or out-of-memory fails the run; the input is saved as
+# build/fuzz/artifacts/NAME/crash-… (or timeout-…, oom-…, leak-…) and the end of the
+# harness's log is printed.
 # Environment: SMART_JOBS (build jobs, default 2), SMART_FUZZ_RUNS_SCALE (multiplies the
 # CI runs, default 1).
 set -euo pipefail
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --long) mode=long; seconds="${2:?--long needs a number of seconds}"; shift 2 ;;
     --build-only) mode=build; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) selected+=("$1"); shift ;;
   esac
@@ -40,7 +42,7 @@ done
 # examples are used where they lie). The runs are set so that all harnesses together take
 # about two minutes on two shared cores (docs/fuzzing.md has the measured times).
 all=(programme cohort participant capi keys credential register)
-declare -A runs=([programme]=80000 [cohort]=80000 [participant]=120000 [capi]=4000 [keys]=40000 [credential]=60000
+declare -A runs=([programme]=80000 [cohort]=80000 [participant]=120000 [capi]=4000 [keys]=100000 [credential]=60000
                  [register]=60000)
 declare -A max_len=([programme]=24000 [cohort]=16000 [participant]=4096 [capi]=16000 [keys]=1024 [credential]=8192
                     [register]=16384)

@@ -99,9 +99,12 @@ static const char small_participant[] =
     "\"role\":\"l\xc3\xa6rer\",\"sector\":\"public\",\"attendance\":{\"2024-09-18\":\"present\",\"2024-09-19\":\"late\"},"
     "\"submissions\":[{\"kind\":\"reflection\",\"date\":\"2024-10-01\"}]}";
 
+static void remove_temp(void) { remove(temp_path); }
+
 static const char *write_temp(const char *text) {
     FILE *f;
     if (!temp_path[0]) {
+        atexit(remove_temp);
         const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
         snprintf(temp_path, sizeof temp_path, "%s/smart-fuzz-capi-%ld.json", dir, (long)getpid());
     }

@@ -166,7 +166,9 @@ inline void exercise(const smart::cohort& c, std::size_t max_explained = 6) {
             const smart::statistics s = smart::compute_statistics(input, o);
             FZ_CHECK(s.cohorts.size() == 1, "");
             FZ_CHECK(s.cohorts[0].suppressed || s.cohorts[0].enrolled == c.size(), "");
-            (void)smart::statistics_to_json(s);
+            // the document has a row per counted day in every grouping: for a schedule of
+            // thousands of days (linear, but seconds under the sanitizers) one grouping will do
+            if (by == smart::group_by::none || c.days().size() <= 4096) (void)smart::statistics_to_json(s);
         }
     }
 }

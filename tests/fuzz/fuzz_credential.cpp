@@ -4,6 +4,8 @@
 //  2. the input as the payload of a JWS this harness signs with the fixed key, so the
 //     payload's parsing is reached too: the result must be "valid" with the payload as
 //     signed, or "tampered" because the payload is not JSON — nothing else.
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "fuzz_common.hpp"
@@ -41,6 +43,13 @@ const smart::certificate_register& reg() {
         const auto file = dir / "register.jsonl";
         std::filesystem::remove(file);
         auto* out = new smart::certificate_register(file);
+        // the register is read into memory: its file is not needed after it is filled
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(std::filesystem::temp_directory_path() /
+                                            ("smart-fuzz-credential-" + std::to_string(static_cast<long>(::getpid()))),
+                                        ec);
+        });
         const smart::cohort c = smart::catalogue::demo_cohort();
         const smart::evaluation e = smart::evaluate(c, c.last_day());
         std::vector<std::string> serials;

@@ -12,14 +12,24 @@
 
 namespace {
 
-const std::filesystem::path& file() {
-    static const std::filesystem::path f = [] {
+/// The register file (in memory when /dev/shm is there), removed when the process exits.
+struct temp_file {
+    std::filesystem::path path;
+    temp_file() {
         std::error_code ec;
         std::filesystem::path dir = "/dev/shm";
         if (!std::filesystem::is_directory(dir, ec)) dir = std::filesystem::temp_directory_path();
-        return dir / ("smart-fuzz-register-" + std::to_string(static_cast<long>(::getpid())) + ".jsonl");
-    }();
-    return f;
+        path = dir / ("smart-fuzz-register-" + std::to_string(static_cast<long>(::getpid())) + ".jsonl");
+    }
+    ~temp_file() {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+    }
+};
+
+const std::filesystem::path& file() {
+    static const temp_file f;
+    return f.path;
 }
 
 }  // namespace

@@ -335,20 +335,32 @@ std::string many_members(std::size_t n, std::string_view head) {
     return s + "}";
 }
 
+/// A cohort with `n` session days in two gatherings, of a programme whose one rule is
+/// attendance (other rules would refuse such a schedule), and participants with nothing
+/// recorded: every past day is an unrecorded day.
 std::string many_days_cohort(std::size_t n, std::size_t participants) {
-    json days = json::array();
-    for (boost::gregorian::date d(1800, 1, 1); days.size() + 1 < n; d += boost::gregorian::days(1))
-        days.push_back(smart::to_iso(d));
+    json first = json::array(), second = json::array();
+    boost::gregorian::date d(1800, 1, 1);
+    for (std::size_t i = 0; i < n; ++i, d += boost::gregorian::days(1))
+        (i < n / 2 ? first : second).push_back(smart::to_iso(d));
+    json prog = json::parse(smart::catalogue::programme_json("smart-trener-2024"));
+    prog.erase("format");
+    prog.erase("sessions");
+    json kept = json::array();
+    for (auto& r : prog["certificate"]["requirements"])
+        if (r["kind"] == "attendance") kept.push_back(r);
+    prog["certificate"]["requirements"] = kept;
     json c{{"format", "smart.cohort/1"},
            {"id", "mange-dager"},
            {"label", "Mange dager"},
-           {"programme", "smart-trener-2024"},
-           {"sessions", json::array({{{"id", "g"}, {"kind", "gathering"}, {"days", days}},
-                                     {{"id", "f"}, {"kind", "festival"}, {"days", {"2099-01-01"}}}})},
+           {"programme", prog},
+           {"sessions", json::array({{{"id", "g1"}, {"kind", "gathering"}, {"days", first}},
+                                     {{"id", "g2"}, {"kind", "gathering"}, {"days", second}}})},
            {"participants", json::array()}};
     for (std::size_t i = 0; i < participants; ++i) {
         json p = participant_json("p" + std::to_string(i));
         p.erase("attendance");
+        p.erase("exemptions");
         c["participants"].push_back(p);
     }
     return c.dump();
