@@ -247,10 +247,16 @@ signing_key load_signing_key(std::string_view json_text) {
     k.key_id = pk.key_id;
     k.public_bytes = pk.bytes;
     k.secret_bytes = key_bytes<64>(o, "secret");
+    // libsodium's 64-byte secret key is the 32-byte seed followed by the public key; the
+    // signature is made from the seed. Derive both halves again from the seed: comparing
+    // only the stored public half would accept a seed of another key, whose signatures
+    // then verify against nothing (found by fuzzing).
     std::array<unsigned char, 32> derived{};
-    crypto_sign_ed25519_sk_to_pk(derived.data(), k.secret_bytes.data());
-    if (derived != k.public_bytes)
-        throw error(errc::validation_error, "the secret key does not belong to the public key", "/secret");
+    std::array<unsigned char, 64> expanded{};
+    crypto_sign_seed_keypair(derived.data(), expanded.data(), k.secret_bytes.data());
+    const bool same = derived == k.public_bytes && sodium_memcmp(expanded.data(), k.secret_bytes.data(), 64) == 0;
+    sodium_memzero(expanded.data(), expanded.size());
+    if (!same) throw error(errc::validation_error, "the secret key does not belong to the public key", "/secret");
     check_key_id(k.key_id, k.public_bytes);
     return k;
 }

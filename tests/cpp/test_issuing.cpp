@@ -82,6 +82,22 @@ TEST_CASE("a signing key saves and loads, and a mismatched key file is refused",
     CHECK_THROWS_AS(load_signing_key_file("/nonexistent/key.json"), error);
 }
 
+TEST_CASE("a key file whose secret seed is another key's is refused, though its public half matches", "[issuing][keys]") {
+    // Found by fuzzing: only the public half of the 64-byte secret was compared, so a file
+    // with another key's seed loaded and then signed certificates that verify against nothing.
+    const signing_key k = generate_signing_key();
+    const signing_key other = generate_signing_key();
+    signing_key forged = k;
+    std::copy(other.secret_bytes.begin(), other.secret_bytes.begin() + 32, forged.secret_bytes.begin());
+    try {
+        (void)load_signing_key(save_signing_key(forged));
+        FAIL("a key with another key's seed was accepted");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::validation_error);
+        CHECK(e.pointer() == "/secret");
+    }
+}
+
 TEST_CASE("serials are stable per programme, cohort, participant and issue, and distinct otherwise", "[issuing][serial]") {
     const std::string s = certificate_serial("smart-trener-2024", "trener-2024-demo", "p01");
     CHECK(s == certificate_serial("smart-trener-2024", "trener-2024-demo", "p01"));
