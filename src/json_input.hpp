@@ -76,6 +76,14 @@ inline std::pair<std::size_t, std::size_t> find_long_string(std::string_view tex
 /// is replaced by one just over the limit, and its error is given the real length.
 template <class Parse>
 void refuse_long_strings(std::string_view text, std::size_t max_bytes, Parse parse) {
+    // A quick look first: a string longer than twice the limit (and not full of escaped
+    // quotes) covers a whole block of max_bytes bytes with no '"' in it. Documents without
+    // such a block skip the exact scan; shorter long strings are left to the parser, which
+    // refuses them in time proportional to their length anyway.
+    bool suspicious = false;
+    for (std::size_t off = 0; off + max_bytes <= text.size() && !suspicious; off += max_bytes)
+        suspicious = std::memchr(text.data() + off, '"', max_bytes) == nullptr;
+    if (!suspicious) return;
     // A string of exactly max_bytes + 1 is left to the parser (the copy below has one).
     const auto [at, length] = find_long_string(text, max_bytes + 1);
     if (at == std::string_view::npos) return;
@@ -170,12 +178,13 @@ public:
             fail_at(pointer(), "a member name of " + std::to_string(k.size()) + " bytes (" + smart::detail::quoted(k, 40) +
                                    "); at most " + std::to_string(lim_.key_bytes) + " are allowed");
         }
-        f.key = k;
+        f.key = k;  // a view of the lexer's buffer: valid in this call, for the errors below
         if (++f.count > lim_.object_members)
             fail_at(pointer(), "more than " + std::to_string(lim_.object_members) + " members in one object");
         if (stack_.size() == 1 && on_element_ && k == stream_key_) {
             if (stream_seen_) fail_at(pointer(true), "duplicate member " + smart::detail::quoted(k) + ": a member may appear once");
             stream_seen_ = true;
+            f.key = stream_key_;
             f.slot = nullptr;  // decided by the value that follows
             pending_stream_ = true;
             return true;
@@ -184,6 +193,7 @@ public:
         auto& obj = f.value->template get_ref<typename Json::object_t&>();
         auto [it, inserted] = obj.emplace(k, Json());
         if (!inserted) fail_at(pointer(true), "duplicate member " + smart::detail::quoted(k) + ": a member may appear once");
+        f.key = it->first;  // the member's own name: stable while the object lives
         f.slot = &it->second;
         return true;
     }
@@ -197,7 +207,7 @@ private:
         Json* value = nullptr;  ///< the container being filled (nullptr: the streamed array)
         bool is_array = false;
         std::size_t count = 0;  ///< members or elements so far
-        std::string key;        ///< the current member's name (objects)
+        std::string_view key;   ///< the current member's name (objects)
         Json* slot = nullptr;   ///< where the current member's value goes (objects)
     };
 
