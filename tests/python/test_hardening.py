@@ -338,3 +338,13 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_document(tmp_path
     assert atomic["corrupt"] == 0, report
     assert saved["old"] > 0 and saved["new"] > 0, report  # the kills did fall before and after a save
     assert naive["corrupt"] > 0, report  # the trial does detect a torn file
+
+
+def test_a_public_key_file_that_is_a_device_or_not_utf8_is_a_smart_error(tmp_path: Path) -> None:
+    # /dev/zero has no end: it is read up to a limit, not forever
+    with pytest.raises(smart.ValidationError, match="not a key file"):
+        smart.load_public_key("/dev/zero")
+    bad = tmp_path / "latin1.pub.json"
+    bad.write_bytes(b'{"format": "smart.public-key/1", "key_id": "T\xf8nsberg"}')
+    with pytest.raises(smart.ParseError, match="not UTF-8"):
+        smart.load_public_key(bad)

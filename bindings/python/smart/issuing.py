@@ -186,13 +186,21 @@ def load_public_key(path: str | os.PathLike[str]) -> PublicKey:
     Raises:
         NotFoundError, ParseError, ValidationError: as :func:`load_signing_key`.
     """
-    from .errors import NotFoundError, SmartError
+    from .errors import NotFoundError, ParseError, SmartError, ValidationError
 
     p = pathlib.Path(path)
+    limit = 1 << 20  # a key file is a few hundred bytes: read no more than this of anything
     try:
-        text = p.read_text(encoding="utf-8")
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
     except OSError as exc:
         raise NotFoundError(f'cannot open the key file "{p}"') from exc
+    if len(data) > limit:
+        raise ValidationError(f'key file "{p}": more than {limit} bytes, not a key file')
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f'key file "{p}": not UTF-8 (byte {exc.start})') from None
     try:
         if '"smart.signing-key/1"' in text:
             return _iss.load_signing_key(text).public_key
