@@ -255,3 +255,26 @@ TEST_CASE("quoted() escapes control characters and bytes that are not UTF-8 and 
     CHECK(detail::utf8_error_offset("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
     CHECK(detail::is_utf8("æøå 😀 中文"));
 }
+
+TEST_CASE("a duplicate id in a full cohort is reported as a duplicate, and one seat is 'seat'", "[limits][cohort]") {
+    smart::cohort c(th::programme_of(th::trainer_schedule(), {th::attendance()}), "c1", "Testkull", 1);
+    c.add_participant(th::person("p1"));
+    const auto dup = thrown_by([&] { c.add_participant(th::person("p1")); });
+    CHECK(dup.code() == errc::validation_error);
+    CHECK(dup.pointer() == "/participants/1/id");
+    CHECK_THAT(dup.message(), Contains("duplicate participant id \"p1\""));
+    const auto full = thrown_by([&] { c.add_participant(th::person("p2")); });
+    CHECK(full.code() == errc::not_allowed);
+    CHECK(full.message() == "the cohort is full (1 seat)");
+    CHECK(c.size() == 1);
+}
+
+TEST_CASE("recording a submission past the submission limit is refused and changes nothing", "[limits][cohort]") {
+    smart::cohort c = th::cohort_with_one(th::programme_of(th::trainer_schedule(), {th::attendance()}));
+    for (std::size_t i = 0; i < limits::submissions; ++i)
+        c.add_submission("p1", th::doc(submission_kind::reflection, th::d("2024-10-01")));
+    const auto e = thrown_by([&] { c.add_submission("p1", th::doc(submission_kind::reflection, th::d("2024-10-01"))); });
+    CHECK(e.code() == errc::validation_error);
+    CHECK(e.pointer() == "/participants/0/submissions");
+    CHECK(c.find("p1")->submissions.size() == limits::submissions);
+}
