@@ -534,6 +534,7 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
         if (r && r->status == record_status::revoked) {
             out.status = verification_status::revoked;
             out.detail = "revoked on " + to_iso(r->revoked_on) + ": " + r->revoked_reason;
+            if (!r->replaced_by.empty()) out.detail += "; re-issued as " + r->replaced_by;
         } else if (r && r->status == record_status::replaced) {
             out.status = verification_status::replaced;
             out.detail = "replaced by " + r->replaced_by;
@@ -687,7 +688,8 @@ void certificate_register::apply(const std::string& line, std::size_t line_numbe
             if (!r.replaces.empty())
                 for (auto& old : records_)
                     if (old.serial == r.replaces) {
-                        old.status = record_status::replaced;
+                        // a revoked record stays revoked (the reason stands); a valid one is replaced
+                        if (old.status == record_status::valid) old.status = record_status::replaced;
                         old.replaced_by = r.serial;
                     }
             records_.push_back(std::move(r));
@@ -724,18 +726,27 @@ const certificate_record* certificate_register::find_valid(std::string_view prog
     return nullptr;
 }
 
+const certificate_record* certificate_register::find_latest(std::string_view programme_id, std::string_view cohort_id,
+                                                            std::string_view participant_id) const noexcept {
+    const certificate_record* latest = nullptr;
+    for (const auto& r : records_)
+        if (r.data.programme_id == programme_id && r.data.cohort_id == cohort_id &&
+            r.data.participant_id == participant_id && (!latest || r.issue_number > latest->issue_number))
+            latest = &r;
+    return latest;
+}
+
 std::pair<certificate_record, bool> certificate_register::issue(const certificate_data& d, const issuer_profile& issuer,
                                                                 const signing_key& key, date issued_on, lang language) {
     detail::locked_file f(file_);
     sync(f);  // under the lock: another process may have issued meanwhile
-    if (const certificate_record* existing = find_valid(d.programme_id, d.cohort_id, d.participant_id))
-        return {*existing, false};
-    std::uint32_t number = 1;
-    for (const auto& r : records_)
-        if (r.data.programme_id == d.programme_id && r.data.cohort_id == d.cohort_id &&
-            r.data.participant_id == d.participant_id)
-            number = std::max(number, r.issue_number + 1);
-    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, number);
+    const certificate_record* latest = find_latest(d.programme_id, d.cohort_id, d.participant_id);
+    if (latest && latest->status == record_status::valid) return {*latest, false};
+    if (latest)
+        throw error(errc::not_allowed, "certificate " + latest->serial + " of participant " +
+                                           detail::quoted(d.participant_id) + " was revoked on " +
+                                           to_iso(latest->revoked_on) + ": a new one only through a re-issue of it");
+    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, 1);
     append(f, ojson{{"event", "issued"}, {"record", record_json(r)}}.dump());
     return {records_.back(), true};
 }
@@ -762,8 +773,8 @@ certificate_record certificate_register::reissue(std::string_view serial, const 
     sync(f);
     const certificate_record* old = find(serial);
     if (!old) throw error(errc::not_found, "no certificate with serial " + detail::quoted(serial) + " in the register");
-    if (old->status != record_status::valid)
-        throw error(errc::not_allowed, "certificate " + old->serial + " is " + to_string(old->status) + ", not valid");
+    if (!old->replaced_by.empty())
+        throw error(errc::not_allowed, "certificate " + old->serial + " was re-issued already, as " + old->replaced_by);
     if (old->data.programme_id != d.programme_id || old->data.cohort_id != d.cohort_id ||
         old->data.participant_id != d.participant_id)
         throw error(errc::invalid_argument, "a re-issue must be for the same programme, cohort and participant");

@@ -166,19 +166,29 @@ public:
     /// The valid record for a participant of a cohort, if any.
     const certificate_record* find_valid(std::string_view programme_id, std::string_view cohort_id,
                                          std::string_view participant_id) const noexcept;
+    /// The participant's newest record (highest issue number) whatever its status, if any:
+    /// valid, or revoked (a replaced record always has a newer successor).
+    const certificate_record* find_latest(std::string_view programme_id, std::string_view cohort_id,
+                                          std::string_view participant_id) const noexcept;
     /// Re-reads the file (another process may have appended).
     void reload();
 
     /// Issues a certificate for `d` unless a valid record for the same programme, cohort
     /// and participant exists — then that record is returned unchanged. Atomic with
     /// respect to other processes. Returns the record and whether it was new.
+    /// The one policy on revocations: when the participant's newest record is revoked,
+    /// nothing is issued (throws not_allowed naming the revoked serial): a revoked
+    /// participant gets a new certificate only through an explicit reissue() of it.
     std::pair<certificate_record, bool> issue(const certificate_data& d, const issuer_profile& issuer,
                                               const signing_key& key, date issued_on, lang language);
     /// Marks a record revoked (with reason and date). Throws not_found for an unknown
     /// serial, not_allowed when it is not valid, invalid_argument for an empty reason.
     certificate_record revoke(std::string_view serial, std::string_view reason, date on);
-    /// Re-issues: the old record becomes `replaced`, a new record (next issue number, new
-    /// serial, pointing back with `replaces`) is signed from `d`. Throws like revoke.
+    /// Re-issues (a correction): a new record (next issue number, new serial, pointing back
+    /// with `replaces`) is signed from `d`; the old one points to it with `replaced_by` and
+    /// becomes `replaced` when it was valid, or stays `revoked` when it was revoked. Throws
+    /// not_found for an unknown serial, not_allowed for a record already re-issued, and
+    /// invalid_argument for data of another participant.
     certificate_record reissue(std::string_view serial, const certificate_data& d, const issuer_profile& issuer,
                                const signing_key& key, date issued_on, lang language);
 

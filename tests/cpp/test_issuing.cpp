@@ -230,11 +230,43 @@ TEST_CASE("revoking keeps the record and verification reports it revoked", "[iss
     CHECK_THROWS_AS(reg.revoke(r.serial, "igjen", date(2025, 5, 6)), error);
     CHECK_THROWS_AS(reg.revoke("SMART-0000-0000-0000", "ukjent", date(2025, 5, 6)), error);
     CHECK_THROWS_AS(reg.revoke(r.serial, "", date(2025, 5, 6)), error);
-    // a revoked participant can be issued anew (a new serial, issue number 2)
-    const auto [next, fresh2] = reg.issue(d.data("p01"), test_issuer, k, date(2025, 5, 6), lang::en);
-    CHECK(fresh2);
+}
+
+TEST_CASE("a revoked participant gets a new certificate only through an explicit re-issue", "[issuing][register][revoke]") {
+    temp_dir dir;
+    const signing_key k = generate_signing_key();
+    const demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const auto [r, fresh] = reg.issue(d.data("p01"), test_issuer, k, date(2025, 4, 30), lang::en);
+    (void)reg.revoke(r.serial, "Utstedt ved en feil", date(2025, 5, 5));
+    // issuing again is refused, naming the revoked certificate and the way to a new one
+    try {
+        (void)reg.issue(d.data("p01"), test_issuer, k, date(2025, 5, 6), lang::en);
+        FAIL("a revoked participant was issued a new certificate by issue()");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::not_allowed);
+        CHECK(std::string(e.what()).find(r.serial) != std::string::npos);
+        CHECK(std::string(e.what()).find("re-issue") != std::string::npos);
+    }
+    CHECK(reg.records().size() == 1);
+    CHECK(reg.find_latest("smart-trener-2024", "trener-2024-demo", "p01")->serial == r.serial);
+    // the correction: a re-issue of the revoked record, which stays revoked and points on
+    const certificate_record next = reg.reissue(r.serial, d.data("p01"), test_issuer, k, date(2025, 5, 6), lang::en);
     CHECK(next.issue_number == 2);
-    CHECK(next.serial != r.serial);
+    CHECK(next.replaces == r.serial);
+    CHECK(reg.find(r.serial)->status == record_status::revoked);
+    CHECK(reg.find(r.serial)->replaced_by == next.serial);
+    const public_key trusted[] = {k.public_part()};
+    CHECK(verify_credential(r.credential_jws, trusted, &reg).status == verification_status::revoked);
+    CHECK(verify_credential(next.credential_jws, trusted, &reg).status == verification_status::valid);
+    // a re-run now finds the new record; the revoked one cannot be re-issued twice
+    const auto [again, again_fresh] = reg.issue(d.data("p01"), test_issuer, k, date(2025, 5, 7), lang::en);
+    CHECK_FALSE(again_fresh);
+    CHECK(again.serial == next.serial);
+    CHECK_THROWS_AS(reg.reissue(r.serial, d.data("p01"), test_issuer, k, date(2025, 5, 7), lang::en), error);
+    const certificate_register reread(dir.path / "register.jsonl");
+    CHECK(reread.find(r.serial)->status == record_status::revoked);
+    CHECK(reread.find(r.serial)->replaced_by == next.serial);
 }
 
 TEST_CASE("re-issuing points to the record it replaces, which verifies as replaced", "[issuing][register][reissue]") {

@@ -163,6 +163,24 @@ def test_a_revoked_participant_gets_no_new_certificate_from_a_bulk_run(
     assert (target.data.participant_id, target.data.holder, "revoked") in [x[:3] for x in again.not_issued]
 
 
+def test_register_issue_after_a_revocation_is_refused_and_a_reissue_corrects_it(
+    demo_ev: smart.Evaluation, key: issuing.SigningKey, tmp_path: pathlib.Path
+) -> None:
+    # one policy, the core's: Register.issue refuses as issue_cohort does; reissue corrects
+    reg = issuing.Register(tmp_path / "register.jsonl")
+    data = issuing.certificate_data(demo_ev, "p01")
+    r1, _ = reg.issue(data, ISSUER, key, AS_OF, "nb")
+    reg.revoke(r1.serial, "Feil navn", datetime.date(2025, 5, 2))
+    with pytest.raises(smart.NotAllowedError, match=r1.serial):
+        reg.issue(data, ISSUER, key, datetime.date(2025, 5, 3), "nb")
+    assert len(reg.records()) == 1
+    r2 = reg.reissue(r1.serial, data, ISSUER, key, datetime.date(2025, 5, 3), "nb")
+    assert r2.issue_number == 2 and r2.replaces == r1.serial
+    old = reg.find(r1.serial)
+    assert old is not None and old.status == "revoked" and old.replaced_by == r2.serial
+    assert reg.issue(data, ISSUER, key, datetime.date(2025, 5, 4), "nb") == (r2, False)
+
+
 # --- verification ---------------------------------------------------------------------
 
 

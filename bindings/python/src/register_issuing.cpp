@@ -282,7 +282,8 @@ void register_issuing(py::module_& m) {
             },
             py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"), py::arg("lang"),
             "Issues a certificate unless a valid record for the same programme, cohort and participant exists "
-            "(then returns it unchanged), under the file's lock. Returns (record, is_new).")
+            "(then returns it unchanged), under the file's lock. Returns (record, is_new). Raises NotAllowedError "
+            "when the participant's newest certificate was revoked: a new one only through reissue().")
         .def(
             "revoke",
             [](py_register& r, const text& serial, const text& reason, smart::date on) {
@@ -304,8 +305,10 @@ void register_issuing(py::module_& m) {
             },
             py::arg("serial"), py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"),
             py::arg("lang"),
-            "Re-issues: the old record becomes replaced; returns the new record (next issue number, new serial). "
-            "Raises like revoke.");
+            "Re-issues (a correction, also of a revoked record): returns the new record (next issue number, new "
+            "serial); the old one points to it (replaced_by) and becomes replaced, or stays revoked. Raises "
+            "NotFoundError (unknown serial), NotAllowedError (re-issued already), InvalidArgumentError (another "
+            "participant's data).");
 
     s.def(
         "verify_credential",
