@@ -11,6 +11,8 @@
 #include "smart/json.hpp"
 #include "smart/programme.hpp"
 #include "smart/ratio.hpp"
+#include "smart/result_numbers.hpp"
+#include "smart/rule_wording.hpp"
 #include "smart/schedule.hpp"
 #include "smart/statistics.hpp"
 #include "smart/synthetic.hpp"
