@@ -1,0 +1,165 @@
+/*
+ * smart/cohort.h -- cohorts: participants and their records
+ *
+ * Part of the C ABI of the smart library (C99); include "smart/smart.h" for all of it.
+ * The conventions every function follows are stated at the top of smart/smart.h.
+ */
+#ifndef SMART_COHORT_H
+#define SMART_COHORT_H
+
+#include "smart/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ==== Cohorts ========================================================================== */
+
+/* A new cohort of `programme` with no participants and the programme's default schedule
+ * (a template programme without dates cannot be used this way: load a cohort document
+ * with its own "sessions" instead). A cohort of a built-in programme refers to it by id
+ * when saved. Release with smart_cohort_free(). Errors: SMART_EINVAL, SMART_EVALIDATION
+ * (empty id or label, no schedule), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_create(smart_cohort **out, const smart_programme *programme, const char *id,
+                                      const char *label);
+
+/* The built-in demo cohort (SMART trenerutdanning 2024/2025, 36 fictional people).
+ * Release with smart_cohort_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_demo(smart_cohort **out);
+
+/* Loads and validates a cohort document (smart.cohort/1) from JSON text. All or nothing.
+ * Release with smart_cohort_free(). Errors: SMART_EINVAL, SMART_EPARSE, SMART_EVALIDATION
+ * (JSON Pointer in the last error), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_load_json(smart_cohort **out, const char *json);
+
+/* As smart_cohort_load_json(), reading the file at `path`. Also SMART_ENOTFOUND when the
+ * file cannot be opened. */
+SMART_EXTERN(int) smart_cohort_load_file(smart_cohort **out, const char *path);
+
+/* The cohort as a smart.cohort/1 document; loading it again gives an equal cohort.
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_save_json(char **out, const smart_cohort *cohort);
+
+/* Writes the cohort as a smart.cohort/1 document (the text of smart_cohort_save_json()) to
+ * the file at `path`, whole or not at all: the document goes to a new temporary file in
+ * the same directory (".NAME.PID.UNIQUE.tmp"), is flushed to the disk, renamed over
+ * `path`, and the directory is flushed. So the file holds its old content or the complete
+ * new document, also when the process is killed or the machine stops while saving. An
+ * existing file keeps its permission bits; a symbolic link is followed. On failure the
+ * old file is untouched and no temporary file is left (a killed process leaves its
+ * temporary file: its name holds the pid). The path is bytes for the operating system,
+ * not checked as UTF-8. Errors: SMART_EINVAL (also `path` empty or naming a directory),
+ * SMART_ENOTFOUND (the directory does not exist), SMART_ENOTALLOWED (the system refused:
+ * permission denied, read-only or full file system, I/O error; the message names the path
+ * and the reason), SMART_ENOMEM. Thread-safe for concurrent const use of `cohort`. */
+SMART_EXTERN(int) smart_cohort_save_file(const smart_cohort *cohort, const char *path);
+
+/* The cohort's id, label and programme id. Borrowed from `cohort`. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_cohort_id(const char **out, const smart_cohort *cohort);
+SMART_EXTERN(int) smart_cohort_label(const char **out, const smart_cohort *cohort);
+SMART_EXTERN(int) smart_cohort_programme_id(const char **out, const smart_cohort *cohort);
+
+/* The number of participants. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_cohort_participant_count(size_t *out, const smart_cohort *cohort);
+
+/* The id of participant `index` (the cohort's order, which is also an evaluation's).
+ * Borrowed from `cohort`: valid until the cohort is changed or freed.
+ * Errors: SMART_EINVAL (also index out of range). */
+SMART_EXTERN(int) smart_cohort_participant_id(const char **out, const smart_cohort *cohort, size_t index);
+
+/* The number of session days of the cohort's schedule. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_cohort_day_count(size_t *out, const smart_cohort *cohort);
+
+/* Session day `index` (in increasing order) as "YYYY-MM-DD", written into `out`, a buffer
+ * of at least SMART_DATE_SIZE bytes (on failure out[0] is set to NUL).
+ * Errors: SMART_EINVAL (also index out of range). */
+SMART_EXTERN(int) smart_cohort_day(char *out, const smart_cohort *cohort, size_t index);
+
+/* Adds a participant given as a JSON participant object (docs/format.md, "Participant":
+ * id, name, municipality, role, sector, and optionally contact, attendance, festival_role,
+ * submissions, exemptions), validated on entry. All or nothing. JSON Pointers in the last
+ * error are relative to the participant object ("/municipality/number").
+ * Errors: SMART_EINVAL, SMART_EPARSE, SMART_EVALIDATION (also a duplicate id),
+ * SMART_ENOTALLOWED (the cohort is full), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_add_participant_json(smart_cohort *cohort, const char *participant_json);
+
+/* Records attendance for one session day (SMART_ATTENDANCE_UNRECORDED removes the record).
+ * Errors: SMART_EINVAL, SMART_EPARSE (day not a date), SMART_ENOTFOUND (no such
+ * participant), SMART_EVALIDATION (no session is held on `day`). */
+SMART_EXTERN(int) smart_cohort_set_attendance(smart_cohort *cohort, const char *participant_id, const char *day,
+                                              smart_attendance status);
+
+/* The recorded attendance for one session day (SMART_ATTENDANCE_UNRECORDED when none).
+ * Errors: as smart_cohort_set_attendance(). */
+SMART_EXTERN(int) smart_cohort_attendance(smart_attendance *out, const smart_cohort *cohort,
+                                          const char *participant_id, const char *day);
+
+/* Records the participant's role at the festival (SMART_FESTIVAL_ROLE_NONE: no role).
+ * Errors: SMART_EINVAL, SMART_ENOTFOUND. */
+SMART_EXTERN(int) smart_cohort_set_festival_role(smart_cohort *cohort, const char *participant_id,
+                                                 smart_festival_role role);
+
+/* A submitted document, for smart_cohort_add_submission(). Initialise it with
+ * SMART_SUBMISSION_INIT or smart_submission_init(); fields are only ever appended. */
+typedef struct smart_submission {
+    unsigned int version;           /* SMART_SUBMISSION_VERSION */
+    smart_submission_kind kind;     /* default SMART_SUBMISSION_REFLECTION */
+    smart_submission_status status; /* default SMART_SUBMISSION_SUBMITTED */
+    const char *date;               /* "YYYY-MM-DD", the date the document is dated: required */
+    unsigned int pages;             /* page count; 0 = not recorded (the default) */
+    smart_final_category category;  /* default SMART_FINAL_CATEGORY_NONE */
+    const char *title;              /* NULL or "" = none */
+} smart_submission;
+
+#define SMART_SUBMISSION_VERSION 1
+#define SMART_SUBMISSION_INIT                                                                                 \
+    { SMART_SUBMISSION_VERSION, SMART_SUBMISSION_REFLECTION, SMART_SUBMISSION_SUBMITTED, NULL, 0,             \
+      SMART_FINAL_CATEGORY_NONE, NULL }
+
+/* Initialises `submission` to the defaults of structure version `version` (pass
+ * SMART_SUBMISSION_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_submission_init(smart_submission *submission, unsigned int version);
+
+/* Appends a submission to the participant's record, validated on entry.
+ * Errors: SMART_EINVAL (also an unknown structure version or enum value, pages above
+ * 65535), SMART_EPARSE (date), SMART_ENOTFOUND (no such participant), SMART_EVALIDATION. */
+SMART_EXTERN(int) smart_cohort_add_submission(smart_cohort *cohort, const char *participant_id,
+                                              const smart_submission *submission);
+
+/* An exemption from one requirement, for smart_cohort_add_exemption(). Initialise it with
+ * SMART_EXEMPTION_INIT or smart_exemption_init(); fields are only ever appended. */
+typedef struct smart_exemption {
+    unsigned int version;        /* SMART_EXEMPTION_VERSION */
+    const char *requirement;     /* a requirement id of the programme: required */
+    const char *reason;          /* required, non-empty */
+    const char *granted_by;      /* required, non-empty */
+    const char *date;            /* "YYYY-MM-DD" the exemption was granted; NULL = undated */
+} smart_exemption;
+
+#define SMART_EXEMPTION_VERSION 1
+#define SMART_EXEMPTION_INIT { SMART_EXEMPTION_VERSION, NULL, NULL, NULL, NULL }
+
+/* Initialises `exemption` to the defaults of structure version `version` (pass
+ * SMART_EXEMPTION_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_exemption_init(smart_exemption *exemption, unsigned int version);
+
+/* Records an exemption, validated on entry. Errors: SMART_EINVAL (also a NULL required
+ * string, unknown structure version), SMART_EPARSE (date), SMART_ENOTFOUND (no such
+ * participant), SMART_EVALIDATION (unknown requirement, already exempted, empty reason
+ * or granted_by). */
+SMART_EXTERN(int) smart_cohort_add_exemption(smart_cohort *cohort, const char *participant_id,
+                                             const smart_exemption *exemption);
+
+/* Withdraws the participant's exemption from `requirement_id`.
+ * Errors: SMART_EINVAL, SMART_ENOTFOUND (no such participant, or no such exemption). */
+SMART_EXTERN(int) smart_cohort_remove_exemption(smart_cohort *cohort, const char *participant_id,
+                                                const char *requirement_id);
+
+/* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
+SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMART_COHORT_H */

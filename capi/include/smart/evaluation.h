@@ -1,0 +1,141 @@
+/*
+ * smart/evaluation.h -- evaluating a cohort as of a date
+ *
+ * Part of the C ABI of the smart library (C99); include "smart/smart.h" for all of it.
+ * The conventions every function follows are stated at the top of smart/smart.h.
+ */
+#ifndef SMART_EVALUATION_H
+#define SMART_EVALUATION_H
+
+#include "smart/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ==== Evaluation ======================================================================= */
+
+/* Options of smart_evaluate(). Initialise with SMART_EVALUATE_OPTIONS_INIT or
+ * smart_evaluate_options_init(); fields are only ever appended. */
+typedef struct smart_evaluate_options {
+    unsigned int version; /* SMART_EVALUATE_OPTIONS_VERSION */
+    const char *as_of;    /* "YYYY-MM-DD": evaluate as of the end of this day. NULL = today,
+                             the local calendar date of the machine (pass a date to get
+                             reproducible results) */
+} smart_evaluate_options;
+
+#define SMART_EVALUATE_OPTIONS_VERSION 1
+#define SMART_EVALUATE_OPTIONS_INIT { SMART_EVALUATE_OPTIONS_VERSION, NULL }
+
+/* Initialises `options` to the defaults of structure version `version` (pass
+ * SMART_EVALUATE_OPTIONS_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_evaluate_options_init(smart_evaluate_options *options, unsigned int version);
+
+/* Evaluates every participant of `cohort` against the programme's certificate rules as of
+ * a date (docs/rules.md). `options` NULL means the defaults. The evaluation is
+ * self-contained: it stays valid, and its accessors keep working, after the cohort is
+ * changed or freed. Release with smart_evaluation_free(). Errors: SMART_EINVAL (also an
+ * unknown options version), SMART_EPARSE (as_of), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_evaluate(smart_evaluation **out, const smart_cohort *cohort,
+                                 const smart_evaluate_options *options);
+
+/* The evaluation date, "YYYY-MM-DD", written into `out` (at least SMART_DATE_SIZE bytes;
+ * on failure out[0] is set to NUL). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_as_of(char *out, const smart_evaluation *evaluation);
+
+/* The number of participants evaluated (the cohort's, at the time). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_participant_count(size_t *out, const smart_evaluation *evaluation);
+
+/* The id of participant `participant` (0-based, the cohort's order at evaluation time).
+ * Borrowed from `evaluation`. Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_evaluation_participant_id(const char **out, const smart_evaluation *evaluation,
+                                                  size_t participant);
+
+/* The position of the participant with this id. Errors: SMART_EINVAL, SMART_ENOTFOUND. */
+SMART_EXTERN(int) smart_evaluation_participant_index(size_t *out, const smart_evaluation *evaluation,
+                                                     const char *participant_id);
+
+/* A participant's overall status. Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_evaluation_status(smart_overall_status *out, const smart_evaluation *evaluation,
+                                          size_t participant);
+
+/* 1 when the participant is at risk (in progress, and every remaining counted day must be
+ * attended), else 0. Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_evaluation_at_risk(int *out, const smart_evaluation *evaluation, size_t participant);
+
+/* The number of participants with overall status `status`. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_count(size_t *out, const smart_evaluation *evaluation,
+                                         smart_overall_status status);
+
+/* The number of participants at risk. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_at_risk_count(size_t *out, const smart_evaluation *evaluation);
+
+/* The number of certificate requirements evaluated (the programme's).
+ * Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_requirement_count(size_t *out, const smart_evaluation *evaluation);
+
+/* The id of requirement `requirement` (programme order). Borrowed from `evaluation`.
+ * Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_evaluation_requirement_id(const char **out, const smart_evaluation *evaluation,
+                                                  size_t requirement);
+
+/* The kind of requirement `requirement`. Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_evaluation_requirement_kind(smart_requirement_kind *out, const smart_evaluation *evaluation,
+                                                    size_t requirement);
+
+/* The state of one requirement for one participant.
+ * Errors: SMART_EINVAL (also either index out of range). */
+SMART_EXTERN(int) smart_evaluation_requirement_state(smart_requirement_state *out, const smart_evaluation *evaluation,
+                                                     size_t participant, size_t requirement);
+
+/* A sentence on one requirement's result with its numbers, in `lang`, e.g.
+ * "Attended 7 of 8 days (88 %), at least 7 required"; an exemption names its reason and
+ * who granted it (as recorded when the evaluation was made). Release *out with
+ * smart_string_free(). Errors: SMART_EINVAL (also out of range), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_evaluation_explain(char **out, const smart_evaluation *evaluation, size_t participant,
+                                           size_t requirement, smart_lang lang);
+
+/* What is missing for a participant, in `lang`: one sentence per requirement that is
+ * unmet or pending, in programme order, each ended by '\n' ("" when nothing is missing).
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_evaluation_missing(char **out, const smart_evaluation *evaluation, size_t participant,
+                                           smart_lang lang);
+
+/* The overall status as a person reads it, in `lang`: "har rett", "har ikkje rett",
+ * "in progress", "uten bevis"...; with `at_risk` non-zero the at-risk note is added,
+ * "pågår (i faresonen)". The same words the Python package and the CLI print. Static
+ * storage: never free it. Errors: SMART_EINVAL (unknown status or language). */
+SMART_EXTERN(int) smart_status_label(const char **out, smart_overall_status status, int at_risk, smart_lang lang);
+
+/* A requirement's state as a person reads it, in `lang`: "oppfylt", "ikkje oppfylt",
+ * "pending", "fritatt"... Static storage: never free it.
+ * Errors: SMART_EINVAL (unknown state or language). */
+SMART_EXTERN(int) smart_requirement_state_label(const char **out, smart_requirement_state state, smart_lang lang);
+
+/* The evaluation as a smart.evaluation/1 document (docs/format.md): summary, and per
+ * participant status, at risk, every requirement's state, numbers and explanations in nb,
+ * nn and en, and warnings (one per participant and kind, with its count and first date).
+ * `cohort` must be the cohort that was evaluated, unchanged since.
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL (also another cohort, or
+ * the cohort changed since: evaluate again), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_evaluation_to_json(char **out, const smart_evaluation *evaluation,
+                                           const smart_cohort *cohort);
+
+/* What a certificate (kompetansebevis) for participant `participant` states, as a
+ * smart.certificate-data/1 JSON document: holder, programme, cohort, period, competence
+ * goals and requirements (met, or exempt with the reason). `evaluation` must have been made
+ * from `cohort`, unchanged since. Release *out with smart_string_free().
+ * Errors: SMART_EINVAL (another cohort or a changed one, participant out of range),
+ * SMART_ENOTALLOWED (the participant is not eligible, the programme issues no
+ * certificate, or the evaluation date is before the cohort's last day), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_certificate_data_json(char **out, const smart_cohort *cohort,
+                                              const smart_evaluation *evaluation, size_t participant);
+
+/* Releases an evaluation. Accepts NULL. */
+SMART_EXTERN(void) smart_evaluation_free(smart_evaluation *evaluation);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMART_EVALUATION_H */
