@@ -1,11 +1,10 @@
 // Cohort statistics. Every figure is a count or an exact ratio of counts; attendance
 // ratios are summed as integers over a common denominator (weights share one per
-// programme), so means and medians are exact too.
+// programme), so means and medians are exact too. The JSON form is statistics_json.cpp.
 #include "smart/statistics.hpp"
 
 #include <algorithm>
 #include <array>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +29,45 @@ ratio group_figures::completion_rate() const {
     return enrolled ? ratio(static_cast<std::int64_t>(eligible), static_cast<std::int64_t>(enrolled)) : ratio(0);
 }
 
+// --- the municipality mapping ----------------------------------------------------------------
+
+namespace {
+
+bool four_digits(std::string_view s) {
+    return s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+/// The one check of a mapping, whichever face it came from (docs/statistics.md).
+void check_mapping(const std::map<std::string, municipality>& mapping) {
+    for (const auto& [recorded, m] : mapping) {
+        const std::string at = detail::pointer_append("", recorded);
+        detail::check_text(recorded, "recorded municipality number", at, detail::text_kind::line, limits::name_chars);
+        if (!four_digits(recorded))
+            throw error(errc::validation_error,
+                        "expected a recorded municipality number of four digits, not " + detail::quoted(recorded), at);
+        detail::check_text(m.number, "municipality number", at + "/number", detail::text_kind::line, limits::name_chars);
+        if (!four_digits(m.number))
+            throw error(errc::validation_error,
+                        "expected a municipality number of four digits, not " + detail::quoted(m.number), at + "/number");
+        detail::check_text(m.name, "municipality name", at + "/name", detail::text_kind::line, limits::name_chars);
+        if (m.name.empty()) throw error(errc::validation_error, "expected a municipality name, not empty text", at + "/name");
+    }
+}
+
+}  // namespace
+
+std::map<std::string, municipality> municipality_mapping_from_rows(std::span<const municipality_mapping_row> rows) {
+    std::map<std::string, municipality> out;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!out.emplace(rows[i].recorded, rows[i].current).second)
+            throw error(errc::validation_error,
+                        "the recorded number " + detail::quoted(rows[i].recorded) + " is mapped twice",
+                        detail::pointer_append(detail::pointer_append("", i), "recorded"));
+    return out;
+}
+
+// --- figures of a set of participants -----------------------------------------------------------
+
 namespace {
 
 struct member {
@@ -38,14 +76,24 @@ struct member {
     bool has_ratio;
 };
 
-/// Figures over a set of participants of one evaluated cohort.
-group_figures figures(const cohort& c, const evaluation& e, const std::vector<member>& ms, int attendance_req,
-                      std::int64_t den) {
-    group_figures g;
-    g.cohort_id = c.id();
-    g.enrolled = ms.size();
+/// What the figures of one cohort share: its attendance requirement and the common
+/// denominator of its participants' attendance ratios.
+struct cohort_context {
+    const cohort& c;
+    const evaluation& e;
+    int attendance_req = -1;  // index of the attendance requirement, -1 when none
+    std::int64_t den = 0;
+};
+
+std::optional<ratio> share(std::size_t count, std::size_t of) {
+    if (of == 0) return std::nullopt;
+    return ratio(static_cast<std::int64_t>(count), static_cast<std::int64_t>(of));
+}
+
+/// Counts by status and requirement state, and the funnel, of the members.
+void count_states(group_figures& g, const evaluation& e, const std::vector<member>& ms) {
     g.requirement_states.assign(e.requirement_count(), {0, 0, 0, 0});
-    std::vector<std::int64_t> values;
+    g.through.assign(e.requirement_count(), 0);
     for (const member& m : ms) {
         const participant_result& r = e.result(m.index);
         switch (r.status) {
@@ -56,30 +104,70 @@ group_figures figures(const cohort& c, const evaluation& e, const std::vector<me
         }
         g.at_risk += r.at_risk;
         const auto reqs = e.requirements(m.index);
-        for (std::size_t q = 0; q < reqs.size(); ++q) ++g.requirement_states[q][static_cast<std::size_t>(reqs[q].state)];
+        bool through = true;
+        for (std::size_t q = 0; q < reqs.size(); ++q) {
+            ++g.requirement_states[q][static_cast<std::size_t>(reqs[q].state)];
+            through = through && (reqs[q].state == requirement_state::met || reqs[q].state == requirement_state::exempt);
+            g.through[q] += through;
+        }
+    }
+}
+
+/// Every share of enrolled, from the counts.
+void compute_shares(group_figures& g) {
+    const std::size_t n = g.enrolled;
+    g.eligible_share = share(g.eligible, n);
+    g.not_eligible_share = share(g.not_eligible, n);
+    g.in_progress_share = share(g.in_progress, n);
+    g.no_certificate_share = share(g.no_certificate, n);
+    g.at_risk_share = share(g.at_risk, n);
+    g.requirement_shares.clear();
+    for (const auto& st : g.requirement_states)
+        g.requirement_shares.push_back({share(st[0], n), share(st[1], n), share(st[2], n), share(st[3], n)});
+    g.through_shares.clear();
+    for (const std::size_t t : g.through) g.through_shares.push_back(share(t, n));
+}
+
+/// Mean and median of the members' attendance ratios, exact.
+void attendance_figures(group_figures& g, const cohort_context& cc, const std::vector<member>& ms) {
+    if (cc.attendance_req < 0 || cc.den <= 0) return;
+    std::vector<std::int64_t> values;
+    for (const member& m : ms)
         if (m.has_ratio) values.push_back(m.attended);
-    }
-    if (attendance_req >= 0 && !values.empty() && den > 0) {
-        const std::int64_t sum = std::accumulate(values.begin(), values.end(), std::int64_t{0});
-        g.mean_attendance = ratio(sum, den * static_cast<std::int64_t>(values.size()));
-        std::sort(values.begin(), values.end());
-        const std::size_t n = values.size();
-        g.median_attendance = n % 2 ? ratio(values[n / 2], den) : ratio(values[n / 2 - 1] + values[n / 2], 2 * den);
-    }
+    if (values.empty()) return;
+    const std::int64_t sum = std::accumulate(values.begin(), values.end(), std::int64_t{0});
+    g.mean_attendance = ratio(sum, cc.den * static_cast<std::int64_t>(values.size()));
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    g.median_attendance =
+        n % 2 ? ratio(values[n / 2], cc.den) : ratio(values[n / 2 - 1] + values[n / 2], 2 * cc.den);
+}
+
+/// Figures over a set of participants of one evaluated cohort.
+group_figures figures(const cohort_context& cc, const std::vector<member>& ms) {
+    group_figures g;
+    g.cohort_id = cc.c.id();
+    g.enrolled = ms.size();
+    count_states(g, cc.e, ms);
+    compute_shares(g);
+    attendance_figures(g, cc, ms);
     return g;
 }
 
+/// Withholds every figure of `g` (its identity, seats and table shape stay).
 void blank(group_figures& g) {
     const std::size_t reqs = g.requirement_states.size();
-    const std::string cohort = g.cohort_id, key = g.group, label = g.group_label;
-    const auto seats = g.seats;
-    g = group_figures{};
-    g.cohort_id = cohort;
-    g.group = key;
-    g.group_label = label;
-    g.seats = seats;
-    g.suppressed = true;
-    g.requirement_states.assign(reqs, {0, 0, 0, 0});
+    group_figures out;
+    out.cohort_id = std::move(g.cohort_id);
+    out.group = std::move(g.group);
+    out.group_label = std::move(g.group_label);
+    out.seats = g.seats;
+    out.suppressed = true;
+    out.requirement_states.assign(reqs, {0, 0, 0, 0});
+    out.requirement_shares.assign(reqs, {});
+    out.through.assign(reqs, 0);
+    out.through_shares.assign(reqs, std::nullopt);
+    g = std::move(out);
 }
 
 /// Primary and secondary suppression over cells of given sizes: a cell of size below k
@@ -124,121 +212,115 @@ std::pair<std::string_view, std::string_view> group_key(const participant& p, gr
     return {};
 }
 
-}  // namespace
+// --- the inputs ------------------------------------------------------------------------------
 
-statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options) {
-    if (options.min_cell && *options.min_cell == 0) throw error(errc::invalid_argument, "the minimum cell size must be at least 1");
-    // The mapping's texts go into the tables: one line of UTF-8 each (docs/format.md, "Text").
-    for (const auto& [recorded, m] : options.municipality_mapping) {
-        const std::string at = detail::pointer_append("", recorded);
-        detail::check_text(recorded, "recorded municipality number", at, detail::text_kind::line, limits::name_chars);
-        detail::check_text(m.number, "municipality number", at + "/number", detail::text_kind::line, limits::name_chars);
-        detail::check_text(m.name, "municipality name", at + "/name", detail::text_kind::line, limits::name_chars);
-    }
-    std::vector<evaluated_cohort> order(input.begin(), input.end());
-    for (const auto& ec : order) {
+/// The inputs checked, in trend order: by first session day (cohorts with no sessions
+/// last), then id.
+std::vector<evaluated_cohort> trend_order(std::span<const evaluated_cohort> input) {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const evaluated_cohort& ec = input[i];
         if (!ec.c || !ec.e) throw error(errc::invalid_argument, "expected a cohort and its evaluation");
         if (!ec.e->made_from(*ec.c))
             throw error(errc::invalid_argument, "the evaluation of cohort \"" + ec.c->id() + "\" was not made from it");
+        const auto [it, fresh] = seen.try_emplace(ec.c->id(), i);
+        if (!fresh)
+            throw error(errc::invalid_argument,
+                        "the cohort \"" + ec.c->id() + "\" is given twice (also at /" + std::to_string(it->second) +
+                            "): each cohort counts once",
+                        detail::pointer_append("", i));
     }
+    std::vector<evaluated_cohort> order(input.begin(), input.end());
     std::stable_sort(order.begin(), order.end(), [](const evaluated_cohort& a, const evaluated_cohort& b) {
-        return a.c->first_day() != b.c->first_day() ? a.c->first_day() < b.c->first_day() : a.c->id() < b.c->id();
+        const bool da = !a.c->days().empty(), db = !b.c->days().empty();
+        if (da != db) return da;
+        if (da && a.c->first_day() != b.c->first_day()) return a.c->first_day() < b.c->first_day();
+        return a.c->id() < b.c->id();
     });
-    const std::size_t k = options.min_cell.value_or(0);
+    return order;
+}
 
-    statistics s;
-    s.options = options;
-    std::map<std::string, std::size_t, std::less<>> muni_rows;  // number -> row in s.certified
-    for (std::size_t ci = 0; ci < order.size(); ++ci) {
-        const cohort& c = *order[ci].c;
-        const evaluation& e = *order[ci].e;
-        const programme& prog = c.programme();
-        s.cohort_ids.push_back(c.id());
-        s.cohort_labels.push_back(c.label());
-        s.programme_ids.push_back(prog.id);
-        std::vector<std::string> req_ids;
-        int attendance_req = -1;
-        for (std::size_t r = 0; r < prog.requirements.size(); ++r) {
-            req_ids.push_back(prog.requirements[r].id);
-            if (prog.requirements[r].kind() == requirement_kind::attendance) attendance_req = static_cast<int>(r);
-        }
-        s.requirement_ids.push_back(req_ids);
+/// Each participant's attendance ratio attended / past days, over a common denominator.
+std::vector<member> members(cohort_context& cc) {
+    const evaluation& e = cc.e;
+    std::vector<member> all;
+    all.reserve(e.size());
+    if (cc.attendance_req < 0) {
+        for (std::size_t i = 0; i < e.size(); ++i) all.push_back({i, 0, false});
+        return all;
+    }
+    const auto q = static_cast<std::size_t>(cc.attendance_req);
+    std::int64_t wden = 1;
+    std::uint16_t past = 0;
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        const auto& r = e.requirements(i)[q];
+        wden = std::lcm(wden, r.attended.den());
+        past = r.past_days;
+    }
+    cc.den = wden * past;
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        const auto& r = e.requirements(i)[q];
+        all.push_back({i, r.attended.num() * (wden / r.attended.den()), past > 0});
+    }
+    return all;
+}
 
-        // Each participant's attendance ratio attended / past days, over a common denominator.
-        std::int64_t den = 0;
-        std::vector<member> all;
-        all.reserve(c.size());
-        if (attendance_req >= 0) {
-            std::int64_t wden = 1;
-            std::uint16_t past = 0;
-            for (std::size_t i = 0; i < e.size(); ++i) {
-                const auto& r = e.requirements(i)[static_cast<std::size_t>(attendance_req)];
-                wden = std::lcm(wden, r.attended.den());
-                past = r.past_days;
-            }
-            den = wden * past;
-            for (std::size_t i = 0; i < e.size(); ++i) {
-                const auto& r = e.requirements(i)[static_cast<std::size_t>(attendance_req)];
-                all.push_back({i, r.attended.num() * (wden / r.attended.den()), past > 0});
-            }
-        } else {
-            for (std::size_t i = 0; i < e.size(); ++i) all.push_back({i, 0, false});
-        }
+// --- the tables ------------------------------------------------------------------------------
 
-        group_figures whole = figures(c, e, all, attendance_req, den);
-        whole.seats = c.capacity();
-        if (k && whole.enrolled < k) blank(whole);
-        s.cohorts.push_back(whole);
+/// The group rows of one cohort, groups sorted by key; the label is the last member's.
+std::vector<group_figures> group_rows(const cohort_context& cc, const std::vector<member>& all,
+                                      const statistics_options& options, bool whole_suppressed) {
+    struct group {
+        std::string_view key, label;
+        std::vector<member> members;
+    };
+    std::vector<group> groups;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (const member& m : all) {
+        const auto [key, label] = group_key(cc.c.participants()[m.index], options.by, options);
+        const auto [it, fresh] = index.try_emplace(key, groups.size());
+        if (fresh) groups.push_back({key, {}, {}});
+        group& g = groups[it->second];
+        g.label = label;
+        g.members.push_back(m);
+    }
+    std::sort(groups.begin(), groups.end(), [](const group& x, const group& y) { return x.key < y.key; });
+    std::vector<group_figures> rows;
+    std::vector<std::size_t> sizes;
+    for (const group& g : groups) {
+        group_figures f = figures(cc, g.members);
+        f.group = g.key;
+        f.group_label = g.label;
+        sizes.push_back(f.enrolled);
+        rows.push_back(std::move(f));
+    }
+    if (const std::size_t k = options.min_cell.value_or(0)) {
+        const auto hidden = suppress(sizes, k, false);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (hidden[i] || whole_suppressed) blank(rows[i]);
+    }
+    return rows;
+}
 
-        if (options.by != group_by::none) {
-            // groups in key order; the label is the last member's (as a map assigning it would)
-            struct group {
-                std::string_view key, label;
-                std::vector<member> members;
-            };
-            std::vector<group> groups;
-            std::unordered_map<std::string_view, std::size_t> index;
-            for (const member& m : all) {
-                const auto [key, label] = group_key(c.participants()[m.index], options.by, options);
-                const auto [it, fresh] = index.try_emplace(key, groups.size());
-                if (fresh) groups.push_back({key, {}, {}});
-                group& g = groups[it->second];
-                g.label = label;
-                g.members.push_back(m);
-            }
-            std::sort(groups.begin(), groups.end(), [](const group& x, const group& y) { return x.key < y.key; });
-            std::vector<group_figures> rows;
-            std::vector<std::size_t> sizes;
-            for (const group& g : groups) {
-                group_figures f = figures(c, e, g.members, attendance_req, den);
-                f.group = g.key;
-                f.group_label = g.label;
-                sizes.push_back(f.enrolled);
-                rows.push_back(std::move(f));
-            }
-            if (k) {
-                const auto hidden = suppress(sizes, k, false);
-                for (std::size_t i = 0; i < rows.size(); ++i)
-                    if (hidden[i] || whole.suppressed) blank(rows[i]);
-            }
-            for (auto& r : rows) s.groups.push_back(std::move(r));
-        }
-
-        // Attendance per counted day (all gathering days when there is no attendance rule).
-        std::vector<session_kind> counted{session_kind::gathering};
-        if (attendance_req >= 0) counted = std::get<attendance_rule>(prog.requirements[static_cast<std::size_t>(attendance_req)].rule).counted_kinds;
-        for (std::size_t d = 0; d < c.days().size(); ++d) {
-            const session& sess = c.sessions()[c.session_of_day(d)];
-            if (std::find(counted.begin(), counted.end(), sess.kind) == counted.end()) continue;
-            day_figures f;
-            f.cohort_id = c.id();
-            f.day = c.days()[d];
-            f.session_id = sess.id;
-            f.enrolled = c.size();
-            f.past = f.day <= e.as_of();
+/// Attendance per counted day (all gathering days when there is no attendance rule).
+void day_rows(const cohort_context& cc, std::vector<day_figures>& out) {
+    const cohort& c = cc.c;
+    std::vector<session_kind> counted{session_kind::gathering};
+    if (cc.attendance_req >= 0)
+        counted = std::get<attendance_rule>(c.programme().requirements[static_cast<std::size_t>(cc.attendance_req)].rule)
+                      .counted_kinds;
+    for (std::size_t d = 0; d < c.days().size(); ++d) {
+        const session& sess = c.sessions()[c.session_of_day(d)];
+        if (std::find(counted.begin(), counted.end(), sess.kind) == counted.end()) continue;
+        day_figures f;
+        f.cohort_id = c.id();
+        f.day = c.days()[d];
+        f.session_id = sess.id;
+        f.enrolled = c.size();
+        f.past = f.day <= cc.e.as_of();
+        if (f.past)
             for (const participant& p : c.participants()) {
                 const attendance_status st = p.attendance.empty() ? attendance_status::unrecorded : p.attendance[d];
-                if (!f.past) continue;
                 if (st == attendance_status::present || st == attendance_status::late)
                     ++f.attended;
                 else if (st == attendance_status::excused)
@@ -246,147 +328,115 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
                 else
                     ++f.absent;
             }
-            s.days.push_back(f);
-        }
-
-        // Certified per municipality.
-        for (std::size_t i = 0; i < e.size(); ++i) {
-            const auto [number, label] = group_key(c.participants()[i], group_by::municipality, options);
-            auto it = muni_rows.find(number);
-            if (it == muni_rows.end()) {
-                it = muni_rows.emplace(std::string(number), s.certified.size()).first;
-                s.certified.push_back({std::string(number), std::string(label), {}, {}});
-            }
-            auto& row = s.certified[it->second];
-            row.per_cohort.resize(order.size(), std::size_t{0});
-            if (e.result(i).status == overall_status::eligible) ++*row.per_cohort[ci];
-        }
+        f.attended_share = share(f.attended, f.enrolled);
+        out.push_back(f);
     }
-    std::sort(s.certified.begin(), s.certified.end(),
+}
+
+/// Certified participants of cohort `ci` (of `cohorts`) per municipality, counted into
+/// `rows` (a row per municipality, found through `index`).
+void count_certified(const cohort_context& cc, std::size_t ci, std::size_t cohorts, const statistics_options& options,
+                     std::map<std::string, std::size_t, std::less<>>& index, std::vector<certified_row>& rows) {
+    for (std::size_t i = 0; i < cc.e.size(); ++i) {
+        const auto [number, label] = group_key(cc.c.participants()[i], group_by::municipality, options);
+        auto it = index.find(number);
+        if (it == index.end()) {
+            it = index.emplace(std::string(number), rows.size()).first;
+            rows.push_back({std::string(number), std::string(label), {}, {}});
+        }
+        auto& row = rows[it->second];
+        row.per_cohort.resize(cohorts, std::size_t{0});
+        if (cc.e.result(i).status == overall_status::eligible) ++*row.per_cohort[ci];
+    }
+}
+
+/// Sorts the certified rows by number and adds the cumulative counts.
+void finish_certified(std::vector<certified_row>& rows, std::size_t cohorts) {
+    std::sort(rows.begin(), rows.end(),
               [](const certified_row& a, const certified_row& b) { return a.municipality_number < b.municipality_number; });
-    for (auto& row : s.certified) {
-        row.per_cohort.resize(order.size(), std::size_t{0});
+    for (auto& row : rows) {
+        row.per_cohort.resize(cohorts, std::size_t{0});
         std::size_t running = 0;
         for (const auto& v : row.per_cohort) {
             running += v.value_or(0);
             row.cumulative.push_back(running);
         }
     }
-    if (k) {
-        // Cells of 1..k-1 certified people are withheld, per column with secondary
-        // suppression, then per row so that no cell follows from its neighbours
-        // (per_cohort[j] = cumulative[j] - cumulative[j-1]).
-        for (std::size_t j = 0; j < order.size(); ++j)
-            for (auto column : {&certified_row::per_cohort, &certified_row::cumulative}) {
-                std::vector<std::size_t> sizes;
-                for (const auto& row : s.certified) sizes.push_back(*(row.*column)[j]);
-                const auto hidden = suppress(sizes, k, true);
-                for (std::size_t r = 0; r < s.certified.size(); ++r)
-                    if (hidden[r]) (s.certified[r].*column)[j].reset();
-            }
-        for (auto& row : s.certified) {
-            for (bool changed = true; changed;) {
-                changed = false;
-                for (std::size_t j = 0; j < order.size(); ++j) {
-                    auto& per = row.per_cohort[j];
-                    auto& cum = row.cumulative[j];
-                    const bool prev_hidden = j > 0 && !row.cumulative[j - 1];
-                    const int hidden = !per + !cum + prev_hidden;
-                    if (hidden == 1) {
-                        if (per) per.reset(); else cum.reset();
-                        changed = true;
-                    }
+}
+
+/// Cells of 1..k-1 certified people are withheld, per column with secondary suppression,
+/// then per row so that no cell follows from its neighbours
+/// (per_cohort[j] = cumulative[j] - cumulative[j-1]).
+void suppress_certified(std::vector<certified_row>& rows, std::size_t cohorts, std::size_t k) {
+    for (std::size_t j = 0; j < cohorts; ++j)
+        for (auto column : {&certified_row::per_cohort, &certified_row::cumulative}) {
+            std::vector<std::size_t> sizes;
+            for (const auto& row : rows) sizes.push_back(*(row.*column)[j]);
+            const auto hidden = suppress(sizes, k, true);
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                if (hidden[r]) (rows[r].*column)[j].reset();
+        }
+    for (auto& row : rows)
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::size_t j = 0; j < cohorts; ++j) {
+                auto& per = row.per_cohort[j];
+                auto& cum = row.cumulative[j];
+                const bool prev_hidden = j > 0 && !row.cumulative[j - 1];
+                if (!per + !cum + prev_hidden == 1) {
+                    if (per) per.reset(); else cum.reset();
+                    changed = true;
                 }
             }
         }
-    }
-    return s;
 }
 
-namespace {
-using ojson = nlohmann::ordered_json;
-
-ojson rate(std::size_t count, std::size_t of) {
-    ojson o = {{"count", count}, {"of", of}};
-    o["ratio"] = of ? ojson(ratio(static_cast<std::int64_t>(count), static_cast<std::int64_t>(of)).to_string()) : ojson(nullptr);
-    return o;
+/// The cohort-level facts of the trend table: ids, labels, programme, days, requirements.
+cohort_context describe_cohort(statistics& s, const evaluated_cohort& ec) {
+    const cohort& c = *ec.c;
+    const programme& prog = c.programme();
+    s.cohort_ids.push_back(c.id());
+    s.cohort_labels.push_back(c.label());
+    s.programme_ids.push_back(prog.id);
+    s.first_days.push_back(c.days().empty() ? std::nullopt : std::optional<date>(c.first_day()));
+    s.last_days.push_back(c.days().empty() ? std::nullopt : std::optional<date>(c.last_day()));
+    cohort_context cc{c, *ec.e};
+    std::vector<std::string> req_ids;
+    for (std::size_t r = 0; r < prog.requirements.size(); ++r) {
+        req_ids.push_back(prog.requirements[r].id);
+        if (prog.requirements[r].kind() == requirement_kind::attendance) cc.attendance_req = static_cast<int>(r);
+    }
+    s.requirement_ids.push_back(std::move(req_ids));
+    return cc;
 }
 
-ojson figures_json(const group_figures& g, const std::vector<std::string>& req_ids) {
-    ojson o;
-    o["cohort"] = g.cohort_id;
-    if (!g.group.empty()) {
-        o["group"] = g.group;
-        o["label"] = g.group_label;
-    }
-    if (g.suppressed) {
-        o["suppressed"] = true;
-        return o;
-    }
-    o["enrolled"] = g.enrolled;
-    if (g.seats) {
-        o["seats"] = *g.seats;
-        o["fill_rate"] = rate(g.enrolled, static_cast<std::size_t>(*g.seats));
-    }
-    o["status"] = {{"eligible", g.eligible},
-                   {"not_eligible", g.not_eligible},
-                   {"in_progress", g.in_progress},
-                   {"no_certificate", g.no_certificate}};
-    o["completion_rate"] = rate(g.eligible, g.enrolled);
-    o["at_risk"] = g.at_risk;
-    o["mean_attendance"] = g.mean_attendance ? ojson(g.mean_attendance->to_string()) : ojson(nullptr);
-    o["median_attendance"] = g.median_attendance ? ojson(g.median_attendance->to_string()) : ojson(nullptr);
-    ojson funnel = ojson::array();
-    for (std::size_t r = 0; r < g.requirement_states.size(); ++r) {
-        const auto& st = g.requirement_states[r];
-        funnel.push_back({{"requirement", req_ids[r]}, {"met", st[0]}, {"unmet", st[1]}, {"pending", st[2]}, {"exempt", st[3]}});
-    }
-    o["requirements"] = std::move(funnel);
-    return o;
-}
 }  // namespace
 
-std::string statistics_to_json(const statistics& s) {
-    ojson o;
-    o["format"] = "smart.statistics/1";
-    o["group_by"] = to_string(s.options.by);
-    o["min_cell"] = s.options.min_cell ? ojson(*s.options.min_cell) : ojson(nullptr);
-    std::map<std::string, std::size_t> cohort_index;
-    ojson cohorts = ojson::array();
-    for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
-        cohort_index[s.cohort_ids[i]] = i;
-        ojson row = figures_json(s.cohorts[i], s.requirement_ids[i]);
-        row["label"] = s.cohort_labels[i];
-        row["programme"] = s.programme_ids[i];
-        cohorts.push_back(std::move(row));
+statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options) {
+    if (options.min_cell && *options.min_cell == 0) throw error(errc::invalid_argument, "the minimum cell size must be at least 1");
+    check_mapping(options.municipality_mapping);
+    const std::vector<evaluated_cohort> order = trend_order(input);
+    const std::size_t k = options.min_cell.value_or(0);
+
+    statistics s;
+    s.options = options;
+    std::map<std::string, std::size_t, std::less<>> muni_rows;  // number -> row in s.certified
+    for (std::size_t ci = 0; ci < order.size(); ++ci) {
+        cohort_context cc = describe_cohort(s, order[ci]);
+        const std::vector<member> all = members(cc);
+        group_figures whole = figures(cc, all);
+        whole.seats = cc.c.capacity();
+        if (whole.seats) whole.fill_share = share(whole.enrolled, static_cast<std::size_t>(*whole.seats));
+        if (k && whole.enrolled < k) blank(whole);
+        if (options.by != group_by::none)
+            for (auto& r : group_rows(cc, all, options, whole.suppressed)) s.groups.push_back(std::move(r));
+        s.cohorts.push_back(std::move(whole));
+        day_rows(cc, s.days);
+        count_certified(cc, ci, order.size(), options, muni_rows, s.certified);
     }
-    o["cohorts"] = std::move(cohorts);
-    ojson groups = ojson::array();
-    for (const auto& g : s.groups) groups.push_back(figures_json(g, s.requirement_ids[cohort_index[g.cohort_id]]));
-    o["groups"] = std::move(groups);
-    ojson days = ojson::array();
-    for (const auto& d : s.days) {
-        ojson row = {{"cohort", d.cohort_id}, {"date", to_iso(d.day)}, {"session", d.session_id}, {"past", d.past}};
-        row["attended"] = rate(d.attended, d.enrolled);
-        row["excused"] = d.excused;
-        row["absent"] = d.absent;
-        days.push_back(std::move(row));
-    }
-    o["days"] = std::move(days);
-    ojson certified = ojson::array();
-    for (const auto& r : s.certified) {
-        auto cells = [](const std::vector<std::optional<std::size_t>>& v) {
-            ojson a = ojson::array();
-            for (const auto& x : v) a.push_back(x ? ojson(*x) : ojson({{"suppressed", true}}));
-            return a;
-        };
-        certified.push_back({{"municipality", r.municipality_number},
-                             {"name", r.municipality_name},
-                             {"per_cohort", cells(r.per_cohort)},
-                             {"cumulative", cells(r.cumulative)}});
-    }
-    o["certified_by_municipality"] = {{"cohorts", s.cohort_ids}, {"rows", std::move(certified)}};
-    return o.dump(2) + "\n";
+    finish_certified(s.certified, order.size());
+    if (k) suppress_certified(s.certified, order.size(), k);
+    return s;
 }
 
 }  // namespace smart

@@ -4,11 +4,13 @@
 // cell can be recovered from the totals of the same table. Contact data never appears.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smart/cohort.hpp"
@@ -34,6 +36,7 @@ struct statistics_options {
 };
 
 /// Figures for one group of one cohort (or the whole cohort when `group` is empty).
+/// Every share is of `enrolled`, exact, and unset when no one is enrolled (or suppressed).
 struct group_figures {
     std::string cohort_id;
     std::string group;         ///< "" = the whole cohort; else the group's key
@@ -41,12 +44,23 @@ struct group_figures {
     bool suppressed = false;   ///< every figure below is withheld (and zero here)
     std::size_t enrolled = 0;
     std::optional<int> seats;  ///< whole cohort only
+    std::optional<ratio> fill_share;  ///< enrolled of seats; unset without seats (or none)
     std::size_t eligible = 0, not_eligible = 0, in_progress = 0, no_certificate = 0, at_risk = 0;
+    /// Shares of enrolled: eligible (the completion rate), not eligible, in progress, no
+    /// certificate, at risk.
+    std::optional<ratio> eligible_share, not_eligible_share, in_progress_share, no_certificate_share, at_risk_share;
     /// Participants' attendance ratios (weighted attended / counted days as of the date):
     /// their exact mean and median. Unset when there is no attendance rule or no one.
     std::optional<ratio> mean_attendance, median_attendance;
     /// Per requirement (programme order): how many are met, unmet, pending, exempt.
     std::vector<std::array<std::size_t, 4>> requirement_states;
+    /// The same as shares of enrolled.
+    std::vector<std::array<std::optional<ratio>, 4>> requirement_shares;
+    /// The funnel, enrolled -> ... -> eligible: per requirement (programme order), how
+    /// many have met (or are exempt from) it and every requirement before it. The last
+    /// step is the eligible.
+    std::vector<std::size_t> through;
+    std::vector<std::optional<ratio>> through_shares;  ///< the funnel as shares of enrolled
 
     ratio fill_rate() const;        ///< enrolled / seats (0 when no seats)
     ratio completion_rate() const;  ///< eligible / enrolled (0 when no one)
@@ -62,6 +76,7 @@ struct day_figures {
     std::size_t absent = 0;     ///< absent or, for a past day, unrecorded
     std::size_t enrolled = 0;
     bool past = true;           ///< on or before the as-of date
+    std::optional<ratio> attended_share;  ///< attended of enrolled; unset when no one
 };
 
 /// Certified (eligible) participants per municipality, by cohort and cumulative.
@@ -84,6 +99,8 @@ struct statistics {
     std::vector<std::string> cohort_ids;
     std::vector<std::string> cohort_labels;
     std::vector<std::string> programme_ids;
+    /// Per cohort: its first and last session day (unset for a cohort with no sessions).
+    std::vector<std::optional<date>> first_days, last_days;
     /// Per cohort: requirement ids of its programme (the columns of requirement_states).
     std::vector<std::vector<std::string>> requirement_ids;
     /// Whole-cohort rows (the trend table), in cohort order.
@@ -96,11 +113,32 @@ struct statistics {
     std::vector<certified_row> certified;
 };
 
-/// Computes every table from evaluated cohorts (of one or several programmes). Throws
-/// invalid_argument when an evaluation was not made from its cohort, or min_cell is 0;
-/// validation_error at "/<recorded number>/name" (or "/number", or the key itself) for a
-/// municipality mapping text that is not one line of UTF-8 (docs/format.md, "Text").
+/// Computes every table from evaluated cohorts (of one or several programmes).
+///
+/// Throws invalid_argument when an evaluation was not made from its cohort, when two
+/// inputs are cohorts with the same id (at "/<index of the second>"), or min_cell is 0;
+/// validation_error for a municipality mapping entry that is not a recorded number of
+/// four digits (at "/<recorded>") mapped to a number of four digits ("/<recorded>/number")
+/// and a name of one non-empty line of UTF-8 ("/<recorded>/name"; docs/statistics.md).
+/// Thread safety: reads its inputs only; may run concurrently on the same inputs.
 statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options = {});
+
+/// One row of a municipality mapping as a table or file gives it.
+struct municipality_mapping_row {
+    std::string recorded;  ///< the number as recorded
+    municipality current;  ///< what it is now
+};
+
+/// The mapping of `rows` (a CSV file, a DataFrame): validation_error at "/<row>/recorded"
+/// when a recorded number is given twice. The entries themselves are checked by
+/// compute_statistics.
+std::map<std::string, municipality> municipality_mapping_from_rows(std::span<const municipality_mapping_row> rows);
+
+/// The mapping of a JSON object {"<recorded>": {"number": "...", "name": "..."}, ...}
+/// (the C ABI's form): parse_error for malformed JSON, validation_error at the place of a
+/// value that is not such an object (a member twice, one not text, one unknown). The
+/// entries themselves are checked by compute_statistics.
+std::map<std::string, municipality> municipality_mapping_from_json(std::string_view text);
 
 /// The tables as a JSON document ("smart.statistics/1"): counts with denominators and
 /// ratios as "n/d" strings; suppressed cells as {"suppressed": true}.

@@ -298,6 +298,172 @@ TEST_CASE("the statistics document carries counts with denominators and exact ra
     CHECK(j["cohorts"][0]["completion_rate"] == nlohmann::json({{"count", 3}, {"of", 6}, {"ratio", "1/2"}}));
     CHECK(j["cohorts"][0]["mean_attendance"] == "17/24");
     CHECK(j["cohorts"][0]["requirements"][1] ==
-          nlohmann::json({{"requirement", "fest"}, {"met", 3}, {"unmet", 2}, {"pending", 0}, {"exempt", 1}}));
+          nlohmann::json({{"requirement", "fest"},
+                          {"met", 3},
+                          {"unmet", 2},
+                          {"pending", 0},
+                          {"exempt", 1},
+                          {"shares", {{"met", "1/2"}, {"unmet", "1/3"}, {"pending", "0"}, {"exempt", "1/6"}}},
+                          {"through", 3},
+                          {"through_share", "1/2"}}));
+    CHECK(j["cohorts"][0]["shares"] == nlohmann::json({{"eligible", "1/2"},
+                                                       {"not_eligible", "1/2"},
+                                                       {"in_progress", "0"},
+                                                       {"no_certificate", "0"},
+                                                       {"at_risk", "0"}}));
+    CHECK(j["cohorts"][0]["first_day"] == "2025-01-10");
+    CHECK(j["cohorts"][0]["last_day"] == "2025-05-10");
     CHECK(j["days"][3]["attended"]["count"] == 3);
+}
+
+TEST_CASE("every share of enrolled and the funnel come from the core, exact", "[statistics][shares]") {
+    const fixture f;
+    const statistics s = f.run();
+    const group_figures& g = s.cohorts[0];
+    CHECK(g.fill_share == ratio(3, 5));  // 6 of 10 seats
+    CHECK(s.days[0].attended_share == ratio(5, 6));
+    // 3 eligible, 3 not eligible of 6
+    CHECK(g.eligible_share == ratio(1, 2));
+    CHECK(g.not_eligible_share == ratio(1, 2));
+    CHECK(g.in_progress_share == ratio(0));
+    CHECK(g.no_certificate_share == ratio(0));
+    CHECK(g.at_risk_share == ratio(0));
+    // att: met a1 a2 b1 b2, unmet a3 c1; fest: met a1 a2 a3, unmet b1 c1, exempt b2
+    REQUIRE(g.requirement_shares.size() == 2);
+    CHECK(g.requirement_shares[0][0] == ratio(2, 3));
+    CHECK(g.requirement_shares[0][1] == ratio(1, 3));
+    CHECK(g.requirement_shares[1][3] == ratio(1, 6));
+    // the funnel: met or exempt through att: a1 a2 b1 b2; through fest as well: a1 a2 b2
+    CHECK(g.through == std::vector<std::size_t>{4, 3});
+    CHECK(g.through.back() == g.eligible);
+    CHECK(g.through_shares == std::vector<std::optional<ratio>>{ratio(2, 3), ratio(1, 2)});
+}
+
+TEST_CASE("a group of no one has no shares, and a suppressed group none either", "[statistics][shares]") {
+    cohort empty(small_programme(), "tom", "Tomt kull", 36);
+    const evaluation e = evaluate(empty, d("2025-06-01"));
+    const evaluated_cohort in[] = {{&empty, &e}};
+    const statistics s = compute_statistics(in);
+    CHECK_FALSE(s.cohorts[0].eligible_share.has_value());
+    CHECK(s.cohorts[0].through == std::vector<std::size_t>{0, 0});
+    CHECK(s.cohorts[0].through_shares == std::vector<std::optional<ratio>>{std::nullopt, std::nullopt});
+    const auto j = nlohmann::json::parse(statistics_to_json(s));
+    CHECK(j["cohorts"][0]["shares"]["eligible"].is_null());
+
+    const fixture f;
+    statistics_options o;
+    o.min_cell = 7;
+    const statistics hs = f.run(o);
+    const group_figures& hidden = hs.cohorts[0];
+    CHECK_FALSE(hidden.fill_share.has_value());
+    CHECK(hidden.suppressed);
+    CHECK_FALSE(hidden.eligible_share.has_value());
+    CHECK(hidden.through == std::vector<std::size_t>{0, 0});
+    CHECK_FALSE(hidden.through_shares[0].has_value());
+}
+
+TEST_CASE("each cohort's first and last day are in the result, in trend order", "[statistics][trend]") {
+    const fixture f;
+    programme early_programme = *small_programme();
+    early_programme.id = "tidlig";
+    for (auto& sess : early_programme.sessions)
+        for (auto& day : sess.days) day = date(2024, day.month(), day.day());
+    cohort early(std::make_shared<const programme>(early_programme), "zz-tidlig", "Tidlig kull");
+    const evaluation ee = evaluate(early, d("2025-06-01"));
+    const evaluated_cohort in[] = {{&f.c, &f.e}, {&early, &ee}};
+    const statistics s = compute_statistics(in);
+    REQUIRE(s.cohort_ids == std::vector<std::string>{"zz-tidlig", "liten-2025"});  // by first day, not id
+    CHECK(s.first_days == std::vector<std::optional<date>>{d("2024-01-10"), d("2025-01-10")});
+    CHECK(s.last_days == std::vector<std::optional<date>>{d("2024-05-10"), d("2025-05-10")});
+    const auto j = nlohmann::json::parse(statistics_to_json(s));
+    CHECK(j["cohorts"][0]["first_day"] == "2024-01-10");
+    CHECK(j["cohorts"][1]["last_day"] == "2025-05-10");
+}
+
+namespace {
+/// The JSON Pointer of the validation_error that compute_statistics throws for `mapping`.
+std::string mapping_error(std::map<std::string, municipality> mapping, errc expected = errc::validation_error) {
+    const fixture f;
+    statistics_options o;
+    o.municipality_mapping = std::move(mapping);
+    try {
+        (void)f.run(o);
+    } catch (const error& e) {
+        CHECK(e.code() == expected);
+        return e.pointer();
+    }
+    FAIL("no error");
+    return {};
+}
+}  // namespace
+
+TEST_CASE("a municipality mapping is checked in the core, whatever the grouping", "[statistics][mapping]") {
+    // issue 11: Python accepted {"3312": ("38", "")} and grouped people under "38"
+    CHECK(mapping_error({{"3312", {"38", ""}}}) == "/3312/number");
+    CHECK(mapping_error({{"3312", {"3803", ""}}}) == "/3312/name");
+    CHECK(mapping_error({{"33", {"3803", "Drammen"}}}) == "/33");
+    CHECK(mapping_error({{"3312", {"38O3", "Drammen"}}}) == "/3312/number");
+    CHECK(mapping_error({{"3312", {"3803", "Dram\nmen"}}}) == "/3312/name");
+    CHECK(mapping_error({{"a/b", {"3803", "Drammen"}}}) == "/a~1b");
+    const fixture f;
+    statistics_options o;
+    o.municipality_mapping = {{"3312", {"3301", "Drammen"}}, {"0704", {"3905", "Tønsberg"}}};
+    CHECK_NOTHROW(f.run(o));
+}
+
+TEST_CASE("a mapping from rows refuses a recorded number given twice, naming the row", "[statistics][mapping]") {
+    const municipality_mapping_row rows[] = {
+        {"0704", {"3905", "Tønsberg"}}, {"3312", {"3301", "Drammen"}}, {"0704", {"3803", "Tønsberg"}}};
+    try {
+        (void)municipality_mapping_from_rows(rows);
+        FAIL("no error");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::validation_error);
+        CHECK(e.pointer() == "/2/recorded");
+    }
+    const auto m = municipality_mapping_from_rows(std::span(rows).first(2));
+    CHECK(m.size() == 2);
+    CHECK(m.at("0704").number == "3905");
+}
+
+TEST_CASE("a mapping from JSON reads its shape only; the core's check does the rest", "[statistics][mapping]") {
+    const auto m = municipality_mapping_from_json(R"({"0704": {"number": "3905", "name": "Tønsberg"}})");
+    CHECK(m.at("0704").name == "Tønsberg");
+    auto fails = [](const char* text, errc code, const std::string& pointer) {
+        try {
+            (void)municipality_mapping_from_json(text);
+            FAIL("no error for " << text);
+        } catch (const error& e) {
+            CHECK(e.code() == code);
+            CHECK(e.pointer() == pointer);
+            CHECK(e.message().rfind("municipality mapping", 0) != std::string::npos);
+        }
+    };
+    fails(R"({"0704": )", errc::parse_error, "");
+    fails("[]", errc::validation_error, "");
+    fails(R"({"0704": "3905"})", errc::validation_error, "/0704");
+    fails(R"({"0704": {"number": 3905, "name": "Tønsberg"}})", errc::validation_error, "/0704/number");
+    fails(R"({"0704": {"number": "3905"}})", errc::validation_error, "/0704/name");
+    fails(R"({"0704": {"number": "3905", "name": "T", "county": "V"}})", errc::validation_error, "/0704/county");
+    fails(R"({"0704": {"number": "3905", "name": "T"}, "0704": {"number": "3803", "name": "T"}})",
+          errc::validation_error, "/0704");
+    // the entry's content is for compute_statistics to judge
+    CHECK(municipality_mapping_from_json(R"({"0704": {"number": "38", "name": ""}})").at("0704").number == "38");
+}
+
+TEST_CASE("the same cohort given twice is refused, naming the second", "[statistics]") {
+    const fixture f;
+    const evaluated_cohort in[] = {{&f.c, &f.e}, {&f.c, &f.e}};
+    try {
+        (void)compute_statistics(in);
+        FAIL("no error");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::invalid_argument);
+        CHECK(e.pointer() == "/1");
+        CHECK(e.message().find("liten-2025") != std::string::npos);
+    }
+    const cohort twin = small_cohort();  // another cohort with the same id
+    const evaluation te = evaluate(twin, d("2025-06-01"));
+    const evaluated_cohort same_id[] = {{&f.c, &f.e}, {&twin, &te}};
+    CHECK_THROWS_AS(compute_statistics(same_id), error);
 }
