@@ -68,6 +68,14 @@ void test_statistics(void) {
     smart_string_free(json);
     json = NULL;
 
+    TEST("the document carries every share, the funnel and each cohort's first and last day");
+    OK(smart_statistics_json(&json, cs + 1, es + 1, 1, NULL));
+    CHECK(contains(json, "\"shares\": {\n        \"eligible\": \"2/3\",\n        \"not_eligible\": \"1/3\""));
+    CHECK(contains(json, "\"through\": ") && contains(json, "\"through_share\": "));
+    CHECK(contains(json, "\"first_day\": \"2024-09-18\"") && contains(json, "\"last_day\": \"2025-04-09\""));
+    smart_string_free(json);
+    json = NULL;
+
     TEST("two cohorts, grouped by municipality with a minimum cell size: small groups withheld");
     o.group_by = SMART_GROUP_BY_MUNICIPALITY;
     o.min_cell = 4;
@@ -152,7 +160,7 @@ void test_statistics(void) {
     TEST("statistics: a malformed or misshapen municipality mapping names its place");
     o.municipality_mapping = "{\"3901\": ";
     EXPECT_STATISTICS(cs, es, 2, &o, SMART_EPARSE, "");
-    CHECK(contains(smart_error_last()->message, "municipality_mapping: malformed JSON"));
+    CHECK(contains(smart_error_last()->message, "municipality mapping: malformed JSON"));
     o.municipality_mapping = "[]";
     EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "");
     o.municipality_mapping = "{\"3901\": \"3905\"}";
@@ -165,6 +173,27 @@ void test_statistics(void) {
     EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3901/number");
     o.municipality_mapping = "{\"a/b~\": {\"number\": \"3905\", \"name\": \"Tønsberg\", \"county\": \"x\"}}";
     EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/a~1b~0/county");
+
+    TEST("statistics: the core checks the mapping's entries, as for C++ and Python (issue 11)");
+    o.municipality_mapping = "{\"3312\": {\"number\": \"38\", \"name\": \"\"}}";
+    EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3312/number");
+    o.municipality_mapping = "{\"3312\": {\"number\": \"3803\", \"name\": \"\"}}";
+    EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3312/name");
+    o.municipality_mapping = "{\"33\": {\"number\": \"3803\", \"name\": \"Drammen\"}}";
+    EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/33");
+    o.municipality_mapping = "{\"3312\": {\"number\": \"3301\", \"name\": \"Drammen\"}, "
+                             "\"3312\": {\"number\": \"3803\", \"name\": \"Drammen\"}}";
+    EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3312");
+    o.group_by = SMART_GROUP_BY_NONE; /* checked whatever the grouping */
+    o.municipality_mapping = "{\"3312\": {\"number\": \"38\", \"name\": \"Drammen\"}}";
+    EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3312/number");
+    o.municipality_mapping = NULL;
+
+    TEST("statistics: the same cohort given twice is refused, naming the second");
+    cs[0] = c;
+    es[0] = e;
+    EXPECT_STATISTICS(cs, es, 2, NULL, SMART_EINVAL, "/1");
+    CHECK(contains(smart_error_last()->message, "trener-2024-demo"));
 
     smart_evaluation_free(ec);
     smart_cohort_free(changed);

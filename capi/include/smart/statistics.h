@@ -45,16 +45,20 @@ SMART_EXTERN(int) smart_statistics_options_init(smart_statistics_options *option
 
 /* The cohort statistics of `n` evaluated cohorts (of one or several programmes) as a
  * smart.statistics/1 document (docs/statistics.md): per cohort in trend order (first session
- * day), per group, attendance per counted day, certified per municipality and cumulative;
- * counts with their denominators, exact ratios as "n/d" text, suppressed cells as
- * {"suppressed": true}. evaluations[i] must have been made from cohorts[i], unchanged since.
- * `cohorts` and `evaluations` may be NULL when n is 0 (a document with no cohorts).
- * `options` NULL means the defaults. Release *out with smart_string_free().
+ * day, with its first and last day), per group, attendance per counted day, certified per
+ * municipality and cumulative; counts with their denominators, every share of enrolled and
+ * the requirement funnel as exact ratios ("n/d" text), suppressed cells as
+ * {"suppressed": true}. evaluations[i] must have been made from cohorts[i], unchanged since;
+ * each cohort is given once. `cohorts` and `evaluations` may be NULL when n is 0 (a document
+ * with no cohorts). `options` NULL means the defaults. Release *out with smart_string_free().
  * Errors: SMART_EINVAL (a NULL array or element, a handle of another kind, an evaluation
- * of another cohort or of a cohort changed since, an unknown options version or group_by),
- * SMART_EPARSE (municipality_mapping is not JSON), SMART_EVALIDATION (municipality_mapping
- * is not an object of {"number": four digits, "name": non-empty text}; JSON Pointer in the
- * last error), SMART_ENOMEM. Thread-safe for distinct or const use of the handles. */
+ * of another cohort or of a cohort changed since, a cohort id given twice (JSON Pointer
+ * "/<index of the second>"), an unknown options version or group_by), SMART_EPARSE
+ * (municipality_mapping is not JSON), SMART_EVALIDATION (municipality_mapping is not an
+ * object of recorded numbers of four digits -> {"number": four digits, "name": one
+ * non-empty line}, each given once; JSON Pointer of the entry in the last error: "/0704",
+ * "/0704/number", "/0704/name"), SMART_ENOMEM. Thread-safe for distinct or const use of
+ * the handles. */
 SMART_EXTERN(int) smart_statistics_json(char **out, const smart_cohort *const *cohorts,
                                         const smart_evaluation *const *evaluations, size_t n,
                                         const smart_statistics_options *options);
