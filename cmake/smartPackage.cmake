@@ -1,14 +1,15 @@
-# Install rules of the C++ core's package files: the export set of smart::smart, the
-# package configuration (smartConfig.cmake) with its version file, and smart.pc. Included
-# from the end of the top-level CMakeLists.txt; the C ABI's own rules are in
-# capi/CMakeLists.txt (export set smartCTargets, smart_c.pc).
+# The C++ core's package files: the package configuration (smartConfig.cmake) with its
+# version file, the targets of the build tree (export(): a consumer may point smart_DIR at a
+# build directory), and — when installing (SMART_INSTALL) — the install rules of the export
+# set of smart::smart, the configuration and smart.pc. Included from the end of the
+# top-level CMakeLists.txt; the C ABI's own rules are in capi/CMakeLists.txt (export set
+# smartCTargets, smart_c.pc).
 include(CMakePackageConfigHelpers)
+include(GNUInstallDirs)
 
 set(SMART_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/smart")
 set(SMART_BOOST_MIN_VERSION 1.74)
 set(SMART_NLOHMANN_MIN_VERSION 3.11)
-
-install(EXPORT smartCoreTargets NAMESPACE smart:: DESTINATION "${SMART_CMAKE_DIR}" COMPONENT smart_development)
 
 configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/smartConfig.cmake.in"
                               "${PROJECT_BINARY_DIR}/smartConfig.cmake"
@@ -17,6 +18,13 @@ configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/smartConfig.cmake.in"
 # a newer release with the same major version satisfies a request.
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/smartConfigVersion.cmake"
                                  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+# The build tree as a package: the same smartConfig.cmake reads these target files beside it.
+export(TARGETS smart_core NAMESPACE smart:: FILE "${PROJECT_BINARY_DIR}/smartCoreTargets.cmake")
+
+if(NOT SMART_INSTALL)
+  return()
+endif()
+install(EXPORT smartCoreTargets NAMESPACE smart:: DESTINATION "${SMART_CMAKE_DIR}" COMPONENT smart_development)
 install(FILES "${PROJECT_BINARY_DIR}/smartConfig.cmake" "${PROJECT_BINARY_DIR}/smartConfigVersion.cmake"
         DESTINATION "${SMART_CMAKE_DIR}" COMPONENT smart_development)
 

@@ -7,6 +7,8 @@
 # (The C test program tests/capi/test_capi.c — C99, -Wall -Wextra -Werror -pedantic — its
 # run under valgrind memcheck and the exported-symbols check are CTest tests, capi.*.)
 #  3. the installed package: consumers built with find_package(smart) and with pkg-config
+#     and as a part of another project: the build tree as a package (export()),
+#     add_subdirectory and FetchContent (tests/package/embed.sh)
 #  4. the ABI against the recorded baseline capi/abi/smart_c.abi (abidiff; a separate
 #     RelWithDebInfo build of smart_c in build/abi)
 #  5. the benchmark bench_capi, briefly (10,000 participants), as a smoke test
@@ -28,6 +30,9 @@ test -f "$build/capi/libsmart_c.so" || { echo "test_capi: no libsmart_c in $buil
 
 echo "== C ABI: installed package, consumers with find_package and pkg-config"
 bash "$root/tests/package/run.sh" "$build"
+
+echo "== C ABI: embedded in another project (build tree, add_subdirectory, FetchContent)"
+bash "$root/tests/package/embed.sh" "$build"
 
 echo "== C ABI: against the recorded ABI"
 bash "$root/scripts/abi.sh" check
