@@ -1,0 +1,58 @@
+// Encodings of the issuing core: base64url (libsodium) and Crockford's base32, and
+// libsodium's one-time initialisation.
+#include <cstring>
+
+#include "internal.hpp"
+#include "smart/error.hpp"
+
+namespace smart::detail {
+
+void ensure_sodium() {
+    static const int ready = sodium_init();  // thread-safe once; 0 or 1 on success
+    if (ready < 0) throw error(errc::internal, "libsodium could not be initialised");
+}
+
+std::string b64url(const unsigned char* bytes, std::size_t n) {
+    std::string out(sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+std::string b64url(std::string_view s) { return b64url(reinterpret_cast<const unsigned char*>(s.data()), s.size()); }
+
+/// Decodes base64url without padding; nullopt when the text is not that.
+std::optional<std::string> unb64url(std::string_view s) {
+    std::string out(s.size() * 3 / 4 + 3, '\0');
+    std::size_t len = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), s.data(), s.size(), nullptr, &len,
+                          &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        end != s.data() + s.size())
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
+
+/// Crockford's base32 of the leading `chars * 5` bits.
+std::string base32(const unsigned char* bytes, std::size_t chars) {
+    static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    std::string out;
+    for (std::size_t i = 0; i < chars; ++i) {
+        const std::size_t bit = i * 5;
+        const unsigned v = (static_cast<unsigned>(bytes[bit / 8]) << 8 | bytes[bit / 8 + 1]) >> (11 - bit % 8);
+        out.push_back(alphabet[v & 31]);
+    }
+    return out;
+}
+
+std::string group(const std::string& s, std::size_t every) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i && i % every == 0) out.push_back('-');
+        out.push_back(s[i]);
+    }
+    return out;
+}
+
+}  // namespace smart::detail

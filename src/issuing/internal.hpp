@@ -1,0 +1,70 @@
+// Internal to the issuing core (src/issuing/): the encodings, the small-document reader
+// and the record's JSON shape that keys, serials, credentials and the register share.
+// Not installed; everything here is in smart::detail.
+#pragma once
+
+#include <sodium.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "smart/issuing.hpp"
+
+namespace smart::detail {
+
+using ojson = nlohmann::ordered_json;
+
+/// Initialises libsodium once (thread-safe); throws internal when it cannot.
+void ensure_sodium();
+
+// --- encodings (encoding.cpp) -----------------------------------------------------------
+
+/// base64url without padding.
+std::string b64url(const unsigned char* bytes, std::size_t n);
+std::string b64url(std::string_view s);
+/// Decodes base64url without padding; nullopt when the text is not that.
+std::optional<std::string> unb64url(std::string_view s);
+/// Crockford's base32 of the leading `chars * 5` bits.
+std::string base32(const unsigned char* bytes, std::size_t chars);
+/// `s` with a '-' after every `every` characters: "ABCDEFGH" -> "ABCD-EFGH".
+std::string group(const std::string& s, std::size_t every);
+
+template <std::size_t N>
+void blake2b(unsigned char (&out)[N], std::string_view in) {
+    crypto_generichash(out, N, reinterpret_cast<const unsigned char*>(in.data()), in.size(), nullptr, 0);
+}
+
+// --- small documents (small_json.cpp) ---------------------------------------------------
+
+/// Reads a key, credential or register line within the small-document limits.
+ojson parse_small(std::string_view text);
+/// parse_small, with a parse error that names `what` and the byte, never the text.
+ojson parse_json(std::string_view text, const char* what);
+/// The string member `key` of `o`, or "" when it is absent or not a string.
+std::string string_member(const ojson& o, const char* key);
+/// The string member `key` of `o`; throws validation_error at base/key otherwise.
+const std::string& member_string(const ojson& o, const char* key, const std::string& base);
+
+// --- keys (keys.cpp) -------------------------------------------------------------------
+
+/// "smart-" + 16 hex digits of BLAKE2b over the public key.
+std::string key_id_for(const std::array<unsigned char, 32>& pk);
+
+// --- credentials (credential.cpp) --------------------------------------------------------
+
+/// A date as an XML Schema dateTime at midnight UTC.
+std::string datetime(date d);
+
+// --- records as JSON (record_json.cpp) ----------------------------------------------------
+
+ojson data_json(const certificate_data& d);
+certificate_data data_from(const ojson& o);
+ojson record_json(const certificate_record& r);
+certificate_record record_from(const ojson& o);
+
+}  // namespace smart::detail
