@@ -4,6 +4,7 @@
 #include "json_write.hpp"
 #include "smart/error.hpp"
 #include "smart/json.hpp"
+#include "smart/result_numbers.hpp"
 
 namespace smart {
 
@@ -15,10 +16,33 @@ json all_languages(const std::function<std::string(lang)>& f) {
     return {{"nb", f(lang::nb)}, {"nn", f(lang::nn)}, {"en", f(lang::en)}};
 }
 
-std::vector<int> bits(std::uint64_t mask) {
-    std::vector<int> out;
-    for (int i = 0; i < 64; ++i)
-        if (mask & (std::uint64_t{1} << i)) out.push_back(i + 1);
+/// A number's value as the document shows it (docs/format.md, "Numbers by kind"): counts
+/// and flags as JSON numbers and booleans, the ratio as "7/2", dates ISO 8601, interval
+/// sets as 1-based interval numbers, the role by name; null when absent.
+json number_json(const number_value& v) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::monostate>)
+                return nullptr;
+            else if constexpr (std::is_same_v<X, ratio>)
+                return x.to_string();
+            else if constexpr (std::is_same_v<X, date>)
+                return to_iso(x);
+            else if constexpr (std::is_same_v<X, interval_set>)
+                return x.numbers();
+            else if constexpr (std::is_same_v<X, festival_role>)
+                return to_string(x);
+            else
+                return x;
+        },
+        v);
+}
+
+/// The numbers of the result's kind, each under its one name (result_numbers.hpp).
+json numbers_json(const requirement_result& r) {
+    json out = json::object();
+    for (const number_field* f : numbers_of(r.kind)) out[f->name] = number_json(read(r, *f));
     return out;
 }
 
@@ -50,38 +74,10 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
         const auto results = e.requirements(i);
         for (std::size_t r = 0; r < results.size(); ++r) {
             const requirement_result& rr = results[r];
-            json numbers = json::object();
-            switch (rr.kind) {
-                case requirement_kind::attendance:
-                    numbers = {{"attended", rr.attended.to_string()}, {"counted_days", rr.counted_days},
-                               {"required_days", rr.required_days},    {"past_days", rr.past_days},
-                               {"remaining_days", rr.remaining_days},  {"unrecorded_days", rr.unrecorded_days}};
-                    break;
-                case requirement_kind::interval_notes:
-                    numbers = {{"intervals", rr.intervals},
-                               {"intervals_met", rr.intervals_met},
-                               {"missing", bits(rr.missing_intervals)},
-                               {"open", bits(rr.open_intervals)},
-                               {"portfolio_approved", rr.portfolio_approved},
-                               {"portfolio_deadline", rr.deadline.is_special() ? json(nullptr) : json(to_iso(rr.deadline))},
-                               {"awaiting_approval", rr.awaiting_approval}};
-                    break;
-                case requirement_kind::final_text:
-                    numbers = {{"date", rr.on.is_special() ? json(nullptr) : json(to_iso(rr.on))},
-                               {"pages", rr.pages ? json(rr.pages) : json(nullptr)},
-                               {"deadline", to_iso(rr.deadline)},
-                               {"awaiting_approval", rr.awaiting_approval}};
-                    break;
-                case requirement_kind::festival:
-                    numbers = {{"date", rr.on.is_special() ? json(nullptr) : json(to_iso(rr.on))},
-                               {"role", rr.role == festival_role::none ? json(nullptr) : json(to_string(rr.role))},
-                               {"festival_day", to_iso(rr.deadline)}};
-                    break;
-            }
             reqs.push_back({{"id", prog.requirements[r].id},
                             {"kind", to_string(rr.kind)},
                             {"state", to_string(rr.state)},
-                            {"numbers", std::move(numbers)},
+                            {"numbers", numbers_json(rr)},
                             {"explanation", all_languages([&](lang l) { return e.explain(i, r, l, &p); })}});
         }
         po["requirements"] = std::move(reqs);

@@ -327,8 +327,8 @@ TEST_CASE("evaluation_to_json writes the evaluation document", "[evaluation][jso
     CHECK(reqs[1].at("kind") == "interval_notes");
     CHECK(reqs[1].at("numbers").at("intervals") == 3);
     CHECK(reqs[1].at("numbers").at("intervals_met") == 3);
-    CHECK(reqs[1].at("numbers").at("missing").empty());
-    CHECK(reqs[1].at("numbers").at("open").empty());
+    CHECK(reqs[1].at("numbers").at("missing_intervals").empty());
+    CHECK(reqs[1].at("numbers").at("open_intervals").empty());
     CHECK(reqs[1].at("numbers").at("portfolio_approved") == false);
     CHECK(reqs[1].at("numbers").at("awaiting_approval") == 0);
 
@@ -360,8 +360,8 @@ TEST_CASE("the evaluation document lists missing and open intervals by number", 
     const evaluation e = evaluate(c, d("2024-12-15"));
     const auto doc = nlohmann::json::parse(evaluation_to_json(e, c));
     const auto& numbers = doc.at("participants")[0].at("requirements")[NOTES].at("numbers");
-    CHECK(numbers.at("missing") == nlohmann::json::array({1}));
-    CHECK(numbers.at("open") == nlohmann::json::array({3}));
+    CHECK(numbers.at("missing_intervals") == nlohmann::json::array({1}));
+    CHECK(numbers.at("open_intervals") == nlohmann::json::array({3}));
     CHECK(numbers.at("intervals_met") == 1);
     const auto& text = doc.at("participants")[0].at("requirements")[TEXT].at("numbers");
     CHECK(text.at("date").is_null());
