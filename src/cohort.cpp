@@ -87,7 +87,7 @@ cohort::cohort(std::shared_ptr<const smart::programme> prog, std::string id, std
 bool operator==(const cohort& a, const cohort& b) {
     return *a.programme_ == *b.programme_ && a.programme_ref_ == b.programme_ref_ && a.id_ == b.id_ &&
            a.label_ == b.label_ && a.capacity_ == b.capacity_ && a.own_sessions_ == b.own_sessions_ &&
-           a.sessions_ == b.sessions_ && a.participants_ == b.participants_;
+           a.sessions_ == b.sessions_ && (a.roster_ == b.roster_ || a.roster_->list == b.roster_->list);
 }
 
 std::optional<std::size_t> cohort::day_index(date d) const noexcept {
@@ -100,12 +100,11 @@ date cohort::first_day() const { return days_.front(); }
 date cohort::last_day() const { return days_.back(); }
 
 const participant* cohort::find(std::string_view participant_id) const noexcept {
-    const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), participant_id,
-                                     [this](std::uint32_t pos, std::string_view key) {
-                                         return participants_[pos].id < key;
-                                     });
-    if (it == by_id_.end() || participants_[*it].id != participant_id) return nullptr;
-    return &participants_[*it];
+    const auto& [list, by_id] = *roster_;
+    const auto it = std::lower_bound(by_id.begin(), by_id.end(), participant_id,
+                                     [&list](std::uint32_t pos, std::string_view key) { return list[pos].id < key; });
+    if (it == by_id.end() || list[*it].id != participant_id) return nullptr;
+    return &list[*it];
 }
 
 std::size_t cohort::index_of(std::string_view participant_id) const {
@@ -116,11 +115,23 @@ std::size_t cohort::index_of(std::string_view participant_id) const {
                            errc::invalid_argument);
         throw error(errc::not_found, "no participant with id " + detail::quoted(participant_id));
     }
-    return static_cast<std::size_t>(p - participants_.data());
+    return static_cast<std::size_t>(p - participants().data());
+}
+
+detail::roster& cohort::own_roster() {
+    if (roster_.use_count() > 1) {
+        roster_ = std::make_shared<detail::roster>(*roster_);
+    } else {
+        // The last other owner (a copy, an evaluation) may have been released by another
+        // thread just now: see its reads before writing (use_count() is a relaxed load).
+        std::atomic_thread_fence(std::memory_order_acquire);
+    }
+    return *roster_;
 }
 
 participant& cohort::mutable_participant(std::string_view participant_id) {
-    return participants_[index_of(participant_id)];
+    const std::size_t index = index_of(participant_id);
+    return own_roster().list[index];
 }
 
 namespace {
@@ -228,25 +239,26 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
 
 void cohort::add_participant(participant p) {
     // A duplicate is a mistake in the record, whether or not a seat is left: say so first.
-    validate_participant(p, participants_.size());
+    validate_participant(p, size());
     if (find(p.id))
         throw error(errc::validation_error, "duplicate participant id " + detail::quoted(p.id),
-                    detail::pointer_append("/participants", participants_.size()) + "/id");
-    if (capacity_ && participants_.size() >= static_cast<std::size_t>(*capacity_))
+                    detail::pointer_append("/participants", size()) + "/id");
+    if (capacity_ && size() >= static_cast<std::size_t>(*capacity_))
         throw error(errc::not_allowed, "the cohort is full (" + std::to_string(*capacity_) +
                                            (*capacity_ == 1 ? " seat)" : " seats)"));
-    const auto pos = static_cast<std::uint32_t>(participants_.size());
-    const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), p.id, [this](std::uint32_t q, const std::string& key) {
-        return participants_[q].id < key;
-    });
+    auto& [list, by_id] = own_roster();
+    const auto pos = static_cast<std::uint32_t>(list.size());
+    const auto it = std::lower_bound(by_id.begin(), by_id.end(), p.id,
+                                     [&list](std::uint32_t q, const std::string& key) { return list[q].id < key; });
     normalise_attendance(p.attendance);
-    participants_.push_back(std::move(p));
-    by_id_.insert(it, pos);
+    list.push_back(std::move(p));
+    by_id.insert(it, pos);
     touch();
 }
 
 void cohort::add_participants(std::vector<participant> ps) {
-    const std::size_t base = participants_.size();
+    const std::vector<participant>& old = participants();
+    const std::size_t base = old.size();
     if (base + ps.size() > limits::participants)
         throw error(errc::validation_error,
                     "at most " + std::to_string(limits::participants) + " participants are allowed",
@@ -257,7 +269,7 @@ void cohort::add_participants(std::vector<participant> ps) {
     // Duplicate ids: sort positions of old and new together and look at neighbours.
     std::vector<std::uint32_t> order(base + ps.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-    auto id_of = [&](std::uint32_t q) -> const std::string& { return q < base ? participants_[q].id : ps[q - base].id; };
+    auto id_of = [&](std::uint32_t q) -> const std::string& { return q < base ? old[q].id : ps[q - base].id; };
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const int c = id_of(a).compare(id_of(b));
         return c != 0 ? c < 0 : a < b;
@@ -271,12 +283,13 @@ void cohort::add_participants(std::vector<participant> ps) {
                     "the cohort has " + std::to_string(*capacity_) + (*capacity_ == 1 ? " seat" : " seats") +
                         ": participant " + std::to_string(*capacity_ + 1) + " is one too many",
                     detail::pointer_append("/participants", static_cast<std::size_t>(*capacity_)));
-    participants_.reserve(base + ps.size());
+    auto& [list, by_id] = own_roster();
+    list.reserve(base + ps.size());
     for (auto& p : ps) {
         normalise_attendance(p.attendance);
-        participants_.push_back(std::move(p));
+        list.push_back(std::move(p));
     }
-    by_id_ = std::move(order);
+    by_id = std::move(order);
     touch();
 }
 
@@ -285,7 +298,7 @@ void cohort::set_attendance(std::string_view participant_id, date day, attendanc
     const auto idx = day_index(day);
     if (!idx)
         throw error(errc::validation_error, "no session is held on " + to_iso(day),
-                    detail::pointer_append("/participants/" + std::to_string(&p - participants_.data()) + "/attendance",
+                    detail::pointer_append("/participants/" + std::to_string(&p - participants().data()) + "/attendance",
                                            to_iso(day)));
     if (static_cast<unsigned>(status) > static_cast<unsigned>(attendance_status::absent))
         throw error(errc::invalid_argument, "unknown attendance status");
@@ -296,7 +309,7 @@ void cohort::set_attendance(std::string_view participant_id, date day, attendanc
 }
 
 attendance_status cohort::attendance(std::string_view participant_id, date day) const {
-    const participant& p = participants_[index_of(participant_id)];
+    const participant& p = participants()[index_of(participant_id)];
     const auto idx = day_index(day);
     if (!idx) throw error(errc::validation_error, "no session is held on " + to_iso(day));
     return p.attendance.empty() ? attendance_status::unrecorded : p.attendance[*idx];
@@ -311,7 +324,7 @@ void cohort::set_festival_role(std::string_view participant_id, smart::festival_
 
 void cohort::add_submission(std::string_view participant_id, submission s) {
     participant& p = mutable_participant(participant_id);
-    const std::size_t index = static_cast<std::size_t>(&p - participants_.data());
+    const std::size_t index = static_cast<std::size_t>(&p - participants().data());
     if (p.submissions.size() >= limits::submissions)
         throw error(errc::validation_error,
                     "participant " + detail::quoted(p.id) + " has " + std::to_string(limits::submissions) +
@@ -325,7 +338,7 @@ void cohort::add_submission(std::string_view participant_id, submission s) {
 
 void cohort::add_exemption(std::string_view participant_id, exemption e) {
     participant& p = mutable_participant(participant_id);
-    const std::size_t index = static_cast<std::size_t>(&p - participants_.data());
+    const std::size_t index = static_cast<std::size_t>(&p - participants().data());
     participant copy = p;
     copy.exemptions.push_back(std::move(e));
     validate_participant(copy, index);

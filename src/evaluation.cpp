@@ -39,6 +39,11 @@ std::span<const requirement_result> evaluation::requirements(std::size_t partici
     return {results_.data() + participant * n, n};
 }
 
+const participant& evaluation::participant(std::size_t index) const {
+    if (index >= participants_.size()) throw error(errc::invalid_argument, "participant index out of range");
+    return cohort_->participants()[index];
+}
+
 std::span<const warning> evaluation::warnings_of(std::size_t participant) const {
     if (participant >= participants_.size()) throw error(errc::invalid_argument, "participant index out of range");
     return {warnings_.data() + warning_begin_[participant], warnings_.data() + warning_begin_[participant + 1]};
@@ -341,6 +346,7 @@ evaluation evaluate(const cohort& c, date as_of) {
     const plan pl = compile(c, as_of);
     evaluation e;
     e.programme_ = c.programme_ptr();
+    e.cohort_ = std::make_shared<const cohort>(c);  // shares the records (copy-on-write)
     e.cohort_stamp_ = c.stamp();
     e.as_of_ = as_of;
     e.intervals_ = pl.intervals;

@@ -83,8 +83,7 @@ std::string explain_pending_attendance(const requirement_result& r, bool at_risk
 
 }  // namespace
 
-std::string evaluation::explain(std::size_t participant, std::size_t requirement, lang l,
-                                const smart::participant* record) const {
+std::string evaluation::explain(std::size_t participant, std::size_t requirement, lang l) const {
     const auto results = requirements(participant);
     if (requirement >= results.size()) throw error(errc::invalid_argument, "requirement index out of range");
     const requirement_result& r = results[requirement];
@@ -92,10 +91,9 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
 
     if (r.state == requirement_state::exempt) {
         std::string s = t(l, "Fritatt", "Fritak", "Exempt");
-        if (record)
-            for (const auto& x : record->exemptions)
-                if (x.requirement == req.id)
-                    s += ": " + x.reason + t(l, " (innvilget av ", " (innvilga av ", " (granted by ") + x.granted_by + ")";
+        for (const auto& x : cohort_->participants()[participant].exemptions)
+            if (x.requirement == req.id)
+                s += ": " + x.reason + t(l, " (innvilget av ", " (innvilga av ", " (granted by ") + x.granted_by + ")";
         return s;
     }
 
@@ -204,12 +202,12 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
     return {};
 }
 
-std::vector<std::string> evaluation::missing(std::size_t participant, lang l, const smart::participant* record) const {
+std::vector<std::string> evaluation::missing(std::size_t participant, lang l) const {
     std::vector<std::string> out;
     const auto results = requirements(participant);
     for (std::size_t r = 0; r < results.size(); ++r)
         if (results[r].state == requirement_state::unmet || results[r].state == requirement_state::pending)
-            out.push_back(explain(participant, r, l, record));
+            out.push_back(explain(participant, r, l));
     return out;
 }
 

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -44,23 +43,11 @@ struct cohort_box {
     smart::cohort c;
 };
 
-/// An evaluation and what its accessors need once the cohort is gone: the participant ids,
-/// and the exemption records of the participants that have any (explanations name an
-/// exemption's reason and who granted it).
+/// An evaluation. It owns what its accessors need once the cohort is gone (the records as
+/// evaluated, shared with the cohort until the cohort changes): nothing is copied here.
 struct evaluation_box {
     tag kind = tag::evaluation;
     smart::evaluation e;
-    std::vector<std::string> ids;
-    std::vector<std::pair<std::size_t, smart::participant>> exempted;  ///< sorted by position
-
-    /// The record to pass to explain(): the exemptions of `participant`, or nullptr.
-    const smart::participant* record(std::size_t participant) const noexcept;
-    /// Position of a participant id; builds a sorted index on first use.
-    std::size_t index_of(std::string_view id) const;
-
-private:
-    mutable std::once_flag index_once_;
-    mutable std::vector<std::uint32_t> by_id_;
 };
 
 // --- errors ----------------------------------------------------------------------------

@@ -5,29 +5,6 @@
 
 #include "capi.hpp"
 
-namespace smart::capi {
-
-const smart::participant* evaluation_box::record(std::size_t participant) const noexcept {
-    const auto it = std::lower_bound(exempted.begin(), exempted.end(), participant,
-                                     [](const auto& entry, std::size_t key) { return entry.first < key; });
-    return it != exempted.end() && it->first == participant ? &it->second : nullptr;
-}
-
-std::size_t evaluation_box::index_of(std::string_view id) const {
-    std::call_once(index_once_, [this] {
-        by_id_.resize(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i) by_id_[i] = static_cast<std::uint32_t>(i);
-        std::sort(by_id_.begin(), by_id_.end(), [this](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; });
-    });
-    const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
-                                     [this](std::uint32_t pos, std::string_view key) { return ids[pos] < key; });
-    if (it == by_id_.end() || ids[*it] != id)
-        throw smart::error(errc::not_found, "no participant with id \"" + std::string(id) + "\" in the evaluation");
-    return *it;
-}
-
-}  // namespace smart::capi
-
 using namespace smart::capi;
 
 namespace {
@@ -72,17 +49,6 @@ int smart_evaluate(smart_evaluation** out, const smart_cohort* cohort, const sma
 
         auto box = std::make_unique<evaluation_box>();
         box->e = smart::evaluate(c, as_of);
-        const auto& ps = c.participants();
-        box->ids.reserve(ps.size());
-        for (std::size_t i = 0; i < ps.size(); ++i) {
-            box->ids.push_back(ps[i].id);
-            if (!ps[i].exemptions.empty()) {
-                smart::participant record;
-                record.id = ps[i].id;
-                record.exemptions = ps[i].exemptions;
-                box->exempted.emplace_back(i, std::move(record));
-            }
-        }
         *out = handle(box.release());
     });
 }
@@ -111,7 +77,7 @@ int smart_evaluation_participant_id(const char** out, const smart_evaluation* ev
         need(out, fn, "out is NULL");
         const auto& box = get(evaluation, fn);
         checked_participant(box, participant, fn);
-        *out = box.ids[participant].c_str();
+        *out = box.e.participant(participant).id.c_str();
     });
 }
 
@@ -121,7 +87,7 @@ int smart_evaluation_participant_index(size_t* out, const smart_evaluation* eval
         need(out, fn, "out is NULL");
         const auto& box = get(evaluation, fn);
         need(participant_id, fn, "participant_id is NULL");
-        *out = box.index_of(participant_id);
+        *out = box.e.index_of(participant_id);
     });
 }
 
@@ -245,7 +211,7 @@ int smart_evaluation_explain(char** out, const smart_evaluation* evaluation, siz
         const auto& box = get(evaluation, fn);
         checked_participant(box, participant, fn);
         check_requirement(box, requirement, fn);
-        *out = dup(box.e.explain(participant, requirement, to_cpp(lang, fn), box.record(participant)));
+        *out = dup(box.e.explain(participant, requirement, to_cpp(lang, fn)));
     });
 }
 
@@ -257,7 +223,7 @@ int smart_evaluation_missing(char** out, const smart_evaluation* evaluation, siz
         const auto& box = get(evaluation, fn);
         checked_participant(box, participant, fn);
         std::string text;
-        for (const std::string& line : box.e.missing(participant, to_cpp(lang, fn), box.record(participant))) {
+        for (const std::string& line : box.e.missing(participant, to_cpp(lang, fn))) {
             text += line;
             text += '\n';
         }

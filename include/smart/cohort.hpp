@@ -84,10 +84,24 @@ struct participant {
     friend bool operator==(const participant&, const participant&) = default;
 };
 
+namespace detail {
+/// The participants of a cohort and their positions sorted by id. Shared, copy-on-write,
+/// between a cohort, its copies and the evaluations made from it: a change to a cohort
+/// whose roster is shared first copies it (once), so what an evaluation holds never changes.
+struct roster {
+    std::vector<participant> list;
+    std::vector<std::uint32_t> by_id;  ///< positions in `list`, sorted by id
+};
+}  // namespace detail
+
 /// One run of a programme: its schedule, seats and participants.
 ///
+/// Copying a cohort is cheap: the copy shares the participants' records until one of the
+/// two changes (copy-on-write; the first change after a copy or an evaluation copies the
+/// records once, O(participants)).
+///
 /// Thread safety: const member functions may be called concurrently; mutation needs
-/// exclusive access.
+/// exclusive access to this object (not to its copies, nor to evaluations made from it).
 class cohort {
 public:
     /// A cohort of `prog`. `sessions` empty means the programme's default schedule.
@@ -123,8 +137,8 @@ public:
     date first_day() const;
     date last_day() const;
 
-    const std::vector<participant>& participants() const noexcept { return participants_; }
-    std::size_t size() const noexcept { return participants_.size(); }
+    const std::vector<participant>& participants() const noexcept { return roster_->list; }
+    std::size_t size() const noexcept { return roster_->list.size(); }
     /// The participant with this id, or nullptr.
     const participant* find(std::string_view participant_id) const noexcept;
     /// Position of the participant in participants(); throws not_found.
@@ -164,6 +178,8 @@ public:
 
 private:
     participant& mutable_participant(std::string_view participant_id);
+    /// The roster to change: a copy of its own first when it is shared.
+    detail::roster& own_roster();
     void touch() noexcept;
     void validate_participant(const participant& p, std::size_t index) const;
 
@@ -176,8 +192,7 @@ private:
     std::vector<session> sessions_;  ///< own schedule, or a copy of the programme's
     std::vector<date> days_;
     std::vector<std::uint32_t> day_session_;
-    std::vector<participant> participants_;
-    std::vector<std::uint32_t> by_id_;  ///< participant positions sorted by id
+    std::shared_ptr<detail::roster> roster_ = std::make_shared<detail::roster>();
     std::uint64_t stamp_ = 0;
 };
 

@@ -118,17 +118,30 @@ struct status_counts {
     friend bool operator==(const status_counts&, const status_counts&) = default;
 };
 
-/// The result of evaluating a cohort as of a date. Self-contained: it keeps the programme
-/// and the schedule facts it needs to explain itself, so it outlives the cohort; the
-/// participant order is the cohort's.
+/// The result of evaluating a cohort as of a date. Self-contained: it keeps the cohort as
+/// it was evaluated (a copy that shares the participants' records with the cohort,
+/// copy-on-write: the cohort's next change copies them, never the evaluation), so it
+/// explains itself and outlives the cohort; the participant order is the cohort's.
 ///
 /// Thread safety: immutable once built; any member may be called concurrently.
 class evaluation {
 public:
     date as_of() const noexcept { return as_of_; }
     const smart::programme& programme() const noexcept { return *programme_; }
+    const std::shared_ptr<const smart::programme>& programme_ptr() const noexcept { return programme_; }
     std::size_t size() const noexcept { return participants_.size(); }
     std::size_t requirement_count() const noexcept { return programme_->requirements.size(); }
+
+    /// The cohort as it was evaluated: its schedule and every participant's record as they
+    /// were then, whatever happened to the cohort since.
+    const smart::cohort& cohort() const noexcept { return *cohort_; }
+    const std::shared_ptr<const smart::cohort>& cohort_ptr() const noexcept { return cohort_; }
+    /// The record of the participant at this position, as evaluated. Throws
+    /// invalid_argument when out of range.
+    const smart::participant& participant(std::size_t index) const;
+    /// Position of the participant with this id; throws not_found (invalid_argument for an
+    /// id no participant can have).
+    std::size_t index_of(std::string_view participant_id) const { return cohort_->index_of(participant_id); }
 
     const participant_result& result(std::size_t participant) const { return participants_.at(participant); }
     /// The per-requirement results of one participant, in the programme's order.
@@ -144,23 +157,33 @@ public:
 
     /// A sentence on one requirement's result, with its numbers, e.g.
     /// "Deltatt 7 av 8 dager (88 %), krever minst 7" / "Attended 7 of 8 days (88 %), at
-    /// least 7 required"; an unmet one adds " – kan ikke lenger nås". Exemptions name their reason: pass the participant record.
-    std::string explain(std::size_t participant, std::size_t requirement, lang l,
-                        const smart::participant* record = nullptr) const;
+    /// least 7 required"; an unmet one adds " – kan ikke lenger nås"; an exempt one names
+    /// the exemption's reason and who granted it (from the record as evaluated).
+    std::string explain(std::size_t participant, std::size_t requirement, lang l) const;
     /// One sentence per requirement not met or exempt (what is missing), in order.
-    std::vector<std::string> missing(std::size_t participant, lang l,
-                                     const smart::participant* record = nullptr) const;
+    std::vector<std::string> missing(std::size_t participant, lang l) const;
+    /// Before issue 11 the record had to be passed in; it is now ignored (the evaluation
+    /// has its own). Kept for the callers written against that form.
+    std::string explain(std::size_t participant, std::size_t requirement, lang l, const smart::participant*) const {
+        return explain(participant, requirement, l);
+    }
+    std::vector<std::string> missing(std::size_t participant, lang l, const smart::participant*) const {
+        return missing(participant, l);
+    }
     /// A sentence on a warning, with its count and first day when it stands for several:
     /// "Ingen registrering for 3 dager, den første 18.9.2024: regnes som fravær".
     std::string describe(const warning& w, lang l) const;
 
     /// True when `c` is the cohort this evaluation was made from, unchanged since.
-    bool made_from(const cohort& c) const noexcept { return c.stamp() == cohort_stamp_ && c.size() == size(); }
+    bool made_from(const smart::cohort& c) const noexcept {
+        return c.stamp() == cohort_stamp_ && c.size() == size();
+    }
 
-    friend evaluation evaluate(const cohort& c, date as_of);
+    friend evaluation evaluate(const smart::cohort& c, date as_of);
 
 private:
     std::shared_ptr<const smart::programme> programme_;
+    std::shared_ptr<const smart::cohort> cohort_;
     std::uint64_t cohort_stamp_ = 0;
     date as_of_;
     std::vector<interval> intervals_;
