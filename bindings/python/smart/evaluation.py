@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._core import _smart
-from .cohort import Cohort, DateLike
+from .cohort import Cohort, DateLike, Participant
 from .enums import Lang
 from .programme import Programme
 
@@ -119,6 +119,24 @@ class Evaluation:
         if not 0 <= key < n:
             raise IndexError(f"participant index {key} out of range (evaluation of {n})")
         return self._e.result(key)
+
+    def participant(self, key: int | str) -> Participant:
+        """The record of the participant with this id (str) or at this position (int), as
+        it was evaluated (names, submissions, exemptions, ...): the evaluation owns it,
+        whatever happened to the cohort since.
+
+        Raises:
+            NotFoundError: no participant has this id (a KeyError).
+            IndexError: the position is out of range.
+        """
+        if isinstance(key, str):
+            return self._e.participant(self._e.index_of(key))
+        n = len(self._e)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError(f"participant index {key} out of range (evaluation of {n})")
+        return self._e.participant(key)
 
     def to_json(self) -> str:
         """The ``smart.evaluation/1`` document: summary, and per participant the status,

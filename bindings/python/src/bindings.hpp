@@ -117,9 +117,9 @@ bool enum_from_python(py::handle src, E& out) {
 
 // --- cohorts and evaluations --------------------------------------------------------------
 
-/// A cohort as Python holds it. Copy-on-write: an evaluation keeps a reference to the
-/// cohort it was made from (the core binds an evaluation to that exact content), so a
-/// change after evaluating first copies the cohort and leaves the evaluation's intact.
+/// A cohort as Python holds it. Copy-on-write: Evaluation.cohort hands out the cohort an
+/// evaluation holds, so a change to it first copies the cohort (cheaply: the core shares
+/// the records until one side changes) and leaves the evaluation's intact.
 struct py_cohort {
     std::shared_ptr<smart::cohort> ptr;
 
@@ -130,10 +130,11 @@ struct py_cohort {
     }
 };
 
-/// An evaluation together with the cohort (snapshot) it was made from.
+/// An evaluation as Python holds it. The core's evaluation owns the cohort as evaluated
+/// (records shared with the cohort, copy-on-write), so nothing else is kept here.
 struct py_evaluation {
-    std::shared_ptr<const smart::cohort> cohort;
     smart::evaluation e;
+    const smart::cohort& cohort() const noexcept { return e.cohort(); }
 };
 using evaluation_ptr = std::shared_ptr<const py_evaluation>;
 

@@ -13,7 +13,7 @@ namespace {
 struct participant_result_ref {
     evaluation_ptr ev;
     std::size_t index;
-    const smart::participant& record() const { return ev->cohort->participants()[index]; }
+    const smart::participant& record() const { return ev->e.participant(index); }
 };
 
 /// One requirement's result for one participant.
@@ -111,7 +111,7 @@ std::vector<std::string> state_column_names(const smart::programme& p) {
 
 py::list participant_columns(const evaluation_ptr& ev) {
     const smart::evaluation& e = ev->e;
-    const smart::cohort& c = *ev->cohort;
+    const smart::cohort& c = ev->cohort();
     const std::size_t n = e.size(), R = e.requirement_count();
     column_table t;
     participant_identity_columns who(t, n);
@@ -142,7 +142,7 @@ py::list participant_columns(const evaluation_ptr& ev) {
 
 py::list requirement_columns(const evaluation_ptr& ev) {
     const smart::evaluation& e = ev->e;
-    const smart::cohort& c = *ev->cohort;
+    const smart::cohort& c = ev->cohort();
     const std::size_t n = e.size(), R = e.requirement_count(), rows = n * R;
     using K = smart::requirement_kind;
     column_table t;
@@ -266,7 +266,7 @@ void register_evaluation(py::module_& m) {
             "participant", [](const warning_ref& w) { return w.w.participant; },
             "The participant's position in the cohort.")
         .def_property_readonly(
-            "participant_id", [](const warning_ref& w) { return w.ev->cohort->participants()[w.w.participant].id; },
+            "participant_id", [](const warning_ref& w) { return w.ev->e.participant(w.w.participant).id; },
             "The participant's id.")
         .def_property_readonly(
             "kind", [](const warning_ref& w) { return w.w.kind; }, "What the warning is about.")
@@ -283,7 +283,7 @@ void register_evaluation(py::module_& m) {
             "message", [](const warning_ref& w, smart::lang l) { return w.ev->e.describe(w.w, l); },
             py::arg("lang") = smart::lang::nb, "A sentence on the warning in nb, nn or en.")
         .def("__repr__", [](const warning_ref& w) {
-            return "<ResultWarning " + w.ev->cohort->participants()[w.w.participant].id + " " +
+            return "<ResultWarning " + w.ev->e.participant(w.w.participant).id + " " +
                    smart::to_string(w.w.kind) + " " + smart::to_iso(w.w.day) +
                    (w.w.count > 1 ? " (" + std::to_string(w.w.count) + " in all)" : std::string()) + ">";
         });
@@ -362,7 +362,7 @@ void register_evaluation(py::module_& m) {
         .def(
             "explain",
             [](const requirement_result_ref& x, smart::lang l) {
-                return x.ev->e.explain(x.participant, x.requirement, l, &x.ev->cohort->participants()[x.participant]);
+                return x.ev->e.explain(x.participant, x.requirement, l);
             },
             py::arg("lang") = smart::lang::nb, "A sentence on the result with its numbers, in nb, nn or en.")
         .def("__repr__", [](const requirement_result_ref& x) {
@@ -397,7 +397,7 @@ void register_evaluation(py::module_& m) {
             "The status as a person reads it in nb, nn or en, with the at-risk note: 'pågår (i faresonen)'.")
         .def(
             "missing",
-            [](const participant_result_ref& p, smart::lang l) { return p.ev->e.missing(p.index, l, &p.record()); },
+            [](const participant_result_ref& p, smart::lang l) { return p.ev->e.missing(p.index, l); },
             py::arg("lang") = smart::lang::nb,
             "One sentence per requirement not met or exempt (what is missing), in nb, nn or en.")
         .def("__repr__", &participant_result_repr);
@@ -407,11 +407,11 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly("as_of", [](const py_evaluation& x) { return x.e.as_of(); })
         .def_property_readonly(
             "programme",
-            [](const py_evaluation& x) { return std::const_pointer_cast<smart::programme>(x.cohort->programme_ptr()); })
+            [](const py_evaluation& x) { return std::const_pointer_cast<smart::programme>(x.e.programme_ptr()); })
         .def_property_readonly(
             "cohort",
             [](const std::shared_ptr<py_evaluation>& x) {
-                return py_cohort{std::const_pointer_cast<smart::cohort>(x->cohort)};
+                return py_cohort{std::const_pointer_cast<smart::cohort>(x->e.cohort_ptr())};
             },
             "The cohort as it was evaluated.")
         .def("__len__", [](const py_evaluation& x) { return x.e.size(); })
@@ -428,8 +428,12 @@ void register_evaluation(py::module_& m) {
             },
             py::arg("index"))
         .def(
-            "index_of", [](const py_evaluation& x, const text& id) { return x.cohort->index_of(id); },
+            "index_of", [](const py_evaluation& x, const text& id) { return x.e.index_of(id); },
             py::arg("id"))
+        .def(
+            "participant",
+            [](const std::shared_ptr<py_evaluation>& x, std::size_t i) { return record_of(x->cohort(), checked(x, i)); },
+            py::arg("index"), "The participant's record as evaluated.")
         .def("counts", [](const py_evaluation& x) { return x.e.counts(); })
         .def_property_readonly("intervals", [](const py_evaluation& x) { return x.e.intervals(); })
         .def("warnings", [](const std::shared_ptr<py_evaluation>& x) { return warnings_of(x, x->e.warnings()); })
@@ -437,7 +441,7 @@ void register_evaluation(py::module_& m) {
             "to_json",
             [](const py_evaluation& x) {
                 py::gil_scoped_release nogil;
-                return smart::evaluation_to_json(x.e, *x.cohort);
+                return smart::evaluation_to_json(x.e, x.cohort());
             },
             "The evaluation as a smart.evaluation/1 document.")
         .def(
@@ -454,10 +458,10 @@ void register_evaluation(py::module_& m) {
     s.def(
         "evaluate",
         [](const py_cohort& c, smart::date as_of) {
-            auto out = std::make_shared<py_evaluation>(py_evaluation{c.ptr, {}});
+            auto out = std::make_shared<py_evaluation>();
             {
                 py::gil_scoped_release nogil;
-                out->e = smart::evaluate(*out->cohort, as_of);
+                out->e = smart::evaluate(c.get(), as_of);
             }
             return out;
         },
@@ -469,7 +473,7 @@ void register_certificate(py::module_& m) {
     s.def(
         "certificate_json",
         [](const std::shared_ptr<py_evaluation>& x, std::size_t i) {
-            return smart::certificate_data_to_json(smart::certificate_for(*x->cohort, x->e, i));
+            return smart::certificate_data_to_json(smart::certificate_for(x->cohort(), x->e, i));
         },
         py::arg("evaluation"), py::arg("index"),
         "The certificate data of one participant as JSON (smart.certificate-data/1). Raises NotAllowedError when "

@@ -116,7 +116,7 @@ void register_issuing(py::module_& m) {
 
     s.def(
         "certificate_for",
-        [](const std::shared_ptr<py_evaluation>& x, std::size_t i) { return smart::certificate_for(*x->cohort, x->e, i); },
+        [](const std::shared_ptr<py_evaluation>& x, std::size_t i) { return smart::certificate_for(x->cohort(), x->e, i); },
         py::arg("evaluation"), py::arg("index"),
         "The certificate data of one participant. Raises NotAllowedError unless eligible (and the evaluation is "
         "dated on or after the cohort's last day).");

@@ -16,7 +16,7 @@ void register_statistics(py::module_& m) {
             for (const auto& [recorded, m] : mapping) o.municipality_mapping.emplace(recorded.value, m);
             std::vector<smart::evaluated_cohort> input;
             input.reserve(evaluations.size());
-            for (const auto& ev : evaluations) input.push_back({ev->cohort.get(), &ev->e});
+            for (const auto& ev : evaluations) input.push_back({&ev->cohort(), &ev->e});
             py::gil_scoped_release nogil;  // the evaluations are kept alive by the argument list
             return smart::statistics_to_json(smart::compute_statistics(input, o));
         },
