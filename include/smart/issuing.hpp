@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "smart/certificate.hpp"
+#include "smart/programme.hpp"
 #include "smart/schedule.hpp"
 #include "smart/text.hpp"
 
@@ -47,6 +48,25 @@ signing_key load_signing_key(std::string_view json_text);
 signing_key load_signing_key_file(const std::filesystem::path& file);
 std::string save_public_key(const public_key& k);
 public_key load_public_key(std::string_view json_text);
+
+/// Where the public key of a secret key file goes: "issuer.key.json" -> "issuer.pub.json";
+/// any other name gets ".pub.json" appended.
+std::filesystem::path public_key_path(const std::filesystem::path& key_file);
+/// Writes a new secret key file readable by its owner only (mode 0600, whatever the
+/// umask) and its public key file beside it (public_key_path, mode 0644), each flushed to
+/// the disk. Returns the public key file's path. Throws not_allowed when either file
+/// exists (a key is never overwritten; nothing is written then), internal when writing
+/// fails. Not safe against another process writing the same names at the same moment
+/// beyond that (each file is created exclusively).
+std::filesystem::path save_signing_key_file(const signing_key& k, const std::filesystem::path& key_file);
+/// Writes a new public key file (mode 0644). Throws not_allowed when it exists.
+void save_public_key_file(const public_key& k, const std::filesystem::path& file);
+/// Reads a public key file — or the public half of a secret key file (at most 1 MiB).
+/// Throws not_found, parse_error or validation_error naming the file, never key material.
+public_key load_public_key_file(const std::filesystem::path& file);
+/// Keys never lie where documents are published: throws invalid_argument when `key_file`
+/// (resolved) is inside `folder` (resolved), naming both.
+void check_key_outside(const std::filesystem::path& key_file, const std::filesystem::path& folder);
 
 // --- records --------------------------------------------------------------------------
 
@@ -87,6 +107,15 @@ struct certificate_record {
 std::string certificate_serial(std::string_view programme_id, std::string_view cohort_id,
                                std::string_view participant_id, std::uint32_t issue_number = 1);
 
+/// True for text of exactly the serial form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+bool is_certificate_serial(std::string_view text) noexcept;
+/// Every distinct serial in a text (a certificate page, a message), sorted.
+std::vector<std::string> find_certificate_serials(std::string_view text);
+/// The id of a certificate's credential (and its JWT "jti"): "urn:smart:certificate:" + serial.
+std::string certificate_urn(std::string_view serial);
+/// The serial in a credential id made by certificate_urn(), or "" when `id` is not one.
+std::string serial_of_urn(std::string_view id);
+
 /// The short code printed on a certificate, derived from the JWS signature: "XXXX-XXXX".
 /// Throws invalid_argument for text that is not a compact JWS.
 std::string verification_code(std::string_view credential_jws);
@@ -95,6 +124,33 @@ std::string verification_code(std::string_view credential_jws);
 /// the programme as the achievement with its criteria narrative, the competence goals as
 /// alignments, the holder as the subject, validFrom the issue date.
 std::string open_badge_credential(const certificate_record& r);
+
+/// The issuer a programme's certificates name unless told otherwise: id
+/// "urn:smart:provider:<programme id>", name the programme's provider in `l` (its name
+/// when it has no provider), no url.
+issuer_profile default_issuer(const programme& p, lang l);
+
+/// The Open Badges 3.0 credential inside a signed JWT payload: the payload without the
+/// registered claims the signature adds (iss, jti, nbf), as JSON text. Throws parse_error
+/// for a payload that is not a JSON object.
+std::string credential_of_payload(std::string_view payload_json);
+
+/// What a credential certifies, as a person reads it (`smart verify` prints it): read
+/// from the credential's JSON (the signed payload or the OB 3.0 document). Members that
+/// are missing are empty.
+struct credential_summary {
+    std::string holder;        ///< the subject's identifier of type "name"
+    std::string certificate;   ///< the achievement's description: programme (cohort)
+    std::string period_start;  ///< YYYY-MM-DD
+    std::string period_end;    ///< YYYY-MM-DD
+    std::string issuer_name;
+    std::string issuer_id;
+    std::string issued_on;                                  ///< YYYY-MM-DD (validFrom)
+    std::vector<std::pair<std::string, std::string>> goals;  ///< (code, text) of each alignment
+    std::string requirements;                               ///< the criteria narrative
+};
+/// Throws parse_error for text that is not a JSON object.
+credential_summary summarize_credential(std::string_view credential_json);
 
 /// Issues a record for certificate data: serial, frozen data, the credential signed with
 /// `key` as a compact JWS (header alg EdDSA, typ JWT, kid, jwk), verification code.
@@ -139,6 +195,14 @@ class certificate_register;
 /// fails), and with a register the status is revoked or replaced when it says so.
 verification_result verify_credential(std::string_view credential_jws, std::span<const public_key> trusted,
                                       const certificate_register* reg = nullptr);
+
+/// Checks a credential document (SERIAL.json, which carries no signature) against the
+/// register: the record named by its id holds the signed token, which is verified as
+/// verify_credential() does; the document must then say exactly what that token signed
+/// (without the JWT claims), else the result is tampered. Throws not_found when the
+/// register has no record with the document's id, parse_error when it is not JSON.
+verification_result verify_credential_document(std::string_view credential_json, std::span<const public_key> trusted,
+                                               const certificate_register& reg);
 
 // --- the register ---------------------------------------------------------------------
 
@@ -201,5 +265,54 @@ private:
     std::uint64_t consumed_ = 0;  ///< bytes of complete lines read so far
     std::size_t lines_ = 0;       ///< complete lines read so far
 };
+
+// --- bulk issuing -----------------------------------------------------------------------
+
+/// What a bulk run did for one participant.
+enum class issue_outcome : std::uint8_t {
+    issued,          ///< a new record, made in this run
+    already_issued,  ///< the valid record in the register, unchanged (a re-run, or a concurrent run)
+    not_eligible,    ///< some requirement is unmet (or another status that is not eligible)
+    in_progress,     ///< not eligible yet
+    no_certificate,  ///< the programme issues no certificate
+    revoked,         ///< the newest record is revoked: a new one only through an explicit re-issue
+    too_early,       ///< eligible, but the evaluation or the issue date is before the cohort's last day
+};
+const char* to_string(issue_outcome o) noexcept;
+issue_outcome parse_issue_outcome(std::string_view s);
+
+/// One participant's line of an issue_report.
+struct issue_entry {
+    std::size_t participant = 0;  ///< position in the cohort
+    std::string participant_id;
+    std::string name;
+    issue_outcome outcome = issue_outcome::not_eligible;
+    /// issued and already_issued: the record; revoked: the revoked record.
+    std::optional<certificate_record> record;
+    /// Why nothing was issued, in the run's language (what is missing, the revocation...);
+    /// "" for issued and already_issued.
+    std::string reason;
+};
+
+/// What issue_cohort() did, in the cohort's order.
+struct issue_report {
+    std::vector<issue_entry> entries;
+    std::size_t issued = 0;
+    std::size_t already_issued = 0;
+    std::size_t not_issued = 0;  ///< every other outcome
+};
+
+/// The bulk-issuing policy, once: for each participant of `e` (an evaluation of `c`),
+/// an eligible one gets the valid record the register holds (already_issued) or a new one
+/// signed with `key` (issued) — unless their newest record is revoked (revoked: only an
+/// explicit certificate_register::reissue() makes a new one), or the evaluation or
+/// `issued_on` is before the cohort's last day (too_early); everyone else is reported
+/// with their status and what is missing, in `language`. Each issue takes the register's
+/// lock (two runs at once issue each certificate once); a re-run issues nothing twice and
+/// gives the same serials. Throws invalid_argument when `e` was not made from `c`, and
+/// whatever the register throws for I/O; a record issued before such an error stays in
+/// the register (the re-run finds it).
+issue_report issue_cohort(certificate_register& reg, const cohort& c, const evaluation& e, const issuer_profile& issuer,
+                          const signing_key& key, date issued_on, lang language);
 
 }  // namespace smart

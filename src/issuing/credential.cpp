@@ -52,7 +52,7 @@ std::string open_badge_credential(const certificate_record& r) {
 
     ojson c;
     c["@context"] = {"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"};
-    c["id"] = "urn:smart:certificate:" + r.serial;
+    c["id"] = certificate_urn(r.serial);
     c["type"] = {"VerifiableCredential", "OpenBadgeCredential"};
     c["issuer"] = std::move(issuer);
     c["validFrom"] = datetime(r.issued_on);
@@ -90,7 +90,7 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     // payload, with the registered claims iss, jti and nbf.
     ojson payload = ojson::parse(open_badge_credential(r));
     payload["iss"] = issuer.id;
-    payload["jti"] = "urn:smart:certificate:" + r.serial;
+    payload["jti"] = certificate_urn(r.serial);
     payload["nbf"] = epoch_seconds(issued_on);
     ojson header;
     header["alg"] = "EdDSA";
@@ -104,6 +104,11 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     r.credential_jws = signing_input + "." + b64url(sig, sizeof sig);
     r.verification_code = verification_code(r.credential_jws);
     return r;
+}
+
+issuer_profile default_issuer(const programme& p, lang l) {
+    const std::string& provider = p.provider.get(l);
+    return {"urn:smart:provider:" + p.id, provider.empty() ? p.name.get(l) : provider, ""};
 }
 
 }  // namespace smart

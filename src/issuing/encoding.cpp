@@ -36,12 +36,11 @@ std::optional<std::string> unb64url(std::string_view s) {
 
 /// Crockford's base32 of the leading `chars * 5` bits.
 std::string base32(const unsigned char* bytes, std::size_t chars) {
-    static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     std::string out;
     for (std::size_t i = 0; i < chars; ++i) {
         const std::size_t bit = i * 5;
         const unsigned v = (static_cast<unsigned>(bytes[bit / 8]) << 8 | bytes[bit / 8 + 1]) >> (11 - bit % 8);
-        out.push_back(alphabet[v & 31]);
+        out.push_back(crockford_alphabet[v & 31]);
     }
     return out;
 }

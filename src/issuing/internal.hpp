@@ -29,6 +29,8 @@ std::string b64url(const unsigned char* bytes, std::size_t n);
 std::string b64url(std::string_view s);
 /// Decodes base64url without padding; nullopt when the text is not that.
 std::optional<std::string> unb64url(std::string_view s);
+/// The digits of Crockford's base32 (no I, L, O, U).
+inline constexpr char crockford_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Crockford's base32 of the leading `chars * 5` bits.
 std::string base32(const unsigned char* bytes, std::size_t chars);
 /// `s` with a '-' after every `every` characters: "ABCDEFGH" -> "ABCD-EFGH".
@@ -56,6 +58,11 @@ const std::string& member_string(const ojson& o, const char* key, const std::str
 std::string key_id_for(const std::array<unsigned char, 32>& pk);
 
 // --- credentials (credential.cpp) --------------------------------------------------------
+
+/// The prefix of a certificate's credential id (certificate_urn).
+inline constexpr std::string_view certificate_urn_prefix = "urn:smart:certificate:";
+/// The claims the JWT payload adds to the credential (credential_of_payload removes them).
+inline constexpr std::string_view jwt_claims[] = {"iss", "jti", "nbf"};
 
 /// A date as an XML Schema dateTime at midnight UTC.
 std::string datetime(date d);

@@ -1,5 +1,8 @@
 // Serials ("SMART-XXXX-XXXX-XXXX") and verification codes ("XXXX-XXXX"): BLAKE2b in
 // Crockford's base32.
+#include <algorithm>
+#include <cstring>
+
 #include "internal.hpp"
 #include "smart/error.hpp"
 
@@ -32,6 +35,39 @@ std::string verification_code(std::string_view jws) {
     unsigned char h[8];
     blake2b(h, *sig);
     return group(base32(h, 8), 4);
+}
+
+namespace {
+
+constexpr std::string_view serial_prefix = "SMART-";
+constexpr std::size_t serial_length = 20;  // "SMART-" and three groups of four digits
+
+bool is_crockford_digit(char c) noexcept { return c != '\0' && std::strchr(crockford_alphabet, c) != nullptr; }
+
+}  // namespace
+
+bool is_certificate_serial(std::string_view text) noexcept {
+    if (text.size() != serial_length || !text.starts_with(serial_prefix)) return false;
+    for (std::size_t i = serial_prefix.size(); i < text.size(); ++i) {
+        const bool dash = (i - serial_prefix.size()) % 5 == 4;
+        if (dash ? text[i] != '-' : !is_crockford_digit(text[i])) return false;
+    }
+    return true;
+}
+
+std::vector<std::string> find_certificate_serials(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t at = text.find(serial_prefix); at != std::string_view::npos; at = text.find(serial_prefix, at + 1))
+        if (is_certificate_serial(text.substr(at, serial_length))) out.emplace_back(text.substr(at, serial_length));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::string certificate_urn(std::string_view serial) { return std::string(certificate_urn_prefix) + std::string(serial); }
+
+std::string serial_of_urn(std::string_view id) {
+    return id.starts_with(certificate_urn_prefix) ? std::string(id.substr(certificate_urn_prefix.size())) : std::string();
 }
 
 }  // namespace smart

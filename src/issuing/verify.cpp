@@ -55,8 +55,7 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     try {
         const ojson payload = parse_small(*payload_text);
         const std::string id = string_member(payload, "id");
-        const std::string prefix = "urn:smart:certificate:";
-        if (id.rfind(prefix, 0) == 0) out.serial = id.substr(prefix.size());
+        out.serial = serial_of_urn(id);
     } catch (const error&) {
         out.status = verification_status::tampered;
         out.detail = "the signed payload is not JSON";
@@ -87,6 +86,22 @@ const char* to_string(verification_status s) noexcept {
         case verification_status::unknown_key: return "unknown_key";
     }
     return "";
+}
+
+verification_result verify_credential_document(std::string_view credential_json, std::span<const public_key> trusted,
+                                               const certificate_register& reg) {
+    const ojson doc = parse_json(credential_json, "credential");
+    const certificate_record* record = reg.find(serial_of_urn(string_member(doc, "id")));
+    if (!record) throw error(errc::not_found, "no certificate with this id in the register", "/id");
+    verification_result v = verify_credential(record->credential_jws, trusted, &reg);
+    // compared as JSON values, member order aside (std::map's nlohmann::json)
+    if (!v.credential_json.empty() &&
+        nlohmann::json::parse(credential_of_payload(v.credential_json)) != nlohmann::json::parse(doc.dump())) {
+        v.status = verification_status::tampered;
+        v.detail = "the JSON differs from what was signed";
+        v.credential_json.clear();
+    }
+    return v;
 }
 
 }  // namespace smart

@@ -1,0 +1,238 @@
+// The bulk-issuing policy (issue_cohort) and the credential knowledge that lives in the
+// core: serials, URNs, the default issuer, the JWT claims, key files.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "smart/smart.hpp"
+
+using namespace smart;
+namespace fs = std::filesystem;
+
+namespace {
+
+const issuer_profile bulk_issuer{"urn:smart:issuer:test", "Eksempel kommune (test)", ""};
+
+struct scratch_dir {
+    fs::path path;
+    scratch_dir() {
+        static int n = 0;
+        path = fs::temp_directory_path() / ("smart-bulk-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~scratch_dir() { fs::remove_all(path); }
+};
+
+struct bulk_demo {
+    cohort c = catalogue::demo_cohort();
+    evaluation e = evaluate(c, date(2025, 4, 30));
+    signing_key key = generate_signing_key();
+};
+
+std::size_t count(const issue_report& r, issue_outcome o) {
+    std::size_t n = 0;
+    for (const auto& x : r.entries) n += x.outcome == o;
+    return n;
+}
+
+const issue_entry& entry(const issue_report& r, std::string_view id) {
+    for (const auto& x : r.entries)
+        if (x.participant_id == id) return x;
+    throw std::logic_error("no entry");
+}
+
+}  // namespace
+
+TEST_CASE("a bulk run issues to the eligible, reports the others with what is missing, and re-runs idempotently",
+          "[issuing][issue_cohort]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const issue_report first = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::nn);
+    REQUIRE(first.entries.size() == d.c.size());
+    CHECK(first.issued == d.e.counts().eligible);
+    CHECK(first.issued == 24);
+    CHECK(first.already_issued == 0);
+    CHECK(first.not_issued == d.c.size() - 24);
+    CHECK(first.issued + first.already_issued + first.not_issued == first.entries.size());
+    for (std::size_t i = 0; i < first.entries.size(); ++i) {
+        const issue_entry& x = first.entries[i];
+        CHECK(x.participant == i);
+        CHECK(x.participant_id == d.c.participants()[i].id);
+        if (d.e.result(i).status == overall_status::eligible) {
+            CHECK(x.outcome == issue_outcome::issued);
+            REQUIRE(x.record);
+            CHECK(x.record->data.participant_id == x.participant_id);
+            CHECK(x.reason.empty());
+        } else {
+            CHECK(x.outcome == (d.e.result(i).status == overall_status::in_progress ? issue_outcome::in_progress
+                                                                                    : issue_outcome::not_eligible));
+            CHECK_FALSE(x.record);
+            std::string expected;
+            for (const auto& line : d.e.missing(i, lang::nn)) expected += (expected.empty() ? "" : "; ") + line;
+            CHECK(x.reason == expected);
+            CHECK_FALSE(x.reason.empty());
+        }
+    }
+    const issue_report again = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 5, 2), lang::nn);
+    CHECK(again.issued == 0);
+    CHECK(again.already_issued == 24);
+    for (std::size_t i = 0; i < again.entries.size(); ++i)
+        if (first.entries[i].record) CHECK(again.entries[i].record->serial == first.entries[i].record->serial);
+    CHECK(reg.records().size() == 24);
+}
+
+TEST_CASE("a bulk run issues nothing to a revoked participant until a re-issue corrects it", "[issuing][issue_cohort]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const issue_report first = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::en);
+    const certificate_record target = *entry(first, "p01").record;
+    (void)reg.revoke(target.serial, "Wrong name", date(2025, 5, 3));
+    const issue_report after = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 5, 4), lang::en);
+    const issue_entry& x = entry(after, "p01");
+    CHECK(x.outcome == issue_outcome::revoked);
+    CHECK(x.record->serial == target.serial);
+    CHECK(x.reason == target.serial + " revoked on 2025-05-03: Wrong name (a new certificate only through a correction)");
+    CHECK(after.issued == 0);
+    CHECK(reg.records().size() == 24);
+    const certificate_record fixed =
+        reg.reissue(target.serial, certificate_for(d.c, d.e, x.participant), bulk_issuer, d.key, date(2025, 5, 4), lang::en);
+    const issue_report corrected = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 5, 5), lang::en);
+    CHECK(entry(corrected, "p01").outcome == issue_outcome::already_issued);
+    CHECK(entry(corrected, "p01").record->serial == fixed.serial);
+    CHECK(corrected.already_issued == 24);
+}
+
+TEST_CASE("a bulk run before the last day issues nothing and says why", "[issuing][issue_cohort]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const issue_report r = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 1), lang::nb);
+    CHECK(r.issued == 0);
+    CHECK(count(r, issue_outcome::too_early) == 24);
+    CHECK(entry(r, "p01").reason == "kan ikke utstedes før programmets siste dag (9.4.2025)");
+    CHECK(reg.records().empty());
+    cohort changed = catalogue::demo_cohort();
+    changed.set_attendance("p01", date(2024, 9, 18), attendance_status::absent);
+    CHECK_THROWS_AS(issue_cohort(reg, changed, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::nb), error);
+    CHECK(std::string(to_string(issue_outcome::already_issued)) == "already_issued");
+    CHECK(parse_issue_outcome("too_early") == issue_outcome::too_early);
+    CHECK_THROWS_AS(parse_issue_outcome("later"), error);
+}
+
+TEST_CASE("serials and credential ids are recognised by the core", "[issuing][serial]") {
+    const std::string serial = certificate_serial("smart-trener-2024", "trener-2024-demo", "p01");
+    CHECK(is_certificate_serial(serial));
+    CHECK_FALSE(is_certificate_serial("SMART-ILOU-0000-0000"));  // not Crockford digits
+    CHECK_FALSE(is_certificate_serial("smart-0000-0000-0000"));
+    CHECK_FALSE(is_certificate_serial(serial + "0"));
+    CHECK_FALSE(is_certificate_serial("SMART-0000-0000_0000"));
+    const std::string other = certificate_serial("smart-trener-2024", "trener-2024-demo", "p02");
+    const auto found = find_certificate_serials("Serienummer " + serial + "\n" + other + " og " + serial + " SMART-XY");
+    CHECK(found == std::vector<std::string>{std::min(serial, other), std::max(serial, other)});
+    CHECK(find_certificate_serials("no serial here").empty());
+    CHECK(certificate_urn(serial) == "urn:smart:certificate:" + serial);
+    CHECK(serial_of_urn(certificate_urn(serial)) == serial);
+    CHECK(serial_of_urn("urn:smart:programme:x").empty());
+}
+
+TEST_CASE("the default issuer, the credential inside the JWT and its summary come from the core", "[issuing][credential]") {
+    const bulk_demo d;
+    const issuer_profile issuer = default_issuer(d.c.programme(), lang::nb);
+    CHECK(issuer.id == "urn:smart:provider:" + d.c.programme().id);
+    CHECK(issuer.name == d.c.programme().provider.get(lang::nb));
+    CHECK(issuer.url.empty());
+    programme anonymous = d.c.programme();
+    anonymous.provider = {};
+    CHECK(default_issuer(anonymous, lang::en).name == anonymous.name.get(lang::en));
+
+    const certificate_data data = certificate_for(d.c, d.e, d.c.index_of("p16"));
+    const certificate_record r = sign_certificate(data, issuer, d.key, date(2025, 4, 30), lang::nb);
+    const public_key trusted[] = {d.key.public_part()};
+    const verification_result v = verify_credential(r.credential_jws, trusted);
+    const auto payload = nlohmann::json::parse(v.credential_json);
+    CHECK(payload.contains("iss"));
+    const auto credential = nlohmann::json::parse(credential_of_payload(v.credential_json));
+    CHECK(credential == nlohmann::json::parse(open_badge_credential(r)));
+    CHECK_FALSE(credential.contains("jti"));
+    CHECK_THROWS_AS(credential_of_payload("[1]"), error);
+
+    const credential_summary s = summarize_credential(v.credential_json);
+    CHECK(s.holder == data.holder);
+    CHECK(s.period_start == "2024-09-18");
+    CHECK(s.period_end == "2025-04-09");
+    CHECK(s.issued_on == "2025-04-30");
+    CHECK(s.issuer_name == issuer.name);
+    CHECK(s.issuer_id == issuer.id);
+    CHECK(s.goals.size() == data.goals.size());
+    CHECK(s.goals.front().first == data.goals.front().id);
+    CHECK(s.requirements.find("fritatt") != std::string::npos);  // p16 is exempt from the festival
+    CHECK(summarize_credential("{}").holder.empty());
+}
+
+TEST_CASE("a credential document is checked against what its register record signed", "[issuing][verify]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const auto [r, fresh] = reg.issue(certificate_for(d.c, d.e, 0), bulk_issuer, d.key, date(2025, 4, 30), lang::nb);
+    const public_key trusted[] = {d.key.public_part()};
+    const std::string document = open_badge_credential(r);
+    CHECK(verify_credential_document(document, trusted, reg).status == verification_status::valid);
+    auto edited = nlohmann::json::parse(document);
+    edited["credentialSubject"]["identifier"][0]["identityHash"] = "Someone Else";
+    const verification_result v = verify_credential_document(edited.dump(), trusted, reg);
+    CHECK(v.status == verification_status::tampered);
+    CHECK(v.detail == "the JSON differs from what was signed");
+    edited = nlohmann::json::parse(document);
+    edited["id"] = certificate_urn("SMART-0000-0000-0000");
+    try {
+        (void)verify_credential_document(edited.dump(), trusted, reg);
+        FAIL("an unknown id was accepted");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::not_found);
+    }
+    (void)reg.revoke(r.serial, "Feil", date(2025, 5, 1));
+    CHECK(verify_credential_document(document, trusted, reg).status == verification_status::revoked);
+}
+
+TEST_CASE("key files: modes, never overwritten, the public half from either file, never inside the output folder",
+          "[issuing][keys]") {
+    scratch_dir dir;
+    const signing_key k = generate_signing_key();
+    CHECK(public_key_path(dir.path / "issuer.key.json") == dir.path / "issuer.pub.json");
+    CHECK(public_key_path(dir.path / "issuer.json") == dir.path / "issuer.json.pub.json");
+    const fs::path pub = save_signing_key_file(k, dir.path / "issuer.key.json");
+    CHECK(pub == dir.path / "issuer.pub.json");
+    struct stat st {};
+    REQUIRE(::stat((dir.path / "issuer.key.json").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(load_signing_key_file(dir.path / "issuer.key.json").public_part() == k.public_part());
+    CHECK(load_public_key_file(pub) == k.public_part());
+    CHECK(load_public_key_file(dir.path / "issuer.key.json") == k.public_part());
+    try {
+        (void)save_signing_key_file(k, dir.path / "issuer.key.json");
+        FAIL("a key file was overwritten");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::not_allowed);
+    }
+    save_public_key_file(k.public_part(), dir.path / "other.pub.json");
+    CHECK_THROWS_AS(save_public_key_file(k.public_part(), dir.path / "other.pub.json"), error);
+    CHECK_THROWS_AS(load_public_key_file(dir.path / "missing.pub.json"), error);
+
+    CHECK_THROWS_AS(check_key_outside(dir.path / "out" / "k.key.json", dir.path / "out"), error);
+    CHECK_THROWS_AS(check_key_outside(dir.path / "out" / "sub" / "k.key.json", dir.path / "out/"), error);
+    CHECK_THROWS_AS(check_key_outside(dir.path / "out" / ".." / "out" / "k.key.json", dir.path / "out"), error);
+    CHECK_NOTHROW(check_key_outside(dir.path / "keys" / "k.key.json", dir.path / "out"));
+    CHECK_NOTHROW(check_key_outside(dir.path / "outside.key.json", dir.path / "out"));
+    try {
+        check_key_outside(dir.path / "out" / "k.key.json", dir.path / "out");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::invalid_argument);
+        CHECK(std::string(e.what()).find("inside the output folder") != std::string::npos);
+    }
+}
