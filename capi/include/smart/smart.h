@@ -49,5 +49,6 @@
 #include "smart/cohort.h"     /* cohorts and their records */
 #include "smart/evaluation.h" /* evaluation as of a date, certificate data */
 #include "smart/statistics.h" /* cohort statistics */
+#include "smart/issuing.h"    /* keys, the register, issuing, verification */
 
 #endif /* SMART_SMART_H */

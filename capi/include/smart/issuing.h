@@ -1,0 +1,299 @@
+/*
+ * smart/issuing.h -- issuing and verifying certificates: keys, the register, bulk issuing,
+ * revocation and re-issue, records, credentials and verification
+ *
+ * Part of the C ABI of the smart library (C99); include "smart/smart.h" for all of it.
+ * The conventions every function follows are stated at the top of smart/smart.h. What is
+ * issued to whom, and why not, is decided by the C++ core (docs/certificates.md): these
+ * functions convert and hand out its answers.
+ *
+ * A register is a file (JSON Lines, append-only) that several processes may share: every
+ * change locks it, reads what others appended, appends one line and flushes it to the disk
+ * before returning. Key material never appears in an error message.
+ */
+#ifndef SMART_ISSUING_H
+#define SMART_ISSUING_H
+
+#include "smart/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ==== Enumerations ===================================================================== */
+
+/* A record's status in the register. */
+typedef enum smart_certificate_status {
+    SMART_RECORD_VALID = 0,
+    SMART_RECORD_REVOKED = 1, /* revoked (it may have been re-issued since: see replaced_by) */
+    SMART_RECORD_REPLACED = 2 /* re-issued: replaced_by names its successor */
+} smart_certificate_status;
+
+/* What verifying a credential found. */
+typedef enum smart_verdict {
+    SMART_VERIFY_VALID = 0,      /* the signature holds (and the register, if given, says valid) */
+    SMART_VERIFY_REVOKED = 1,    /* the signature holds; the register says revoked */
+    SMART_VERIFY_REPLACED = 2,   /* the signature holds; the register says re-issued */
+    SMART_VERIFY_TAMPERED = 3,   /* not a credential, or the signature does not match the content */
+    SMART_VERIFY_UNKNOWN_KEY = 4 /* signed with a key that is not among the trusted ones */
+} smart_verdict;
+
+/* What a bulk run (smart_register_issue_cohort) did for one participant. */
+typedef enum smart_issue_outcome {
+    SMART_ISSUE_ISSUED = 0,         /* a new record, made in this run */
+    SMART_ISSUE_ALREADY_ISSUED = 1, /* the valid record in the register, unchanged */
+    SMART_ISSUE_NOT_ELIGIBLE = 2,   /* some requirement unmet (the reason says what) */
+    SMART_ISSUE_IN_PROGRESS = 3,    /* not eligible yet */
+    SMART_ISSUE_NO_CERTIFICATE = 4, /* the programme issues no certificate */
+    SMART_ISSUE_REVOKED = 5,        /* the newest record is revoked: only a re-issue makes a new one */
+    SMART_ISSUE_TOO_EARLY = 6       /* the evaluation or issue date is before the cohort's last day */
+} smart_issue_outcome;
+
+/* ==== Handles ========================================================================== */
+
+typedef struct smart_signing_key smart_signing_key;   /* an Ed25519 key pair (holds the secret) */
+typedef struct smart_public_key smart_public_key;     /* an Ed25519 public key with its id */
+typedef struct smart_register smart_register;         /* an open register file */
+typedef struct smart_record smart_record;             /* a copy of one issued certificate record */
+typedef struct smart_issue_report smart_issue_report; /* what a bulk run did, per participant */
+typedef struct smart_verification smart_verification; /* what verifying a credential found */
+
+/* ==== Keys ============================================================================= */
+
+/* A fresh key pair from the operating system's randomness. Release with
+ * smart_signing_key_free(). Errors: SMART_EINVAL, SMART_ENOMEM, SMART_EINTERNAL. */
+SMART_EXTERN(int) smart_signing_key_generate(smart_signing_key **out);
+
+/* Reads a secret key file's text (smart.signing-key/1). Errors: SMART_EINVAL, SMART_EPARSE,
+ * SMART_EVALIDATION (with the JSON Pointer: the secret does not belong to the public key,
+ * the id does not match), SMART_ENOMEM. Messages never quote key material. */
+SMART_EXTERN(int) smart_signing_key_from_json(smart_signing_key **out, const char *json);
+
+/* Reads a secret key file. Errors: as smart_signing_key_from_json(), and SMART_ENOTFOUND
+ * (the file cannot be opened); messages name the file. */
+SMART_EXTERN(int) smart_signing_key_load_file(smart_signing_key **out, const char *path);
+
+/* The secret key file's text (smart.signing-key/1): it holds the secret, keep it private.
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_signing_key_to_json(char **out, const smart_signing_key *key);
+
+/* Writes a new secret key file at `path`, readable by its owner only (mode 0600), and the
+ * public key file beside it (NAME.key.json -> NAME.pub.json, any other name gets
+ * ".pub.json" appended), each flushed to the disk; *out is the public key file's path
+ * (release with smart_string_free()). Errors: SMART_EINVAL, SMART_ENOTALLOWED (either file
+ * exists: a key is never overwritten, nothing is written), SMART_EINTERNAL (writing
+ * failed; nothing is left behind), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_signing_key_save_files(char **out, const smart_signing_key *key, const char *path);
+
+/* The key id, "smart-" and 16 hex digits (the JWS "kid"). Borrowed from `key`.
+ * Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_signing_key_id(const char **out, const smart_signing_key *key);
+
+/* The public half, as a handle of its own (release with smart_public_key_free()).
+ * Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_signing_key_public(smart_public_key **out, const smart_signing_key *key);
+
+/* Releases a key pair (its secret is wiped first). Accepts NULL. */
+SMART_EXTERN(void) smart_signing_key_free(smart_signing_key *key);
+
+/* Reads a public key file's text (smart.public-key/1). Errors: SMART_EINVAL, SMART_EPARSE,
+ * SMART_EVALIDATION, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_public_key_from_json(smart_public_key **out, const char *json);
+
+/* Reads a public key file, or the public half of a secret key file (at most 1 MiB,
+ * UTF-8). Errors: SMART_EINVAL, SMART_ENOTFOUND, SMART_EPARSE, SMART_EVALIDATION,
+ * SMART_ENOMEM; messages name the file. */
+SMART_EXTERN(int) smart_public_key_load_file(smart_public_key **out, const char *path);
+
+/* The public key file's text (smart.public-key/1). Release *out with smart_string_free().
+ * Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_public_key_to_json(char **out, const smart_public_key *key);
+
+/* The key id. Borrowed from `key`. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_public_key_id(const char **out, const smart_public_key *key);
+
+/* Releases a public key. Accepts NULL. */
+SMART_EXTERN(void) smart_public_key_free(smart_public_key *key);
+
+/* ==== Issuing options ================================================================== */
+
+/* Options of smart_register_issue_cohort(), smart_register_issue() and
+ * smart_register_reissue(). Initialise with SMART_ISSUE_OPTIONS_INIT or
+ * smart_issue_options_init(); fields are only ever appended. */
+typedef struct smart_issue_options {
+    unsigned int version;    /* SMART_ISSUE_OPTIONS_VERSION */
+    const char *issuer_id;   /* a URI (https://... or urn:...); NULL = the programme's default,
+                                "urn:smart:provider:<programme id>" */
+    const char *issuer_name; /* NULL = the programme's provider (its name when it has none) */
+    const char *issuer_url;  /* NULL = none */
+    const char *issued_on;   /* "YYYY-MM-DD"; NULL = the evaluation date */
+    smart_lang lang;         /* the certificate's language; default SMART_LANG_NB */
+} smart_issue_options;
+
+#define SMART_ISSUE_OPTIONS_VERSION 1
+#define SMART_ISSUE_OPTIONS_INIT { SMART_ISSUE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, SMART_LANG_NB }
+
+/* Initialises `options` to the defaults of structure version `version` (pass
+ * SMART_ISSUE_OPTIONS_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_issue_options_init(smart_issue_options *options, unsigned int version);
+
+/* ==== The register ===================================================================== */
+
+/* Opens the register at `path`, creating an empty one when the file is missing. Release
+ * with smart_register_free(). Errors: SMART_EINVAL, SMART_ENOTFOUND (cannot be opened or
+ * created), SMART_EPARSE (a corrupt line that is not the last: the message names the
+ * line; a torn last line is ignored and repaired by the next change), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_open(smart_register **out, const char *path);
+
+/* Reads the file again (another process may have appended). Errors: as smart_register_open(). */
+SMART_EXTERN(int) smart_register_reload(smart_register *reg);
+
+/* The number of records, every status (nothing is ever deleted). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_register_record_count(size_t *out, const smart_register *reg);
+
+/* A copy of record `index` (0-based, issue order) with its current status. Release with
+ * smart_record_free(). Errors: SMART_EINVAL (also out of range), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_record(smart_record **out, const smart_register *reg, size_t index);
+
+/* A copy of the record with this serial. Errors: SMART_EINVAL, SMART_ENOTFOUND, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_find(smart_record **out, const smart_register *reg, const char *serial);
+
+/* The bulk run: for each participant of `evaluation` (made from `cohort`, unchanged since),
+ * the eligible get the valid record the register holds or a new one signed with `key`,
+ * unless their newest record is revoked (only smart_register_reissue() makes a new one) or
+ * the evaluation or issue date is before the cohort's last day; the others are reported
+ * with what is missing, in the options' language. Re-running issues nothing twice. `options`
+ * NULL means the defaults. Release *out with smart_issue_report_free(). Errors:
+ * SMART_EINVAL (another or a changed cohort, unknown options version, an issuer text that
+ * is not one line of UTF-8), SMART_EPARSE (issued_on), SMART_EINTERNAL (the register could
+ * not be written: records issued before stay, and a re-run finds them), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_issue_cohort(smart_issue_report **out, smart_register *reg,
+                                              const smart_cohort *cohort, const smart_evaluation *evaluation,
+                                              const smart_signing_key *key, const smart_issue_options *options);
+
+/* Issues one participant's certificate (position `participant` of the evaluation), or
+ * hands out the valid record the register holds; *is_new (when not NULL) is 1 for a new
+ * record, else 0. Errors: SMART_EINVAL (as smart_register_issue_cohort(), and out of
+ * range), SMART_ENOTALLOWED (not eligible, no certificate, before the last day, or the
+ * newest record is revoked: re-issue it), SMART_EPARSE, SMART_EINTERNAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_issue(smart_record **out, int *is_new, smart_register *reg,
+                                       const smart_cohort *cohort, const smart_evaluation *evaluation,
+                                       size_t participant, const smart_signing_key *key,
+                                       const smart_issue_options *options);
+
+/* Revokes the record with this serial, with a reason (free text) and a date ("YYYY-MM-DD",
+ * NULL = today). *out is the record as revoked. Errors: SMART_EINVAL (an empty reason, or
+ * one that is not UTF-8 text), SMART_EPARSE (the date), SMART_ENOTFOUND (no such serial),
+ * SMART_ENOTALLOWED (the record is not valid), SMART_EINTERNAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_revoke(smart_record **out, smart_register *reg, const char *serial,
+                                        const char *reason, const char *date);
+
+/* Re-issues (a correction) the record with this serial from today's data of its
+ * participant in `evaluation` (made from `cohort`): a new record, the next issue number and
+ * a new serial, pointing back (replaces); the old record points to it (replaced_by) and
+ * becomes replaced when it was valid, or stays revoked. *out is the new record.
+ * Errors: SMART_EINVAL (as smart_register_issue_cohort()), SMART_ENOTFOUND (no such serial,
+ * or its participant is not in the cohort), SMART_ENOTALLOWED (re-issued already; the
+ * participant is not eligible now; before the last day), SMART_EPARSE, SMART_EINTERNAL,
+ * SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_reissue(smart_record **out, smart_register *reg, const char *serial,
+                                         const smart_cohort *cohort, const smart_evaluation *evaluation,
+                                         const smart_signing_key *key, const smart_issue_options *options);
+
+/* Releases a register handle (the file stays). Accepts NULL. */
+SMART_EXTERN(void) smart_register_free(smart_register *reg);
+
+/* ==== Records ========================================================================== */
+/* A record handle is a frozen copy: its status is the register's when it was handed out.
+ * Every `const char *` below is borrowed from the record. */
+
+/* "SMART-XXXX-XXXX-XXXX". Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_serial(const char **out, const smart_record *record);
+SMART_EXTERN(int) smart_record_status(smart_certificate_status *out, const smart_record *record);
+/* 1 for the first issue, 2, 3, ... for re-issues. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_issue_number(unsigned int *out, const smart_record *record);
+/* The holder's name, as certified. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_holder(const char **out, const smart_record *record);
+SMART_EXTERN(int) smart_record_participant_id(const char **out, const smart_record *record);
+/* "XXXX-XXXX", printed on the certificate. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_verification_code(const char **out, const smart_record *record);
+/* The issue date, "YYYY-MM-DD". Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_issued_on(const char **out, const smart_record *record);
+/* The serial this record re-issues; "" for a first issue. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_replaces(const char **out, const smart_record *record);
+/* The serial of the record that re-issued this one; "" when none. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_replaced_by(const char **out, const smart_record *record);
+/* Why and when it was revoked ("YYYY-MM-DD"); "" when it was not. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_revoked_reason(const char **out, const smart_record *record);
+SMART_EXTERN(int) smart_record_revoked_on(const char **out, const smart_record *record);
+/* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, EdDSA): the token to hand
+ * out and verify. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_credential_jws(const char **out, const smart_record *record);
+/* The Open Badges 3.0 AchievementCredential the JWS signs (without the JWT claims), as JSON
+ * text. Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_record_credential_json(char **out, const smart_record *record);
+/* Releases a record. Accepts NULL. */
+SMART_EXTERN(void) smart_record_free(smart_record *record);
+
+/* ==== Issue reports ==================================================================== */
+/* One entry per participant, in the cohort's order. Strings are borrowed from the report. */
+
+/* The number of entries (the cohort's participants). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_issue_report_size(size_t *out, const smart_issue_report *report);
+/* How many entries have this outcome. Errors: SMART_EINVAL (also an unknown outcome). */
+SMART_EXTERN(int) smart_issue_report_count(size_t *out, const smart_issue_report *report,
+                                           smart_issue_outcome outcome);
+/* Entry `entry`'s outcome, participant id, name and reason (in the run's language; "" for
+ * issued and already issued). Errors: SMART_EINVAL (also out of range). */
+SMART_EXTERN(int) smart_issue_report_outcome(smart_issue_outcome *out, const smart_issue_report *report,
+                                             size_t entry);
+SMART_EXTERN(int) smart_issue_report_participant_id(const char **out, const smart_issue_report *report,
+                                                    size_t entry);
+SMART_EXTERN(int) smart_issue_report_name(const char **out, const smart_issue_report *report, size_t entry);
+SMART_EXTERN(int) smart_issue_report_reason(const char **out, const smart_issue_report *report, size_t entry);
+/* A copy of entry `entry`'s record: the issued or stored one, or the revoked one. Release
+ * with smart_record_free(). Errors: SMART_EINVAL (also out of range), SMART_ENOTFOUND (the
+ * entry has no record), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_issue_report_record(smart_record **out, const smart_issue_report *report, size_t entry);
+/* Releases a report. Accepts NULL. */
+SMART_EXTERN(void) smart_issue_report_free(smart_issue_report *report);
+
+/* The name of an outcome: "issued", "already_issued", "not_eligible", "in_progress",
+ * "no_certificate", "revoked", "too_early". A static string. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_issue_outcome_name(const char **out, smart_issue_outcome outcome);
+
+/* ==== Verification ===================================================================== */
+
+/* Checks a compact JWS credential: its key must be one of the `trusted_count` keys of
+ * `trusted` (else SMART_VERIFY_UNKNOWN_KEY), its signature must match its exact bytes
+ * (else SMART_VERIFY_TAMPERED: any change to any field fails); with a register (`reg` not
+ * NULL) a revoked or re-issued record says so. A credential that is not valid is a
+ * successful call: the verdict is in *out. Release *out with smart_verification_free().
+ * Errors: SMART_EINVAL (NULL jws, NULL trusted with a count, a NULL key in it),
+ * SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verify_credential(smart_verification **out, const char *jws,
+                                          const smart_public_key *const *trusted, size_t trusted_count,
+                                          const smart_register *reg);
+
+SMART_EXTERN(int) smart_verification_status(smart_verdict *out, const smart_verification *verification);
+/* The key id the credential names, and its serial when it could be read ("" otherwise).
+ * Borrowed. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_verification_key_id(const char **out, const smart_verification *verification);
+SMART_EXTERN(int) smart_verification_serial(const char **out, const smart_verification *verification);
+/* Why, in English (for logs). Borrowed. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_verification_detail(const char **out, const smart_verification *verification);
+/* What was certified: the signed payload as signed, JSON text; "" unless the signature
+ * verified (it is also given for revoked and replaced). Borrowed. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_verification_credential_json(const char **out, const smart_verification *verification);
+/* Releases a verification. Accepts NULL. */
+SMART_EXTERN(void) smart_verification_free(smart_verification *verification);
+
+/* The name of a verdict: "valid", "revoked", "replaced", "tampered", "unknown_key". A static
+ * string. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_verdict_name(const char **out, smart_verdict verdict);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMART_ISSUING_H */

@@ -1,0 +1,633 @@
+// The C ABI: keys, the register, bulk issuing, revocation and re-issue, records, issue
+// reports and verification (capi/include/smart/issuing.h). An adapter: the core decides
+// who gets what (smart::issue_cohort, certificate_register), signs and verifies; this file
+// converts handles, options and enums.
+#include <sodium.h>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <optional>
+
+#include "capi.hpp"
+#include "smart/detail/utf8.hpp"
+
+using namespace smart::capi;
+
+namespace {
+
+// Tags of the issuing handles (see capi.hpp, "handles"): "SMK1", "SMU1", "SMG1", ...
+constexpr tag signing_key_tag = static_cast<tag>(0x534d4b31);
+constexpr tag public_key_tag = static_cast<tag>(0x534d5531);
+constexpr tag register_tag = static_cast<tag>(0x534d4731);
+constexpr tag record_tag = static_cast<tag>(0x534d5231);
+constexpr tag report_tag = static_cast<tag>(0x534d4931);
+constexpr tag verification_tag = static_cast<tag>(0x534d5631);
+
+struct signing_key_box {
+    tag kind = signing_key_tag;
+    smart::signing_key key;
+    ~signing_key_box() { sodium_memzero(key.secret_bytes.data(), key.secret_bytes.size()); }
+};
+struct public_key_box {
+    tag kind = public_key_tag;
+    smart::public_key key;
+};
+struct register_box {
+    tag kind = register_tag;
+    smart::certificate_register reg;
+    explicit register_box(const char* path) : reg(path) {}
+};
+/// A record and the texts its accessors lend (dates as ISO text).
+struct record_box {
+    tag kind = record_tag;
+    smart::certificate_record r;
+    std::string issued_on;
+    std::string revoked_on;
+    explicit record_box(smart::certificate_record record)
+        : r(std::move(record)),
+          issued_on(smart::to_iso(r.issued_on)),
+          revoked_on(r.revoked_on.is_special() ? std::string() : smart::to_iso(r.revoked_on)) {}
+};
+struct report_box {
+    tag kind = report_tag;
+    smart::issue_report report;
+};
+struct verification_box {
+    tag kind = verification_tag;
+    smart::verification_result v;
+};
+
+template <class Box, class Handle>
+const Box& checked(const Handle* h, tag expected, const char* function, const char* what) {
+    if (!h) invalid(function, (std::string(what) + " is NULL").c_str());
+    tag actual;
+    std::memcpy(&actual, h, sizeof actual);  // every box starts with its tag
+    if (actual != expected) invalid(function, (std::string(what) + " is not a live " + what + " handle").c_str());
+    return *reinterpret_cast<const Box*>(h);
+}
+
+const smart::signing_key& key_of(const smart_signing_key* h, const char* fn) {
+    return checked<signing_key_box>(h, signing_key_tag, fn, "key").key;
+}
+const smart::public_key& key_of(const smart_public_key* h, const char* fn) {
+    return checked<public_key_box>(h, public_key_tag, fn, "key").key;
+}
+const smart::certificate_register& reg_of(const smart_register* h, const char* fn) {
+    return checked<register_box>(h, register_tag, fn, "register").reg;
+}
+smart::certificate_register& reg_of(smart_register* h, const char* fn) {
+    return const_cast<register_box&>(checked<register_box>(h, register_tag, fn, "register")).reg;
+}
+const record_box& record_of(const smart_record* h, const char* fn) {
+    return checked<record_box>(h, record_tag, fn, "record");
+}
+const smart::issue_report& report_of(const smart_issue_report* h, const char* fn) {
+    return checked<report_box>(h, report_tag, fn, "report").report;
+}
+const smart::verification_result& verification_of(const smart_verification* h, const char* fn) {
+    return checked<verification_box>(h, verification_tag, fn, "verification").v;
+}
+
+template <class Handle, class Box>
+Handle* hand_out(std::unique_ptr<Box> box) noexcept {
+    return reinterpret_cast<Handle*>(box.release());
+}
+
+smart_record* new_record(const smart::certificate_record& r) {
+    return hand_out<smart_record>(std::make_unique<record_box>(r));
+}
+
+/// What the issuing options say, with the core's defaults for what they leave out.
+struct issuing_request {
+    smart::issuer_profile issuer;
+    smart::date issued_on;
+    smart::lang language = smart::lang::nb;
+};
+
+issuing_request request_of(const smart_issue_options* options, const smart::evaluation& e, const char* fn) {
+    smart_issue_options o = SMART_ISSUE_OPTIONS_INIT;
+    if (options) {
+        if (options->version < 1 || options->version > SMART_ISSUE_OPTIONS_VERSION)
+            invalid(fn, "unknown smart_issue_options version (initialise it with SMART_ISSUE_OPTIONS_INIT)");
+        o = *options;  // version 1 fields
+    }
+    issuing_request q;
+    q.language = to_cpp(o.lang, fn);
+    q.issuer = smart::default_issuer(e.programme(), q.language);
+    if (o.issuer_id) q.issuer.id = o.issuer_id;
+    if (o.issuer_name) q.issuer.name = o.issuer_name;
+    if (o.issuer_url) q.issuer.url = o.issuer_url;
+    q.issued_on = o.issued_on ? smart::parse_date(o.issued_on, "issued_on") : e.as_of();
+    return q;
+}
+
+const smart::issue_entry& entry_of(const smart::issue_report& r, std::size_t entry, const char* fn) {
+    if (entry >= r.entries.size()) invalid(fn, "entry index out of range");
+    return r.entries[entry];
+}
+
+smart::issue_outcome outcome_of(const smart_issue_outcome& o, const char* fn) {
+    const long long v = raw_value(o);
+    if (v < SMART_ISSUE_ISSUED || v > SMART_ISSUE_TOO_EARLY) invalid(fn, "unknown smart_issue_outcome value");
+    return static_cast<smart::issue_outcome>(v);
+}
+
+template <class T>
+void lend(const char** out, const T& text, const char* fn) {
+    need(out, fn, "out is NULL");
+    *out = text.c_str();
+}
+
+}  // namespace
+
+// The C enums are the core's, value for value.
+static_assert(static_cast<int>(smart::issue_outcome::too_early) == SMART_ISSUE_TOO_EARLY);
+static_assert(static_cast<int>(smart::issue_outcome::revoked) == SMART_ISSUE_REVOKED);
+static_assert(static_cast<int>(smart::record_status::replaced) == SMART_RECORD_REPLACED);
+static_assert(static_cast<int>(smart::verification_status::unknown_key) == SMART_VERIFY_UNKNOWN_KEY);
+static_assert(static_cast<int>(smart::verification_status::tampered) == SMART_VERIFY_TAMPERED);
+
+extern "C" {
+
+// --- keys --------------------------------------------------------------------------------
+
+int smart_signing_key_generate(smart_signing_key** out) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        auto box = std::make_unique<signing_key_box>();
+        box->key = smart::generate_signing_key();
+        *out = hand_out<smart_signing_key>(std::move(box));
+    });
+}
+
+int smart_signing_key_from_json(smart_signing_key** out, const char* json) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(json, fn, "json is NULL");
+        auto box = std::make_unique<signing_key_box>();
+        box->key = smart::load_signing_key(json);
+        *out = hand_out<smart_signing_key>(std::move(box));
+    });
+}
+
+int smart_signing_key_load_file(smart_signing_key** out, const char* path) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(path, fn, "path is NULL");
+        auto box = std::make_unique<signing_key_box>();
+        box->key = smart::load_signing_key_file(path);
+        *out = hand_out<smart_signing_key>(std::move(box));
+    });
+}
+
+int smart_signing_key_to_json(char** out, const smart_signing_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = dup(smart::save_signing_key(key_of(key, fn)));
+    });
+}
+
+int smart_signing_key_save_files(char** out, const smart_signing_key* key, const char* path) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::signing_key& k = key_of(key, fn);
+        need(path, fn, "path is NULL");
+        *out = dup(smart::save_signing_key_file(k, path).string());
+    });
+}
+
+int smart_signing_key_id(const char** out, const smart_signing_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, key_of(key, fn).key_id, fn); });
+}
+
+int smart_signing_key_public(smart_public_key** out, const smart_signing_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        auto box = std::make_unique<public_key_box>();
+        box->key = key_of(key, fn).public_part();
+        *out = hand_out<smart_public_key>(std::move(box));
+    });
+}
+
+void smart_signing_key_free(smart_signing_key* key) { release<signing_key_box>(key, signing_key_tag, __func__); }
+
+int smart_public_key_from_json(smart_public_key** out, const char* json) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(json, fn, "json is NULL");
+        auto box = std::make_unique<public_key_box>();
+        box->key = smart::load_public_key(json);
+        *out = hand_out<smart_public_key>(std::move(box));
+    });
+}
+
+int smart_public_key_load_file(smart_public_key** out, const char* path) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(path, fn, "path is NULL");
+        auto box = std::make_unique<public_key_box>();
+        box->key = smart::load_public_key_file(path);
+        *out = hand_out<smart_public_key>(std::move(box));
+    });
+}
+
+int smart_public_key_to_json(char** out, const smart_public_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = dup(smart::save_public_key(key_of(key, fn)));
+    });
+}
+
+int smart_public_key_id(const char** out, const smart_public_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, key_of(key, fn).key_id, fn); });
+}
+
+void smart_public_key_free(smart_public_key* key) { release<public_key_box>(key, public_key_tag, __func__); }
+
+// --- options -------------------------------------------------------------------------------
+
+int smart_issue_options_init(smart_issue_options* options, unsigned int version) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(options, fn, "options is NULL");
+        if (version < 1 || version > SMART_ISSUE_OPTIONS_VERSION) invalid(fn, "unknown structure version");
+        *options = smart_issue_options SMART_ISSUE_OPTIONS_INIT;
+        options->version = version;
+    });
+}
+
+// --- the register ------------------------------------------------------------------------
+
+int smart_register_open(smart_register** out, const char* path) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(path, fn, "path is NULL");
+        *out = hand_out<smart_register>(std::make_unique<register_box>(path));
+    });
+}
+
+int smart_register_reload(smart_register* reg) {
+    const char* const fn = __func__;
+    return guard([&] { reg_of(reg, fn).reload(); });
+}
+
+int smart_register_record_count(size_t* out, const smart_register* reg) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = reg_of(reg, fn).records().size();
+    });
+}
+
+int smart_register_record(smart_record** out, const smart_register* reg, size_t index) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& records = reg_of(reg, fn).records();
+        if (index >= records.size()) invalid(fn, "record index out of range");
+        *out = new_record(records[index]);
+    });
+}
+
+int smart_register_find(smart_record** out, const smart_register* reg, const char* serial) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        const smart::certificate_record* found = r.find(serial);
+        if (!found)
+            throw smart::error(smart::errc::not_found,
+                               "no certificate with serial " + smart::detail::quoted(serial) + " in the register");
+        *out = new_record(*found);
+    });
+}
+
+int smart_register_issue_cohort(smart_issue_report** out, smart_register* reg, const smart_cohort* cohort,
+                                const smart_evaluation* evaluation, const smart_signing_key* key,
+                                const smart_issue_options* options) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        const smart::cohort& c = get(cohort, fn).c;
+        const smart::evaluation& e = get(evaluation, fn).e;
+        const smart::signing_key& k = key_of(key, fn);
+        const issuing_request q = request_of(options, e, fn);
+        auto box = std::make_unique<report_box>();
+        box->report = smart::issue_cohort(r, c, e, q.issuer, k, q.issued_on, q.language);
+        *out = hand_out<smart_issue_report>(std::move(box));
+    });
+}
+
+int smart_register_issue(smart_record** out, int* is_new, smart_register* reg, const smart_cohort* cohort,
+                         const smart_evaluation* evaluation, size_t participant, const smart_signing_key* key,
+                         const smart_issue_options* options) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        const smart::cohort& c = get(cohort, fn).c;
+        const smart::evaluation& e = get(evaluation, fn).e;
+        const smart::signing_key& k = key_of(key, fn);
+        const issuing_request q = request_of(options, e, fn);
+        const auto [record, fresh] = r.issue(smart::certificate_for(c, e, participant), q.issuer, k, q.issued_on, q.language);
+        *out = new_record(record);
+        if (is_new) *is_new = fresh ? 1 : 0;
+    });
+}
+
+int smart_register_revoke(smart_record** out, smart_register* reg, const char* serial, const char* reason,
+                          const char* date) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        need(reason, fn, "reason is NULL");
+        const smart::date on = date ? smart::parse_date(date, "date") : boost::gregorian::day_clock::local_day();
+        *out = new_record(r.revoke(serial, reason, on));
+    });
+}
+
+int smart_register_reissue(smart_record** out, smart_register* reg, const char* serial, const smart_cohort* cohort,
+                           const smart_evaluation* evaluation, const smart_signing_key* key,
+                           const smart_issue_options* options) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        const smart::cohort& c = get(cohort, fn).c;
+        const smart::evaluation& e = get(evaluation, fn).e;
+        const smart::signing_key& k = key_of(key, fn);
+        const issuing_request q = request_of(options, e, fn);
+        const smart::certificate_record* old = r.find(serial);
+        if (!old)
+            throw smart::error(smart::errc::not_found,
+                               "no certificate with serial " + smart::detail::quoted(serial) + " in the register");
+        const std::size_t participant = c.index_of(old->data.participant_id);
+        *out = new_record(r.reissue(serial, smart::certificate_for(c, e, participant), q.issuer, k, q.issued_on, q.language));
+    });
+}
+
+void smart_register_free(smart_register* reg) { release<register_box>(reg, register_tag, __func__); }
+
+// --- records -------------------------------------------------------------------------------
+
+int smart_record_serial(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.serial, fn); });
+}
+
+int smart_record_status(smart_certificate_status* out, const smart_record* record) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = static_cast<smart_certificate_status>(record_of(record, fn).r.status);
+    });
+}
+
+int smart_record_issue_number(unsigned int* out, const smart_record* record) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = record_of(record, fn).r.issue_number;
+    });
+}
+
+int smart_record_holder(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.data.holder, fn); });
+}
+
+int smart_record_participant_id(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.data.participant_id, fn); });
+}
+
+int smart_record_verification_code(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.verification_code, fn); });
+}
+
+int smart_record_issued_on(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).issued_on, fn); });
+}
+
+int smart_record_replaces(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.replaces, fn); });
+}
+
+int smart_record_replaced_by(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.replaced_by, fn); });
+}
+
+int smart_record_revoked_reason(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.revoked_reason, fn); });
+}
+
+int smart_record_revoked_on(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).revoked_on, fn); });
+}
+
+int smart_record_credential_jws(const char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, record_of(record, fn).r.credential_jws, fn); });
+}
+
+int smart_record_credential_json(char** out, const smart_record* record) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = dup(smart::open_badge_credential(record_of(record, fn).r));
+    });
+}
+
+void smart_record_free(smart_record* record) { release<record_box>(record, record_tag, __func__); }
+
+// --- issue reports ---------------------------------------------------------------------------
+
+int smart_issue_report_size(size_t* out, const smart_issue_report* report) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = report_of(report, fn).entries.size();
+    });
+}
+
+int smart_issue_report_count(size_t* out, const smart_issue_report* report, smart_issue_outcome outcome) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::issue_report& r = report_of(report, fn);
+        const smart::issue_outcome o = outcome_of(outcome, fn);
+        std::size_t n = 0;
+        for (const auto& x : r.entries) n += x.outcome == o;
+        *out = n;
+    });
+}
+
+int smart_issue_report_outcome(smart_issue_outcome* out, const smart_issue_report* report, size_t entry) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = static_cast<smart_issue_outcome>(entry_of(report_of(report, fn), entry, fn).outcome);
+    });
+}
+
+int smart_issue_report_participant_id(const char** out, const smart_issue_report* report, size_t entry) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, entry_of(report_of(report, fn), entry, fn).participant_id, fn); });
+}
+
+int smart_issue_report_name(const char** out, const smart_issue_report* report, size_t entry) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, entry_of(report_of(report, fn), entry, fn).name, fn); });
+}
+
+int smart_issue_report_reason(const char** out, const smart_issue_report* report, size_t entry) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, entry_of(report_of(report, fn), entry, fn).reason, fn); });
+}
+
+int smart_issue_report_record(smart_record** out, const smart_issue_report* report, size_t entry) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::issue_entry& x = entry_of(report_of(report, fn), entry, fn);
+        if (!x.record)
+            throw smart::error(smart::errc::not_found, std::string(fn) + ": entry " + std::to_string(entry) +
+                                                           " (" + smart::to_string(x.outcome) + ") has no record");
+        *out = new_record(*x.record);
+    });
+}
+
+void smart_issue_report_free(smart_issue_report* report) { release<report_box>(report, report_tag, __func__); }
+
+int smart_issue_outcome_name(const char** out, smart_issue_outcome outcome) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = smart::to_string(outcome_of(outcome, fn));
+    });
+}
+
+// --- verification --------------------------------------------------------------------------
+
+int smart_verify_credential(smart_verification** out, const char* jws, const smart_public_key* const* trusted,
+                            size_t trusted_count, const smart_register* reg) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(jws, fn, "jws is NULL");
+        if (trusted_count > 0) need(trusted, fn, "trusted is NULL");
+        std::vector<smart::public_key> keys;
+        keys.reserve(trusted_count);
+        for (std::size_t i = 0; i < trusted_count; ++i) keys.push_back(key_of(trusted[i], fn));
+        const smart::certificate_register* r = reg ? &reg_of(reg, fn) : nullptr;
+        auto box = std::make_unique<verification_box>();
+        box->v = smart::verify_credential(jws, keys, r);
+        *out = hand_out<smart_verification>(std::move(box));
+    });
+}
+
+int smart_verification_status(smart_verdict* out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = static_cast<smart_verdict>(verification_of(verification, fn).status);
+    });
+}
+
+int smart_verification_key_id(const char** out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, verification_of(verification, fn).key_id, fn); });
+}
+
+int smart_verification_serial(const char** out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, verification_of(verification, fn).serial, fn); });
+}
+
+int smart_verification_detail(const char** out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, verification_of(verification, fn).detail, fn); });
+}
+
+int smart_verification_credential_json(const char** out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, verification_of(verification, fn).credential_json, fn); });
+}
+
+void smart_verification_free(smart_verification* verification) {
+    release<verification_box>(verification, verification_tag, __func__);
+}
+
+int smart_verdict_name(const char** out, smart_verdict verdict) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const long long v = raw_value(verdict);
+        if (v < SMART_VERIFY_VALID || v > SMART_VERIFY_UNKNOWN_KEY) invalid(fn, "unknown smart_verdict value");
+        *out = smart::to_string(static_cast<smart::verification_status>(v));
+    });
+}
+
+}  // extern "C"

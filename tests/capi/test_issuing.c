@@ -1,0 +1,334 @@
+/* Tests of the C ABI's issuing and verification (smart/issuing.h), a program of its own
+ * (CTest capi.issuing, and capi.issuing_valgrind): keys, the register, the bulk run and
+ * its report, the policy on revocations (C gives the core's answer: a revoked participant
+ * gets no new certificate from a bulk run or smart_register_issue, only from a re-issue),
+ * records, credentials and every verdict. Harness: check.h. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+
+static char dir[256];
+static char register_path[300];
+static char key_path[300];
+
+static void make_dir(void) {
+    snprintf(dir, sizeof dir, "/tmp/smart-capi-issuing-%ld", (long)getpid());
+    mkdir(dir, 0700);
+    snprintf(register_path, sizeof register_path, "%s/register.jsonl", dir);
+    snprintf(key_path, sizeof key_path, "%s/issuer.key.json", dir);
+}
+
+static void remove_dir(void) {
+    char path[400];
+    snprintf(path, sizeof path, "%s/register.jsonl", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/issuer.key.json", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/issuer.pub.json", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+static smart_issue_options options_on(const char *issued_on, smart_lang lang) {
+    smart_issue_options o = SMART_ISSUE_OPTIONS_INIT;
+    o.issuer_id = "urn:smart:issuer:test";
+    o.issuer_name = "Eksempel kommune (test)";
+    o.issued_on = issued_on;
+    o.lang = lang;
+    return o;
+}
+
+static void test_keys(void) {
+    smart_signing_key *key = NULL, *again = NULL, *bad = NULL;
+    smart_public_key *pub = NULL, *from_file = NULL, *from_json = NULL;
+    char *json = NULL, *pub_path = NULL;
+    const char *id = NULL, *id2 = NULL;
+    struct stat st;
+
+    TEST("a key pair is generated, saved to files (0600, never overwritten) and loaded back");
+    OK(smart_signing_key_generate(&key));
+    OK(smart_signing_key_id(&id, key));
+    CHECK(strncmp(id, "smart-", 6) == 0 && strlen(id) == 22);
+    OK(smart_signing_key_save_files(&pub_path, key, key_path));
+    CHECK(contains(pub_path, "issuer.pub.json"));
+    CHECK(stat(key_path, &st) == 0 && (st.st_mode & 0777) == 0600);
+    EXPECT(smart_signing_key_save_files(&json, key, key_path), SMART_ENOTALLOWED);
+    CHECK(json == NULL);
+    OK(smart_signing_key_load_file(&again, key_path));
+    OK(smart_signing_key_id(&id2, again));
+    CHECK(strcmp(id, id2) == 0);
+    OK(smart_public_key_load_file(&from_file, pub_path));
+    OK(smart_public_key_id(&id2, from_file));
+    CHECK(strcmp(id, id2) == 0);
+
+    TEST("key texts round-trip, and the public text holds no secret");
+    OK(smart_signing_key_public(&pub, key));
+    OK(smart_public_key_to_json(&json, pub));
+    CHECK(!contains(json, "secret"));
+    OK(smart_public_key_from_json(&from_json, json));
+    smart_string_free(json);
+    OK(smart_public_key_id(&id2, from_json));
+    CHECK(strcmp(id, id2) == 0);
+    OK(smart_signing_key_to_json(&json, key));
+    CHECK(contains(json, "smart.signing-key/1"));
+    smart_string_free(json);
+    json = NULL;
+
+    TEST("bad keys are errors that never quote key material");
+    EXPECT(smart_signing_key_from_json(&bad, "{"), SMART_EPARSE);
+    CHECK(bad == NULL);
+    EXPECT(smart_public_key_from_json(&from_json, "{\"format\": \"smart.public-key/1\"}"), SMART_EVALIDATION);
+    CHECK(from_json == NULL);
+    EXPECT(smart_public_key_load_file(&from_json, "/nonexistent/x.pub.json"), SMART_ENOTFOUND);
+    EXPECT(smart_signing_key_generate(NULL), SMART_EINVAL);
+    EXPECT(smart_signing_key_id(&id, NULL), SMART_EINVAL);
+    EXPECT(smart_public_key_id(&id, (const smart_public_key *)again), SMART_EINVAL); /* a key pair is no public key */
+
+    smart_string_free(pub_path);
+    smart_public_key_free(from_file);
+    smart_public_key_free(pub);
+    smart_signing_key_free(again);
+    smart_signing_key_free(key);
+    smart_public_key_free(NULL);
+    smart_signing_key_free(NULL);
+}
+
+/* The demo cohort evaluated after its last day: 24 of 36 eligible. */
+static void test_bulk_run(smart_signing_key *key) {
+    smart_cohort *cohort = NULL;
+    smart_evaluation *evaluation = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_register *reg = NULL;
+    smart_issue_report *report = NULL, *again = NULL;
+    smart_issue_options o = options_on(NULL, SMART_LANG_EN);
+    smart_record *record = NULL, *revoked = NULL, *fresh = NULL, *copy = NULL;
+    smart_public_key *pub = NULL;
+    const smart_public_key *trusted[1];
+    smart_verification *v = NULL;
+    smart_issue_outcome outcome;
+    smart_certificate_status status;
+    smart_verdict verdict;
+    size_t n = 0, count = 0, i, p01 = 0;
+    unsigned int number = 0;
+    int is_new = -1;
+    const char *s = NULL, *serial = NULL, *name = NULL;
+    char first_serial[32] = "", *json = NULL;
+
+    eo.as_of = "2025-04-30";
+    OK(smart_cohort_demo(&cohort));
+    OK(smart_evaluate(&evaluation, cohort, &eo));
+    OK(smart_register_open(&reg, register_path));
+    OK(smart_signing_key_public(&pub, key));
+    trusted[0] = pub;
+
+    TEST("a bulk run issues to the 24 eligible and says why the others get none");
+    OK(smart_register_issue_cohort(&report, reg, cohort, evaluation, key, &o));
+    OK(smart_issue_report_size(&n, report));
+    CHECK(n == 36);
+    OK(smart_issue_report_count(&count, report, SMART_ISSUE_ISSUED));
+    CHECK(count == 24);
+    OK(smart_issue_report_count(&count, report, SMART_ISSUE_ALREADY_ISSUED));
+    CHECK(count == 0);
+    OK(smart_register_record_count(&count, reg));
+    CHECK(count == 24);
+    for (i = 0; i < n; ++i) {
+        OK(smart_issue_report_outcome(&outcome, report, i));
+        OK(smart_issue_report_participant_id(&s, report, i));
+        if (strcmp(s, "p01") == 0) p01 = i;
+        OK(smart_issue_report_reason(&s, report, i));
+        if (outcome == SMART_ISSUE_ISSUED) {
+            CHECK(strcmp(s, "") == 0);
+        } else {
+            CHECK(outcome == SMART_ISSUE_NOT_ELIGIBLE || outcome == SMART_ISSUE_IN_PROGRESS);
+            CHECK(strlen(s) > 0);
+            EXPECT(smart_issue_report_record(&record, report, i), SMART_ENOTFOUND);
+            CHECK(record == NULL);
+        }
+    }
+    OK(smart_issue_report_name(&name, report, p01));
+    CHECK(strlen(name) > 0);
+    OK(smart_issue_report_record(&record, report, p01));
+    OK(smart_record_serial(&serial, record));
+    CHECK(strncmp(serial, "SMART-", 6) == 0 && strlen(serial) == 20);
+    strcpy(first_serial, serial);
+    OK(smart_record_holder(&s, record));
+    CHECK(strcmp(s, name) == 0);
+    OK(smart_record_participant_id(&s, record));
+    CHECK(strcmp(s, "p01") == 0);
+    OK(smart_record_issued_on(&s, record));
+    CHECK(strcmp(s, "2025-04-30") == 0); /* the evaluation date by default */
+    OK(smart_record_issue_number(&number, record));
+    CHECK(number == 1);
+    OK(smart_record_status(&status, record));
+    CHECK(status == SMART_RECORD_VALID);
+    OK(smart_record_verification_code(&s, record));
+    CHECK(strlen(s) == 9 && s[4] == '-');
+    OK(smart_record_replaces(&s, record));
+    CHECK(strcmp(s, "") == 0);
+    OK(smart_record_revoked_on(&s, record));
+    CHECK(strcmp(s, "") == 0);
+    OK(smart_record_credential_json(&json, record));
+    CHECK(contains(json, "OpenBadgeCredential") && contains(json, first_serial));
+    smart_string_free(json);
+
+    TEST("a re-run issues nothing twice and gives the same serials");
+    OK(smart_register_issue_cohort(&again, reg, cohort, evaluation, key, &o));
+    OK(smart_issue_report_count(&count, again, SMART_ISSUE_ALREADY_ISSUED));
+    CHECK(count == 24);
+    OK(smart_issue_report_record(&copy, again, p01));
+    OK(smart_record_serial(&s, copy));
+    CHECK(strcmp(s, first_serial) == 0);
+    smart_record_free(copy);
+    smart_issue_report_free(again);
+    OK(smart_register_issue(&copy, &is_new, reg, cohort, evaluation, p01, key, &o));
+    CHECK(is_new == 0);
+    smart_record_free(copy);
+
+    TEST("the credential verifies valid, and a changed byte is tampered");
+    OK(smart_record_credential_jws(&s, record));
+    OK(smart_verify_credential(&v, s, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    OK(smart_verification_serial(&s, v));
+    CHECK(strcmp(s, first_serial) == 0);
+    OK(smart_verification_credential_json(&s, v));
+    CHECK(contains(s, "urn:smart:certificate:"));
+    smart_verification_free(v);
+    OK(smart_verify_credential(&v, "a.b.c", trusted, 1, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_TAMPERED);
+    OK(smart_verification_detail(&s, v));
+    CHECK(strlen(s) > 0);
+    smart_verification_free(v);
+    OK(smart_record_credential_jws(&s, record));
+    OK(smart_verify_credential(&v, s, NULL, 0, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_UNKNOWN_KEY);
+    OK(smart_verification_key_id(&s, v));
+    CHECK(strncmp(s, "smart-", 6) == 0);
+    smart_verification_free(v);
+
+    TEST("revoked: the bulk run and smart_register_issue issue nothing new, as the core says");
+    OK(smart_register_revoke(&revoked, reg, first_serial, "Wrong name", "2025-05-03"));
+    OK(smart_record_status(&status, revoked));
+    CHECK(status == SMART_RECORD_REVOKED);
+    OK(smart_record_revoked_on(&s, revoked));
+    CHECK(strcmp(s, "2025-05-03") == 0);
+    OK(smart_record_revoked_reason(&s, revoked));
+    CHECK(strcmp(s, "Wrong name") == 0);
+    EXPECT(smart_register_revoke(&copy, reg, first_serial, "again", "2025-05-04"), SMART_ENOTALLOWED);
+    EXPECT(smart_register_revoke(&copy, reg, "SMART-0000-0000-0000", "x", NULL), SMART_ENOTFOUND);
+    EXPECT(smart_register_revoke(&copy, reg, first_serial, "", NULL), SMART_EINVAL);
+    EXPECT(smart_register_revoke(&copy, reg, first_serial, "x", "2025-13-01"), SMART_EPARSE);
+    OK(smart_register_issue_cohort(&again, reg, cohort, evaluation, key, &o));
+    OK(smart_issue_report_outcome(&outcome, again, p01));
+    CHECK(outcome == SMART_ISSUE_REVOKED);
+    OK(smart_issue_report_reason(&s, again, p01));
+    CHECK(contains(s, first_serial) && contains(s, "revoked on 2025-05-03: Wrong name"));
+    OK(smart_issue_report_count(&count, again, SMART_ISSUE_ISSUED));
+    CHECK(count == 0);
+    smart_issue_report_free(again);
+    EXPECT(smart_register_issue(&copy, &is_new, reg, cohort, evaluation, p01, key, &o), SMART_ENOTALLOWED);
+    CHECK(copy == NULL && contains(smart_error_last()->message, first_serial));
+    OK(smart_record_credential_jws(&s, record));
+    OK(smart_verify_credential(&v, s, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_REVOKED);
+    smart_verification_free(v);
+
+    TEST("a re-issue corrects it: a new serial, issue 2; the old one stays revoked and points on");
+    o.issued_on = "2025-05-04";
+    OK(smart_register_reissue(&fresh, reg, first_serial, cohort, evaluation, key, &o));
+    OK(smart_record_issue_number(&number, fresh));
+    CHECK(number == 2);
+    OK(smart_record_replaces(&s, fresh));
+    CHECK(strcmp(s, first_serial) == 0);
+    OK(smart_register_find(&copy, reg, first_serial));
+    OK(smart_record_status(&status, copy));
+    CHECK(status == SMART_RECORD_REVOKED);
+    OK(smart_record_replaced_by(&s, copy));
+    OK(smart_record_serial(&serial, fresh));
+    CHECK(strcmp(s, serial) == 0);
+    smart_record_free(copy);
+    EXPECT(smart_register_reissue(&copy, reg, first_serial, cohort, evaluation, key, &o), SMART_ENOTALLOWED);
+    OK(smart_record_credential_jws(&s, fresh));
+    OK(smart_verify_credential(&v, s, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+
+    TEST("a valid record re-issued is replaced, and verifies as replaced");
+    OK(smart_register_reissue(&copy, reg, serial, cohort, evaluation, key, &o));
+    OK(smart_record_credential_jws(&s, fresh));
+    OK(smart_verify_credential(&v, s, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_REPLACED);
+    smart_verification_free(v);
+    smart_record_free(copy);
+    OK(smart_register_reload(reg));
+    OK(smart_register_record_count(&count, reg));
+    CHECK(count == 26);
+    OK(smart_register_record(&copy, reg, 0));
+    smart_record_free(copy);
+    EXPECT(smart_register_record(&copy, reg, 26), SMART_EINVAL);
+
+    TEST("names of outcomes and verdicts; bad arguments are SMART_EINVAL");
+    OK(smart_issue_outcome_name(&s, SMART_ISSUE_TOO_EARLY));
+    CHECK(strcmp(s, "too_early") == 0);
+    OK(smart_issue_outcome_name(&s, SMART_ISSUE_ALREADY_ISSUED));
+    CHECK(strcmp(s, "already_issued") == 0);
+    EXPECT(smart_issue_outcome_name(&s, (smart_issue_outcome)99), SMART_EINVAL);
+    OK(smart_verdict_name(&s, SMART_VERIFY_UNKNOWN_KEY));
+    CHECK(strcmp(s, "unknown_key") == 0);
+    EXPECT(smart_verdict_name(&s, (smart_verdict)-1), SMART_EINVAL);
+    EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)7), SMART_EINVAL);
+    EXPECT(smart_issue_report_outcome(&outcome, report, 36), SMART_EINVAL);
+    EXPECT(smart_register_issue_cohort(NULL, reg, cohort, evaluation, key, &o), SMART_EINVAL);
+    EXPECT(smart_register_issue_cohort(&again, reg, cohort, evaluation, NULL, &o), SMART_EINVAL);
+    CHECK(again == NULL);
+    EXPECT(smart_register_issue(&copy, NULL, reg, cohort, evaluation, 36, key, &o), SMART_EINVAL);
+    EXPECT(smart_verify_credential(&v, "x", NULL, 1, NULL), SMART_EINVAL);
+    o.version = 99;
+    EXPECT(smart_register_issue_cohort(&again, reg, cohort, evaluation, key, &o), SMART_EINVAL);
+    OK(smart_issue_options_init(&o, SMART_ISSUE_OPTIONS_VERSION));
+    CHECK(o.issuer_id == NULL && o.lang == SMART_LANG_NB);
+    EXPECT(smart_issue_options_init(&o, 0), SMART_EINVAL);
+    o.issued_on = "2025-04-01";
+
+    TEST("before the last day nothing is issued: too early");
+    OK(smart_register_issue_cohort(&again, reg, cohort, evaluation, key, &o));
+    OK(smart_issue_report_count(&count, again, SMART_ISSUE_TOO_EARLY));
+    CHECK(count == 24);
+    OK(smart_issue_report_reason(&s, again, 0));
+    smart_issue_report_free(again);
+
+    smart_record_free(fresh);
+    smart_record_free(revoked);
+    smart_record_free(record);
+    smart_issue_report_free(report);
+    smart_public_key_free(pub);
+    smart_register_free(reg);
+    smart_evaluation_free(evaluation);
+    smart_cohort_free(cohort);
+    smart_register_free(NULL);
+    smart_record_free(NULL);
+    smart_issue_report_free(NULL);
+    smart_verification_free(NULL);
+}
+
+int main(void) {
+    smart_signing_key *key = NULL;
+    make_dir();
+    test_keys();
+    if (smart_signing_key_generate(&key) == SMART_OK) test_bulk_run(key);
+    smart_signing_key_free(key);
+    remove_dir();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
