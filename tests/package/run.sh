@@ -14,6 +14,7 @@ echo "-- package: installing $build into a temporary prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 libdir="$(dirname "$(find "$prefix" -name 'libsmart_c.so' | head -1)")"
 test -f "$prefix/include/smart/smart.h"
+test -f "$prefix/include/smart/issuing.h"
 for h in common types programme cohort evaluation statistics; do test -f "$prefix/include/smart/$h.h"; done
 test -f "$prefix/include/smart/version.h"
 test -f "$prefix/include/smart/smart.hpp"
