@@ -31,3 +31,34 @@ def test_statistics_refuse_an_unknown_grouping() -> None:
     c = smart.demo_cohort()
     with pytest.raises(smart.InvalidArgumentError, match="grouping"):
         smart.statistics([c.evaluate("2025-04-30")], by="county")  # type: ignore[arg-type]
+
+
+def test_the_core_checks_a_municipality_mapping_as_in_cpp_and_c() -> None:
+    # issue 11: this mapping was accepted and people were grouped under "38"
+    ev = smart.demo_cohort().evaluate("2025-04-30")
+    for mapping, path in (
+        ({"3312": ("38", "")}, "/3312/number"),
+        ({"3312": ("3803", "")}, "/3312/name"),
+        ({"33": smart.Municipality("3803", "Drammen")}, "/33"),
+        ({"3312": ("3803", "Dram\nmen")}, "/3312/name"),
+    ):
+        for by in ("municipality", "none"):
+            with pytest.raises(smart.ValidationError) as info:
+                smart.cohort_statistics([ev], by=by, municipality_mapping=mapping)  # type: ignore[arg-type]
+            assert info.value.path == path, (mapping, by)
+
+
+def test_a_mapping_table_with_a_recorded_number_twice_is_refused_at_its_row() -> None:
+    pd = pytest.importorskip("pandas")
+    ev = smart.demo_cohort().evaluate("2025-04-30")
+    frame = pd.DataFrame({"recorded": ["0704", "0704"], "number": ["3905", "3803"], "name": ["Tønsberg", "Tønsberg"]})
+    with pytest.raises(smart.ValidationError) as info:
+        smart.cohort_statistics([ev], municipality_mapping=frame)
+    assert info.value.path == "/1/recorded"
+
+
+def test_the_same_cohort_twice_is_refused_by_the_core() -> None:
+    ev = smart.demo_cohort().evaluate("2025-04-30")
+    with pytest.raises(smart.InvalidArgumentError) as info:
+        smart.cohort_statistics([ev, ev])
+    assert info.value.path == "/1" and "trener-2024-demo" in info.value.message

@@ -5,6 +5,7 @@ several cohorts, an empty cohort, a programme without certificate; and `smart st
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from fractions import Fraction
@@ -16,6 +17,7 @@ from conftest import ROOT, TRAINER_DAYS, TRAINER_FESTIVAL, person, record
 
 import smart
 from smart import cli
+from smart.statistics import GroupFigures
 
 AS_OF = "2025-04-30"
 HORTEN = smart.Municipality("3901", "Horten")
@@ -71,6 +73,8 @@ def test_hand_computed_figures_of_a_small_cohort(small: smart.Evaluation) -> Non
     assert funnel.loc["notes", ["met", "unmet"]].tolist() == [2, 2]
     assert funnel.loc["final_text", ["met", "unmet"]].tolist() == [2, 2]
     assert funnel.loc["festival", ["met", "unmet"]].tolist() == [3, 1]
+    # the funnel: met (or exempt) through attendance: a, c; through the notes and on: a alone
+    assert funnel["through"].tolist() == [2, 1, 1, 1]
 
     days = st.to_pandas("days")
     assert days["attended"].tolist() == [3, 3, 3, 3, 3, 3, 2, 2]
@@ -82,6 +86,10 @@ def test_hand_computed_figures_of_a_small_cohort(small: smart.Evaluation) -> Non
     assert (e["count"], e["of"], e["ratio"], e["suppressed"]) == (1, 4, Fraction(1, 4), False)
     assert measure(long, "unmet", "attendance")["count"] == 2
     assert measure(long, "mean_attendance")["ratio"] == Fraction(11, 16)
+    assert measure(long, "not_eligible")["ratio"] == Fraction(3, 4)
+    assert measure(long, "met", "festival")["ratio"] == Fraction(3, 4)
+    through = measure(long, "through", "notes")
+    assert (through["count"], through["of"], through["ratio"]) == (1, 4, Fraction(1, 4))
 
 
 def test_groups_by_municipality_without_suppression(small: smart.Evaluation) -> None:
@@ -146,8 +154,8 @@ def test_dtypes_of_the_pandas_tables(small: smart.Evaluation) -> None:
     assert cohorts["first_day"].dtype.kind == "M" and cohorts["enrolled"].dtype == "Int64"
     days = st.to_pandas("days")
     assert days["date"].dtype.kind == "M" and days["past"].dtype == bool
-    # 1 whole-cohort block + 2 role groups, 9 + 4 x 4 rows each (no fill rate: no seats)
-    assert len(long) == 3 * (8 + 16)
+    # 1 whole-cohort block + 2 role groups, 8 + 4 x 5 rows each (no fill rate: no seats)
+    assert len(long) == 3 * (8 + 20)
 
 
 def test_ratios_as_parts_or_floats(small: smart.Evaluation) -> None:
@@ -188,7 +196,7 @@ def test_several_cohorts_in_trend_order() -> None:
     doc = smart.statistics(evs)
     assert trend["eligible"].tolist() == [r["status"]["eligible"] for r in doc["cohorts"]]
     long = st.to_pandas("long")
-    assert len(long[long["group"].isna()]) == 3 * (9 + 16)
+    assert len(long[long["group"].isna()]) == 3 * (9 + 20)
     days = st.to_pandas("days")
     assert len(days) == 3 * 8 and days.groupby("cohort", observed=True).size().tolist() == [8, 8, 8]
     wide = st.to_pandas("certified_wide")
@@ -282,7 +290,7 @@ def test_stats_exit_codes_for_bad_input(tmp_path: object) -> None:
     status, _, err = run("stats", DEMO, str(bad))
     assert status == 1 and str(bad) in err and "malformed JSON" in err
     status, _, err = run("stats", DEMO, DEMO)
-    assert status == 1 and "also the id of" in err
+    assert status == 1 and err.startswith(f"smart: {DEMO}: ") and "given twice" in err and f"cohort of {DEMO}" in err
 
 
 @pytest.mark.parametrize(
@@ -295,3 +303,43 @@ def test_stats_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixtur
         cli.run(argv, io.StringIO(), io.StringIO())
     assert exc.value.code == 2
     assert "usage: smart stats" in capsys.readouterr().err
+
+
+def test_frames_are_built_from_the_typed_result_not_from_json(
+    small: smart.Evaluation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    st = smart.cohort_statistics([small], by="municipality", min_cell=2)
+
+    def no_json(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a table was built by parsing JSON text")
+
+    monkeypatch.setattr(json, "loads", no_json)
+    for table in ("long", "cohorts", "groups", "funnel", "days", "certified", "certified_wide"):
+        assert len(st.to_pandas(table)) > 0, table
+
+
+def test_the_typed_result_carries_the_cores_shares_and_days(small: smart.Evaluation) -> None:
+    st = smart.cohort_statistics([small])
+    whole = st.cohorts[0]
+    assert isinstance(whole, GroupFigures)
+    assert (whole.eligible, whole.eligible_share, whole.not_eligible_share) == (1, Fraction(1, 4), Fraction(3, 4))
+    assert whole.through == [2, 1, 1, 1] and whole.through_shares[0] == Fraction(1, 2)
+    assert st.first_days == [datetime.date(2024, 9, 18)] and st.last_days == [datetime.date(2025, 4, 9)]
+    assert st.to_pandas("cohorts").loc[0, "first_day"] == pd.Timestamp("2024-09-18")
+    assert st.days[0].attended_share == Fraction(3, 4)
+    assert st.to_dict()["cohorts"][0]["shares"]["not_eligible"] == "3/4"
+
+
+def test_stats_reports_a_bad_mapping_entry_at_its_csv_line(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "map.csv"
+    path.write_text("recorded,number,name\n0704,3905,Tønsberg\n3312,38,\n", encoding="utf-8")
+    status, _, err = run("stats", DEMO, "--as-of", AS_OF, "--municipalities", str(path))
+    assert status == 1 and f"{path}: line 3, column number: " in err and "four digits" in err
+    path.write_text("recorded,number,name\n3312,3803,\n", encoding="utf-8")
+    status, _, err = run("stats", DEMO, "--as-of", AS_OF, "--municipalities", str(path))
+    assert status == 1 and f"{path}: line 2, column name: " in err
+    path.write_text("recorded,number,name\n3312,3803,Drammen\n0704,3905,Tønsberg\n3312,3301,Drammen\n", encoding="utf-8")
+    status, _, err = run("stats", DEMO, "--as-of", AS_OF, "--municipalities", str(path))
+    assert status == 1 and f"{path}: line 4, column recorded: " in err and "mapped twice" in err

@@ -18,10 +18,10 @@ from fractions import Fraction
 from typing import Any, TextIO
 
 from ._core import _smart
-from .cohort import Municipality, load_cohort
-from .errors import SmartError
+from .cohort import load_cohort
+from .errors import InvalidArgumentError, SmartError, ValidationError
 from .evaluation import Evaluation
-from .statistics import STATES, STATUSES, Statistics, cohort_statistics
+from .statistics import STATES, STATUSES, GroupFigures, Statistics, cohort_statistics, mapping_rows
 
 __all__ = ["add_commands", "run_stats"]
 
@@ -75,11 +75,19 @@ class _BadInput(Exception):
     pass
 
 
-def _read_mapping(path: str) -> dict[str, Municipality]:
+def _read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[int]]:
+    """The mapping file's rows (recorded, number, name) and the line each ends on. The
+    core checks the entries; a problem it finds is reported at its line (_mapping_error)."""
+    rows: list[tuple[str, str, str]] = []
+    lines: list[int] = []
     try:
         with open(path, encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-            fields = [] if not rows else list(rows[0])
+            reader = csv.DictReader(f)
+            for row in reader:
+                r, n, name = ((row.get(c) or "").strip() for c in ("recorded", "number", "name"))
+                rows.append((r, n, name))
+                lines.append(reader.line_num)
+            fields = list(reader.fieldnames or [])
     except OSError as exc:
         raise _BadInput(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     except (UnicodeDecodeError, csv.Error) as exc:
@@ -87,34 +95,36 @@ def _read_mapping(path: str) -> dict[str, Municipality]:
     missing = [c for c in ("recorded", "number", "name") if c not in fields]
     if missing:
         raise _BadInput(f"{path}: missing column(s) {', '.join(missing)} (expected recorded,number,name)")
-    out: dict[str, Municipality] = {}
-    for line, row in enumerate(rows, start=2):
-        recorded, number, name = ((row.get(c) or "").strip() for c in ("recorded", "number", "name"))
-        if not recorded or not number or not name:
-            raise _BadInput(f"{path}: line {line}: recorded, number and name must all be given")
-        if recorded in out:
-            raise _BadInput(f"{path}: line {line}: recorded number {recorded} is mapped twice")
-        out[recorded] = Municipality(number, name)
-    return out
+    return rows, lines
+
+
+def _mapping_error(path: str, rows: list[tuple[str, str, str]], lines: list[int], exc: SmartError) -> str:
+    """The core's error about a mapping entry, at the CSV line it came from: the pointer is
+    /<row>/recorded (a recorded number twice) or /<recorded>[/number|/name]."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in exc.path.split("/")[1:]]
+    if not tokens:
+        return f"{path}: {exc.message}"
+    if tokens[-1] == "recorded" and tokens[0].isdigit() and len(tokens) == 2:
+        row = int(tokens[0])
+    else:
+        row = max((i for i, r in enumerate(rows) if r[0] == tokens[0]), default=-1)
+    column = tokens[1] if len(tokens) == 2 and tokens[1] in ("number", "name") else "recorded"
+    where = f"line {lines[row]}, column {column}" if 0 <= row < len(lines) else "a row"
+    return f"{path}: {where}: {exc.message}"
 
 
 def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Runs ``smart stats`` with parsed arguments. Returns the exit status."""
     where = ""
     try:
-        mapping = _read_mapping(args.municipalities) if args.municipalities else None
+        rows, lines = _read_mapping(args.municipalities) if args.municipalities else ([], [])
         as_of = args.as_of or datetime.date.today()
         evaluations: list[Evaluation] = []
-        seen: dict[str, str] = {}
         for path in args.files:
             where = f"{path}: "
-            cohort = load_cohort(path)
-            if cohort.id in seen:
-                raise _BadInput(f"{path}: cohort id {cohort.id!r} is also the id of {seen[cohort.id]}")
-            seen[cohort.id] = path
-            evaluations.append(cohort.evaluate(as_of))
+            evaluations.append(load_cohort(path).evaluate(as_of))
         where = ""
-        st = cohort_statistics(evaluations, by=args.by or "none", min_cell=args.min_cell, municipality_mapping=mapping)
+        st = _statistics(args, evaluations, rows, lines)
     except _BadInput as exc:
         err.write(f"smart: {exc}\n")
         return 1
@@ -130,6 +140,28 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _statistics(
+    args: argparse.Namespace, evaluations: list[Evaluation], rows: list[tuple[str, str, str]], lines: list[int]
+) -> Statistics:
+    """The core's statistics; its errors about the mapping are reported at their CSV line,
+    a cohort given twice at its two files."""
+    try:
+        mapping = mapping_rows(rows) if args.municipalities else None
+        return cohort_statistics(evaluations, by=args.by or "none", min_cell=args.min_cell, municipality_mapping=mapping)
+    except ValidationError as exc:
+        if args.municipalities:
+            raise _BadInput(_mapping_error(args.municipalities, rows, lines, exc)) from exc
+        raise
+    except InvalidArgumentError as exc:
+        index = exc.path[1:]
+        if not index.isdigit() or int(index) >= len(args.files):
+            raise
+        second = int(index)
+        ids = [e.cohort.id for e in evaluations]
+        first = ids.index(ids[second])
+        raise _BadInput(f"{args.files[second]}: {exc.message} (the cohort of {args.files[first]})") from exc
+
+
 def _cell(v: Any) -> str:
     """A value as CSV text: exact ratios as "n/d", NA as empty."""
     if v is None:
@@ -143,7 +175,7 @@ def _cell(v: Any) -> str:
 
 def _csv(out: TextIO, st: Statistics) -> None:
     """The tidy table: one row per cohort x group x measure."""
-    columns = st._columns("long")
+    columns = st.columns("long")
     w = csv.writer(out, lineterminator="\n")
     w.writerow([name for name, _, _ in columns])
     for i in range(len(columns[0][2])):
@@ -172,52 +204,43 @@ def _grid(out: TextIO, title: str, header: Sequence[str], rows: Sequence[Sequenc
     out.write("\n")
 
 
-def _num(v: Any) -> str:
-    return "–" if v is None else str(v)
-
-
 def _table(out: TextIO, st: Statistics, as_of: datetime.date) -> None:
-    doc = st._doc
     k = st.min_cell
     out.write(f"Cohort statistics as of {as_of.isoformat()}" + (f", groups under {k} suppressed" if k else "") + "\n\n")
     suppressed = "(suppressed)"
 
-    def figures(r: dict[str, Any], first: list[str]) -> list[str]:
-        if r.get("suppressed"):
+    def figures(r: GroupFigures, first: list[str]) -> list[str]:
+        if r.suppressed:
             return first + [suppressed] + [""] * 7
-        s = r["status"]
-        comp = r["completion_rate"]
-        mean = r.get("mean_attendance")
         return first + [
-            _num(r.get("enrolled")),
-            *(str(s[x]) for x in STATUSES),
-            str(r.get("at_risk")),
-            _percent(Fraction(comp["ratio"]) if comp.get("ratio") is not None else None),
-            _percent(Fraction(mean) if mean is not None else None),
+            str(r.enrolled),
+            *(str(getattr(r, x)) for x in STATUSES),
+            str(r.at_risk),
+            _percent(r.eligible_share),
+            _percent(r.mean_attendance),
         ]
 
     head = ["enrolled", "eligible", "not eligible", "in progress", "no certificate", "at risk", "completion"]
     head.append("mean attendance")
-    _grid(out, "Cohorts", ["cohort", *head], [figures(r, [r["cohort"]]) for r in doc["cohorts"]])
+    _grid(out, "Cohorts", ["cohort", *head], [figures(r, [r.cohort_id]) for r in st.cohorts])
 
     funnel_rows: list[list[str]] = []
-    for r in doc["cohorts"]:
-        if r.get("suppressed"):
-            funnel_rows.append([r["cohort"], "", suppressed, "", "", ""])
+    for r, reqs in zip(st.cohorts, st.requirement_ids, strict=True):
+        if r.suppressed:
+            funnel_rows.append([r.cohort_id, "", suppressed, "", "", "", ""])
             continue
-        for f in r.get("requirements", []):
-            funnel_rows.append([r["cohort"], f["requirement"], *(str(f[x]) for x in STATES)])
-    _grid(out, "Requirement funnel", ["cohort", "requirement", *STATES], funnel_rows, text=2)
+        for req, counts, through in zip(reqs, r.requirement_states, r.through, strict=True):
+            funnel_rows.append([r.cohort_id, req, *(str(n) for n in counts), str(through)])
+    _grid(out, "Requirement funnel", ["cohort", "requirement", *STATES, "through"], funnel_rows, text=2)
 
     if st.group_by != "none":
         named = st.group_by == "municipality"  # roles and sectors are their own labels
-        rows = [figures(g, [g["cohort"], g["group"]] + ([g["label"]] if named else [])) for g in doc["groups"]]
+        rows = [figures(g, [g.cohort_id, g.group] + ([g.group_label] if named else [])) for g in st.groups]
         keys = ["cohort", st.group_by] + (["name"] if named else [])
         _grid(out, f"By {st.group_by}", [*keys, *head], rows, text=len(keys))
 
-    cert = doc["certified_by_municipality"]
     crow = [
-        [r["municipality"], r["name"], *("–" if isinstance(x, dict) else str(x) for x in r["cumulative"])]
-        for r in cert["rows"]
+        [r.municipality_number, r.municipality_name, *("–" if x is None else str(x) for x in r.cumulative)]
+        for r in st.certified
     ]
-    _grid(out, "Certified by municipality, cumulative (– suppressed)", ["municipality", "name", *cert["cohorts"]], crow, text=2)
+    _grid(out, "Certified by municipality, cumulative (– suppressed)", ["municipality", "name", *st.cohort_ids], crow, text=2)

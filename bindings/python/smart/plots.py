@@ -17,10 +17,11 @@ An :class:`~smart.Evaluation` or a list of them is accepted in place of the stat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .evaluation import Evaluation
-from .statistics import Statistics, cohort_statistics
+from .statistics import STATES, GroupFigures, Statistics, cohort_statistics
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,6 +34,7 @@ _STATUS = (("eligible", "eligible", _GREEN), ("not_eligible", "not eligible", _R
            ("in_progress", "in progress", _ORANGE), ("no_certificate", "no certificate", _GREY))  # fmt: skip
 _STATES = (("met", "met", _GREEN), ("exempt", "exempt", _SKY), ("pending", "pending", _ORANGE),
            ("unmet", "unmet", _RED))  # fmt: skip
+_STATE_INDEX = {state: i for i, state in enumerate(STATES)}  # the core's order of requirement_states
 
 
 def _pyplot() -> Any:
@@ -58,19 +60,15 @@ def _stats(data: Statistics | Evaluation | Sequence[Evaluation], by: str = "none
     return cohort_statistics(evs, by=by)  # type: ignore[arg-type]
 
 
-def _cohort(st: Statistics, cohort: str | None) -> tuple[str, str]:
-    """The cohort's id and label (default: the latest)."""
-    doc = st._doc
-    if not doc["cohorts"]:
+def _cohort(st: Statistics, cohort: str | None) -> tuple[int, str, str]:
+    """The cohort's position in trend order, id and label (default: the latest)."""
+    ids = st.cohort_ids
+    if not ids:
         raise ValueError("the statistics hold no cohort")
-    if cohort is None:
-        row = doc["cohorts"][-1]
-    else:
-        found = [r for r in doc["cohorts"] if r["cohort"] == cohort]
-        if not found:
-            raise ValueError(f"no cohort {cohort!r} in the statistics (they hold {', '.join(st.cohort_ids)})")
-        row = found[0]
-    return str(row["cohort"]), str(row.get("label") or row["cohort"])
+    if cohort is not None and cohort not in ids:
+        raise ValueError(f"no cohort {cohort!r} in the statistics (they hold {', '.join(ids)})")
+    i = len(ids) - 1 if cohort is None else ids.index(cohort)
+    return i, ids[i], st.cohort_labels[i] or ids[i]
 
 
 def _percent_axis(ax: Axes, axis: str = "y") -> None:
@@ -85,20 +83,19 @@ def attendance_by_day(
     """Share of the enrolled who attended (present or late) each counted day of one cohort:
     one bar per day, coloured by gathering; days after the as-of date are left out."""
     st = _stats(data)
-    cid, label = _cohort(st, cohort)
-    days = [d for d in st._doc["days"] if d["cohort"] == cid and d["past"]]
+    _, cid, label = _cohort(st, cohort)
+    days = [d for d in st.days if d.cohort_id == cid and d.past]
     ax = _axes(ax, (8, 4))
-    sessions = list(dict.fromkeys(d["session"] for d in days))
+    sessions = list(dict.fromkeys(d.session_id for d in days))
     palette = (_BLUE, _SKY, _GREEN, _ORANGE, "#CC79A7", "#F0E442", _RED, _GREY)
     for i, d in enumerate(days):
-        a = d["attended"]
-        share = a["count"] / a["of"] if a["of"] else 0.0
-        colour = palette[sessions.index(d["session"]) % len(palette)]
-        first = d is next(x for x in days if x["session"] == d["session"])
-        ax.bar(i, share, color=colour, label=d["session"] if first else None)
-        ax.annotate(f"{a['count']}", (i, share), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+        share = float(d.attended_share) if d.attended_share is not None else 0.0
+        colour = palette[sessions.index(d.session_id) % len(palette)]
+        first = d is next(x for x in days if x.session_id == d.session_id)
+        ax.bar(i, share, color=colour, label=d.session_id if first else None)
+        ax.annotate(f"{d.attended}", (i, share), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
                     textcoords="offset points")  # fmt: skip
-    ax.set_xticks(range(len(days)), [d["date"] for d in days], rotation=45, ha="right")
+    ax.set_xticks(range(len(days)), [d.day.isoformat() for d in days], rotation=45, ha="right")
     ax.set_ylim(0, 1.08)
     _percent_axis(ax)
     ax.set_xlabel("counted day")
@@ -116,28 +113,28 @@ def funnel(
     how many have met it, are exempt, are still pending and can no longer meet it —
     stacked horizontal bars, one segment per state."""
     st = _stats(data)
-    cid, label = _cohort(st, cohort)
-    row = next(r for r in st._doc["cohorts"] if r["cohort"] == cid)
+    i, _, label = _cohort(st, cohort)
+    row = st.cohorts[i]
+    reqs = st.requirement_ids[i]
     ax = _axes(ax, (8, 3.5))
     ax.set_title(f"Requirement funnel\n{label}", fontsize=10)
     ax.set_xlabel("participants")
-    if row.get("suppressed"):
+    if row.suppressed:
         ax.text(0.5, 0.5, "suppressed (fewer participants than the minimum cell size)", ha="center",
                 transform=ax.transAxes)  # fmt: skip
         return ax
-    reqs = row.get("requirements", [])
     if not reqs:
         ax.text(0.5, 0.5, "the programme has no certificate requirements", ha="center", transform=ax.transAxes)
         return ax
     ys = list(range(len(reqs)))[::-1]
     left = [0] * len(reqs)
-    for key, name, colour in _STATES:
-        values = [r[key] for r in reqs]
+    for state, name, colour in _STATES:
+        values = [counts[_STATE_INDEX[state]] for counts in row.requirement_states]
         bars = ax.barh(ys, values, left=left, color=colour, label=name)
         ax.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center", fontsize=8, color="white")
         left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_yticks(ys, [r["requirement"] for r in reqs])
-    ax.set_xlim(0, max(row.get("enrolled") or 0, 1))
+    ax.set_yticks(ys, reqs)
+    ax.set_xlim(0, max(row.enrolled, 1))
     ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, frameon=False)
     return ax
 
@@ -154,14 +151,14 @@ def status_by_group(
     st = _stats(data, by="municipality")
     if st.group_by == "none":
         raise ValueError("the statistics have no groups: make them with by='municipality', 'role' or 'sector'")
-    cid, label = _cohort(st, cohort)
-    groups = [g for g in st._doc["groups"] if g["cohort"] == cid]
+    _, cid, label = _cohort(st, cohort)
+    groups = [g for g in st.groups if g.cohort_id == cid]
     ax = _axes(ax, (max(6.0, 0.6 * len(groups) + 2), 4))
     xs = list(range(len(groups)))
     bottom = [0] * len(groups)
-    visible = [i for i, g in enumerate(groups) if not g.get("suppressed")]
+    visible = [i for i, g in enumerate(groups) if not g.suppressed]
     for key, name, colour in _STATUS:
-        values = [groups[i]["status"][key] for i in visible]
+        values: list[int] = [getattr(groups[i], key) for i in visible]
         if not any(values):
             continue
         ax.bar([xs[i] for i in visible], values, bottom=[bottom[i] for i in visible], color=colour, label=name)
@@ -169,10 +166,10 @@ def status_by_group(
             bottom[i] += v
     top = max(bottom, default=0) or 1
     for i, g in enumerate(groups):
-        if g.get("suppressed"):
+        if g.suppressed:
             ax.text(i, top * 0.02, "suppressed", rotation=90, ha="center", va="bottom", fontsize=8, color=_GREY)
     ax.set_xlim(-0.6, len(groups) - 0.4)
-    names = [str(g["label"]) if st.group_by == "municipality" else str(g["group"]) for g in groups]
+    names = [g.group_label if st.group_by == "municipality" else g.group for g in groups]
     ax.set_xticks(xs, names, rotation=45, ha="right")
     ax.set_ylabel("participants")
     ax.set_xlabel(st.group_by)
@@ -186,24 +183,16 @@ def trend(data: Statistics | Sequence[Evaluation], *, ax: Axes | None = None) ->
     """Completion rate (eligible of enrolled) and mean attendance ratio across cohorts, in
     trend order (first session day): two lines; a suppressed cohort is a gap."""
     st = _stats(data)
-    rows = st._doc["cohorts"]
+    rows = st.cohorts
     ax = _axes(ax, (8, 4))
     xs = list(range(len(rows)))
 
-    def value(r: dict[str, Any], key: str) -> float:
-        if r.get("suppressed"):
-            return float("nan")
-        cell = r.get(key)
-        text = cell.get("ratio") if isinstance(cell, dict) else cell
-        if text is None:
-            return float("nan")
-        num, _, den = str(text).partition("/")
-        return int(num) / int(den or 1)
+    def value(share: Fraction | None, r: GroupFigures) -> float:
+        return float("nan") if r.suppressed or share is None else float(share)
 
-    ax.plot(xs, [value(r, "completion_rate") for r in rows], marker="o", color=_GREEN, label="completion rate")
-    ax.plot(xs, [value(r, "mean_attendance") for r in rows], marker="s", color=_BLUE, label="mean attendance")
-    first_days = [st._first_days.get(str(r["cohort"])) for r in rows]
-    ticks = [str(d.year) if d is not None else str(r["cohort"]) for d, r in zip(first_days, rows, strict=True)]
+    ax.plot(xs, [value(r.eligible_share, r) for r in rows], marker="o", color=_GREEN, label="completion rate")
+    ax.plot(xs, [value(r.mean_attendance, r) for r in rows], marker="s", color=_BLUE, label="mean attendance")
+    ticks = [str(d.year) if d is not None else cid for d, cid in zip(st.first_days, st.cohort_ids, strict=True)]
     ax.set_xticks(xs, ticks)
     ax.set_ylim(0, 1.05)
     _percent_axis(ax)

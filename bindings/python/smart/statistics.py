@@ -4,8 +4,9 @@ suppressed. See docs/statistics.md for the tables and the suppression rules.
 
 :func:`statistics` gives the ``smart.statistics/1`` document as Python data;
 :func:`cohort_statistics` gives a :class:`Statistics` whose tables come as pandas
-DataFrames and Arrow tables, tidy (long) or wide. The core computes every figure and
-every suppression; this module only lays the document's cells out in columns.
+DataFrames and Arrow tables, tidy (long) or wide, made from the core's typed result
+(:class:`GroupFigures`, :class:`DayFigures`, :class:`CertifiedRow`). The core computes
+every figure, share and suppression; this module only lays them out in columns.
 """
 
 from __future__ import annotations
@@ -26,12 +27,25 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["Statistics", "cohort_statistics", "statistics", "synthetic_cohorts"]
+__all__ = [
+    "CertifiedRow",
+    "DayFigures",
+    "GroupFigures",
+    "Statistics",
+    "cohort_statistics",
+    "mapping_rows",
+    "statistics",
+    "synthetic_cohorts",
+]
 
 GroupBy = Literal["none", "municipality", "role", "sector"]
 Table = Literal["long", "cohorts", "groups", "funnel", "days", "certified", "certified_wide"]
 Ratios = Literal["fraction", "parts", "float"]
 MunicipalityMapping = Union[Mapping[str, Union[Municipality, tuple[str, str]]], "pd.DataFrame"]
+
+GroupFigures = _smart.statistics.GroupFigures
+DayFigures = _smart.statistics.DayFigures
+CertifiedRow = _smart.statistics.CertifiedRow
 
 TABLES: tuple[str, ...] = ("long", "cohorts", "groups", "funnel", "days", "certified", "certified_wide")
 STATUSES: tuple[str, ...] = ("eligible", "not_eligible", "in_progress", "no_certificate")
@@ -41,7 +55,8 @@ STATES: tuple[str, ...] = ("met", "unmet", "pending", "exempt")
 def _mapping(m: MunicipalityMapping | None) -> dict[str, Municipality]:
     """The mapping as the core takes it: recorded number -> current Municipality. Accepts
     a mapping to Municipality or (number, name), or a DataFrame with the columns
-    ``recorded``, ``number`` and ``name`` (one row per recorded number)."""
+    ``recorded``, ``number`` and ``name`` (one row per recorded number). Only converts:
+    the core checks the entries (and a recorded number given twice in a DataFrame)."""
     if m is None:
         return {}
     if hasattr(m, "columns") and hasattr(m, "itertuples"):
@@ -53,26 +68,30 @@ def _mapping(m: MunicipalityMapping | None) -> dict[str, Municipality]:
                 f"municipality_mapping: missing column(s) {', '.join(map(repr, missing))} "
                 "(expected 'recorded', 'number', 'name')"
             )
-        out: dict[str, Municipality] = {}
-        for recorded, number, name in zip(frame["recorded"], frame["number"], frame["name"], strict=True):
-            key = str(recorded)
-            if key in out:
-                raise ValueError(f"municipality_mapping: recorded number {key!r} is given twice")
-            out[key] = Municipality(str(number), str(name))
-        return out
-    result: dict[str, Municipality] = {}
-    for key, value in m.items():
-        result[str(key)] = value if isinstance(value, Municipality) else Municipality(str(value[0]), str(value[1]))
-    return result
+        rows = zip(frame["recorded"], frame["number"], frame["name"], strict=True)
+        return mapping_rows([(str(r), str(n), str(name)) for r, n, name in rows])
+    return {
+        str(key): value if isinstance(value, Municipality) else Municipality(str(value[0]), str(value[1]))
+        for key, value in m.items()
+    }
 
 
-def _document(
+def mapping_rows(rows: Sequence[tuple[str, str, str]]) -> dict[str, Municipality]:
+    """A mapping from ``(recorded, number, name)`` rows (a table or a CSV file). Raises
+    :class:`ValidationError` at ``/<row>/recorded`` for a recorded number given twice."""
+    mapping: dict[str, Municipality] = _smart.statistics.mapping_from_rows(
+        [(recorded, Municipality(number, name)) for recorded, number, name in rows]
+    )
+    return mapping
+
+
+def _compute(
     evaluations: Sequence[Evaluation], by: str, min_cell: int | None, mapping: MunicipalityMapping | None
-) -> str:
-    text: str = _smart.statistics.statistics_json(
+) -> _smart.statistics.Statistics:
+    result: _smart.statistics.Statistics = _smart.statistics.compute(
         [e._e for e in evaluations], by=by, min_cell=min_cell, municipality_mapping=_mapping(mapping)
     )
-    return text
+    return result
 
 
 def statistics(
@@ -86,7 +105,8 @@ def statistics(
     document (per cohort, per group, attendance per day, certified per municipality).
 
     Args:
-        evaluations: One evaluation per cohort (of one or several programmes).
+        evaluations: One evaluation per cohort (of one or several programmes), each
+            cohort once.
         by: Group participants by municipality, role or sector (default: no groups).
         min_cell: Suppress groups smaller than this (and enough others that totals do not
             reveal them). Default: no suppression.
@@ -95,9 +115,14 @@ def statistics(
             ``recorded``, ``number``, ``name``), to group across municipal mergers.
 
     Raises:
-        InvalidArgumentError: an unknown grouping, or ``min_cell`` 0.
+        InvalidArgumentError: an unknown grouping, ``min_cell`` 0, or a cohort given
+            twice (``path`` ``/<index of the second>``).
+        ValidationError: a mapping entry that is not a recorded number of four digits
+            (``path`` ``/<recorded>``) mapped to a number of four digits
+            (``/<recorded>/number``) and a one-line name (``/<recorded>/name``), or a
+            recorded number twice in a DataFrame (``/<row>/recorded``).
     """
-    doc: dict[str, Any] = json.loads(_document(evaluations, by, min_cell, municipality_mapping))
+    doc: dict[str, Any] = json.loads(_compute(evaluations, by, min_cell, municipality_mapping).to_json())
     return doc
 
 
@@ -117,14 +142,7 @@ def cohort_statistics(
         st.to_pandas("cohorts")     # the trend: one row per cohort
         st.to_pandas("long")        # tidy: one row per cohort x group x measure
     """
-    text = _document(evaluations, by, min_cell, municipality_mapping)
-    first_days: dict[str, datetime.date | None] = {}
-    requirements: dict[str, list[str]] = {}
-    for e in evaluations:
-        core_cohort = e._e.cohort
-        first_days[core_cohort.id] = core_cohort.first_day if core_cohort.days else None
-        requirements[core_cohort.id] = list(e.requirement_ids)
-    return Statistics._make(json.loads(text), first_days, requirements)
+    return Statistics._make(_compute(evaluations, by, min_cell, municipality_mapping))
 
 
 # --- columns ---------------------------------------------------------------------------------
@@ -134,14 +152,6 @@ def cohort_statistics(
 # (Fraction or None); one assembler per target turns them into columns.
 
 _Column = tuple[str, str, list[Any]]
-
-
-def _fraction(text: object) -> Fraction | None:
-    return None if text is None else Fraction(str(text))
-
-
-def _rate(cell: Mapping[str, Any] | None) -> Fraction | None:
-    return None if cell is None else _fraction(cell.get("ratio"))
 
 
 def _check_ratios(ratios: str, allowed: Sequence[str]) -> None:
@@ -205,7 +215,8 @@ def _to_arrow(columns: list[_Column], ratios: str) -> pa.Table:
 
 
 class Statistics:
-    """The statistics tables of evaluated cohorts (made by :func:`cohort_statistics`).
+    """The statistics tables of evaluated cohorts (made by :func:`cohort_statistics`): the
+    core's typed result, read through the properties below or laid out as frames.
 
     Tables (``to_pandas(table)`` / ``to_arrow(table)``):
 
@@ -213,13 +224,14 @@ class Statistics:
       for the whole cohort), ``group_label``, ``measure`` (``enrolled``, ``fill_rate``,
       ``eligible``, ``not_eligible``, ``in_progress``, ``no_certificate``, ``at_risk``,
       ``mean_attendance``, ``median_attendance``, and per requirement ``met``, ``unmet``,
-      ``pending``, ``exempt``), ``requirement`` (NA unless a requirement's state),
+      ``pending``, ``exempt`` and ``through``, the funnel step: met or exempt for it and
+      every requirement before it), ``requirement`` (NA unless per requirement),
       ``count``, ``of``, ``ratio`` and ``suppressed``. The ratio of ``eligible`` is the
       completion rate; mean and median attendance have a ratio and no count.
     - ``"cohorts"``: the trend, one row per cohort in trend order (first session day).
     - ``"groups"``: one row per cohort x group (with ``by``).
     - ``"funnel"``: one row per cohort (x group) x requirement: ``met``, ``unmet``,
-      ``pending``, ``exempt`` of ``enrolled``.
+      ``pending``, ``exempt`` and ``through`` of ``enrolled``.
     - ``"days"``: attendance per counted day of each cohort.
     - ``"certified"``: certified (eligible) participants per municipality x cohort, and
       cumulative over the cohorts in trend order.
@@ -231,59 +243,105 @@ class Statistics:
     (Arrow ``int64``), strings categorical (Arrow dictionary), dates ``datetime64``
     (Arrow ``date32``). Ratios: ``ratios="fraction"`` exact :class:`fractions.Fraction`
     objects (pandas only), ``"parts"`` two integer columns ``<name>_numerator`` and
-    ``<name>_denominator``, ``"float"`` floats (NaN when NA).
+    ``<name>_denominator``, ``"float"`` floats (NaN when NA). Every figure, share and
+    suppression is the core's; this class only lays them out.
     """
 
-    __slots__ = ("_doc", "_first_days", "_requirements")
-    _doc: dict[str, Any]
-    _first_days: dict[str, datetime.date | None]
-    _requirements: dict[str, list[str]]
+    __slots__ = ("_s", "_cohorts", "_groups", "_days", "_certified")
+    _s: _smart.statistics.Statistics
+    _cohorts: list[GroupFigures]
+    _groups: list[GroupFigures]
+    _days: list[DayFigures]
+    _certified: list[CertifiedRow]
 
     def __init__(self) -> None:
         raise TypeError("Statistics are made by smart.cohort_statistics(evaluations, ...)")
 
     @classmethod
-    def _make(
-        cls, doc: dict[str, Any], first_days: dict[str, datetime.date | None], requirements: dict[str, list[str]]
-    ) -> Statistics:
+    def _make(cls, core: _smart.statistics.Statistics) -> Statistics:
         obj = cls.__new__(cls)
-        obj._doc = doc
-        obj._first_days = first_days
-        obj._requirements = requirements
+        obj._s = core
+        obj._cohorts = core.cohorts
+        obj._groups = core.groups
+        obj._days = core.days
+        obj._certified = core.certified
         return obj
 
     # --- the document ---
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``smart.statistics/1`` document as Python data (a copy)."""
-        doc: dict[str, Any] = json.loads(json.dumps(self._doc))
+        """The ``smart.statistics/1`` document as Python data."""
+        doc: dict[str, Any] = json.loads(self._s.to_json())
         return doc
 
     def to_json(self) -> str:
         """The ``smart.statistics/1`` document as JSON text."""
-        return json.dumps(self._doc, ensure_ascii=False, indent=2) + "\n"
+        return self._s.to_json()
+
+    # --- the typed result ---
 
     @property
     def group_by(self) -> str:
         """What the groups are: ``"none"``, ``"municipality"``, ``"role"`` or ``"sector"``."""
-        return str(self._doc["group_by"])
+        return self._s.group_by
 
     @property
     def min_cell(self) -> int | None:
         """The minimum cell size, or None when nothing is suppressed."""
-        value = self._doc["min_cell"]
-        return None if value is None else int(value)
+        return self._s.min_cell
 
     @property
     def cohort_ids(self) -> list[str]:
         """The cohorts in trend order (first session day, then id)."""
-        return [str(r["cohort"]) for r in self._doc["cohorts"]]
+        return self._s.cohort_ids
+
+    @property
+    def cohort_labels(self) -> list[str]:
+        """The cohorts' labels, in trend order."""
+        return self._s.cohort_labels
+
+    @property
+    def programme_ids(self) -> list[str]:
+        """Each cohort's programme id, in trend order."""
+        return self._s.programme_ids
+
+    @property
+    def first_days(self) -> list[datetime.date | None]:
+        """Each cohort's first session day (None: no sessions), in trend order."""
+        return self._s.first_days
+
+    @property
+    def last_days(self) -> list[datetime.date | None]:
+        """Each cohort's last session day (None: no sessions), in trend order."""
+        return self._s.last_days
+
+    @property
+    def requirement_ids(self) -> list[list[str]]:
+        """Each cohort's requirement ids (programme order), in trend order."""
+        return self._s.requirement_ids
+
+    @property
+    def cohorts(self) -> list[GroupFigures]:
+        """Whole-cohort figures, in trend order."""
+        return list(self._cohorts)
+
+    @property
+    def groups(self) -> list[GroupFigures]:
+        """Group figures (with ``by``), cohort by cohort, groups by key."""
+        return list(self._groups)
+
+    @property
+    def days(self) -> list[DayFigures]:
+        """Attendance per counted day of each cohort."""
+        return list(self._days)
+
+    @property
+    def certified(self) -> list[CertifiedRow]:
+        """Certified participants per municipality (by number): per cohort and cumulative."""
+        return list(self._certified)
 
     def __repr__(self) -> str:
-        return (
-            f"<Statistics of {len(self._doc['cohorts'])} cohort(s), by={self.group_by}, "
-            f"min_cell={self.min_cell}>"
-        )
+        return f"<Statistics of {len(self._cohorts)} cohort(s), by={self.group_by}, min_cell={self.min_cell}>"
 
     # --- frames ---
 
@@ -291,214 +349,162 @@ class Statistics:
         """One table as a pandas DataFrame (needs the ``pandas`` extra); see the class
         docstring for the tables and ``ratios``."""
         _check_ratios(ratios, ("fraction", "parts", "float"))
-        return _to_pandas(self._columns(table), ratios)
+        return _to_pandas(self.columns(table), ratios)
 
     def to_arrow(self, table: Table = "cohorts", *, ratios: Literal["parts", "float"] = "parts") -> pa.Table:
         """One table as a pyarrow Table (needs the ``arrow`` extra): ratios as integer
         ``<name>_numerator`` / ``<name>_denominator`` columns, or floats."""
         _check_ratios(ratios, ("parts", "float"))
-        return _to_arrow(self._columns(table), ratios)
+        return _to_arrow(self.columns(table), ratios)
 
-    def _columns(self, table: str) -> list[_Column]:
+    def columns(self, table: Table = "cohorts") -> list[tuple[str, str, list[Any]]]:
+        """One table as columns ``(name, kind, values)`` with kind ``"cat"`` (text),
+        ``"int"`` (None = NA), ``"bool"``, ``"date"`` or ``"ratio"`` (Fraction or None):
+        what :meth:`to_pandas` and :meth:`to_arrow` are made from, with no dependency."""
         builders: dict[str, Callable[[], list[_Column]]] = {
             "long": self._long,
-            "cohorts": lambda: self._wide(self._doc["cohorts"], whole=True),
-            "groups": lambda: self._wide(self._doc["groups"], whole=False),
+            "cohorts": lambda: self._wide(self._cohorts, whole=True),
+            "groups": lambda: self._wide(self._groups, whole=False),
             "funnel": self._funnel,
-            "days": self._days,
-            "certified": self._certified,
+            "days": self._days_table,
+            "certified": self._certified_table,
             "certified_wide": self._certified_wide,
         }
         if table not in builders:
             raise ValueError(f"unknown statistics table {table!r}: expected one of {', '.join(map(repr, TABLES))}")
         return builders[table]()
 
-    def _figure_rows(self) -> list[tuple[dict[str, Any], bool]]:
-        """Whole-cohort rows, each followed by its groups' rows."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for g in self._doc["groups"]:
-            groups.setdefault(g["cohort"], []).append(g)
-        rows: list[tuple[dict[str, Any], bool]] = []
-        for c in self._doc["cohorts"]:
-            rows.append((c, True))
-            rows.extend((g, False) for g in groups.get(c["cohort"], []))
+    def _figure_rows(self) -> list[tuple[GroupFigures, bool, list[str]]]:
+        """Whole-cohort rows, each followed by its groups' rows, with the requirement ids."""
+        groups: dict[str, list[GroupFigures]] = {}
+        for g in self._groups:
+            groups.setdefault(g.cohort_id, []).append(g)
+        rows: list[tuple[GroupFigures, bool, list[str]]] = []
+        for c, reqs in zip(self._cohorts, self._s.requirement_ids, strict=True):
+            rows.append((c, True, reqs))
+            rows.extend((g, False, reqs) for g in groups.get(c.cohort_id, []))
         return rows
 
     def _long(self) -> list[_Column]:
-        cohort: list[str] = []
-        group: list[str | None] = []
-        label: list[str | None] = []
-        measure: list[str] = []
-        requirement: list[str | None] = []
-        count: list[int | None] = []
-        of: list[int | None] = []
-        ratio: list[Fraction | None] = []
-        suppressed: list[bool] = []
-
-        for row, whole in self._figure_rows():
-            hidden = bool(row.get("suppressed", False))
-            cid = str(row["cohort"])
+        names = ("cohort", "group", "group_label", "measure", "requirement", "count", "of", "ratio", "suppressed")
+        cols: dict[str, list[Any]] = {n: [] for n in names}
+        for row, whole, reqs in self._figure_rows():
+            hidden = row.suppressed
 
             def add(m: str, req: str | None, n: int | None, d: int | None, r: Fraction | None) -> None:
-                cohort.append(cid)
-                group.append(None if whole else str(row["group"]))
-                label.append(None if whole else str(row["label"]))
-                measure.append(m)
-                requirement.append(req)
-                count.append(None if hidden else n)
-                of.append(None if hidden else d)
-                ratio.append(None if hidden else r)
-                suppressed.append(hidden)
+                values = (row.cohort_id, None if whole else row.group, None if whole else row.group_label, m, req)
+                for name, v in zip(names, values, strict=False):
+                    cols[name].append(v)
+                cols["count"].append(None if hidden else n)
+                cols["of"].append(None if hidden else d)
+                cols["ratio"].append(None if hidden else r)
+                cols["suppressed"].append(hidden)
 
-            enrolled = row.get("enrolled")
-            add("enrolled", None, enrolled, None, None)
-            if whole and (row.get("seats") is not None or (hidden and self._seats(cid) is not None)):
-                fill = row.get("fill_rate")
-                add("fill_rate", None, enrolled, row.get("seats"), _rate(fill))
-            status = row.get("status", {})
+            n = row.enrolled
+            add("enrolled", None, n, None, None)
+            if whole and row.seats is not None:
+                add("fill_rate", None, n, row.seats, row.fill_share)
             for s in STATUSES:
-                n = status.get(s)
-                add(s, None, n, enrolled, _rate(row.get("completion_rate")) if s == "eligible" else _share(n, enrolled))
-            add("at_risk", None, row.get("at_risk"), enrolled, _share(row.get("at_risk"), enrolled))
-            add("mean_attendance", None, None, None, _fraction(row.get("mean_attendance")))
-            add("median_attendance", None, None, None, _fraction(row.get("median_attendance")))
-            funnel = {f["requirement"]: f for f in row.get("requirements", [])}
-            for req in self._requirements.get(cid, [f["requirement"] for f in row.get("requirements", [])]):
-                cell = funnel.get(req, {})
-                for st in STATES:
-                    n = cell.get(st)
-                    add(st, req, n, enrolled, _share(n, enrolled))
-        return [
-            ("cohort", "cat", cohort),
-            ("group", "cat", group),
-            ("group_label", "cat", label),
-            ("measure", "cat", measure),
-            ("requirement", "cat", requirement),
-            ("count", "int", count),
-            ("of", "int", of),
-            ("ratio", "ratio", ratio),
-            ("suppressed", "bool", suppressed),
-        ]
+                add(s, None, getattr(row, s), n, getattr(row, f"{s}_share"))
+            add("at_risk", None, row.at_risk, n, row.at_risk_share)
+            add("mean_attendance", None, None, None, row.mean_attendance)
+            add("median_attendance", None, None, None, row.median_attendance)
+            for q, req in enumerate(reqs):
+                for i, st in enumerate(STATES):
+                    add(st, req, row.requirement_states[q][i], n, row.requirement_shares[q][i])
+                add("through", req, row.through[q], n, row.through_shares[q])
+        kinds = {"count": "int", "of": "int", "ratio": "ratio", "suppressed": "bool"}
+        return [(name, kinds.get(name, "cat"), cols[name]) for name in names]
 
-    def _seats(self, cohort_id: str) -> int | None:
-        for c in self._doc["cohorts"]:
-            if c["cohort"] == cohort_id and c.get("seats") is not None:
-                return int(c["seats"])
-        return None
-
-    def _wide(self, rows: list[dict[str, Any]], *, whole: bool) -> list[_Column]:
-        cols: dict[str, list[Any]] = {}
-
-        def put(name: str, value: Any) -> None:
-            cols.setdefault(name, []).append(value)
-
-        labels = {str(c["cohort"]): c.get("label") for c in self._doc["cohorts"]}
-        programmes = {str(c["cohort"]): c.get("programme") for c in self._doc["cohorts"]}
+    def _wide(self, rows: list[GroupFigures], *, whole: bool) -> list[_Column]:
+        order = ["cohort", "label", "programme", "first_day"] if whole else ["cohort", "group", "group_label"]
+        order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
+        order += list(STATUSES) + ["at_risk", "completion_rate", "mean_attendance", "median_attendance"]
+        cols: dict[str, list[Any]] = {n: [] for n in order}
+        index = {cid: i for i, cid in enumerate(self._s.cohort_ids)}
         for r in rows:
-            cid = str(r["cohort"])
-            hidden = bool(r.get("suppressed", False))
-            put("cohort", cid)
+            hidden = r.suppressed
+            i = index[r.cohort_id]
+            identity: dict[str, Any] = {"cohort": r.cohort_id, "suppressed": hidden}
             if whole:
-                put("label", labels.get(cid))
-                put("programme", programmes.get(cid))
-                put("first_day", self._first_days.get(cid))
+                identity.update(label=self._s.cohort_labels[i], programme=self._s.programme_ids[i])
+                identity.update(first_day=self._s.first_days[i])
             else:
-                put("group", r.get("group"))
-                put("group_label", r.get("label"))
-            put("suppressed", hidden)
-            if whole:
-                put("seats", r.get("seats"))
-            put("enrolled", r.get("enrolled"))
-            if whole:
-                put("fill_rate", _rate(r.get("fill_rate")))
-            status = r.get("status", {})
-            for s in STATUSES:
-                put(s, status.get(s))
-            put("at_risk", r.get("at_risk"))
-            put("completion_rate", _rate(r.get("completion_rate")))
-            put("mean_attendance", _fraction(r.get("mean_attendance")))
-            put("median_attendance", _fraction(r.get("median_attendance")))
+                identity.update(group=r.group, group_label=r.group_label)
+            figures: dict[str, Any] = {
+                "seats": r.seats, "enrolled": r.enrolled, "fill_rate": r.fill_share, "at_risk": r.at_risk,
+                "completion_rate": r.eligible_share, "mean_attendance": r.mean_attendance,
+                "median_attendance": r.median_attendance, **{s: getattr(r, s) for s in STATUSES},
+            }  # fmt: skip
+            for name in order:
+                cols[name].append(identity[name] if name in identity else None if hidden else figures[name])
         kinds = {
             "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "group": "cat",
             "group_label": "cat", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
             "mean_attendance": "ratio", "median_attendance": "ratio",
         }  # fmt: skip
-        order = ["cohort", "label", "programme", "first_day"] if whole else ["cohort", "group", "group_label"]
-        order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
-        order += list(STATUSES) + ["at_risk", "completion_rate", "mean_attendance", "median_attendance"]
-        return [(name, kinds.get(name, "int"), cols.get(name, [])) for name in order]
+        return [(name, kinds.get(name, "int"), cols[name]) for name in order]
 
     def _funnel(self) -> list[_Column]:
-        names = ["cohort", "group", "group_label", "requirement", "enrolled", *STATES, "suppressed"]
+        names = ["cohort", "group", "group_label", "requirement", "enrolled", *STATES, "through", "suppressed"]
         cols: dict[str, list[Any]] = {n: [] for n in names}
-        for row, whole in self._figure_rows():
-            cid = str(row["cohort"])
-            hidden = bool(row.get("suppressed", False))
-            funnel = {f["requirement"]: f for f in row.get("requirements", [])}
-            for req in self._requirements.get(cid, list(funnel)):
-                cell = funnel.get(req, {})
-                cols["cohort"].append(cid)
-                cols["group"].append(None if whole else row["group"])
-                cols["group_label"].append(None if whole else row["label"])
+        for row, whole, reqs in self._figure_rows():
+            hidden = row.suppressed
+            for q, req in enumerate(reqs):
+                cols["cohort"].append(row.cohort_id)
+                cols["group"].append(None if whole else row.group)
+                cols["group_label"].append(None if whole else row.group_label)
                 cols["requirement"].append(req)
-                cols["enrolled"].append(row.get("enrolled"))
-                for st in STATES:
-                    cols[st].append(cell.get(st))
+                cols["enrolled"].append(None if hidden else row.enrolled)
+                for i, st in enumerate(STATES):
+                    cols[st].append(None if hidden else row.requirement_states[q][i])
+                cols["through"].append(None if hidden else row.through[q])
                 cols["suppressed"].append(hidden)
         kinds = {"cohort": "cat", "group": "cat", "group_label": "cat", "requirement": "cat", "suppressed": "bool"}
         return [(n, kinds.get(n, "int"), cols[n]) for n in names]
 
-    def _days(self) -> list[_Column]:
-        names = ["cohort", "date", "session", "past", "enrolled", "attended", "excused", "absent", "attended_rate"]
-        cols: dict[str, list[Any]] = {n: [] for n in names}
-        for d in self._doc["days"]:
-            cols["cohort"].append(d["cohort"])
-            cols["date"].append(datetime.date.fromisoformat(d["date"]))
-            cols["session"].append(d["session"])
-            cols["past"].append(bool(d["past"]))
-            cols["enrolled"].append(d["attended"]["of"])
-            cols["attended"].append(d["attended"]["count"])
-            cols["excused"].append(d["excused"])
-            cols["absent"].append(d["absent"])
-            cols["attended_rate"].append(_rate(d["attended"]))
-        kinds = {"cohort": "cat", "date": "date", "session": "cat", "past": "bool", "attended_rate": "ratio"}
-        return [(n, kinds.get(n, "int"), cols[n]) for n in names]
+    def _days_table(self) -> list[_Column]:
+        ds = self._days
+        return [
+            ("cohort", "cat", [d.cohort_id for d in ds]),
+            ("date", "date", [d.day for d in ds]),
+            ("session", "cat", [d.session_id for d in ds]),
+            ("past", "bool", [d.past for d in ds]),
+            ("enrolled", "int", [d.enrolled for d in ds]),
+            ("attended", "int", [d.attended for d in ds]),
+            ("excused", "int", [d.excused for d in ds]),
+            ("absent", "int", [d.absent for d in ds]),
+            ("attended_rate", "ratio", [d.attended_share for d in ds]),
+        ]
 
-    def _certified(self) -> list[_Column]:
+    def _certified_table(self) -> list[_Column]:
         names = [
             "municipality", "municipality_name", "cohort", "certified", "cumulative",
             "certified_suppressed", "cumulative_suppressed",
         ]  # fmt: skip
         cols: dict[str, list[Any]] = {n: [] for n in names}
-        table = self._doc["certified_by_municipality"]
-        for row in table["rows"]:
-            for j, cid in enumerate(table["cohorts"]):
-                per, cum = row["per_cohort"][j], row["cumulative"][j]
-                cols["municipality"].append(row["municipality"])
-                cols["municipality_name"].append(row["name"])
+        for row in self._certified:
+            for cid, per, cum in zip(self._s.cohort_ids, row.per_cohort, row.cumulative, strict=True):
+                cols["municipality"].append(row.municipality_number)
+                cols["municipality_name"].append(row.municipality_name)
                 cols["cohort"].append(cid)
-                cols["certified"].append(None if isinstance(per, dict) else per)
-                cols["cumulative"].append(None if isinstance(cum, dict) else cum)
-                cols["certified_suppressed"].append(isinstance(per, dict))
-                cols["cumulative_suppressed"].append(isinstance(cum, dict))
+                cols["certified"].append(per)
+                cols["cumulative"].append(cum)
+                cols["certified_suppressed"].append(per is None)
+                cols["cumulative_suppressed"].append(cum is None)
         kinds = {"municipality": "cat", "municipality_name": "cat", "cohort": "cat"}
         kinds.update(certified_suppressed="bool", cumulative_suppressed="bool")
         return [(n, kinds.get(n, "int"), cols[n]) for n in names]
 
     def _certified_wide(self) -> list[_Column]:
-        table = self._doc["certified_by_municipality"]
+        rows = self._certified
         out: list[_Column] = [
-            ("municipality", "cat", [r["municipality"] for r in table["rows"]]),
-            ("municipality_name", "cat", [r["name"] for r in table["rows"]]),
+            ("municipality", "cat", [r.municipality_number for r in rows]),
+            ("municipality_name", "cat", [r.municipality_name for r in rows]),
         ]
-        for j, cid in enumerate(table["cohorts"]):
-            values = [None if isinstance(r["cumulative"][j], dict) else r["cumulative"][j] for r in table["rows"]]
-            out.append((str(cid), "int", values))
+        for j, cid in enumerate(self._s.cohort_ids):
+            out.append((str(cid), "int", [r.cumulative[j] for r in rows]))
         return out
-
-
-def _share(n: int | None, of: int | None) -> Fraction | None:
-    return Fraction(n, of) if n is not None and of else None
 
 
 def synthetic_cohorts(

@@ -1,28 +1,137 @@
-// Cohort statistics over evaluated cohorts, and the synthetic cohort series of the core.
+// Cohort statistics over evaluated cohorts, as the core's typed result, and the synthetic
+// cohort series of the core. The result's tables are bound as they are (every figure,
+// share and suppression decided by the core); smart/statistics.py lays them out as frames.
 #include "bindings.hpp"
 
 namespace smart_py {
 
+namespace {
+
+using stats_ptr = std::shared_ptr<smart::statistics>;
+
+stats_ptr compute(const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
+                  std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
+    smart::statistics_options o;
+    o.by = smart::parse_group_by(by);
+    o.min_cell = min_cell;
+    for (const auto& [recorded, m] : mapping) o.municipality_mapping.emplace(recorded.value, m);
+    std::vector<smart::evaluated_cohort> input;
+    input.reserve(evaluations.size());
+    for (const auto& ev : evaluations) input.push_back({&ev->cohort(), &ev->e});
+    py::gil_scoped_release nogil;  // the evaluations are kept alive by the argument list
+    return std::make_shared<smart::statistics>(smart::compute_statistics(input, o));
+}
+
+void register_group_figures(py::module_& s) {
+    using g = smart::group_figures;
+    py::class_<g>(s, "GroupFigures",
+                  "Figures of one cohort or one group of it. Shares are of enrolled, exact; None when no one is "
+                  "enrolled or the group is suppressed (every figure withheld, counts 0).")
+        .def_readonly("cohort_id", &g::cohort_id)
+        .def_readonly("group", &g::group, "The group's key; '' for the whole cohort.")
+        .def_readonly("group_label", &g::group_label, "Municipality name, role or sector.")
+        .def_readonly("suppressed", &g::suppressed)
+        .def_readonly("enrolled", &g::enrolled)
+        .def_readonly("seats", &g::seats, "Whole cohort only; None when the cohort has no capacity.")
+        .def_readonly("eligible", &g::eligible)
+        .def_readonly("not_eligible", &g::not_eligible)
+        .def_readonly("in_progress", &g::in_progress)
+        .def_readonly("no_certificate", &g::no_certificate)
+        .def_readonly("at_risk", &g::at_risk)
+        .def_readonly("eligible_share", &g::eligible_share, "The completion rate: eligible of enrolled.")
+        .def_readonly("not_eligible_share", &g::not_eligible_share)
+        .def_readonly("in_progress_share", &g::in_progress_share)
+        .def_readonly("no_certificate_share", &g::no_certificate_share)
+        .def_readonly("at_risk_share", &g::at_risk_share)
+        .def_readonly("mean_attendance", &g::mean_attendance)
+        .def_readonly("median_attendance", &g::median_attendance)
+        .def_readonly("requirement_states", &g::requirement_states,
+                      "Per requirement: [met, unmet, pending, exempt] counts.")
+        .def_readonly("requirement_shares", &g::requirement_shares, "The same as shares of enrolled.")
+        .def_readonly("through", &g::through,
+                      "The funnel: per requirement, how many met (or are exempt from) it and every one before it.")
+        .def_readonly("through_shares", &g::through_shares)
+        .def_readonly("fill_share", &g::fill_share, "Enrolled of seats (whole cohort); None without seats.")
+        .def("__repr__", [](const g& x) {
+            return "<GroupFigures " + x.cohort_id + (x.group.empty() ? "" : " " + x.group) +
+                   (x.suppressed ? " suppressed>" : ": " + std::to_string(x.enrolled) + " enrolled>");
+        });
+}
+
+void register_tables(py::module_& s) {
+    py::class_<smart::day_figures>(s, "DayFigures", "Attendance on one counted day of a cohort.")
+        .def_readonly("cohort_id", &smart::day_figures::cohort_id)
+        .def_readonly("day", &smart::day_figures::day)
+        .def_readonly("session_id", &smart::day_figures::session_id)
+        .def_readonly("attended", &smart::day_figures::attended, "Present or late.")
+        .def_readonly("excused", &smart::day_figures::excused)
+        .def_readonly("absent", &smart::day_figures::absent, "Absent or, for a past day, unrecorded.")
+        .def_readonly("enrolled", &smart::day_figures::enrolled)
+        .def_readonly("past", &smart::day_figures::past, "On or before the as-of date.")
+        .def_readonly("attended_share", &smart::day_figures::attended_share, "Attended of enrolled.");
+    py::class_<smart::certified_row>(s, "CertifiedRow", "Certified participants of one municipality.")
+        .def_readonly("municipality_number", &smart::certified_row::municipality_number)
+        .def_readonly("municipality_name", &smart::certified_row::municipality_name)
+        .def_readonly("per_cohort", &smart::certified_row::per_cohort, "Per cohort in trend order; None = suppressed.")
+        .def_readonly("cumulative", &smart::certified_row::cumulative, "Cumulative; None = suppressed.");
+}
+
+void register_result(py::module_& s) {
+    using st = smart::statistics;
+    py::class_<st, std::shared_ptr<st>>(s, "Statistics", "The core's statistics tables (compute_statistics).")
+        .def_property_readonly("group_by", [](const st& x) { return smart::to_string(x.options.by); })
+        .def_property_readonly("min_cell", [](const st& x) { return x.options.min_cell; })
+        .def_readonly("cohort_ids", &st::cohort_ids, "The cohorts in trend order (first session day, then id).")
+        .def_readonly("cohort_labels", &st::cohort_labels)
+        .def_readonly("programme_ids", &st::programme_ids)
+        .def_readonly("first_days", &st::first_days, "Per cohort: its first session day (None: no sessions).")
+        .def_readonly("last_days", &st::last_days, "Per cohort: its last session day (None: no sessions).")
+        .def_readonly("requirement_ids", &st::requirement_ids, "Per cohort: its programme's requirement ids.")
+        .def_readonly("cohorts", &st::cohorts, "Whole-cohort figures, in trend order.")
+        .def_readonly("groups", &st::groups, "Group figures, cohort by cohort, groups by key.")
+        .def_readonly("days", &st::days)
+        .def_readonly("certified", &st::certified, "Certified per municipality, by number.")
+        .def(
+            "to_json", [](const st& x) { return smart::statistics_to_json(x); },
+            "The smart.statistics/1 document.");
+}
+
+}  // namespace
+
 void register_statistics(py::module_& m) {
     py::module_ s = m.def_submodule("statistics", "Cohort statistics and synthetic cohorts.");
+    register_group_figures(s);
+    register_tables(s);
+    register_result(s);
 
+    s.def(
+        "compute", [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
+                      std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
+            return compute(evaluations, by, min_cell, mapping);
+        },
+        py::arg("evaluations"), py::kw_only(), py::arg("by") = "none", py::arg("min_cell") = py::none(),
+        py::arg("municipality_mapping") = std::map<text, smart::municipality>{},
+        "Every statistics table of the evaluated cohorts (the core's compute_statistics).");
     s.def(
         "statistics_json",
         [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
            std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
-            smart::statistics_options o;
-            o.by = smart::parse_group_by(by);
-            o.min_cell = min_cell;
-            for (const auto& [recorded, m] : mapping) o.municipality_mapping.emplace(recorded.value, m);
-            std::vector<smart::evaluated_cohort> input;
-            input.reserve(evaluations.size());
-            for (const auto& ev : evaluations) input.push_back({&ev->cohort(), &ev->e});
-            py::gil_scoped_release nogil;  // the evaluations are kept alive by the argument list
-            return smart::statistics_to_json(smart::compute_statistics(input, o));
+            return smart::statistics_to_json(*compute(evaluations, by, min_cell, mapping));
         },
         py::arg("evaluations"), py::kw_only(), py::arg("by") = "none", py::arg("min_cell") = py::none(),
-        py::arg("municipality_mapping") = std::map<std::string, smart::municipality>{},
+        py::arg("municipality_mapping") = std::map<text, smart::municipality>{},
         "Every statistics table of the evaluated cohorts as a smart.statistics/1 document.");
+    s.def(
+        "mapping_from_rows",
+        [](const std::vector<std::pair<text, smart::municipality>>& rows) {
+            std::vector<smart::municipality_mapping_row> in;
+            in.reserve(rows.size());
+            for (const auto& [recorded, m] : rows) in.push_back({recorded.value, m});
+            return smart::municipality_mapping_from_rows(in);
+        },
+        py::arg("rows"),
+        "A municipality mapping from (recorded, Municipality) rows; ValidationError at /<row>/recorded for a "
+        "recorded number given twice.");
 
     s.def(
         "cohort_series",
