@@ -144,6 +144,23 @@ void check_line(std::string_view s, const char* what, const std::string& at,
     detail::check_text(s, what, at, text_kind::line, max_chars);
 }
 
+/// A decision belongs to an approved or rejected submission: who (one line, non-empty) and
+/// when (a date on or after the document's).
+void check_decision(const submission& s, const std::string& at) {
+    if (!s.decision) return;
+    if (s.status == submission_status::submitted)
+        throw error(errc::validation_error, "a submitted document has no decision: expected no \"decided_by\"",
+                    at + "/decided_by");
+    check_line(s.decision->by, "name of who decided", at + "/decided_by");
+    if (s.decision->by.empty())
+        throw error(errc::validation_error, "expected who approved or rejected the document", at + "/decided_by");
+    if (s.decision->on.is_special()) throw error(errc::validation_error, "expected a date", at + "/decided_on");
+    if (s.decision->on < s.on)
+        throw error(errc::validation_error,
+                    "a decision dated " + to_iso(s.decision->on) + " is before the document (" + to_iso(s.on) + ")",
+                    at + "/decided_on");
+}
+
 void check_submission(const submission& s, const std::string& at) {
     check_line(s.title, "submission title", at + "/title", limits::text_chars);
     if (s.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
@@ -155,6 +172,7 @@ void check_submission(const submission& s, const std::string& at) {
         throw error(errc::validation_error, "unknown final text category", at + "/category");
     if (s.pages && (*s.pages < 1 || *s.pages > 10000))
         throw error(errc::validation_error, "expected a page count from 1 to 10000", at + "/pages");
+    check_decision(s, at);
 }
 
 bool is_municipality_number(const std::string& n) {
@@ -165,6 +183,17 @@ bool is_municipality_number(const std::string& n) {
 void detail::check_cohort_texts(std::string_view id, std::string_view label) {
     check_line(id, "cohort id", "/id");
     check_line(label, "cohort label", "/label");
+}
+
+void cohort::check_withdrawal(const withdrawal& w, const std::string& at) const {
+    if (w.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
+    if (w.on > last_day())
+        throw error(errc::validation_error,
+                    "a withdrawal is dated on or before the cohort's last day (" + to_iso(last_day()) + "), not " +
+                        to_iso(w.on),
+                    at + "/date");
+    detail::check_text(w.reason, "reason for the withdrawal", at + "/reason", text_kind::multiline, limits::text_chars);
+    if (w.reason.empty()) throw error(errc::validation_error, "expected a reason for the withdrawal", at + "/reason");
 }
 
 void cohort::validate_participant(const participant& p, std::size_t index) const {
@@ -191,6 +220,7 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
         throw error(errc::validation_error, "unknown sector", at + "/sector");
     if (static_cast<unsigned>(p.festival_role) > static_cast<unsigned>(festival_role::process_leader))
         throw error(errc::validation_error, "unknown festival role", at + "/festival_role");
+    if (p.withdrawal) check_withdrawal(*p.withdrawal, at + "/withdrawal");
     if (!p.attendance.empty()) {
         if (p.attendance.size() != days_.size())
             throw error(errc::validation_error,
@@ -357,6 +387,99 @@ void cohort::remove_exemption(std::string_view participant_id, std::string_view 
                     "participant \"" + p.id + "\" has no exemption for " + detail::quoted(requirement_id));
     }
     p.exemptions.erase(it);
+    touch();
+}
+
+// --- corrections ---------------------------------------------------------------------
+
+std::string cohort::submission_pointer(std::size_t participant_index, std::size_t index) const {
+    return detail::pointer_append(detail::pointer_append("/participants", participant_index) + "/submissions", index);
+}
+
+std::size_t cohort::checked_submission(std::size_t participant_index, std::size_t index) const {
+    const participant& p = participants()[participant_index];
+    if (index >= p.submissions.size())
+        throw error(errc::not_found,
+                    "participant " + detail::quoted(p.id) + " has no submission " + std::to_string(index) + " (" +
+                        std::to_string(p.submissions.size()) + " recorded)",
+                    submission_pointer(participant_index, index));
+    return index;
+}
+
+void cohort::set_submission_status(std::string_view participant_id, std::size_t index, submission_status status,
+                                   std::string decided_by, std::optional<date> decided_on) {
+    const std::size_t at = index_of(participant_id);
+    checked_submission(at, index);
+    submission s = participants()[at].submissions[index];
+    const std::string where = submission_pointer(at, index);
+    if (static_cast<unsigned>(status) > static_cast<unsigned>(submission_status::rejected))
+        throw error(errc::invalid_argument, "unknown submission status");
+    s.status = status;
+    if (status == submission_status::submitted) {
+        if (!decided_by.empty() || decided_on)
+            throw error(errc::validation_error,
+                        "a submitted document has no decision: give who decided and when only to approve or reject",
+                        where + (decided_by.empty() ? "/decided_on" : "/decided_by"));
+        s.decision = std::nullopt;
+    } else {
+        check_line(decided_by, "name of who decided", where + "/decided_by");
+        if (decided_by.empty())
+            throw error(errc::validation_error, "expected who approved or rejected the document",
+                        where + "/decided_by");
+        if (!decided_on || decided_on->is_special())
+            throw error(errc::validation_error, "expected the date of the decision", where + "/decided_on");
+        s.decision = submission_decision{std::move(decided_by), *decided_on};
+    }
+    check_submission(s, where);
+    own_roster().list[at].submissions[index] = std::move(s);
+    touch();
+}
+
+void cohort::correct_submission(std::string_view participant_id, std::size_t index, submission s) {
+    const std::size_t at = index_of(participant_id);
+    checked_submission(at, index);
+    check_submission(s, submission_pointer(at, index));
+    own_roster().list[at].submissions[index] = std::move(s);
+    touch();
+}
+
+void cohort::remove_submission(std::string_view participant_id, std::size_t index) {
+    const std::size_t at = index_of(participant_id);
+    checked_submission(at, index);
+    auto& list = own_roster().list[at].submissions;
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(index));
+    touch();
+}
+
+void cohort::correct_participant(std::string_view participant_id, participant_details details) {
+    const std::size_t at = index_of(participant_id);
+    participant copy = participants()[at];
+    copy.name = std::move(details.name);
+    copy.municipality = std::move(details.municipality);
+    copy.role = std::move(details.role);
+    copy.sector = details.sector;
+    validate_participant(copy, at);
+    own_roster().list[at] = std::move(copy);
+    touch();
+}
+
+void cohort::withdraw(std::string_view participant_id, date on, std::string reason) {
+    const std::size_t at = index_of(participant_id);
+    const participant& p = participants()[at];
+    if (p.withdrawal)
+        throw error(errc::not_allowed, "participant " + detail::quoted(p.id) + " is already withdrawn (on " +
+                                           to_iso(p.withdrawal->on) + "): cancel that withdrawal first");
+    withdrawal w{on, std::move(reason)};
+    check_withdrawal(w, detail::pointer_append("/participants", at) + "/withdrawal");
+    own_roster().list[at].withdrawal = std::move(w);
+    touch();
+}
+
+void cohort::cancel_withdrawal(std::string_view participant_id) {
+    const std::size_t at = index_of(participant_id);
+    if (!participants()[at].withdrawal)
+        throw error(errc::not_found, "participant " + detail::quoted(participants()[at].id) + " is not withdrawn");
+    own_roster().list[at].withdrawal = std::nullopt;
     touch();
 }
 

@@ -15,7 +15,8 @@ namespace smart {
 
 namespace {
 constexpr std::array<const char*, 4> state_names{"met", "unmet", "pending", "exempt"};
-constexpr std::array<const char*, 4> status_names{"eligible", "not_eligible", "in_progress", "no_certificate"};
+constexpr std::array<const char*, 5> status_names{"eligible", "not_eligible", "in_progress", "no_certificate",
+                                                  "withdrawn"};
 constexpr std::array<const char*, 7> warning_names{"unrecorded_day",        "note_outside_intervals",
                                                    "pages_out_of_range",    "late_final_text",
                                                    "category_not_accepted", "festival_role_not_accepted",
@@ -57,6 +58,7 @@ status_counts evaluation::counts() const noexcept {
             case overall_status::not_eligible: ++c.not_eligible; break;
             case overall_status::in_progress: ++c.in_progress; break;
             case overall_status::no_certificate: ++c.no_certificate; break;
+            case overall_status::withdrawn: ++c.withdrawn; break;
         }
         c.at_risk += p.at_risk;
     }
@@ -364,8 +366,10 @@ evaluation evaluate(const cohort& c, date as_of) {
         sink warn{e.warnings_, static_cast<std::uint32_t>(i), e.warnings_.size()};
         requirement_result* res = e.results_.data() + i * n_req;
         participant_result& out = e.participants_[i];
+        // Withdrawn as of the date: the status says so; the requirements are still evaluated.
+        const bool withdrawn = p.withdrawal && p.withdrawal->on <= as_of;
         if (n_req == 0) {
-            out.status = overall_status::no_certificate;
+            out.status = withdrawn ? overall_status::withdrawn : overall_status::no_certificate;
             continue;
         }
         if (pl.attendance >= 0) eval_attendance(pl, p, days, res[pl.attendance], warn);
@@ -387,6 +391,7 @@ evaluation evaluate(const cohort& c, date as_of) {
                                 : overall_status::in_progress;
         out.at_risk = out.status == overall_status::in_progress && pl.attendance >= 0 &&
                       no_slack(pl, res[pl.attendance]);
+        if (withdrawn) out = {overall_status::withdrawn, false};
     }
     e.warning_begin_[ps.size()] = static_cast<std::uint32_t>(e.warnings_.size());
     return e;

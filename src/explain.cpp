@@ -298,6 +298,7 @@ const char* label(overall_status s, lang l) noexcept {
         case overall_status::not_eligible: return t(l, "har ikke rett", "har ikkje rett", "not eligible");
         case overall_status::in_progress: return t(l, "pågår", "i gang", "in progress");
         case overall_status::no_certificate: return t(l, "uten bevis", "utan bevis", "no certificate");
+        case overall_status::withdrawn: return t(l, "trukket seg", "trekt seg", "withdrawn");
     }
     return "";
 }

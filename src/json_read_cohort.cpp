@@ -20,7 +20,7 @@ namespace {
 
 
 submission read_submission(const dom& j, const path& p) {
-    const auto& o = object(j, p, {"kind", "date", "status", "pages", "category", "title"});
+    const auto& o = object(j, p, {"kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on"});
     submission s;
     s.kind = read_enum(require(o, "kind", p), p.child("kind"), parse_submission_kind);
     s.on = read_date(require(o, "date", p), p.child("date"));
@@ -28,6 +28,12 @@ submission read_submission(const dom& j, const path& p) {
     if (const dom* v = find(o, "pages")) s.pages = static_cast<std::uint16_t>(integer(*v, p.child("pages"), 1, 10000));
     if (const dom* v = find(o, "category")) s.category = read_enum(*v, p.child("category"), parse_final_category);
     if (const dom* v = find(o, "title")) s.title = string(*v, p.child("title"));
+    // who approved or rejected it, and when: both or neither (the cohort checks the rest)
+    const dom* by = find(o, "decided_by");
+    const dom* on = find(o, "decided_on");
+    if (by || on)
+        s.decision = submission_decision{nonempty_string(require(o, "decided_by", p), p.child("decided_by")),
+                                         read_date(require(o, "decided_on", p), p.child("decided_on"))};
     return s;
 }
 
@@ -41,7 +47,7 @@ struct staged_participant {
 staged_participant read_participant(const dom& j, const path& p) {
     staged_participant staged;
     const auto& o = object(j, p, {"id", "name", "municipality", "role", "sector", "contact", "attendance",
-                                  "festival_role", "submissions", "exemptions"});
+                                  "festival_role", "submissions", "exemptions", "withdrawal"});
     participant& pt = staged.p;
     pt.id = nonempty_string(require(o, "id", p), p.child("id"));
     pt.name = nonempty_string(require(o, "name", p), p.child("name"));
@@ -76,6 +82,12 @@ staged_participant read_participant(const dom& j, const path& p) {
             }
             staged.attendance.emplace_back(d, read_enum(value, dp, parse_attendance_status));
         }
+    }
+    if (const dom* v = find(o, "withdrawal")) {
+        const path wp = p.child("withdrawal");
+        const auto& wo = object(*v, wp, {"date", "reason"});
+        pt.withdrawal = withdrawal{read_date(require(wo, "date", wp), wp.child("date")),
+                                   nonempty_string(require(wo, "reason", wp), wp.child("reason"))};
     }
     if (const dom* v = find(o, "festival_role"))
         pt.festival_role = read_enum(*v, p.child("festival_role"), parse_festival_role);

@@ -142,6 +142,7 @@ json write_participant(const participant& p, const cohort& c) {
         o["attendance"] = std::move(a);
     }
     if (p.festival_role != festival_role::none) o["festival_role"] = to_string(p.festival_role);
+    if (p.withdrawal) o["withdrawal"] = {{"date", to_iso(p.withdrawal->on)}, {"reason", p.withdrawal->reason}};
     if (!p.submissions.empty()) {
         json a = json::array();
         for (const auto& s : p.submissions) {
@@ -149,6 +150,10 @@ json write_participant(const participant& p, const cohort& c) {
             if (s.pages) so["pages"] = *s.pages;
             if (s.category != final_category::none) so["category"] = to_string(s.category);
             if (!s.title.empty()) so["title"] = s.title;
+            if (s.decision) {
+                so["decided_by"] = s.decision->by;
+                so["decided_on"] = to_iso(s.decision->on);
+            }
             a.push_back(std::move(so));
         }
         o["submissions"] = std::move(a);

@@ -101,6 +101,7 @@ void count_states(group_figures& g, const evaluation& e, const std::vector<membe
             case overall_status::not_eligible: ++g.not_eligible; break;
             case overall_status::in_progress: ++g.in_progress; break;
             case overall_status::no_certificate: ++g.no_certificate; break;
+            case overall_status::withdrawn: break;  // withdrawals are counted apart (issue 11)
         }
         g.at_risk += r.at_risk;
         const auto reqs = e.requirements(m.index);

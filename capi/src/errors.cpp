@@ -160,6 +160,7 @@ smart::overall_status to_cpp(const smart_overall_status& s, const char* function
         case SMART_STATUS_NOT_ELIGIBLE: return overall_status::not_eligible;
         case SMART_STATUS_IN_PROGRESS: return overall_status::in_progress;
         case SMART_STATUS_NO_CERTIFICATE: return overall_status::no_certificate;
+        case SMART_STATUS_WITHDRAWN: return overall_status::withdrawn;
     }
     unknown(function, "smart_overall_status", raw_value(s));
 }
@@ -221,6 +222,7 @@ smart_overall_status to_c(smart::overall_status s) noexcept {
         case overall_status::not_eligible: return SMART_STATUS_NOT_ELIGIBLE;
         case overall_status::in_progress: return SMART_STATUS_IN_PROGRESS;
         case overall_status::no_certificate: return SMART_STATUS_NO_CERTIFICATE;
+        case overall_status::withdrawn: return SMART_STATUS_WITHDRAWN;
     }
     return SMART_STATUS_IN_PROGRESS;
 }

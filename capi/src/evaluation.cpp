@@ -120,6 +120,7 @@ int smart_evaluation_count(size_t* out, const smart_evaluation* evaluation, smar
             case smart::overall_status::not_eligible: *out = n.not_eligible; break;
             case smart::overall_status::in_progress: *out = n.in_progress; break;
             case smart::overall_status::no_certificate: *out = n.no_certificate; break;
+            case smart::overall_status::withdrawn: *out = n.withdrawn; break;
         }
     });
 }
@@ -182,8 +183,8 @@ int smart_status_label(const char** out, smart_overall_status status, int at_ris
         const smart::overall_status s = to_cpp(status, fn);
         const smart::lang l = to_cpp(lang, fn);
         // every status, with and without the note, in every language: made once, kept
-        static const std::array<std::string, 4 * 2 * 3> labels = [] {
-            std::array<std::string, 4 * 2 * 3> a;
+        static const std::array<std::string, 5 * 2 * 3> labels = [] {
+            std::array<std::string, 5 * 2 * 3> a;
             for (std::size_t i = 0; i < a.size(); ++i)
                 a[i] = smart::status_label(static_cast<smart::overall_status>(i / 6), (i / 3) % 2 == 1,
                                            static_cast<smart::lang>(i % 3));

@@ -30,6 +30,13 @@ enum class submission_status : std::uint8_t { submitted, approved, rejected };
 const char* to_string(submission_status s) noexcept;
 submission_status parse_submission_status(std::string_view s);  ///< throws invalid_argument
 
+/// Who approved or rejected a submission, and when (docs/format.md, "decided_by").
+struct submission_decision {
+    std::string by;  ///< one line, non-empty
+    date on;         ///< on or after the document's date
+    friend bool operator==(const submission_decision&, const submission_decision&) = default;
+};
+
 /// A submitted document (reflection note, practice blog, final text, portfolio, ...).
 struct submission {
     submission_kind kind = submission_kind::reflection;
@@ -38,7 +45,19 @@ struct submission {
     std::optional<std::uint16_t> pages;    ///< page count, when recorded
     final_category category = final_category::none;
     std::string title;
+    /// Approved or rejected: who decided and when, when recorded (documents from before
+    /// issue 11 may have an approved status without it). A submitted one has none. On the
+    /// heap: most submissions have none, and records should stay small.
+    detail::optional_box<submission_decision> decision = {};
     friend bool operator==(const submission&, const submission&) = default;
+};
+
+/// A participant's withdrawal (domain.md, "Withdrawal"): as of `on` or later the overall
+/// status is `withdrawn`. The record stays.
+struct withdrawal {
+    date on;             ///< on or before the cohort's last day
+    std::string reason;  ///< free text, non-empty
+    friend bool operator==(const withdrawal&, const withdrawal&) = default;
 };
 
 /// A waived requirement, with the reason and who granted it. Part of the record.
@@ -65,19 +84,29 @@ struct contact_info {
     friend bool operator==(const contact_info&, const contact_info&) = default;
 };
 
+/// The details of a participant that cohort::correct_participant corrects (the id stays).
+struct participant_details {
+    std::string name;
+    smart::municipality municipality;
+    std::string role;
+    smart::sector sector = smart::sector::public_sector;
+};
+
 struct participant {
     std::string id;
     std::string name;
     smart::municipality municipality;
     std::string role;  ///< profession, free text ("lærer", "rektor", ...)
     smart::sector sector = smart::sector::public_sector;
+    /// Role at the festival, when the participant had one.
+    smart::festival_role festival_role = smart::festival_role::none;
     /// Kept on the heap: most records have none, and records should stay small.
     detail::optional_box<contact_info> contact;
+    /// Set when the participant dropped out (on the heap, like contact).
+    detail::optional_box<smart::withdrawal> withdrawal;
     /// One status per cohort day (index = position in cohort::days()). Empty means
     /// nothing recorded yet; otherwise exactly cohort::days().size() entries.
     std::vector<attendance_status> attendance;
-    /// Role at the festival, when the participant had one.
-    smart::festival_role festival_role = smart::festival_role::none;
     std::vector<submission> submissions;
     std::vector<exemption> exemptions;
 
@@ -167,6 +196,33 @@ public:
     /// Withdraws the exemption for `requirement_id`; throws not_found when there is none.
     void remove_exemption(std::string_view participant_id, std::string_view requirement_id);
 
+    // Corrections (issue 11). A submission is addressed by its participant's id and its
+    // position in that participant's submissions (0 = the first recorded). Each throws
+    // not_found for an unknown participant or position (pointer
+    // /participants/<n>/submissions/<i>), validation_error naming the field, and changes
+    // nothing when it throws.
+
+    /// Sets a submission's status. approved and rejected need who decided (one line,
+    /// non-empty; pointer .../decided_by) and when (on or after the document's date;
+    /// .../decided_on); submitted takes neither and clears the decision.
+    void set_submission_status(std::string_view participant_id, std::size_t index, submission_status status,
+                               std::string decided_by = {}, std::optional<date> decided_on = std::nullopt);
+    /// Replaces a submission (date, pages, category, title, kind, status and decision) by
+    /// `s`, validated as add_submission validates a new one.
+    void correct_submission(std::string_view participant_id, std::size_t index, submission s);
+    /// Removes a mistaken submission; the later ones move up one position.
+    void remove_submission(std::string_view participant_id, std::size_t index);
+    /// Corrects name, municipality, role and sector, validated as add_participant does.
+    void correct_participant(std::string_view participant_id, participant_details details);
+    /// Withdraws a participant on `on` (on or before last_day(); pointer
+    /// .../withdrawal/date) with a reason (free text, non-empty; .../withdrawal/reason).
+    /// Throws not_allowed when already withdrawn (cancel that withdrawal first). The
+    /// participant keeps their seat and records.
+    void withdraw(std::string_view participant_id, date on, std::string reason);
+    /// Undoes a withdrawal recorded by mistake: the participant is evaluated as usual
+    /// again. Throws not_found when the participant is not withdrawn.
+    void cancel_withdrawal(std::string_view participant_id);
+
     /// Equal programme, id, label, capacity, schedule and participants.
     friend bool operator==(const cohort& a, const cohort& b);
 
@@ -182,6 +238,10 @@ private:
     detail::roster& own_roster();
     void touch() noexcept;
     void validate_participant(const participant& p, std::size_t index) const;
+    void check_withdrawal(const withdrawal& w, const std::string& at) const;
+    std::string submission_pointer(std::size_t participant_index, std::size_t index) const;
+    /// `index` when the participant at `participant_index` has that submission; else not_found.
+    std::size_t checked_submission(std::size_t participant_index, std::size_t index) const;
 
     std::shared_ptr<const smart::programme> programme_;
     std::string programme_ref_;

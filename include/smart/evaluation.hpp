@@ -33,6 +33,9 @@ enum class overall_status : std::uint8_t {
     not_eligible,    ///< some requirement unmet
     in_progress,     ///< otherwise
     no_certificate,  ///< the programme has no certificate rules
+    /// withdrawn on or before the as-of date (domain.md, "Withdrawal"); the requirement
+    /// states are still evaluated and shown
+    withdrawn,
 };
 const char* to_string(overall_status s) noexcept;
 overall_status parse_overall_status(std::string_view s);
@@ -115,6 +118,7 @@ struct interval {
 /// Counts by overall status.
 struct status_counts {
     std::size_t eligible = 0, not_eligible = 0, in_progress = 0, no_certificate = 0, at_risk = 0;
+    std::size_t withdrawn = 0;  ///< withdrawn as of the date, whatever their requirement states
     friend bool operator==(const status_counts&, const status_counts&) = default;
 };
 

@@ -85,7 +85,9 @@ typedef enum smart_overall_status {
     SMART_STATUS_ELIGIBLE = 0,      /* every requirement met or exempt */
     SMART_STATUS_NOT_ELIGIBLE = 1,  /* some requirement unmet */
     SMART_STATUS_IN_PROGRESS = 2,   /* otherwise */
-    SMART_STATUS_NO_CERTIFICATE = 3 /* the programme has no certificate rules */
+    SMART_STATUS_NO_CERTIFICATE = 3, /* the programme has no certificate rules */
+    SMART_STATUS_WITHDRAWN = 4       /* withdrawn on or before the as-of date (the
+                                        requirement states are still evaluated) */
 } smart_overall_status;
 
 /* Size of a buffer that holds an ISO 8601 date and its terminating NUL. */
