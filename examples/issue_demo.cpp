@@ -1,7 +1,8 @@
 // Issues certificates for the eligible participants of a cohort (by default the built-in
-// demo cohort) into a folder: for each, the Open Badges 3.0 credential as signed JSON and
-// as a compact JWS (VC-JWT), plus the append-only register and the public key. The
-// signing key is read from --key (or generated into --new-key, outside the folder).
+// demo cohort) into a folder with the core's bulk policy (issue_cohort): for each
+// certificate, the Open Badges 3.0 credential as JSON and as a compact JWS (VC-JWT), plus
+// the append-only register and the public key; who got none is printed with the reason.
+// The signing key is read from --key (or generated into --new-key, outside the folder).
 //
 //   issue_demo --out DIR (--key KEY.json | --new-key KEY.json) [COHORT.json] [--as-of DATE]
 //              [--lang nb|nn|en]
@@ -50,14 +51,12 @@ int main(int argc, char** argv) {
             else return usage();
         }
         if (out.empty() || key_file.empty() == new_key.empty()) return usage();
+        if (!new_key.empty()) smart::check_key_outside(new_key, out);
         fs::create_directories(out);
         smart::signing_key key;
         if (!new_key.empty()) {
-            if (fs::weakly_canonical(new_key).parent_path() == fs::weakly_canonical(out))
-                throw smart::error(smart::errc::invalid_argument, "the key must not be written into the output folder");
             key = smart::generate_signing_key();
-            write_file(new_key, smart::save_signing_key(key));
-            fs::permissions(new_key, fs::perms::owner_read | fs::perms::owner_write);
+            smart::save_signing_key_file(key, new_key);  // mode 0600, the public key beside it
         } else {
             key = smart::load_signing_key_file(key_file);
         }
@@ -66,17 +65,18 @@ int main(int argc, char** argv) {
         const smart::evaluation e = smart::evaluate(c, as_of);
         const smart::issuer_profile issuer{"urn:smart:issuer:demo", "SMART senter for sosial innovasjon (demo)", ""};
         smart::certificate_register reg(out / "register.jsonl");
-        std::size_t issued = 0, existing = 0;
-        for (std::size_t i = 0; i < e.size(); ++i) {
-            if (e.result(i).status != smart::overall_status::eligible) continue;
-            const auto [r, fresh] = reg.issue(smart::certificate_for(c, e, i), issuer, key, as_of, l);
-            (fresh ? issued : existing)++;
-            const smart::public_key trusted[] = {key.public_part()};
-            write_file(out / (r.serial + ".jwt"), r.credential_jws + "\n");
-            write_file(out / (r.serial + ".json"), smart::verify_credential(r.credential_jws, trusted).credential_json);
+        // who gets a certificate, who has one and why the others get none: the core's policy
+        const smart::issue_report report = smart::issue_cohort(reg, c, e, issuer, key, as_of, l);
+        for (const smart::issue_entry& x : report.entries) {
+            if (!x.record || x.outcome == smart::issue_outcome::revoked) {
+                std::cout << x.participant_id << ": " << smart::to_string(x.outcome) << " – " << x.reason << "\n";
+                continue;
+            }
+            write_file(out / (x.record->serial + ".jwt"), x.record->credential_jws + "\n");
+            write_file(out / (x.record->serial + ".json"), smart::open_badge_credential(*x.record));
         }
-        std::cout << "issued " << issued << ", already issued " << existing << ", register " << (out / "register.jsonl")
-                  << "\n";
+        std::cout << "issued " << report.issued << ", already issued " << report.already_issued << ", not issued "
+                  << report.not_issued << ", register " << (out / "register.jsonl") << "\n";
         return 0;
     } catch (const smart::error& err) {
         std::cerr << "issue_demo: " << err.what() << "\n";
