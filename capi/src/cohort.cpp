@@ -21,6 +21,37 @@ smart::date parse_day(const char* text, const char* function, const char* what) 
     return smart::parse_date(text);
 }
 
+/// A submission from its C form (structure versions 1 and 2).
+smart::submission submission_from_c(const smart_submission* submission, const char* function) {
+    const smart_submission& in = *need(submission, function, "submission is NULL");
+    if (in.version < 1 || in.version > SMART_SUBMISSION_VERSION)
+        invalid(function, "unknown smart_submission version (initialise it with SMART_SUBMISSION_INIT)");
+    smart::submission s;
+    s.kind = to_cpp(in.kind, function);
+    s.status = to_cpp(in.status, function);
+    s.on = parse_day(in.date, function, "submission->date is NULL");
+    if (in.pages > 0xFFFFu) invalid(function, "submission->pages does not fit in 16 bits");
+    if (in.pages != 0) s.pages = static_cast<std::uint16_t>(in.pages);
+    s.category = to_cpp(in.category, function);
+    if (in.title) s.title = in.title;
+    if (in.version >= 2 && (in.decided_by || in.decided_on)) {
+        // both or neither: a missing one is the core's validation error at its place
+        s.decision = smart::submission_decision{
+            in.decided_by ? in.decided_by : "",
+            in.decided_on ? smart::parse_date(in.decided_on) : smart::date(boost::gregorian::not_a_date_time)};
+    }
+    return s;
+}
+
+smart::sector sector_from_c(const smart_sector& s, const char* function) {
+    switch (raw_value(s)) {
+        case SMART_SECTOR_PUBLIC: return smart::sector::public_sector;
+        case SMART_SECTOR_PRIVATE: return smart::sector::private_sector;
+        case SMART_SECTOR_VOLUNTARY: return smart::sector::voluntary;
+    }
+    invalid(function, "unknown smart_sector value");
+}
+
 void make_cohort(smart_cohort** out, smart::cohort c) {
     auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(c)});
     *out = handle(box.release());
@@ -39,6 +70,43 @@ int smart_cohort_create(smart_cohort** out, const smart_programme* programme, co
         need(id, fn, "id is NULL");
         need(label, fn, "label is NULL");
         make_cohort(out, smart::cohort(p.prog, id, label, std::nullopt, {}, p.catalogue_id));
+    });
+}
+
+int smart_cohort_options_init(smart_cohort_options* options, unsigned int version) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(options, fn, "options is NULL");
+        if (version < 1 || version > SMART_COHORT_OPTIONS_VERSION) invalid(fn, "unknown structure version");
+        *options = smart_cohort_options SMART_COHORT_OPTIONS_INIT;
+        options->version = version;
+    });
+}
+
+int smart_cohort_create_with_options(smart_cohort** out, const smart_programme* programme, const char* id,
+                                     const char* label, const smart_cohort_options* options) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& p = get(programme, fn);
+        need(id, fn, "id is NULL");
+        need(label, fn, "label is NULL");
+        std::optional<int> capacity;
+        if (options) {
+            if (options->version < 1 || options->version > SMART_COHORT_OPTIONS_VERSION)
+                invalid(fn, "unknown smart_cohort_options version (initialise it with SMART_COHORT_OPTIONS_INIT)");
+            if (options->capacity != 0) capacity = options->capacity;  // the core checks it
+        }
+        make_cohort(out, smart::cohort(p.prog, id, label, capacity, {}, p.catalogue_id));
+    });
+}
+
+int smart_cohort_capacity(int* out, const smart_cohort* cohort) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = get(cohort, fn).c.capacity().value_or(0);
     });
 }
 
@@ -215,18 +283,7 @@ int smart_cohort_add_submission(smart_cohort* cohort, const char* participant_id
     return guard([&] {
         auto& c = get(cohort, fn).c;
         need(participant_id, fn, "participant_id is NULL");
-        const smart_submission& in = *need(submission, fn, "submission is NULL");
-        if (in.version < 1 || in.version > SMART_SUBMISSION_VERSION)
-            invalid(fn, "unknown smart_submission version (initialise it with SMART_SUBMISSION_INIT)");
-        smart::submission s;
-        s.kind = to_cpp(in.kind, fn);
-        s.status = to_cpp(in.status, fn);
-        s.on = parse_day(in.date, fn, "submission->date is NULL");
-        if (in.pages > 0xFFFFu) invalid(fn, "submission->pages does not fit in 16 bits");
-        if (in.pages != 0) s.pages = static_cast<std::uint16_t>(in.pages);
-        s.category = to_cpp(in.category, fn);
-        if (in.title) s.title = in.title;
-        c.add_submission(participant_id, std::move(s));
+        c.add_submission(participant_id, submission_from_c(submission, fn));
     });
 }
 
@@ -264,6 +321,87 @@ int smart_cohort_remove_exemption(smart_cohort* cohort, const char* participant_
         need(participant_id, fn, "participant_id is NULL");
         need(requirement_id, fn, "requirement_id is NULL");
         c.remove_exemption(participant_id, requirement_id);
+    });
+}
+
+int smart_cohort_set_submission_status(smart_cohort* cohort, const char* participant_id, size_t index,
+                                       smart_submission_status status, const char* decided_by,
+                                       const char* decided_on) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart::submission_status s = to_cpp(status, fn);
+        std::optional<smart::date> on;
+        if (decided_on) on = smart::parse_date(decided_on);
+        c.set_submission_status(participant_id, index, s, decided_by ? decided_by : "", on);
+    });
+}
+
+int smart_cohort_correct_submission(smart_cohort* cohort, const char* participant_id, size_t index,
+                                    const smart_submission* submission) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        c.correct_submission(participant_id, index, submission_from_c(submission, fn));
+    });
+}
+
+int smart_cohort_remove_submission(smart_cohort* cohort, const char* participant_id, size_t index) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        c.remove_submission(participant_id, index);
+    });
+}
+
+int smart_participant_details_init(smart_participant_details* details, unsigned int version) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(details, fn, "details is NULL");
+        if (version < 1 || version > SMART_PARTICIPANT_DETAILS_VERSION) invalid(fn, "unknown structure version");
+        *details = smart_participant_details SMART_PARTICIPANT_DETAILS_INIT;
+        details->version = version;
+    });
+}
+
+int smart_cohort_correct_participant(smart_cohort* cohort, const char* participant_id,
+                                     const smart_participant_details* details) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart_participant_details& in = *need(details, fn, "details is NULL");
+        if (in.version < 1 || in.version > SMART_PARTICIPANT_DETAILS_VERSION)
+            invalid(fn, "unknown smart_participant_details version (initialise it with SMART_PARTICIPANT_DETAILS_INIT)");
+        smart::participant_details d;
+        d.name = need(in.name, fn, "details->name is NULL");
+        d.municipality.number = need(in.municipality_number, fn, "details->municipality_number is NULL");
+        d.municipality.name = need(in.municipality_name, fn, "details->municipality_name is NULL");
+        d.role = need(in.role, fn, "details->role is NULL");
+        d.sector = sector_from_c(in.sector, fn);
+        c.correct_participant(participant_id, std::move(d));
+    });
+}
+
+int smart_cohort_withdraw(smart_cohort* cohort, const char* participant_id, const char* date, const char* reason) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        const smart::date on = parse_day(date, fn, "date is NULL");
+        c.withdraw(participant_id, on, need(reason, fn, "reason is NULL"));
+    });
+}
+
+int smart_cohort_cancel_withdrawal(smart_cohort* cohort, const char* participant_id) {
+    const char* const fn = __func__;
+    return guard([&] {
+        auto& c = get(cohort, fn).c;
+        need(participant_id, fn, "participant_id is NULL");
+        c.cancel_withdrawal(participant_id);
     });
 }
 

@@ -185,6 +185,157 @@ void test_cohort_create(void) {
     smart_cohort_free(c);
 }
 
+/* Issue 11: a register corrects itself from C. */
+static void test_corrections(void) {
+    smart_cohort *c = NULL;
+    smart_evaluation *e = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_submission sub = SMART_SUBMISSION_INIT;
+    smart_participant_details det = SMART_PARTICIPANT_DETAILS_INIT;
+    smart_overall_status st = SMART_STATUS_ELIGIBLE;
+    const char *label = NULL;
+    char *json = NULL, *before = NULL, *why = NULL;
+    size_t n = 0, i = 0;
+    OK(smart_cohort_demo(&c));
+
+    TEST("a submission's status is set with who decided and when, and saved");
+    sub.kind = SMART_SUBMISSION_FINAL_TEXT;
+    sub.date = "2025-04-01";
+    sub.pages = 2;
+    OK(smart_cohort_add_submission(c, "p20", &sub));
+    OK(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_APPROVED, "Fagleder (fiktiv)", "2025-04-02"));
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(contains(json, "\"decided_by\": \"Fagleder (fiktiv)\""));
+    CHECK(contains(json, "\"decided_on\": \"2025-04-02\""));
+    smart_string_free(json);
+    OK(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_SUBMITTED, NULL, NULL));
+
+    TEST("a decision without who or when, or dated before the document, is refused and changes nothing");
+    OK(smart_cohort_save_json(&before, c));
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_APPROVED, NULL, "2025-04-02"),
+           SMART_EVALIDATION);
+    CHECK(last_pointer_is("/participants/19/submissions/0/decided_by"));
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_APPROVED, "X", NULL), SMART_EVALIDATION);
+    CHECK(last_pointer_is("/participants/19/submissions/0/decided_on"));
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_APPROVED, "X", "2000-01-01"),
+           SMART_EVALIDATION);
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 0, SMART_SUBMISSION_APPROVED, "X", "2025-02-30"),
+           SMART_EPARSE);
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 999, SMART_SUBMISSION_APPROVED, "X", "2025-04-02"),
+           SMART_ENOTFOUND);
+    CHECK(last_pointer_is("/participants/19/submissions/999"));
+    EXPECT(smart_cohort_set_submission_status(c, "p20", 0, (smart_submission_status)3, NULL, NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_set_submission_status(c, "nobody", 0, SMART_SUBMISSION_SUBMITTED, NULL, NULL),
+           SMART_ENOTFOUND);
+    EXPECT(smart_cohort_set_submission_status(NULL, "p20", 0, SMART_SUBMISSION_SUBMITTED, NULL, NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_set_submission_status(c, NULL, 0, SMART_SUBMISSION_SUBMITTED, NULL, NULL), SMART_EINVAL);
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(strcmp(json, before) == 0);
+    smart_string_free(json);
+
+    TEST("a submission is corrected and removed");
+    sub.title = "Rettet tittel (C-test)";
+    sub.status = SMART_SUBMISSION_APPROVED;
+    sub.decided_by = "Koordinator (fiktiv)";
+    sub.decided_on = "2025-04-03";
+    OK(smart_cohort_correct_submission(c, "p20", 0, &sub));
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(contains(json, "Rettet tittel (C-test)"));
+    CHECK(contains(json, "Koordinator (fiktiv)"));
+    smart_string_free(json);
+    sub.pages = 0;
+    sub.decided_on = NULL;
+    EXPECT(smart_cohort_correct_submission(c, "p20", 0, &sub), SMART_EVALIDATION);
+    EXPECT(smart_cohort_correct_submission(c, "p20", 999, &sub), SMART_ENOTFOUND);
+    EXPECT(smart_cohort_correct_submission(c, "p20", 0, NULL), SMART_EINVAL);
+    OK(smart_cohort_remove_submission(c, "p20", 0));
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(!contains(json, "Rettet tittel (C-test)"));
+    smart_string_free(json);
+    EXPECT(smart_cohort_remove_submission(c, "p20", 999), SMART_ENOTFOUND);
+    EXPECT(smart_cohort_remove_submission(c, NULL, 0), SMART_EINVAL);
+    EXPECT(smart_cohort_remove_submission(NULL, "p20", 0), SMART_EINVAL);
+
+    TEST("a participant's details are corrected, validated, the id kept");
+    OK(smart_participant_details_init(&det, SMART_PARTICIPANT_DETAILS_VERSION));
+    det.name = "Rettet Navn (fiktiv)";
+    det.municipality_number = "3911";
+    det.municipality_name = "Færder";
+    det.role = "rektor";
+    det.sector = SMART_SECTOR_VOLUNTARY;
+    OK(smart_cohort_correct_participant(c, "p21", &det));
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(contains(json, "Rettet Navn (fiktiv)"));
+    CHECK(contains(json, "\"voluntary\""));
+    smart_string_free(json);
+    det.municipality_number = "38";
+    EXPECT(smart_cohort_correct_participant(c, "p21", &det), SMART_EVALIDATION);
+    CHECK(last_pointer_is("/participants/20/municipality/number"));
+    det.municipality_number = "3911";
+    det.sector = (smart_sector)3;
+    EXPECT(smart_cohort_correct_participant(c, "p21", &det), SMART_EINVAL);
+    det.sector = SMART_SECTOR_PUBLIC;
+    det.role = NULL;
+    EXPECT(smart_cohort_correct_participant(c, "p21", &det), SMART_EINVAL);
+    det.role = "rektor";
+    det.version = 0;
+    EXPECT(smart_cohort_correct_participant(c, "p21", &det), SMART_EINVAL);
+    EXPECT(smart_participant_details_init(&det, 2), SMART_EINVAL);
+    det.version = SMART_PARTICIPANT_DETAILS_VERSION;
+    EXPECT(smart_cohort_correct_participant(c, "nobody", &det), SMART_ENOTFOUND);
+    EXPECT(smart_cohort_correct_participant(c, "p21", NULL), SMART_EINVAL);
+
+    TEST("a withdrawn participant is SMART_STATUS_WITHDRAWN from the date on, counted apart");
+    eo.as_of = "2025-05-01";
+    OK(smart_evaluate(&e, c, &eo));
+    OK(smart_evaluation_participant_index(&i, e, "p22"));
+    OK(smart_evaluation_status(&st, e, i));
+    CHECK(st != SMART_STATUS_WITHDRAWN);
+    smart_evaluation_free(e);
+    OK(smart_cohort_withdraw(c, "p22", "2024-12-01", "Sluttet i jobben (fiktivt)"));
+    OK(smart_evaluate(&e, c, &eo));
+    OK(smart_evaluation_status(&st, e, i));
+    CHECK(st == SMART_STATUS_WITHDRAWN);
+    OK(smart_evaluation_count(&n, e, SMART_STATUS_WITHDRAWN));
+    CHECK(n == 1);
+    OK(smart_evaluation_explain(&why, e, i, 0, SMART_LANG_EN));
+    CHECK(why != NULL && strlen(why) > 0);
+    smart_string_free(why);
+    smart_evaluation_free(e);
+    eo.as_of = "2024-11-30";
+    OK(smart_evaluate(&e, c, &eo));
+    OK(smart_evaluation_status(&st, e, i));
+    CHECK(st != SMART_STATUS_WITHDRAWN);
+    smart_evaluation_free(e);
+    OK(smart_status_label(&label, SMART_STATUS_WITHDRAWN, 0, SMART_LANG_NB));
+    CHECK(strcmp(label, "trukket seg") == 0);
+    OK(smart_status_label(&label, SMART_STATUS_WITHDRAWN, 0, SMART_LANG_NN));
+    CHECK(strcmp(label, "trekt seg") == 0);
+    OK(smart_status_label(&label, SMART_STATUS_WITHDRAWN, 0, SMART_LANG_EN));
+    CHECK(strcmp(label, "withdrawn") == 0);
+    OK(smart_cohort_save_json(&json, c));
+    CHECK(contains(json, "Sluttet i jobben (fiktivt)"));
+    smart_string_free(json);
+
+    TEST("a withdrawal: after the last day, twice, no reason; undone");
+    EXPECT(smart_cohort_withdraw(c, "p22", "2024-12-02", "Igjen"), SMART_ENOTALLOWED);
+    EXPECT(smart_cohort_withdraw(c, "p23", "2025-04-10", "For sent"), SMART_EVALIDATION);
+    CHECK(last_pointer_is("/participants/22/withdrawal/date"));
+    EXPECT(smart_cohort_withdraw(c, "p23", "2025-01-10", ""), SMART_EVALIDATION);
+    CHECK(last_pointer_is("/participants/22/withdrawal/reason"));
+    EXPECT(smart_cohort_withdraw(c, "p23", "2025-01-10", NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_withdraw(c, "p23", NULL, "x"), SMART_EINVAL);
+    EXPECT(smart_cohort_withdraw(c, "p23", "10.01.2025", "x"), SMART_EPARSE);
+    EXPECT(smart_cohort_withdraw(c, "nobody", "2025-01-10", "x"), SMART_ENOTFOUND);
+    OK(smart_cohort_cancel_withdrawal(c, "p22"));
+    EXPECT(smart_cohort_cancel_withdrawal(c, "p22"), SMART_ENOTFOUND);
+    EXPECT(smart_cohort_cancel_withdrawal(NULL, "p22"), SMART_EINVAL);
+    EXPECT(smart_cohort_cancel_withdrawal(c, NULL), SMART_EINVAL);
+
+    smart_string_free(before);
+    smart_cohort_free(c);
+}
+
 void test_records(void) {
     smart_cohort *c = NULL;
     smart_attendance a = SMART_ATTENDANCE_UNRECORDED;
@@ -193,6 +344,7 @@ void test_records(void) {
     smart_exemption ex = SMART_EXEMPTION_INIT;
     smart_exemption ex2;
     char *json = NULL;
+    test_corrections();
     OK(smart_cohort_demo(&c));
 
     TEST("attendance is recorded per session day and read back");
@@ -234,7 +386,8 @@ void test_records(void) {
     OK(smart_submission_init(&sub2, SMART_SUBMISSION_VERSION));
     CHECK(sub2.version == SMART_SUBMISSION_VERSION && sub2.kind == SMART_SUBMISSION_REFLECTION &&
           sub2.status == SMART_SUBMISSION_SUBMITTED && sub2.date == NULL && sub2.pages == 0 &&
-          sub2.category == SMART_FINAL_CATEGORY_NONE && sub2.title == NULL);
+          sub2.category == SMART_FINAL_CATEGORY_NONE && sub2.title == NULL && sub2.decided_by == NULL &&
+          sub2.decided_on == NULL);
     CHECK(sub.version == SMART_SUBMISSION_VERSION && sub.date == NULL);
     EXPECT(smart_submission_init(&sub2, 0), SMART_EINVAL);
     EXPECT(smart_submission_init(&sub2, SMART_SUBMISSION_VERSION + 1), SMART_EINVAL);
@@ -276,7 +429,7 @@ void test_records(void) {
     sub.category = SMART_FINAL_CATEGORY_NONE;
     sub.version = 0;
     EXPECT(smart_cohort_add_submission(c, "p14", &sub), SMART_EINVAL);
-    sub.version = 2;
+    sub.version = SMART_SUBMISSION_VERSION + 1;
     EXPECT(smart_cohort_add_submission(c, "p14", &sub), SMART_EINVAL);
     sub.version = SMART_SUBMISSION_VERSION;
     EXPECT(smart_cohort_add_submission(c, "nobody", &sub), SMART_ENOTFOUND);

@@ -23,6 +23,32 @@ extern "C" {
 SMART_EXTERN(int) smart_cohort_create(smart_cohort **out, const smart_programme *programme, const char *id,
                                       const char *label);
 
+/* Options of smart_cohort_create_with_options(). Initialise with SMART_COHORT_OPTIONS_INIT
+ * or smart_cohort_options_init(); fields are only ever appended. */
+typedef struct smart_cohort_options {
+    unsigned int version; /* SMART_COHORT_OPTIONS_VERSION */
+    int capacity;         /* seats, at least 1; 0 (the default) = the programme's seats, and
+                             no limit when the programme has none (as smart_cohort_create) */
+} smart_cohort_options;
+
+#define SMART_COHORT_OPTIONS_VERSION 1
+#define SMART_COHORT_OPTIONS_INIT { SMART_COHORT_OPTIONS_VERSION, 0 }
+
+/* Initialises `options` to the defaults of structure version `version` (pass
+ * SMART_COHORT_OPTIONS_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_cohort_options_init(smart_cohort_options *options, unsigned int version);
+
+/* As smart_cohort_create(), with options (NULL = the defaults): a cohort made in code with
+ * its own number of seats. Adding a participant beyond them is SMART_ENOTALLOWED.
+ * Errors: those of smart_cohort_create(), SMART_EINVAL (unknown options version),
+ * SMART_EVALIDATION (capacity below 0; pointer "/capacity"). */
+SMART_EXTERN(int) smart_cohort_create_with_options(smart_cohort **out, const smart_programme *programme,
+                                                   const char *id, const char *label,
+                                                   const smart_cohort_options *options);
+
+/* The cohort's seats; *out = 0 when it has no limit. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_cohort_capacity(int *out, const smart_cohort *cohort);
+
 /* The built-in demo cohort (SMART trenerutdanning 2024/2025, 36 fictional people).
  * Release with smart_cohort_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_cohort_demo(smart_cohort **out);
@@ -109,12 +135,16 @@ typedef struct smart_submission {
     unsigned int pages;             /* page count; 0 = not recorded (the default) */
     smart_final_category category;  /* default SMART_FINAL_CATEGORY_NONE */
     const char *title;              /* NULL or "" = none */
+    /* version 2: who approved or rejected it and when ("YYYY-MM-DD"); both or neither
+       (NULL), only on an approved or rejected submission */
+    const char *decided_by;
+    const char *decided_on;
 } smart_submission;
 
-#define SMART_SUBMISSION_VERSION 1
+#define SMART_SUBMISSION_VERSION 2
 #define SMART_SUBMISSION_INIT                                                                                 \
     { SMART_SUBMISSION_VERSION, SMART_SUBMISSION_REFLECTION, SMART_SUBMISSION_SUBMITTED, NULL, 0,             \
-      SMART_FINAL_CATEGORY_NONE, NULL }
+      SMART_FINAL_CATEGORY_NONE, NULL, NULL, NULL }
 
 /* Initialises `submission` to the defaults of structure version `version` (pass
  * SMART_SUBMISSION_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
@@ -154,6 +184,78 @@ SMART_EXTERN(int) smart_cohort_add_exemption(smart_cohort *cohort, const char *p
  * Errors: SMART_EINVAL, SMART_ENOTFOUND (no such participant, or no such exemption). */
 SMART_EXTERN(int) smart_cohort_remove_exemption(smart_cohort *cohort, const char *participant_id,
                                                 const char *requirement_id);
+
+/* ==== Corrections (issue 11) ============================================================
+ * A submission is addressed by its participant's id and its position `index` in that
+ * participant's submissions (0 = the first recorded; docs/format.md). Every correction is
+ * validated and all or nothing; JSON Pointers in the last error name the place in the
+ * cohort document ("/participants/3/submissions/1/decided_on"). Evaluations made before a
+ * correction keep the records they were made from. */
+
+/* Sets a submission's status. SMART_SUBMISSION_APPROVED and _REJECTED need who decided
+ * (`decided_by`, one line, non-empty) and when (`decided_on`, "YYYY-MM-DD", on or after the
+ * document's date); SMART_SUBMISSION_SUBMITTED takes neither (both NULL) and clears them.
+ * Errors: SMART_EINVAL (NULL cohort or participant_id, unknown status), SMART_EPARSE
+ * (decided_on), SMART_ENOTFOUND (no such participant or submission), SMART_EVALIDATION. */
+SMART_EXTERN(int) smart_cohort_set_submission_status(smart_cohort *cohort, const char *participant_id, size_t index,
+                                                     smart_submission_status status, const char *decided_by,
+                                                     const char *decided_on);
+
+/* Replaces submission `index` by `submission` (kind, date, pages, category, title, status
+ * and, from structure version 2, the decision), validated as smart_cohort_add_submission()
+ * validates a new one. Errors: those of smart_cohort_add_submission(), SMART_ENOTFOUND
+ * (no such submission). */
+SMART_EXTERN(int) smart_cohort_correct_submission(smart_cohort *cohort, const char *participant_id, size_t index,
+                                                  const smart_submission *submission);
+
+/* Removes a mistaken submission; the later ones move up one position.
+ * Errors: SMART_EINVAL, SMART_ENOTFOUND (no such participant or submission). */
+SMART_EXTERN(int) smart_cohort_remove_submission(smart_cohort *cohort, const char *participant_id, size_t index);
+
+/* A participant's sector. */
+typedef enum smart_sector {
+    SMART_SECTOR_PUBLIC = 0,
+    SMART_SECTOR_PRIVATE = 1,
+    SMART_SECTOR_VOLUNTARY = 2
+} smart_sector;
+
+/* A participant's details, for smart_cohort_correct_participant(). Initialise with
+ * SMART_PARTICIPANT_DETAILS_INIT or smart_participant_details_init(); fields are only ever
+ * appended. All strings are required. */
+typedef struct smart_participant_details {
+    unsigned int version;              /* SMART_PARTICIPANT_DETAILS_VERSION */
+    const char *name;                  /* one line, non-empty */
+    const char *municipality_number;   /* four digits */
+    const char *municipality_name;     /* one line, non-empty */
+    const char *role;                  /* one line, non-empty */
+    smart_sector sector;               /* default SMART_SECTOR_PUBLIC */
+} smart_participant_details;
+
+#define SMART_PARTICIPANT_DETAILS_VERSION 1
+#define SMART_PARTICIPANT_DETAILS_INIT { SMART_PARTICIPANT_DETAILS_VERSION, NULL, NULL, NULL, NULL, SMART_SECTOR_PUBLIC }
+
+/* Initialises `details` to the defaults of structure version `version` (pass
+ * SMART_PARTICIPANT_DETAILS_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
+SMART_EXTERN(int) smart_participant_details_init(smart_participant_details *details, unsigned int version);
+
+/* Corrects a participant's name, municipality, role and sector; the id and the records
+ * stay. Errors: SMART_EINVAL (NULL argument or string, unknown version or sector),
+ * SMART_ENOTFOUND (no such participant), SMART_EVALIDATION ("/participants/<n>/name", ...). */
+SMART_EXTERN(int) smart_cohort_correct_participant(smart_cohort *cohort, const char *participant_id,
+                                                   const smart_participant_details *details);
+
+/* Withdraws a participant on `date` ("YYYY-MM-DD", on or before the cohort's last day) for
+ * `reason` (non-empty free text): as of that date or later their overall status is
+ * SMART_STATUS_WITHDRAWN. The record stays, and so does the seat (docs/rules.md,
+ * "Withdrawal"). Errors: SMART_EINVAL, SMART_EPARSE (date), SMART_ENOTFOUND (no such
+ * participant), SMART_EVALIDATION (".../withdrawal/date" or ".../withdrawal/reason"),
+ * SMART_ENOTALLOWED (already withdrawn: cancel that first). */
+SMART_EXTERN(int) smart_cohort_withdraw(smart_cohort *cohort, const char *participant_id, const char *date,
+                                        const char *reason);
+
+/* Undoes a withdrawal recorded by mistake. Errors: SMART_EINVAL, SMART_ENOTFOUND (no such
+ * participant, or the participant is not withdrawn). */
+SMART_EXTERN(int) smart_cohort_cancel_withdrawal(smart_cohort *cohort, const char *participant_id);
 
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
