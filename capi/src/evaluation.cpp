@@ -4,6 +4,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "capi.hpp"
+#include "smart/detail/utf8.hpp"
 
 using namespace smart::capi;
 
@@ -18,9 +19,174 @@ void check_requirement(const evaluation_box& box, std::size_t requirement, const
     if (requirement >= box.e.requirement_count()) invalid(function, "requirement index out of range");
 }
 
+// --- the numbers behind a requirement's state: the core's table (result_numbers.hpp) ------
+
+// smart_number and smart_number_type mirror the core's enums value for value.
+#define SMART_SAME_NUMBER(c, cpp) static_assert(c == static_cast<int>(smart::result_number::cpp), #c)
+SMART_SAME_NUMBER(SMART_NUMBER_ATTENDED, attended);
+SMART_SAME_NUMBER(SMART_NUMBER_COUNTED_DAYS, counted_days);
+SMART_SAME_NUMBER(SMART_NUMBER_REQUIRED_DAYS, required_days);
+SMART_SAME_NUMBER(SMART_NUMBER_PAST_DAYS, past_days);
+SMART_SAME_NUMBER(SMART_NUMBER_REMAINING_DAYS, remaining_days);
+SMART_SAME_NUMBER(SMART_NUMBER_UNRECORDED_DAYS, unrecorded_days);
+SMART_SAME_NUMBER(SMART_NUMBER_INTERVALS, intervals);
+SMART_SAME_NUMBER(SMART_NUMBER_INTERVALS_MET, intervals_met);
+SMART_SAME_NUMBER(SMART_NUMBER_MISSING_INTERVALS, missing_intervals);
+SMART_SAME_NUMBER(SMART_NUMBER_OPEN_INTERVALS, open_intervals);
+SMART_SAME_NUMBER(SMART_NUMBER_PORTFOLIO_APPROVED, portfolio_approved);
+SMART_SAME_NUMBER(SMART_NUMBER_PORTFOLIO_DEADLINE, portfolio_deadline);
+SMART_SAME_NUMBER(SMART_NUMBER_AWAITING_APPROVAL, awaiting_approval);
+SMART_SAME_NUMBER(SMART_NUMBER_DATE, date);
+SMART_SAME_NUMBER(SMART_NUMBER_PAGES, pages);
+SMART_SAME_NUMBER(SMART_NUMBER_DEADLINE, deadline);
+SMART_SAME_NUMBER(SMART_NUMBER_ROLE, role);
+SMART_SAME_NUMBER(SMART_NUMBER_FESTIVAL_DAY, festival_day);
+#undef SMART_SAME_NUMBER
+static_assert(SMART_NUMBER_TYPE_COUNT == static_cast<int>(smart::number_type::count) &&
+              SMART_NUMBER_TYPE_RATIO == static_cast<int>(smart::number_type::ratio) &&
+              SMART_NUMBER_TYPE_DATE == static_cast<int>(smart::number_type::date) &&
+              SMART_NUMBER_TYPE_INTERVALS == static_cast<int>(smart::number_type::intervals) &&
+              SMART_NUMBER_TYPE_ROLE == static_cast<int>(smart::number_type::role) &&
+              SMART_NUMBER_TYPE_FLAG == static_cast<int>(smart::number_type::flag));
+
+const smart::number_field& number_of(smart_number number, const char* function) {
+    const long long raw = static_cast<long long>(number);
+    if (raw < 0 || static_cast<std::size_t>(raw) >= smart::number_fields().size())
+        invalid(function, ("unknown smart_number " + std::to_string(raw)).c_str());
+    return smart::number_fields()[static_cast<std::size_t>(raw)];
+}
+
+/// The accessor a number of this type is read with.
+const char* accessor_of(smart::number_type t) {
+    switch (t) {
+        case smart::number_type::ratio: return "smart_evaluation_ratio()";
+        case smart::number_type::date: return "smart_evaluation_date_r()";
+        case smart::number_type::intervals: return "smart_evaluation_intervals()";
+        default: return "smart_evaluation_number()";
+    }
+}
+
+/// One number of one result, checked: indexes in range, the number known and read by
+/// `accessor` (the function asking); not_found when it does not belong to the requirement's
+/// kind or is absent.
+smart::number_value read_number(const smart_evaluation* evaluation, size_t participant, size_t requirement,
+                                smart_number number, const char* accessor) {
+    const auto& box = get(evaluation, accessor);
+    checked_participant(box, participant, accessor);
+    check_requirement(box, requirement, accessor);
+    const smart::number_field& f = number_of(number, accessor);
+    if (std::string_view(accessor_of(f.type)).substr(0, std::strlen(accessor)) != accessor)
+        invalid(accessor, (std::string("number ") + f.name + " is a " + smart::to_string(f.type) + ": read it with " +
+                           accessor_of(f.type))
+                              .c_str());
+    const smart::requirement_result& r = box.e.requirements(participant)[requirement];
+    smart::number_value v = smart::read(r, f);
+    if (std::holds_alternative<std::monostate>(v))
+        throw smart::error(smart::errc::not_found,
+                           f.belongs_to(r.kind)
+                               ? std::string("number ") + f.name + " has no value for this participant"
+                               : std::string("number ") + f.name + " does not belong to a requirement of kind " +
+                                     smart::to_string(r.kind));
+    return v;
+}
+
 }  // namespace
 
 extern "C" {
+
+int smart_number_count(size_t* out) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = smart::number_fields().size();
+    });
+}
+
+int smart_number_name(const char** out, smart_number number) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = number_of(number, fn).name;
+    });
+}
+
+int smart_number_from_name(smart_number* out, const char* name) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(name, fn, "name is NULL");
+        const smart::number_field* f = smart::find_number(name);
+        if (!f) throw smart::error(smart::errc::not_found, "no result number is called " + smart::detail::quoted(name));
+        *out = static_cast<smart_number>(f->number);
+    });
+}
+
+int smart_number_type_of(smart_number_type* out, smart_number number) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = static_cast<smart_number_type>(number_of(number, fn).type);
+    });
+}
+
+int smart_number_belongs_to(int* out, smart_number number, smart_requirement_kind kind) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::number_field& f = number_of(number, fn);
+        const long long k = static_cast<long long>(kind);
+        if (k < SMART_REQUIREMENT_ATTENDANCE || k > SMART_REQUIREMENT_FESTIVAL)
+            invalid(fn, ("unknown smart_requirement_kind " + std::to_string(k)).c_str());
+        *out = f.belongs_to(static_cast<smart::requirement_kind>(k)) ? 1 : 0;
+    });
+}
+
+int smart_evaluation_number(long long* out, const smart_evaluation* evaluation, size_t participant, size_t requirement,
+                            smart_number number) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::number_value v = read_number(evaluation, participant, requirement, number, fn);
+        if (const auto* n = std::get_if<std::int64_t>(&v)) *out = *n;
+        else if (const auto* b = std::get_if<bool>(&v)) *out = *b ? 1 : 0;
+        else *out = static_cast<long long>(std::get<smart::festival_role>(v));  // smart_festival_role's values
+    });
+}
+
+int smart_evaluation_ratio(long long* num_out, long long* den_out, const smart_evaluation* evaluation,
+                           size_t participant, size_t requirement, smart_number number) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(num_out, fn, "num_out is NULL");
+        need(den_out, fn, "den_out is NULL");
+        const auto r = std::get<smart::ratio>(read_number(evaluation, participant, requirement, number, fn));
+        *num_out = r.num();
+        *den_out = r.den();
+    });
+}
+
+int smart_evaluation_date_r(char* out, size_t size, const smart_evaluation* evaluation, size_t participant,
+                            size_t requirement, smart_number number) {
+    const char* const fn = __func__;
+    if (out && size) out[0] = '\0';
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const std::string iso = smart::to_iso(std::get<smart::date>(read_number(evaluation, participant, requirement, number, fn)));
+        if (size < iso.size() + 1)
+            invalid(fn, ("buffer too small: " + std::to_string(iso.size() + 1) + " bytes needed").c_str());
+        std::memcpy(out, iso.c_str(), iso.size() + 1);
+    });
+}
+
+int smart_evaluation_intervals(unsigned long long* out, const smart_evaluation* evaluation, size_t participant,
+                               size_t requirement, smart_number number) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = std::get<smart::interval_set>(read_number(evaluation, participant, requirement, number, fn)).bits;
+    });
+}
 
 int smart_evaluate_options_init(smart_evaluate_options* options, unsigned int version) {
     const char* const fn = __func__;

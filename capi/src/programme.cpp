@@ -135,6 +135,17 @@ int smart_programme_requirement_id(const char** out, const smart_programme* prog
     });
 }
 
+int smart_programme_requirement_describe(char** out, const smart_programme* programme, size_t index, smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& reqs = get(programme, fn).prog->requirements;
+        if (index >= reqs.size()) invalid(fn, "index out of range");
+        *out = dup(smart::describe(reqs[index], to_cpp(lang, fn)));
+    });
+}
+
 void smart_programme_free(smart_programme* programme) { release<programme_box>(programme, tag::programme, __func__); }
 
 }  // extern "C"

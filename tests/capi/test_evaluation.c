@@ -23,6 +23,216 @@ static long json_number_after(const char *json, const char *key) {
     return at ? strtol(at + strlen(pattern), NULL, 10) : -1;
 }
 
+/* Removes white space in place (the numbers' members hold none of their own). */
+static void strip_spaces(char *s) {
+    char *to = s;
+    for (; *s; ++s)
+        if (*s != ' ' && *s != '\n') *to++ = *s;
+    *to = '\0';
+}
+
+/* Reads number `number` of one result with the accessor of its type, as text the way the
+ * evaluation document writes it ("6", "6/1"... see below); returns the status. */
+static int number_text(char *out, size_t size, const smart_evaluation *e, size_t p, size_t r, smart_number number) {
+    smart_number_type type = SMART_NUMBER_TYPE_COUNT;
+    long long v = -1, num = -1, den = -1;
+    unsigned long long bits = 0;
+    int status;
+    unsigned i;
+    out[0] = '\0';
+    OK(smart_number_type_of(&type, number));
+    switch (type) {
+        case SMART_NUMBER_TYPE_RATIO:
+            status = smart_evaluation_ratio(&num, &den, e, p, r, number);
+            if (status == SMART_OK) {
+                if (den == 1) snprintf(out, size, "\"%lld\"", num);
+                else snprintf(out, size, "\"%lld/%lld\"", num, den);
+            }
+            return status;
+        case SMART_NUMBER_TYPE_DATE: {
+            char day[SMART_DATE_SIZE];
+            status = smart_evaluation_date_r(day, sizeof day, e, p, r, number);
+            if (status == SMART_OK) snprintf(out, size, "\"%s\"", day);
+            return status;
+        }
+        case SMART_NUMBER_TYPE_INTERVALS:
+            status = smart_evaluation_intervals(&bits, e, p, r, number);
+            if (status == SMART_OK) {
+                size_t used = (size_t)snprintf(out, size, "[");
+                for (i = 0; i < 64; ++i)
+                    if (bits & (1ULL << i)) used += (size_t)snprintf(out + used, size - used, "%s%u", used > 1 ? ", " : "", i + 1);
+                snprintf(out + used, size - used, "]");
+            }
+            return status;
+        default:
+            status = smart_evaluation_number(&v, e, p, r, number);
+            if (status == SMART_OK) {
+                if (type == SMART_NUMBER_TYPE_FLAG) snprintf(out, size, "%s", v ? "true" : "false");
+                else if (type == SMART_NUMBER_TYPE_ROLE)
+                    snprintf(out, size, "%s", v == SMART_FESTIVAL_ROLE_EXHIBITION ? "\"exhibition\""
+                                              : v == SMART_FESTIVAL_ROLE_WORKSHOP ? "\"workshop\""
+                                                                                  : "\"process_leader\"");
+                else snprintf(out, size, "%lld", v);
+            }
+            return status;
+    }
+}
+
+/* The numbers behind the states through the generic accessors, walked over the core's table
+ * (smart_number): each has its one name, belongs to its kinds, and reads what the
+ * evaluation document shows under that name. */
+static void test_numbers(void) {
+    smart_cohort *c = NULL;
+    smart_evaluation *e = NULL;
+    smart_programme *prog = NULL;
+    smart_evaluate_options opts = SMART_EVALUATE_OPTIONS_INIT;
+    smart_number number = SMART_NUMBER_ATTENDED;
+    smart_number_type type = SMART_NUMBER_TYPE_FLAG;
+    smart_requirement_kind kind = SMART_REQUIREMENT_ATTENDANCE;
+    const char *name = NULL;
+    char *json = NULL, *text = NULL, value[256], member[512], day[SMART_DATE_SIZE];
+    size_t count = 0, n = 0, p, r, k, participants = 0, requirements = 0, shown = 0, absent = 0;
+    long long v = -1, num = -1, den = -1;
+    unsigned long long bits = 0;
+    int belongs = -1, status;
+    const char *dates[2] = {"2024-12-15", "2025-04-30"};
+
+    TEST("the table of numbers: 18 numbers, each with one name, found again by it");
+    OK(smart_number_count(&count));
+    CHECK(count == 18);
+    for (n = 0; n < count; ++n) {
+        OK(smart_number_name(&name, (smart_number)n));
+        CHECK(name != NULL && name[0] != '\0');
+        OK(smart_number_from_name(&number, name));
+        CHECK((size_t)number == n);
+        OK(smart_number_type_of(&type, (smart_number)n));
+        CHECK(type <= SMART_NUMBER_TYPE_FLAG);
+        for (k = 0, belongs = 0; k <= SMART_REQUIREMENT_FESTIVAL; ++k) {
+            int b = -1;
+            OK(smart_number_belongs_to(&b, (smart_number)n, (smart_requirement_kind)k));
+            belongs += b;
+        }
+        CHECK(belongs >= 1);
+    }
+    OK(smart_number_name(&name, SMART_NUMBER_MISSING_INTERVALS));
+    CHECK(strcmp(name, "missing_intervals") == 0);
+    OK(smart_number_type_of(&type, SMART_NUMBER_ATTENDED));
+    CHECK(type == SMART_NUMBER_TYPE_RATIO);
+    OK(smart_number_belongs_to(&belongs, SMART_NUMBER_AWAITING_APPROVAL, SMART_REQUIREMENT_FINAL_TEXT));
+    CHECK(belongs == 1);
+    OK(smart_number_belongs_to(&belongs, SMART_NUMBER_PAGES, SMART_REQUIREMENT_FESTIVAL));
+    CHECK(belongs == 0);
+    EXPECT(smart_number_from_name(&number, "missing"), SMART_ENOTFOUND);
+    EXPECT(smart_number_from_name(&number, "intervals_missing"), SMART_ENOTFOUND);
+    EXPECT(smart_number_from_name(&number, NULL), SMART_EINVAL);
+    EXPECT(smart_number_from_name(NULL, "pages"), SMART_EINVAL);
+    EXPECT(smart_number_name(&name, (smart_number)18), SMART_EINVAL);
+    CHECK(name == NULL);
+    EXPECT(smart_number_name(&name, (smart_number)-1), SMART_EINVAL);
+    EXPECT(smart_number_type_of(&type, (smart_number)18), SMART_EINVAL);
+    EXPECT(smart_number_belongs_to(&belongs, SMART_NUMBER_PAGES, (smart_requirement_kind)4), SMART_EINVAL);
+    EXPECT(smart_number_count(NULL), SMART_EINVAL);
+
+    OK(smart_cohort_demo(&c));
+    for (k = 0; k < 2; ++k) {
+        TEST("every number of every result reads what the evaluation document shows under its name");
+        opts.as_of = dates[k];
+        OK(smart_evaluate(&e, c, &opts));
+        OK(smart_evaluation_to_json(&json, e, c));
+        strip_spaces(json); /* the document is indented: compare without white space */
+        OK(smart_evaluation_participant_count(&participants, e));
+        OK(smart_evaluation_requirement_count(&requirements, e));
+        for (n = 0; n < count; ++n) {
+            OK(smart_number_name(&name, (smart_number)n));
+            snprintf(member, sizeof member, "\"%s\":", name);
+            CHECK(contains(json, member)); /* every number appears under its name */
+        }
+        for (p = 0; p < participants; ++p)
+            for (r = 0; r < requirements; ++r) {
+                OK(smart_evaluation_requirement_kind(&kind, e, r));
+                for (n = 0; n < count; ++n) {
+                    OK(smart_number_name(&name, (smart_number)n));
+                    OK(smart_number_belongs_to(&belongs, (smart_number)n, kind));
+                    status = number_text(value, sizeof value, e, p, r, (smart_number)n);
+                    if (!belongs) {
+                        EXPECT(status, SMART_ENOTFOUND);
+                        continue;
+                    }
+                    CHECK(status == SMART_OK || status == SMART_ENOTFOUND);
+                    if (status == SMART_ENOTFOUND) ++absent;
+                    else ++shown;
+                    if (status == SMART_OK && p == 6) { /* p07: its text is in the document */
+                        snprintf(member, sizeof member, "\"%s\":%s", name, value);
+                        strip_spaces(member);
+                        CHECK(contains(json, member));
+                    }
+                }
+            }
+        CHECK(shown > 0 && absent > 0);
+        smart_string_free(json);
+        json = NULL;
+        if (k == 1) {
+            TEST("p07 after the festival: the numbers behind the unmet attendance");
+            OK(smart_evaluation_ratio(&num, &den, e, 6, 0, SMART_NUMBER_ATTENDED));
+            CHECK(num == 6 && den == 1);
+            OK(smart_evaluation_number(&v, e, 6, 0, SMART_NUMBER_REQUIRED_DAYS));
+            CHECK(v == 7);
+            OK(smart_evaluation_number(&v, e, 6, 0, SMART_NUMBER_COUNTED_DAYS));
+            CHECK(v == 8);
+            OK(smart_evaluation_intervals(&bits, e, 6, 1, SMART_NUMBER_MISSING_INTERVALS));
+            CHECK(bits == 0);
+            OK(smart_evaluation_date_r(day, sizeof day, e, 6, 2, SMART_NUMBER_DEADLINE));
+            CHECK(strcmp(day, "2025-04-09") == 0);
+            OK(smart_evaluation_date_r(day, sizeof day, e, 6, 3, SMART_NUMBER_FESTIVAL_DAY));
+            CHECK(strcmp(day, "2025-04-09") == 0);
+
+            TEST("a number read with the accessor of another type, or out of range, is refused");
+            EXPECT(smart_evaluation_number(&v, e, 6, 0, SMART_NUMBER_ATTENDED), SMART_EINVAL);
+            CHECK(contains(smart_error_last()->message, "smart_evaluation_ratio()"));
+            EXPECT(smart_evaluation_ratio(&num, &den, e, 6, 0, SMART_NUMBER_COUNTED_DAYS), SMART_EINVAL);
+            EXPECT(smart_evaluation_date_r(day, sizeof day, e, 6, 2, SMART_NUMBER_PAGES), SMART_EINVAL);
+            CHECK(day[0] == '\0');
+            EXPECT(smart_evaluation_intervals(&bits, e, 6, 1, SMART_NUMBER_INTERVALS), SMART_EINVAL);
+            EXPECT(smart_evaluation_number(&v, e, 36, 0, SMART_NUMBER_COUNTED_DAYS), SMART_EINVAL);
+            EXPECT(smart_evaluation_number(&v, e, 6, 4, SMART_NUMBER_COUNTED_DAYS), SMART_EINVAL);
+            EXPECT(smart_evaluation_number(&v, e, 6, 0, (smart_number)18), SMART_EINVAL);
+            EXPECT(smart_evaluation_number(NULL, e, 6, 0, SMART_NUMBER_COUNTED_DAYS), SMART_EINVAL);
+            EXPECT(smart_evaluation_number(&v, NULL, 6, 0, SMART_NUMBER_COUNTED_DAYS), SMART_EINVAL);
+            EXPECT(smart_evaluation_ratio(NULL, &den, e, 6, 0, SMART_NUMBER_ATTENDED), SMART_EINVAL);
+            EXPECT(smart_evaluation_ratio(&num, NULL, e, 6, 0, SMART_NUMBER_ATTENDED), SMART_EINVAL);
+            EXPECT(smart_evaluation_intervals(NULL, e, 6, 1, SMART_NUMBER_OPEN_INTERVALS), SMART_EINVAL);
+            EXPECT(smart_evaluation_date_r(NULL, 11, e, 6, 2, SMART_NUMBER_DEADLINE), SMART_EINVAL);
+
+            TEST("a number of another kind has no value; a date does not fit a small buffer");
+            EXPECT(smart_evaluation_number(&v, e, 6, 1, SMART_NUMBER_COUNTED_DAYS), SMART_ENOTFOUND);
+            CHECK(contains(smart_error_last()->message, "does not belong to a requirement of kind interval_notes"));
+            EXPECT(smart_evaluation_date_r(day, 10, e, 6, 2, SMART_NUMBER_DEADLINE), SMART_EINVAL);
+            CHECK(day[0] == '\0' && contains(smart_error_last()->message, "11 bytes needed"));
+        }
+        smart_evaluation_free(e);
+        e = NULL;
+    }
+    smart_cohort_free(c);
+
+    TEST("rule descriptions come from the core in each language");
+    OK(smart_programme_from_catalogue(&prog, "smart-trener-2024"));
+    OK(smart_programme_requirement_describe(&text, prog, 0, SMART_LANG_EN));
+    CHECK(contains(text, "Attendance on at least 4/5 of the days of gatherings"));
+    smart_string_free(text);
+    OK(smart_programme_requirement_describe(&text, prog, 0, SMART_LANG_NN));
+    CHECK(contains(text, "Oppmøte minst 4/5 av dagane på samlingar"));
+    smart_string_free(text);
+    OK(smart_programme_requirement_describe(&text, prog, 2, SMART_LANG_NB));
+    CHECK(contains(text, "En avsluttende tekst på 2–3 sider"));
+    smart_string_free(text);
+    EXPECT(smart_programme_requirement_describe(&text, prog, 4, SMART_LANG_NB), SMART_EINVAL);
+    CHECK(text == NULL);
+    EXPECT(smart_programme_requirement_describe(&text, prog, 0, (smart_lang)3), SMART_EINVAL);
+    EXPECT(smart_programme_requirement_describe(NULL, prog, 0, SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_programme_requirement_describe(&text, NULL, 0, SMART_LANG_NB), SMART_EINVAL);
+    smart_programme_free(prog);
+}
+
 void test_evaluation(void) {
     smart_cohort *c = NULL, *other = NULL;
     smart_evaluation *e = NULL, *e2 = NULL;
@@ -309,6 +519,8 @@ void test_evaluation(void) {
     EXPECT(smart_evaluate(&e, NULL, &opts), SMART_EINVAL);
     EXPECT(smart_evaluate(NULL, c, &opts), SMART_EINVAL);
     smart_cohort_free(c);
+
+    test_numbers();
 }
 
 void test_wrong_handles(void) {

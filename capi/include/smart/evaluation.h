@@ -88,6 +88,90 @@ SMART_EXTERN(int) smart_evaluation_requirement_kind(smart_requirement_kind *out,
 SMART_EXTERN(int) smart_evaluation_requirement_state(smart_requirement_state *out, const smart_evaluation *evaluation,
                                                      size_t participant, size_t requirement);
 
+/* ==== The numbers behind a requirement's state =========================================
+ *
+ * One table in the core defines them (docs/format.md, "Numbers by kind"): each number has
+ * one name, the same here, in the evaluation document, in Python and in the CLI's CSV, a
+ * type and the requirement kinds it belongs to. Read them with the accessor of their type:
+ * smart_evaluation_number() (counts, flags, roles), smart_evaluation_ratio(),
+ * smart_evaluation_date_r() and smart_evaluation_intervals(). */
+
+/* Every number of a requirement result. The values are fixed; new numbers are appended. */
+typedef enum smart_number {
+    SMART_NUMBER_ATTENDED = 0,            /* attendance, ratio: weighted days attended */
+    SMART_NUMBER_COUNTED_DAYS = 1,        /* attendance, count: counted days of the cohort */
+    SMART_NUMBER_REQUIRED_DAYS = 2,       /* attendance, count: full days needed */
+    SMART_NUMBER_PAST_DAYS = 3,           /* attendance, count: counted days on or before as-of */
+    SMART_NUMBER_REMAINING_DAYS = 4,      /* attendance, count: counted days after as-of */
+    SMART_NUMBER_UNRECORDED_DAYS = 5,     /* attendance, count: past counted days with no record */
+    SMART_NUMBER_INTERVALS = 6,           /* interval_notes, count: intervals between gatherings */
+    SMART_NUMBER_INTERVALS_MET = 7,       /* interval_notes, count: intervals with enough notes */
+    SMART_NUMBER_MISSING_INTERVALS = 8,   /* interval_notes, intervals: closed without enough notes */
+    SMART_NUMBER_OPEN_INTERVALS = 9,      /* interval_notes, intervals: open, not enough notes yet */
+    SMART_NUMBER_PORTFOLIO_APPROVED = 10, /* interval_notes, flag: an approved portfolio exists */
+    SMART_NUMBER_PORTFOLIO_DEADLINE = 11, /* interval_notes, date: the portfolio's deadline */
+    SMART_NUMBER_AWAITING_APPROVAL = 12,  /* interval_notes, final_text, count: would count once approved */
+    SMART_NUMBER_DATE = 13,               /* final_text, festival, date: the text's date; the day attended */
+    SMART_NUMBER_PAGES = 14,              /* final_text, count: the text's page count */
+    SMART_NUMBER_DEADLINE = 15,           /* final_text, date: the text's deadline */
+    SMART_NUMBER_ROLE = 16,               /* festival, role: the role recorded */
+    SMART_NUMBER_FESTIVAL_DAY = 17        /* festival, date: the (first) festival day */
+} smart_number;
+
+/* The type of a number, which says its accessor. */
+typedef enum smart_number_type {
+    SMART_NUMBER_TYPE_COUNT = 0,     /* a whole number >= 0: smart_evaluation_number() */
+    SMART_NUMBER_TYPE_RATIO = 1,     /* an exact fraction: smart_evaluation_ratio() */
+    SMART_NUMBER_TYPE_DATE = 2,      /* a calendar date: smart_evaluation_date_r() */
+    SMART_NUMBER_TYPE_INTERVALS = 3, /* a set of intervals: smart_evaluation_intervals() */
+    SMART_NUMBER_TYPE_ROLE = 4,      /* a smart_festival_role: smart_evaluation_number() */
+    SMART_NUMBER_TYPE_FLAG = 5       /* 0 or 1: smart_evaluation_number() */
+} smart_number_type;
+
+/* The number of numbers in the table (the first value past SMART_NUMBER_FESTIVAL_DAY in
+ * this version); walk them as 0 .. *out - 1. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_number_count(size_t *out);
+
+/* A number's one name ("missing_intervals", ...). Static storage: never free it.
+ * Errors: SMART_EINVAL (unknown number). */
+SMART_EXTERN(int) smart_number_name(const char **out, smart_number number);
+
+/* The number with this name. Errors: SMART_EINVAL, SMART_ENOTFOUND (no number has it). */
+SMART_EXTERN(int) smart_number_from_name(smart_number *out, const char *name);
+
+/* A number's type. Errors: SMART_EINVAL (unknown number). */
+SMART_EXTERN(int) smart_number_type_of(smart_number_type *out, smart_number number);
+
+/* 1 when requirements of kind `kind` have number `number`, else 0.
+ * Errors: SMART_EINVAL (unknown number or kind). */
+SMART_EXTERN(int) smart_number_belongs_to(int *out, smart_number number, smart_requirement_kind kind);
+
+/* A count, flag (0 or 1) or role (a smart_festival_role value) of requirement `requirement`
+ * for participant `participant`. Errors: SMART_EINVAL (an index out of range, an unknown
+ * number, a number of another type), SMART_ENOTFOUND (the number does not belong to the
+ * requirement's kind, or is absent: a final text without a page count, no role recorded);
+ * *out is left as it was on failure. */
+SMART_EXTERN(int) smart_evaluation_number(long long *out, const smart_evaluation *evaluation, size_t participant,
+                                          size_t requirement, smart_number number);
+
+/* A ratio number (SMART_NUMBER_ATTENDED), exactly: *num_out / *den_out in lowest terms,
+ * den > 0. Errors as smart_evaluation_number(). */
+SMART_EXTERN(int) smart_evaluation_ratio(long long *num_out, long long *den_out, const smart_evaluation *evaluation,
+                                         size_t participant, size_t requirement, smart_number number);
+
+/* A date number as "YYYY-MM-DD" in `out`, a buffer of `size` bytes (SMART_DATE_SIZE is
+ * enough; on failure out[0] is set to NUL when size > 0). Errors as
+ * smart_evaluation_number(), and SMART_EBUFS when `size` is too small (the last error's
+ * message says the size needed). */
+SMART_EXTERN(int) smart_evaluation_date_r(char *out, size_t size, const smart_evaluation *evaluation, size_t participant,
+                                          size_t requirement, smart_number number);
+
+/* A set of intervals (SMART_NUMBER_MISSING_INTERVALS, SMART_NUMBER_OPEN_INTERVALS): bit i
+ * set for interval i + 1 (the 1-based interval numbers of the evaluation document; at most
+ * 64 intervals). Errors as smart_evaluation_number(). */
+SMART_EXTERN(int) smart_evaluation_intervals(unsigned long long *out, const smart_evaluation *evaluation,
+                                             size_t participant, size_t requirement, smart_number number);
+
 /* A sentence on one requirement's result with its numbers, in `lang`, e.g.
  * "Attended 7 of 8 days (88 %), at least 7 required"; an exemption names its reason and
  * who granted it (as recorded when the evaluation was made). Release *out with

@@ -68,6 +68,14 @@ SMART_EXTERN(int) smart_programme_requirement_count(size_t *out, const smart_pro
  * Borrowed from `programme`. Errors: SMART_EINVAL (also index out of range). */
 SMART_EXTERN(int) smart_programme_requirement_id(const char **out, const smart_programme *programme, size_t index);
 
+/* Requirement `index`'s rule as a sentence with its parameters, in `lang` (the words every
+ * face prints: the CLI's `catalog show`, Python's Requirement.describe), e.g. "Attendance on
+ * at least 4/5 of the days of gatherings (present counts 1, late 1, excused 0)". Release *out
+ * with smart_string_free(). Errors: SMART_EINVAL (also index out of range, unknown language),
+ * SMART_ENOMEM. */
+SMART_EXTERN(int) smart_programme_requirement_describe(char **out, const smart_programme *programme, size_t index,
+                                                       smart_lang lang);
+
 /* Releases a programme. Accepts NULL. Cohorts made from it keep what they need. */
 SMART_EXTERN(void) smart_programme_free(smart_programme *programme);
 
