@@ -185,6 +185,64 @@ void test_cohort_create(void) {
     smart_cohort_free(c);
 }
 
+/* Issue 11: a cohort made in C takes a capacity; without one it has the programme's seats,
+ * as in C++ and Python. */
+static void test_capacity(void) {
+    static const char *two_seats =
+        "{\"format\": \"smart.programme/1\", \"id\": \"two-seats\", \"name\": \"To plasser\", \"seats\": 2, "
+        "\"sessions\": [{\"id\": \"g1\", \"kind\": \"gathering\", \"days\": [\"2024-09-18\", \"2024-09-19\"]}], "
+        "\"certificate\": {\"requirements\": [{\"id\": \"attendance\", \"kind\": \"attendance\"}]}}";
+    smart_programme *p = NULL;
+    smart_cohort *c = NULL;
+    smart_cohort_options o;
+    char buf[512];
+    int seats = -1;
+    OK(smart_programme_load_json(&p, two_seats));
+
+    TEST("a cohort made in C without options has the programme's seats");
+    OK(smart_cohort_create(&c, p, "c1", "Kull"));
+    OK(smart_cohort_capacity(&seats, c));
+    CHECK(seats == 2);
+    smart_cohort_free(c);
+    OK(smart_cohort_create_with_options(&c, p, "c1", "Kull", NULL));
+    OK(smart_cohort_capacity(&seats, c));
+    CHECK(seats == 2);
+    smart_cohort_free(c);
+
+    TEST("a cohort made in C with a capacity refuses a participant beyond it, withdrawn or not");
+    memset(&o, 0x5a, sizeof o);
+    OK(smart_cohort_options_init(&o, SMART_COHORT_OPTIONS_VERSION));
+    CHECK(o.version == SMART_COHORT_OPTIONS_VERSION && o.capacity == 0);
+    o.capacity = 1;
+    OK(smart_cohort_create_with_options(&c, p, "c1", "Kull", &o));
+    OK(smart_cohort_capacity(&seats, c));
+    CHECK(seats == 1);
+    participant_json(buf, sizeof buf, "a1", "3903");
+    OK(smart_cohort_add_participant_json(c, buf));
+    OK(smart_cohort_withdraw(c, "a1", "2024-09-18", "Sluttet (fiktivt)"));
+    participant_json(buf, sizeof buf, "a2", "3903");
+    EXPECT(smart_cohort_add_participant_json(c, buf), SMART_ENOTALLOWED);
+    CHECK(contains(smart_error_last()->message, "1 seat"));
+    smart_cohort_free(c);
+
+    TEST("cohort options: a capacity below 0, an unknown version, NULL arguments");
+    o.capacity = -1;
+    EXPECT(smart_cohort_create_with_options(&c, p, "c1", "Kull", &o), SMART_EVALIDATION);
+    CHECK(last_pointer_is("/capacity"));
+    CHECK(c == NULL);
+    o.capacity = 0;
+    o.version = 2;
+    EXPECT(smart_cohort_create_with_options(&c, p, "c1", "Kull", &o), SMART_EINVAL);
+    EXPECT(smart_cohort_options_init(&o, 2), SMART_EINVAL);
+    EXPECT(smart_cohort_options_init(NULL, 1), SMART_EINVAL);
+    EXPECT(smart_cohort_create_with_options(NULL, p, "c1", "Kull", NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_create_with_options(&c, NULL, "c1", "Kull", NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_create_with_options(&c, p, NULL, "Kull", NULL), SMART_EINVAL);
+    EXPECT(smart_cohort_capacity(NULL, c), SMART_EINVAL);
+    EXPECT(smart_cohort_capacity(&seats, NULL), SMART_EINVAL);
+    smart_programme_free(p);
+}
+
 /* Issue 11: a register corrects itself from C. */
 static void test_corrections(void) {
     smart_cohort *c = NULL;
@@ -334,6 +392,7 @@ static void test_corrections(void) {
 
     smart_string_free(before);
     smart_cohort_free(c);
+    test_capacity();
 }
 
 void test_records(void) {
