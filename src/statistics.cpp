@@ -101,11 +101,11 @@ void count_states(group_figures& g, const evaluation& e, const std::vector<membe
             case overall_status::not_eligible: ++g.not_eligible; break;
             case overall_status::in_progress: ++g.in_progress; break;
             case overall_status::no_certificate: ++g.no_certificate; break;
-            case overall_status::withdrawn: break;  // withdrawals are counted apart (issue 11)
+            case overall_status::withdrawn: ++g.withdrawn; break;
         }
         g.at_risk += r.at_risk;
         const auto reqs = e.requirements(m.index);
-        bool through = true;
+        bool through = r.status != overall_status::withdrawn;  // the funnel ends at the eligible
         for (std::size_t q = 0; q < reqs.size(); ++q) {
             ++g.requirement_states[q][static_cast<std::size_t>(reqs[q].state)];
             through = through && (reqs[q].state == requirement_state::met || reqs[q].state == requirement_state::exempt);
@@ -122,6 +122,8 @@ void compute_shares(group_figures& g) {
     g.in_progress_share = share(g.in_progress, n);
     g.no_certificate_share = share(g.no_certificate, n);
     g.at_risk_share = share(g.at_risk, n);
+    g.withdrawn_share = share(g.withdrawn, n);
+    g.completion_excluding_withdrawn = share(g.eligible, n - g.withdrawn);
     g.requirement_shares.clear();
     for (const auto& st : g.requirement_states)
         g.requirement_shares.push_back({share(st[0], n), share(st[1], n), share(st[2], n), share(st[3], n)});

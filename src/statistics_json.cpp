@@ -59,13 +59,16 @@ ojson figures_json(const group_figures& g, const std::vector<std::string>& req_i
     o["status"] = {{"eligible", g.eligible},
                    {"not_eligible", g.not_eligible},
                    {"in_progress", g.in_progress},
-                   {"no_certificate", g.no_certificate}};
+                   {"no_certificate", g.no_certificate},
+                   {"withdrawn", g.withdrawn}};
     o["shares"] = {{"eligible", ratio_or_null(g.eligible_share)},
                    {"not_eligible", ratio_or_null(g.not_eligible_share)},
                    {"in_progress", ratio_or_null(g.in_progress_share)},
                    {"no_certificate", ratio_or_null(g.no_certificate_share)},
-                   {"at_risk", ratio_or_null(g.at_risk_share)}};
+                   {"at_risk", ratio_or_null(g.at_risk_share)},
+                   {"withdrawn", ratio_or_null(g.withdrawn_share)}};
     o["completion_rate"] = rate(g.eligible, g.enrolled);
+    o["completion_rate_excluding_withdrawn"] = rate(g.eligible, g.enrolled - g.withdrawn);
     o["at_risk"] = g.at_risk;
     o["mean_attendance"] = ratio_or_null(g.mean_attendance);
     o["median_attendance"] = ratio_or_null(g.median_attendance);

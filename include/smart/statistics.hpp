@@ -46,9 +46,16 @@ struct group_figures {
     std::optional<int> seats;  ///< whole cohort only
     std::optional<ratio> fill_share;  ///< enrolled of seats; unset without seats (or none)
     std::size_t eligible = 0, not_eligible = 0, in_progress = 0, no_certificate = 0, at_risk = 0;
+    /// Withdrawn as of the date (domain.md, "Withdrawal"): counted apart from the statuses
+    /// above, still enrolled (a withdrawn participant frees no seat).
+    std::size_t withdrawn = 0;
     /// Shares of enrolled: eligible (the completion rate), not eligible, in progress, no
-    /// certificate, at risk.
-    std::optional<ratio> eligible_share, not_eligible_share, in_progress_share, no_certificate_share, at_risk_share;
+    /// certificate, at risk, withdrawn.
+    std::optional<ratio> eligible_share, not_eligible_share, in_progress_share, no_certificate_share, at_risk_share,
+        withdrawn_share;
+    /// The completion rate without the withdrawn: eligible of (enrolled - withdrawn); unset
+    /// when that is no one. Municipalities report it beside eligible_share.
+    std::optional<ratio> completion_excluding_withdrawn;
     /// Participants' attendance ratios (weighted attended / counted days as of the date):
     /// their exact mean and median. Unset when there is no attendance rule or no one.
     std::optional<ratio> mean_attendance, median_attendance;
@@ -57,8 +64,8 @@ struct group_figures {
     /// The same as shares of enrolled.
     std::vector<std::array<std::optional<ratio>, 4>> requirement_shares;
     /// The funnel, enrolled -> ... -> eligible: per requirement (programme order), how
-    /// many have met (or are exempt from) it and every requirement before it. The last
-    /// step is the eligible.
+    /// many (not withdrawn) have met (or are exempt from) it and every requirement before
+    /// it. The last step is the eligible. Requirement states count the withdrawn too.
     std::vector<std::size_t> through;
     std::vector<std::optional<ratio>> through_shares;  ///< the funnel as shares of enrolled
 

@@ -28,8 +28,8 @@ static void expect_statistics_error(const smart_cohort *const *cs, const smart_e
 #define EXPECT_STATISTICS(cs, es, n, o, status, pointer) expect_statistics_error(cs, es, n, o, status, pointer, __LINE__)
 
 void test_statistics(void) {
-    smart_cohort *c = NULL, *g = NULL, *changed = NULL;
-    smart_evaluation *e = NULL, *eg = NULL, *ec = NULL;
+    smart_cohort *c = NULL, *g = NULL, *changed = NULL, *w = NULL;
+    smart_evaluation *e = NULL, *eg = NULL, *ec = NULL, *ew = NULL;
     smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
     smart_statistics_options o = SMART_STATISTICS_OPTIONS_INIT;
     smart_statistics_options o2;
@@ -188,6 +188,20 @@ void test_statistics(void) {
     o.municipality_mapping = "{\"3312\": {\"number\": \"38\", \"name\": \"Drammen\"}}";
     EXPECT_STATISTICS(cs, es, 2, &o, SMART_EVALIDATION, "/3312/number");
     o.municipality_mapping = NULL;
+
+    TEST("statistics: withdrawals counted apart, completion with and without them");
+    OK(smart_cohort_demo(&w));
+    OK(smart_cohort_withdraw(w, "p01", "2025-01-15", "Sluttet"));
+    OK(smart_evaluate(&ew, w, &eo));
+    OK(smart_statistics_json(&json, (const smart_cohort *const *)&w, (const smart_evaluation *const *)&ew, 1, NULL));
+    CHECK(contains(json, "\"withdrawn\": 1"));
+    CHECK(contains(json, "\"completion_rate_excluding_withdrawn\": {\n        \"count\": ") &&
+          contains(json, "\"of\": 35,"));
+    CHECK(contains(json, "\"enrolled\": 36")); /* a withdrawn participant frees no seat */
+    smart_string_free(json);
+    json = NULL;
+    smart_evaluation_free(ew);
+    smart_cohort_free(w);
 
     TEST("statistics: the same cohort given twice is refused, naming the second");
     cs[0] = c;

@@ -310,7 +310,8 @@ TEST_CASE("the statistics document carries counts with denominators and exact ra
                                                        {"not_eligible", "1/2"},
                                                        {"in_progress", "0"},
                                                        {"no_certificate", "0"},
-                                                       {"at_risk", "0"}}));
+                                                       {"at_risk", "0"},
+                                                       {"withdrawn", "0"}}));
     CHECK(j["cohorts"][0]["first_day"] == "2025-01-10");
     CHECK(j["cohorts"][0]["last_day"] == "2025-05-10");
     CHECK(j["days"][3]["attended"]["count"] == 3);
@@ -466,4 +467,41 @@ TEST_CASE("the same cohort given twice is refused, naming the second", "[statist
     const evaluation te = evaluate(twin, d("2025-06-01"));
     const evaluated_cohort same_id[] = {{&f.c, &f.e}, {&twin, &te}};
     CHECK_THROWS_AS(compute_statistics(same_id), error);
+}
+
+TEST_CASE("withdrawals are counted apart, with completion both with and without them", "[statistics][withdrawal]") {
+    cohort c = small_cohort();
+    c.withdraw("b1", d("2025-04-20"), "Sluttet i jobben");  // b1: attendance met, festival unmet
+    const evaluation e = evaluate(c, d("2025-06-01"));
+    const evaluated_cohort in[] = {{&c, &e}};
+    statistics_options o;
+    o.by = group_by::municipality;
+    const statistics s = compute_statistics(in, o);
+    const group_figures& g = s.cohorts[0];
+    CHECK(g.enrolled == 6);  // still enrolled: a withdrawn participant frees no seat
+    CHECK(g.fill_share == ratio(3, 5));
+    CHECK(g.withdrawn == 1);
+    CHECK(g.eligible == 3);      // a1 a2 b2
+    CHECK(g.not_eligible == 2);  // a3 c1; b1 is counted apart, not as not eligible
+    CHECK(g.withdrawn_share == ratio(1, 6));
+    CHECK(g.eligible_share == ratio(1, 2));                  // with the withdrawn: 3 of 6
+    CHECK(g.completion_excluding_withdrawn == ratio(3, 5));  // without: 3 of 5
+    // requirement states are still shown for b1; the funnel leaves b1 out and ends at the eligible
+    CHECK(g.requirement_states[0] == std::array<std::size_t, 4>{4, 2, 0, 0});
+    CHECK(g.requirement_states[1] == std::array<std::size_t, 4>{3, 2, 0, 1});
+    CHECK(g.through == std::vector<std::size_t>{3, 3});
+    const group_figures& holmestrand = group(s, "3903");  // b1 withdrawn, b2 eligible
+    CHECK(holmestrand.withdrawn == 1);
+    CHECK(holmestrand.eligible_share == ratio(1, 2));
+    CHECK(holmestrand.completion_excluding_withdrawn == ratio(1));
+    const auto j = nlohmann::json::parse(statistics_to_json(s));
+    CHECK(j["cohorts"][0]["status"]["withdrawn"] == 1);
+    CHECK(j["cohorts"][0]["shares"]["withdrawn"] == "1/6");
+    CHECK(j["cohorts"][0]["completion_rate_excluding_withdrawn"] ==
+          nlohmann::json({{"count", 3}, {"of", 5}, {"ratio", "3/5"}}));
+
+    // before the withdrawal date b1 is evaluated as usual
+    const evaluation before = evaluate(c, d("2025-04-19"));
+    const evaluated_cohort earlier[] = {{&c, &before}};
+    CHECK(compute_statistics(earlier).cohorts[0].withdrawn == 0);
 }

@@ -154,8 +154,8 @@ def test_dtypes_of_the_pandas_tables(small: smart.Evaluation) -> None:
     assert cohorts["first_day"].dtype.kind == "M" and cohorts["enrolled"].dtype == "Int64"
     days = st.to_pandas("days")
     assert days["date"].dtype.kind == "M" and days["past"].dtype == bool
-    # 1 whole-cohort block + 2 role groups, 8 + 4 x 5 rows each (no fill rate: no seats)
-    assert len(long) == 3 * (8 + 20)
+    # 1 whole-cohort block + 2 role groups, 10 + 4 x 5 rows each (no fill rate: no seats)
+    assert len(long) == 3 * (10 + 20)
 
 
 def test_ratios_as_parts_or_floats(small: smart.Evaluation) -> None:
@@ -196,7 +196,7 @@ def test_several_cohorts_in_trend_order() -> None:
     doc = smart.statistics(evs)
     assert trend["eligible"].tolist() == [r["status"]["eligible"] for r in doc["cohorts"]]
     long = st.to_pandas("long")
-    assert len(long[long["group"].isna()]) == 3 * (9 + 20)
+    assert len(long[long["group"].isna()]) == 3 * (11 + 20)
     days = st.to_pandas("days")
     assert len(days) == 3 * 8 and days.groupby("cohort", observed=True).size().tolist() == [8, 8, 8]
     wide = st.to_pandas("certified_wide")
@@ -222,8 +222,8 @@ def test_a_programme_without_certificate_counts_everyone_as_no_certificate() -> 
     assert pd.isna(row["mean_attendance"])
     assert len(st.to_pandas("funnel")) == 0
     assert set(st.to_pandas("long")["measure"]) == {
-        "enrolled", "eligible", "not_eligible", "in_progress", "no_certificate", "at_risk",
-        "mean_attendance", "median_attendance",
+        "enrolled", "eligible", "not_eligible", "in_progress", "no_certificate", "withdrawn", "at_risk",
+        "completion_excluding_withdrawn", "mean_attendance", "median_attendance",
     }  # fmt: skip
 
 
@@ -343,3 +343,22 @@ def test_stats_reports_a_bad_mapping_entry_at_its_csv_line(tmp_path: object) -> 
     path.write_text("recorded,number,name\n3312,3803,Drammen\n0704,3905,Tønsberg\n3312,3301,Drammen\n", encoding="utf-8")
     status, _, err = run("stats", DEMO, "--as-of", AS_OF, "--municipalities", str(path))
     assert status == 1 and f"{path}: line 4, column recorded: " in err and "mapped twice" in err
+
+
+def test_withdrawals_are_counted_apart_with_completion_with_and_without_them() -> None:
+    c = small_cohort()
+    c.withdraw("c", "2025-03-01", "Sluttet")  # c: every day and the festival, no notes or text
+    st = smart.cohort_statistics([c.evaluate(AS_OF)], by="municipality")
+    row = st.to_pandas("cohorts").iloc[0]
+    assert (row["enrolled"], row["eligible"], row["not_eligible"], row["withdrawn"]) == (4, 1, 2, 1)
+    assert row["completion_rate"] == Fraction(1, 4) and row["completion_excluding_withdrawn"] == Fraction(1, 3)
+    funnel = st.to_pandas("funnel")
+    whole = funnel[funnel["group"].isna()].set_index("requirement")
+    assert whole.loc["attendance", "met"] == 2  # a and c: c's states are still shown...
+    assert whole["through"].tolist() == [1, 1, 1, 1]  # ...but the funnel leaves c out
+    long = st.to_pandas("long")
+    w = measure(long, "withdrawn")
+    assert (w["count"], w["of"], w["ratio"]) == (1, 4, Fraction(1, 4))
+    ex = measure(long, "completion_excluding_withdrawn", group="3901")  # Horten: c withdrawn, d not eligible
+    assert (ex["count"], ex["of"], ex["ratio"]) == (0, 1, Fraction(0))
+    assert st.to_dict()["cohorts"][0]["completion_rate_excluding_withdrawn"]["ratio"] == "1/3"

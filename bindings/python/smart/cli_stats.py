@@ -211,17 +211,18 @@ def _table(out: TextIO, st: Statistics, as_of: datetime.date) -> None:
 
     def figures(r: GroupFigures, first: list[str]) -> list[str]:
         if r.suppressed:
-            return first + [suppressed] + [""] * 7
+            return first + [suppressed] + [""] * 9
         return first + [
             str(r.enrolled),
             *(str(getattr(r, x)) for x in STATUSES),
             str(r.at_risk),
             _percent(r.eligible_share),
+            _percent(r.completion_excluding_withdrawn),
             _percent(r.mean_attendance),
         ]
 
-    head = ["enrolled", "eligible", "not eligible", "in progress", "no certificate", "at risk", "completion"]
-    head.append("mean attendance")
+    head = ["enrolled", "eligible", "not eligible", "in progress", "no certificate", "withdrawn", "at risk"]
+    head += ["completion", "without withdrawn", "mean attendance"]
     _grid(out, "Cohorts", ["cohort", *head], [figures(r, [r.cohort_id]) for r in st.cohorts])
 
     funnel_rows: list[list[str]] = []

@@ -31,7 +31,8 @@ __all__ = ["attendance_by_day", "funnel", "status_by_group", "trend"]
 # Colours that stay apart for common colour-vision deficiencies (Okabe–Ito).
 _GREEN, _RED, _ORANGE, _GREY, _BLUE, _SKY = "#009E73", "#D55E00", "#E69F00", "#999999", "#0072B2", "#56B4E9"
 _STATUS = (("eligible", "eligible", _GREEN), ("not_eligible", "not eligible", _RED),
-           ("in_progress", "in progress", _ORANGE), ("no_certificate", "no certificate", _GREY))  # fmt: skip
+           ("in_progress", "in progress", _ORANGE), ("no_certificate", "no certificate", _GREY),
+           ("withdrawn", "withdrawn", "#CC79A7"))  # fmt: skip
 _STATES = (("met", "met", _GREEN), ("exempt", "exempt", _SKY), ("pending", "pending", _ORANGE),
            ("unmet", "unmet", _RED))  # fmt: skip
 _STATE_INDEX = {state: i for i, state in enumerate(STATES)}  # the core's order of requirement_states

@@ -48,7 +48,7 @@ DayFigures = _smart.statistics.DayFigures
 CertifiedRow = _smart.statistics.CertifiedRow
 
 TABLES: tuple[str, ...] = ("long", "cohorts", "groups", "funnel", "days", "certified", "certified_wide")
-STATUSES: tuple[str, ...] = ("eligible", "not_eligible", "in_progress", "no_certificate")
+STATUSES: tuple[str, ...] = ("eligible", "not_eligible", "in_progress", "no_certificate", "withdrawn")
 STATES: tuple[str, ...] = ("met", "unmet", "pending", "exempt")
 
 
@@ -222,8 +222,10 @@ class Statistics:
 
     - ``"long"``: tidy, one row per cohort x group x measure: ``cohort``, ``group`` (NA
       for the whole cohort), ``group_label``, ``measure`` (``enrolled``, ``fill_rate``,
-      ``eligible``, ``not_eligible``, ``in_progress``, ``no_certificate``, ``at_risk``,
-      ``mean_attendance``, ``median_attendance``, and per requirement ``met``, ``unmet``,
+      ``eligible``, ``not_eligible``, ``in_progress``, ``no_certificate``, ``withdrawn``
+      (counted apart, still enrolled), ``at_risk``, ``completion_excluding_withdrawn``
+      (eligible of enrolled less withdrawn), ``mean_attendance``, ``median_attendance``,
+      and per requirement ``met``, ``unmet``,
       ``pending``, ``exempt`` and ``through``, the funnel step: met or exempt for it and
       every requirement before it), ``requirement`` (NA unless per requirement),
       ``count``, ``of``, ``ratio`` and ``suppressed``. The ratio of ``eligible`` is the
@@ -407,6 +409,7 @@ class Statistics:
             for s in STATUSES:
                 add(s, None, getattr(row, s), n, getattr(row, f"{s}_share"))
             add("at_risk", None, row.at_risk, n, row.at_risk_share)
+            add("completion_excluding_withdrawn", None, row.eligible, n - row.withdrawn, row.completion_excluding_withdrawn)
             add("mean_attendance", None, None, None, row.mean_attendance)
             add("median_attendance", None, None, None, row.median_attendance)
             for q, req in enumerate(reqs):
@@ -419,7 +422,8 @@ class Statistics:
     def _wide(self, rows: list[GroupFigures], *, whole: bool) -> list[_Column]:
         order = ["cohort", "label", "programme", "first_day"] if whole else ["cohort", "group", "group_label"]
         order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
-        order += list(STATUSES) + ["at_risk", "completion_rate", "mean_attendance", "median_attendance"]
+        order += list(STATUSES) + ["at_risk", "completion_rate", "completion_excluding_withdrawn"]
+        order += ["mean_attendance", "median_attendance"]
         cols: dict[str, list[Any]] = {n: [] for n in order}
         index = {cid: i for i, cid in enumerate(self._s.cohort_ids)}
         for r in rows:
@@ -434,6 +438,7 @@ class Statistics:
             figures: dict[str, Any] = {
                 "seats": r.seats, "enrolled": r.enrolled, "fill_rate": r.fill_share, "at_risk": r.at_risk,
                 "completion_rate": r.eligible_share, "mean_attendance": r.mean_attendance,
+                "completion_excluding_withdrawn": r.completion_excluding_withdrawn,
                 "median_attendance": r.median_attendance, **{s: getattr(r, s) for s in STATUSES},
             }  # fmt: skip
             for name in order:
@@ -441,7 +446,7 @@ class Statistics:
         kinds = {
             "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "group": "cat",
             "group_label": "cat", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
-            "mean_attendance": "ratio", "median_attendance": "ratio",
+            "completion_excluding_withdrawn": "ratio", "mean_attendance": "ratio", "median_attendance": "ratio",
         }  # fmt: skip
         return [(name, kinds.get(name, "int"), cols[name]) for name in order]
 

@@ -38,11 +38,15 @@ void register_group_figures(py::module_& s) {
         .def_readonly("in_progress", &g::in_progress)
         .def_readonly("no_certificate", &g::no_certificate)
         .def_readonly("at_risk", &g::at_risk)
+        .def_readonly("withdrawn", &g::withdrawn, "Withdrawn as of the date: counted apart, still enrolled.")
         .def_readonly("eligible_share", &g::eligible_share, "The completion rate: eligible of enrolled.")
         .def_readonly("not_eligible_share", &g::not_eligible_share)
         .def_readonly("in_progress_share", &g::in_progress_share)
         .def_readonly("no_certificate_share", &g::no_certificate_share)
         .def_readonly("at_risk_share", &g::at_risk_share)
+        .def_readonly("withdrawn_share", &g::withdrawn_share)
+        .def_readonly("completion_excluding_withdrawn", &g::completion_excluding_withdrawn,
+                      "Eligible of (enrolled - withdrawn); None when that is no one.")
         .def_readonly("mean_attendance", &g::mean_attendance)
         .def_readonly("median_attendance", &g::median_attendance)
         .def_readonly("requirement_states", &g::requirement_states,
