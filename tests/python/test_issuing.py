@@ -161,6 +161,29 @@ def test_a_revoked_participant_gets_no_new_certificate_from_a_bulk_run(
     again = issue_demo(demo_ev, tmp_path, key)
     assert again.issued == []
     assert (target.data.participant_id, target.data.holder, "revoked") in [x[:3] for x in again.not_issued]
+    reason = next(x[3] for x in again.not_issued if x[0] == target.data.participant_id)
+    assert reason.startswith(f"{target.serial} trukket tilbake 30.4.2025: Feil")
+
+
+def test_issue_cohort_reports_the_cores_decision_for_every_participant(
+    demo_ev: smart.Evaluation, key: issuing.SigningKey, tmp_path: pathlib.Path
+) -> None:
+    report = issuing.issue_cohort(demo_ev, tmp_path, key, ISSUER, issued_on=AS_OF, lang="nn")
+    assert [x.participant_id for x in report.entries] == [r.id for r in demo_ev]
+    outcomes = [x.outcome for x in report.entries]
+    assert outcomes.count(issuing.IssueOutcome.issued) == len(report.issued) == 24
+    for x, r in zip(report.entries, demo_ev):
+        if x.outcome == "issued":
+            assert x.record is not None and x.record.data.participant_id == r.id and x.reason == ""
+        else:  # the core's words of what is missing, in the run's language
+            assert x.outcome == str(r.status) and x.reason == "; ".join(r.missing("nn"))
+    assert report.not_issued == [(x.participant_id, x.name, str(x.outcome), x.reason) for x in report.entries if x.record is None]
+    with open(tmp_path / "not-issued.csv", newline="", encoding="utf-8") as f:
+        assert [tuple(row) for row in csv.reader(f)][1:] == report.not_issued
+    # before the last day: nothing, and the core says why
+    early = issuing.issue_cohort(demo_ev, tmp_path / "early", key, ISSUER, issued_on="2025-04-01", lang="en")
+    assert early.issued == [] and {x[2] for x in early.not_issued} >= {"too_early"}
+    assert any("before the programme's last day (2025-04-09)" in x[3] for x in early.not_issued)
 
 
 def test_register_issue_after_a_revocation_is_refused_and_a_reissue_corrects_it(

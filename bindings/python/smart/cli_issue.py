@@ -13,7 +13,7 @@ import argparse
 import datetime
 import json
 import pathlib
-from typing import Any, TextIO
+from typing import TextIO
 
 from ._core import _smart
 from .cohort import load_cohort
@@ -25,15 +25,16 @@ from .issuing import (
     Register,
     Verification,
     VerificationStatus,
-    _tqdm_progress,
     generate_signing_key,
     issue_cohort,
     load_public_key,
     load_signing_key,
     save_signing_key,
     verify,
+    verify_document,
     verify_pdf,
 )
+from .issuing_bulk import _tqdm_progress
 
 __all__ = ["add_commands"]
 
@@ -133,15 +134,16 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out_dir = pathlib.Path(args.out)
     key_path = pathlib.Path(args.key)
     try:
-        if key_path.resolve().is_relative_to(out_dir.resolve()):
-            return _fail(err, f"the key file {key_path} is inside the output folder {out_dir}: keep keys elsewhere")
+        _smart.issuing.check_key_outside(key_path, out_dir)
         key = load_signing_key(key_path)
         cohort = load_cohort(args.file)
         as_of = args.as_of or datetime.date.today()
         ev = cohort.evaluate(as_of)
         lang = Lang(args.lang)
-        name = args.issuer_name or ev.programme.provider.get(lang) or ev.programme.name.get(lang)
-        issuer = Issuer(id=args.issuer_id or f"urn:smart:provider:{ev.programme.id}", name=name, url=args.issuer_url or "")
+        default = _smart.issuing.default_issuer(ev._e, lang)
+        issuer = Issuer(
+            id=args.issuer_id or default.id, name=args.issuer_name or default.name, url=args.issuer_url or ""
+        )
         report = issue_cohort(
             ev,
             out_dir,
@@ -169,22 +171,17 @@ def _describe(v: Verification, out: TextIO) -> None:
     out.write(f"status: {v.status}\n")
     if v.serial:
         out.write(f"serial: {v.serial}\n")
-    c: dict[str, Any] | None = v.credential
-    if c is not None:
-        subject = c.get("credentialSubject", {})
-        ach = subject.get("achievement", {})
-        holder = next((i.get("identityHash", "") for i in subject.get("identifier", []) if i.get("identityType") == "name"), "")
-        issuer = c.get("issuer", {})
-        out.write(f"holder: {holder}\n")
-        out.write(f"certificate: {ach.get('description', '')}\n")
-        out.write(f"period: {subject.get('activityStartDate', '')[:10]} – {subject.get('activityEndDate', '')[:10]}\n")
-        out.write(f"issuer: {issuer.get('name', '')} ({issuer.get('id', '')})\n")
-        out.write(f"issued: {str(c.get('validFrom', ''))[:10]}\n")
-        for a in ach.get("alignment", []):
-            out.write(f"  goal {a.get('targetCode', '')}: {a.get('targetName', '')}\n")
-        crit = ach.get("criteria", {}).get("narrative", "")
-        if crit:
-            out.write(f"requirements: {crit}\n")
+    if v.credential is not None:
+        s = _smart.issuing.summarize_credential(json.dumps(v.credential))
+        out.write(f"holder: {s.holder}\n")
+        out.write(f"certificate: {s.certificate}\n")
+        out.write(f"period: {s.period_start} – {s.period_end}\n")
+        out.write(f"issuer: {s.issuer_name} ({s.issuer_id})\n")
+        out.write(f"issued: {s.issued_on}\n")
+        for code, name in s.goals:
+            out.write(f"  goal {code}: {name}\n")
+        if s.requirements:
+            out.write(f"requirements: {s.requirements}\n")
     if v.key_id:
         out.write(f"key: {v.key_id}\n")
     out.write(f"detail: {v.detail}\n")
@@ -233,30 +230,16 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _verify_json(text: str, path: pathlib.Path, keys: list[PublicKey], reg: Register | None, err: TextIO) -> Verification | None:
-    """A .json credential carries no signature: the register's record of its serial holds
-    the signed token; the JSON must say exactly what that token signed."""
+    """A .json credential carries no signature: the core checks it against the register's
+    record of its id, whose signed token must have signed exactly that JSON."""
     if reg is None:
         _fail(err, f"{path}: a .json credential carries no signature: verify the .jwt, or give --register")
         return None
     try:
-        doc = json.loads(text)
-    except ValueError:
-        _fail(err, f"{path}: not JSON")
+        return verify_document(text, keys, reg)
+    except SmartError as exc:
+        _fail(err, f"{path}: {exc.message}")
         return None
-    cid = str(doc.get("id", "")) if isinstance(doc, dict) else ""
-    prefix = "urn:smart:certificate:"
-    record = reg.find(cid[len(prefix) :]) if cid.startswith(prefix) else None
-    if record is None:
-        _fail(err, f"{path}: no certificate with this id in the register")
-        return None
-    v = verify(record.credential_jws, keys, reg)
-    if v.credential is not None:
-        signed = {k: x for k, x in v.credential.items() if k not in ("iss", "jti", "nbf")}
-        if signed != doc:
-            return Verification(
-                VerificationStatus.tampered, v.key_id, v.serial, None, "the JSON differs from what was signed"
-            )
-    return v
 
 
 def _revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

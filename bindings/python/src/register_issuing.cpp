@@ -80,6 +80,34 @@ void register_issuing(py::module_& m) {
         },
         py::arg("text"), "Reads a public key file's text. Raises ParseError / ValidationError.");
 
+    s.def("public_key_path", &smart::public_key_path, py::arg("key_file"),
+          "Where the public key of a secret key file goes: NAME.key.json -> NAME.pub.json.");
+    s.def(
+        "save_signing_key_file",
+        [](const smart::signing_key& k, const std::filesystem::path& p) {
+            py::gil_scoped_release nogil;
+            return smart::save_signing_key_file(k, p);
+        },
+        py::arg("key"), py::arg("path"),
+        "Writes the secret key file (mode 0600) and the public one beside it; returns the public file's path. "
+        "Raises NotAllowedError when either exists.");
+    s.def(
+        "save_public_key_file",
+        [](const smart::public_key& k, const std::filesystem::path& p) {
+            py::gil_scoped_release nogil;
+            smart::save_public_key_file(k, p);
+        },
+        py::arg("key"), py::arg("path"), "Writes a new public key file. Raises NotAllowedError when it exists.");
+    s.def(
+        "load_public_key_file",
+        [](const std::filesystem::path& p) {
+            py::gil_scoped_release nogil;
+            return smart::load_public_key_file(p);
+        },
+        py::arg("path"), "Reads a public key file, or the public half of a secret key file.");
+    s.def("check_key_outside", &smart::check_key_outside, py::arg("key_file"), py::arg("folder"),
+          "Raises InvalidArgumentError when the key file lies inside the folder.");
+
     // --- what a certificate states ------------------------------------------------------
     py::class_<smart::certified_requirement>(s, "CertifiedRequirement",
                                              "A requirement as it stands on a certificate: met, or exempt.")
@@ -202,6 +230,30 @@ void register_issuing(py::module_& m) {
           "The Open Badges 3.0 AchievementCredential of a record, as JSON text.");
     s.def("certificate_serial", &smart::certificate_serial, py::arg("programme_id"), py::arg("cohort_id"),
           py::arg("participant_id"), py::arg("issue_number") = 1, "The stable serial of a certificate.");
+    s.def("is_certificate_serial", &smart::is_certificate_serial, py::arg("text"),
+          "True for text of the form SMART-XXXX-XXXX-XXXX.");
+    s.def("find_certificate_serials", &smart::find_certificate_serials, py::arg("text"),
+          "The distinct serials in a text, sorted.");
+    s.def("certificate_urn", &smart::certificate_urn, py::arg("serial"), "urn:smart:certificate:<serial>.");
+    s.def("serial_of_urn", &smart::serial_of_urn, py::arg("id"), "The serial in a credential id, or ''.");
+    s.def(
+        "default_issuer",
+        [](const std::shared_ptr<py_evaluation>& x, smart::lang l) { return smart::default_issuer(x->e.programme(), l); },
+        py::arg("evaluation"), py::arg("lang"), "The issuer the programme's certificates name by default.");
+    s.def("credential_of_payload", &smart::credential_of_payload, py::arg("payload_json"),
+          "The OB 3.0 credential inside a JWT payload (without iss, jti, nbf), as JSON text.");
+    py::class_<smart::credential_summary>(s, "CredentialSummary", "What a credential certifies, as a person reads it.")
+        .def_readonly("holder", &smart::credential_summary::holder, "The holder's name.")
+        .def_readonly("certificate", &smart::credential_summary::certificate, "Programme (cohort).")
+        .def_readonly("period_start", &smart::credential_summary::period_start, "YYYY-MM-DD.")
+        .def_readonly("period_end", &smart::credential_summary::period_end, "YYYY-MM-DD.")
+        .def_readonly("issuer_name", &smart::credential_summary::issuer_name, "The issuer's name.")
+        .def_readonly("issuer_id", &smart::credential_summary::issuer_id, "The issuer's id.")
+        .def_readonly("issued_on", &smart::credential_summary::issued_on, "YYYY-MM-DD.")
+        .def_readonly("goals", &smart::credential_summary::goals, "(code, text) of each competence goal.")
+        .def_readonly("requirements", &smart::credential_summary::requirements, "The criteria narrative.");
+    s.def("summarize_credential", &smart::summarize_credential, py::arg("credential_json"),
+          "What a credential (JSON text) certifies.");
     s.def("verification_code", &smart::verification_code, py::arg("credential_jws"),
           "The short code derived from a JWS signature: XXXX-XXXX.");
     s.def(
@@ -265,6 +317,17 @@ void register_issuing(py::module_& m) {
             },
             py::arg("programme_id"), py::arg("cohort_id"), py::arg("participant_id"),
             "The valid record of a participant of a cohort, or None.")
+        .def(
+            "find_latest",
+            [](py_register& r, const text& programme_id, const text& cohort_id,
+               const text& participant_id) -> std::optional<smart::certificate_record> {
+                std::lock_guard<std::mutex> lock(r.mu);
+                const auto* x = r.reg.find_latest(programme_id, cohort_id, participant_id);
+                if (!x) return std::nullopt;
+                return *x;
+            },
+            py::arg("programme_id"), py::arg("cohort_id"), py::arg("participant_id"),
+            "The participant's newest record whatever its status (valid or revoked), or None.")
         .def("reload",
              [](py_register& r) {
                  py::gil_scoped_release nogil;
@@ -309,6 +372,47 @@ void register_issuing(py::module_& m) {
             "serial); the old one points to it (replaced_by) and becomes replaced, or stays revoked. Raises "
             "NotFoundError (unknown serial), NotAllowedError (re-issued already), InvalidArgumentError (another "
             "participant's data).");
+
+    s.def(
+        "verify_credential_document",
+        [](std::string_view json_text, const std::vector<smart::public_key>& trusted, py_register& reg) {
+            py::gil_scoped_release nogil;
+            std::lock_guard<std::mutex> lock(reg.mu);
+            return smart::verify_credential_document(json_text, trusted, reg.reg);
+        },
+        py::arg("credential_json"), py::arg("trusted_keys"), py::arg("register"),
+        "Checks a credential document against what its register record signed. Raises NotFoundError when the "
+        "register has no record with its id.");
+
+    // --- bulk issuing -------------------------------------------------------------------
+    py::class_<smart::issue_entry>(s, "IssueEntry", "What a bulk run did for one participant.")
+        .def_readonly("participant", &smart::issue_entry::participant, "Position in the cohort.")
+        .def_readonly("participant_id", &smart::issue_entry::participant_id, "The participant's id.")
+        .def_readonly("name", &smart::issue_entry::name, "The participant's name.")
+        .def_property_readonly(
+            "outcome",
+            [](const smart::issue_entry& x) { return issuing_enum("IssueOutcome", smart::to_string(x.outcome)); },
+            "issued, already_issued, not_eligible, in_progress, no_certificate, revoked or too_early.")
+        .def_readonly("record", &smart::issue_entry::record, "The record (issued, stored or revoked), or None.")
+        .def_readonly("reason", &smart::issue_entry::reason, "Why nothing was issued ('' when something was).")
+        .def("__repr__", [](const smart::issue_entry& x) {
+            return "IssueEntry(" + short_repr(x.participant_id) + ", " + smart::to_string(x.outcome) + ")";
+        });
+    py::class_<smart::issue_report>(s, "CoreIssueReport", "What the core's issue_cohort decided, per participant.")
+        .def_readonly("entries", &smart::issue_report::entries, "One entry per participant, in the cohort's order.")
+        .def_readonly("issued", &smart::issue_report::issued, "How many were issued in this run.")
+        .def_readonly("already_issued", &smart::issue_report::already_issued, "How many were in the register.")
+        .def_readonly("not_issued", &smart::issue_report::not_issued, "How many got none.");
+    s.def(
+        "issue_cohort",
+        [](py_register& r, const std::shared_ptr<py_evaluation>& x, const smart::issuer_profile& issuer,
+           const smart::signing_key& key, smart::date issued_on, smart::lang language) {
+            py::gil_scoped_release nogil;
+            std::lock_guard<std::mutex> lock(r.mu);
+            return smart::issue_cohort(r.reg, x->cohort(), x->e, issuer, key, issued_on, language);
+        },
+        py::arg("register"), py::arg("evaluation"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"),
+        py::arg("lang"), "The bulk-issuing policy of the core: who gets a certificate, who has one, who not and why.");
 
     s.def(
         "verify_credential",
