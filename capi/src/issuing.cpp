@@ -127,7 +127,7 @@ const smart::issue_entry& entry_of(const smart::issue_report& r, std::size_t ent
 
 smart::issue_outcome outcome_of(const smart_issue_outcome& o, const char* fn) {
     const long long v = raw_value(o);
-    if (v < SMART_ISSUE_ISSUED || v > SMART_ISSUE_TOO_EARLY) invalid(fn, "unknown smart_issue_outcome value");
+    if (v < SMART_ISSUE_ISSUED || v > SMART_ISSUE_WITHDRAWN) invalid(fn, "unknown smart_issue_outcome value");
     return static_cast<smart::issue_outcome>(v);
 }
 
@@ -141,6 +141,7 @@ void lend(const char** out, const T& text, const char* fn) {
 
 // The C enums are the core's, value for value.
 static_assert(static_cast<int>(smart::issue_outcome::too_early) == SMART_ISSUE_TOO_EARLY);
+static_assert(static_cast<int>(smart::issue_outcome::withdrawn) == SMART_ISSUE_WITHDRAWN);
 static_assert(static_cast<int>(smart::issue_outcome::revoked) == SMART_ISSUE_REVOKED);
 static_assert(static_cast<int>(smart::record_status::replaced) == SMART_RECORD_REPLACED);
 static_assert(static_cast<int>(smart::verification_status::unknown_key) == SMART_VERIFY_UNKNOWN_KEY);

@@ -277,6 +277,7 @@ enum class issue_outcome : std::uint8_t {
     no_certificate,  ///< the programme issues no certificate
     revoked,         ///< the newest record is revoked: a new one only through an explicit re-issue
     too_early,       ///< eligible, but the evaluation or the issue date is before the cohort's last day
+    withdrawn,       ///< withdrawn from the cohort (the reason names the date and why)
 };
 const char* to_string(issue_outcome o) noexcept;
 issue_outcome parse_issue_outcome(std::string_view s);

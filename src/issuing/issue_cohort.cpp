@@ -10,8 +10,8 @@ namespace smart {
 
 namespace {
 
-constexpr std::array<const char*, 7> outcome_names = {"issued",         "already_issued", "not_eligible", "in_progress",
-                                                      "no_certificate", "revoked",        "too_early"};
+constexpr std::array<const char*, 8> outcome_names = {"issued",         "already_issued", "not_eligible", "in_progress",
+                                                      "no_certificate", "revoked",        "too_early",    "withdrawn"};
 
 const char* t(lang l, const char* nb, const char* nn, const char* en) { return l == lang::nb ? nb : l == lang::nn ? nn : en; }
 
@@ -28,6 +28,10 @@ std::string too_early_reason(date last_day, lang l) {
     return t(l, "kan ikke utstedes før programmets siste dag (", "kan ikkje skrivast ut før siste dagen i programmet (",
              "cannot be issued before the programme's last day (") +
            day_text(last_day, l) + ")";
+}
+
+std::string withdrawn_reason(const withdrawal& w, lang l) {
+    return t(l, "trukket seg ", "trekt seg ", "withdrew on ") + day_text(w.on, l) + ": " + w.reason;
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -87,6 +91,9 @@ issue_report issue_cohort(certificate_register& reg, const cohort& c, const eval
             x.reason = too_early_reason(c.last_day(), language);
         } else if (status == overall_status::eligible) {
             issue_one(x, reg, certificate_for(c, e, i), issuer, key, issued_on, language);
+        } else if (status == overall_status::withdrawn && p.withdrawal) {
+            x.outcome = issue_outcome::withdrawn;
+            x.reason = withdrawn_reason(*p.withdrawal, language);
         } else if (status == overall_status::no_certificate) {
             x.outcome = issue_outcome::no_certificate;
             x.reason = t(language, "programmet gir ikke kompetansebevis", "programmet gjev ikkje kompetansebevis",

@@ -287,7 +287,9 @@ static void test_bulk_run(smart_signing_key *key) {
     OK(smart_verdict_name(&s, SMART_VERIFY_UNKNOWN_KEY));
     CHECK(strcmp(s, "unknown_key") == 0);
     EXPECT(smart_verdict_name(&s, (smart_verdict)-1), SMART_EINVAL);
-    EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)7), SMART_EINVAL);
+    EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)8), SMART_EINVAL);
+    OK(smart_issue_outcome_name(&s, SMART_ISSUE_WITHDRAWN));
+    CHECK(strcmp(s, "withdrawn") == 0);
     EXPECT(smart_issue_report_outcome(&outcome, report, 36), SMART_EINVAL);
     EXPECT(smart_register_issue_cohort(NULL, reg, cohort, evaluation, key, &o), SMART_EINVAL);
     EXPECT(smart_register_issue_cohort(&again, reg, cohort, evaluation, NULL, &o), SMART_EINVAL);

@@ -125,6 +125,19 @@ TEST_CASE("a bulk run before the last day issues nothing and says why", "[issuin
     CHECK_THROWS_AS(parse_issue_outcome("later"), error);
 }
 
+TEST_CASE("a bulk run issues nothing to a withdrawn participant and says when and why", "[issuing][issue_cohort]") {
+    scratch_dir dir;
+    bulk_demo d;
+    d.c.withdraw("p01", date(2025, 1, 10), "Sluttet i jobben");
+    d.e = evaluate(d.c, date(2025, 4, 30));
+    certificate_register reg(dir.path / "register.jsonl");
+    const issue_report r = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::nn);
+    CHECK(entry(r, "p01").outcome == issue_outcome::withdrawn);
+    CHECK(entry(r, "p01").reason == "trekt seg 10.1.2025: Sluttet i jobben");
+    CHECK(r.issued == 23);
+    CHECK(std::string(to_string(issue_outcome::withdrawn)) == "withdrawn");
+}
+
 TEST_CASE("serials and credential ids are recognised by the core", "[issuing][serial]") {
     const std::string serial = certificate_serial("smart-trener-2024", "trener-2024-demo", "p01");
     CHECK(is_certificate_serial(serial));

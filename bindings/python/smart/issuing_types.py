@@ -71,3 +71,4 @@ class IssueOutcome(_NamedEnum):
     no_certificate = "no_certificate"
     revoked = "revoked"
     too_early = "too_early"
+    withdrawn = "withdrawn"

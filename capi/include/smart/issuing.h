@@ -46,7 +46,8 @@ typedef enum smart_issue_outcome {
     SMART_ISSUE_IN_PROGRESS = 3,    /* not eligible yet */
     SMART_ISSUE_NO_CERTIFICATE = 4, /* the programme issues no certificate */
     SMART_ISSUE_REVOKED = 5,        /* the newest record is revoked: only a re-issue makes a new one */
-    SMART_ISSUE_TOO_EARLY = 6       /* the evaluation or issue date is before the cohort's last day */
+    SMART_ISSUE_TOO_EARLY = 6,      /* the evaluation or issue date is before the cohort's last day */
+    SMART_ISSUE_WITHDRAWN = 7       /* withdrawn from the cohort (the reason says when and why) */
 } smart_issue_outcome;
 
 /* ==== Handles ========================================================================== */
@@ -259,7 +260,7 @@ SMART_EXTERN(int) smart_issue_report_record(smart_record **out, const smart_issu
 SMART_EXTERN(void) smart_issue_report_free(smart_issue_report *report);
 
 /* The name of an outcome: "issued", "already_issued", "not_eligible", "in_progress",
- * "no_certificate", "revoked", "too_early". A static string. Errors: SMART_EINVAL. */
+ * "no_certificate", "revoked", "too_early", "withdrawn". A static string. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_issue_outcome_name(const char **out, smart_issue_outcome outcome);
 
 /* ==== Verification ===================================================================== */
