@@ -305,13 +305,16 @@ std::vector<group_figures> group_rows(const cohort_context& cc, const std::vecto
     return rows;
 }
 
-/// Attendance per counted day (all gathering days when there is no attendance rule).
+/// Attendance per counted day (all gathering days when there is no attendance rule). One
+/// pass over the participants, each adding to the counters of the past counted days.
 void day_rows(const cohort_context& cc, std::vector<day_figures>& out) {
     const cohort& c = cc.c;
     std::vector<session_kind> counted{session_kind::gathering};
     if (cc.attendance_req >= 0)
         counted = std::get<attendance_rule>(c.programme().requirements[static_cast<std::size_t>(cc.attendance_req)].rule)
                       .counted_kinds;
+    const std::size_t first = out.size();
+    std::vector<std::size_t> past_days;  // cohort day index of each past counted day
     for (std::size_t d = 0; d < c.days().size(); ++d) {
         const session& sess = c.sessions()[c.session_of_day(d)];
         if (std::find(counted.begin(), counted.end(), sess.kind) == counted.end()) continue;
@@ -321,35 +324,55 @@ void day_rows(const cohort_context& cc, std::vector<day_figures>& out) {
         f.session_id = sess.id;
         f.enrolled = c.size();
         f.past = f.day <= cc.e.as_of();
-        if (f.past)
-            for (const participant& p : c.participants()) {
-                const attendance_status st = p.attendance.empty() ? attendance_status::unrecorded : p.attendance[d];
-                if (st == attendance_status::present || st == attendance_status::late)
-                    ++f.attended;
-                else if (st == attendance_status::excused)
-                    ++f.excused;
-                else
-                    ++f.absent;
-            }
+        if (f.past) past_days.push_back(d);
+        out.push_back(std::move(f));
+    }
+    std::vector<std::array<std::size_t, 3>> counts(past_days.size(), {0, 0, 0});  // attended, excused, absent
+    for (const participant& p : c.participants())
+        for (std::size_t k = 0; k < past_days.size(); ++k) {
+            const attendance_status st = p.attendance.empty() ? attendance_status::unrecorded : p.attendance[past_days[k]];
+            const bool attended = st == attendance_status::present || st == attendance_status::late;
+            ++counts[k][attended ? 0 : st == attendance_status::excused ? 1 : 2];
+        }
+    for (std::size_t i = first, k = 0; i < out.size(); ++i) {
+        day_figures& f = out[i];
+        if (f.past) {
+            f.attended = counts[k][0];
+            f.excused = counts[k][1];
+            f.absent = counts[k][2];
+            ++k;
+        }
         f.attended_share = share(f.attended, f.enrolled);
-        out.push_back(f);
     }
 }
 
 /// Certified participants of cohort `ci` (of `cohorts`) per municipality, counted into
-/// `rows` (a row per municipality, found through `index`).
+/// `rows` (a row per municipality, found through `index`). Counted per distinct
+/// municipality of the cohort first: one hash look-up per participant, one look-up in
+/// `index` per municipality.
 void count_certified(const cohort_context& cc, std::size_t ci, std::size_t cohorts, const statistics_options& options,
                      std::map<std::string, std::size_t, std::less<>>& index, std::vector<certified_row>& rows) {
+    struct tally {
+        std::string_view label;
+        std::size_t certified = 0;
+    };
+    std::unordered_map<std::string_view, tally> local;
     for (std::size_t i = 0; i < cc.e.size(); ++i) {
         const auto [number, label] = group_key(cc.c.participants()[i], group_by::municipality, options);
+        tally& t = local.try_emplace(number, tally{label}).first->second;
+        t.certified += cc.e.result(i).status == overall_status::eligible;
+    }
+    std::vector<std::pair<std::string_view, tally>> sorted(local.begin(), local.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [number, t] : sorted) {
         auto it = index.find(number);
         if (it == index.end()) {
             it = index.emplace(std::string(number), rows.size()).first;
-            rows.push_back({std::string(number), std::string(label), {}, {}});
+            rows.push_back({std::string(number), std::string(t.label), {}, {}});
         }
         auto& row = rows[it->second];
         row.per_cohort.resize(cohorts, std::size_t{0});
-        if (cc.e.result(i).status == overall_status::eligible) ++*row.per_cohort[ci];
+        *row.per_cohort[ci] += t.certified;
     }
 }
 
