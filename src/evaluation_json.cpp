@@ -61,7 +61,8 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
     const status_counts n = e.counts();
     o["summary"] = {{"participants", e.size()},         {"eligible", n.eligible},
                     {"not_eligible", n.not_eligible},   {"in_progress", n.in_progress},
-                    {"no_certificate", n.no_certificate}, {"at_risk", n.at_risk}};
+                    {"no_certificate", n.no_certificate}, {"at_risk", n.at_risk},
+                    {"withdrawn", n.withdrawn}};
     json ivs = json::array();
     for (const auto& iv : e.intervals()) ivs.push_back({{"after", to_iso(iv.after)}, {"until", to_iso(iv.until)}});
     o["intervals"] = std::move(ivs);

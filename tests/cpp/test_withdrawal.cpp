@@ -3,6 +3,8 @@
 // with the requirement states still shown; before it the participant is evaluated as usual.
 #include "helpers.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace smart;
 using th::d;
 using th::thrown_by;
@@ -105,4 +107,17 @@ TEST_CASE("a withdrawal survives saving and loading the cohort", "[withdrawal][j
     CHECK(back == c);
     REQUIRE(back.find("p1")->withdrawal);
     CHECK(back.find("p1")->withdrawal->reason == "Sluttet i jobben");
+}
+
+TEST_CASE("the evaluation document shows a withdrawn participant and counts them apart", "[withdrawal][json]") {
+    cohort c = th::cohort_with_one(trainer());
+    c.add_participant(th::person("p2"));
+    c.withdraw("p1", d("2024-10-01"), "Sluttet");
+    const evaluation e = evaluate(c, d("2025-05-01"));
+    const auto doc = nlohmann::json::parse(evaluation_to_json(e, c));
+    CHECK(doc.at("summary").at("withdrawn") == 1);
+    CHECK(doc.at("summary").at("not_eligible") == 1);
+    CHECK(doc.at("participants")[0].at("status") == "withdrawn");
+    CHECK(doc.at("participants")[0].at("requirements")[0].at("state") == "unmet");
+    CHECK(doc.at("participants")[1].at("status") == "not_eligible");
 }

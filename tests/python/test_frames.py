@@ -32,7 +32,7 @@ def test_one_row_per_participant(ev: smart.Evaluation) -> None:
     for col in ("participant_id", "name", "municipality", "role", "sector", "status", "attendance"):
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col
     assert df["at_risk"].dtype == np.bool_ and df["warnings"].dtype == np.int32
-    assert list(df["status"].cat.categories) == ["eligible", "not_eligible", "in_progress", "no_certificate"]
+    assert list(df["status"].cat.categories) == ["eligible", "not_eligible", "in_progress", "no_certificate", "withdrawn"]
     assert (df["status"] == "eligible").sum() == 24
     row = df.set_index("participant_id").loc["p07"]
     assert (row["status"], row["attendance"], row["name"]) == ("not_eligible", "unmet", "Marte Skjærvø")

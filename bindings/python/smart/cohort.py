@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, overload
 
 from ._core import _smart
-from .enums import AttendanceStatus, FestivalRole, Lang
+from .enums import AttendanceStatus, FestivalRole, Lang, Sector, SubmissionStatus
 from .programme import Programme, Session
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ __all__ = [
     "Municipality",
     "Participant",
     "Submission",
+    "Withdrawal",
     "demo_cohort",
     "load_cohort",
     "loads_cohort",
@@ -40,6 +41,7 @@ Municipality = _smart.cohort.Municipality
 Contact = _smart.cohort.Contact
 Submission = _smart.cohort.Submission
 Exemption = _smart.cohort.Exemption
+Withdrawal = _smart.cohort.Withdrawal
 
 Table = Literal["participants", "attendance", "submissions", "exemptions"]
 DateLike = datetime.date | str
@@ -272,6 +274,66 @@ class Cohort:
     def remove_exemption(self, participant_id: str, requirement_id: str) -> None:
         """Withdraws an exemption. Raises NotFoundError when there is none."""
         self._c.remove_exemption(participant_id, requirement_id)
+
+    # --- corrections ----------------------------------------------------------------------
+    # A submission is addressed by its participant's id and its position ``index`` in
+    # ``cohort[participant_id].submissions`` (0 = the first recorded). Every correction is
+    # checked by the core and changes nothing when it raises; evaluations made before it
+    # keep the records they were made from.
+
+    def set_submission_status(
+        self,
+        participant_id: str,
+        index: int,
+        status: SubmissionStatus | str,
+        *,
+        decided_by: str | None = None,
+        decided_on: DateLike | None = None,
+    ) -> None:
+        """Approves or rejects a submission (who decided and when are then required; the
+        date on or after the document's), or sets it back to submitted (neither given).
+
+        Raises:
+            NotFoundError: no such participant or submission.
+            ValidationError: who or when missing, or the decision dated before the document
+                (``path`` ``/participants/<n>/submissions/<i>/decided_on``, ...).
+        """
+        self._c.set_submission_status(participant_id, index, status, decided_by=decided_by, decided_on=decided_on)
+
+    def correct_submission(self, participant_id: str, index: int, submission: Submission) -> None:
+        """Replaces a submission (kind, date, pages, category, title, status, decision),
+        checked as :meth:`add_submission` checks a new one. Raises NotFoundError or
+        ValidationError."""
+        self._c.correct_submission(participant_id, index, submission)
+
+    def remove_submission(self, participant_id: str, index: int) -> None:
+        """Removes a mistaken submission; the later ones move up. Raises NotFoundError."""
+        self._c.remove_submission(participant_id, index)
+
+    def correct_participant(
+        self, participant_id: str, *, name: str, municipality: Municipality, role: str, sector: Sector | str
+    ) -> None:
+        """Corrects a participant's name, municipality, role and sector; the id and the
+        records stay. Raises NotFoundError or ValidationError (e.g. at
+        ``/participants/<n>/municipality/number``)."""
+        self._c.correct_participant(participant_id, name=name, municipality=municipality, role=role, sector=sector)
+
+    def withdraw(self, participant_id: str, date: DateLike, reason: str) -> None:
+        """Withdraws a participant who dropped out: as of ``date`` (on or before the last
+        day) or later their status is ``withdrawn``, the requirement states still shown.
+        The record and the seat stay.
+
+        Raises:
+            NotFoundError: no such participant.
+            ValidationError: a date after the last day, or an empty reason.
+            NotAllowedError: already withdrawn (cancel that withdrawal first).
+        """
+        self._c.withdraw(participant_id, date, reason)
+
+    def cancel_withdrawal(self, participant_id: str) -> None:
+        """Undoes a withdrawal recorded by mistake. Raises NotFoundError when the
+        participant is not withdrawn."""
+        self._c.cancel_withdrawal(participant_id)
 
     # --- evaluating and exporting -------------------------------------------------------
 

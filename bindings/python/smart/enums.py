@@ -50,6 +50,8 @@ class Status(_StrEnum):
     """Neither yet."""
     no_certificate = "no_certificate"
     """The programme has no certificate rules."""
+    withdrawn = "withdrawn"
+    """Withdrawn on or before the date (the requirement states are still evaluated)."""
 
     def label(self, lang: Lang | str = "nb", *, at_risk: bool = False) -> str:
         """The status as a person reads it, in the core's words: ``Status.not_eligible.label("nn")``

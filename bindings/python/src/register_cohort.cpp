@@ -223,7 +223,8 @@ void register_cohort(py::module_& m) {
                                   "A submitted document: reflection note, practice blog, practice document, final "
                                   "text or portfolio.")
         .def(py::init([](smart::submission_kind kind, smart::date on, smart::submission_status status,
-                         std::optional<int> pages, smart::final_category category, text title) {
+                         std::optional<int> pages, smart::final_category category, text title,
+                         std::optional<text> decided_by, std::optional<smart::date> decided_on) {
                  smart::submission x;
                  x.kind = kind;
                  x.on = on;
@@ -236,10 +237,16 @@ void register_cohort(py::module_& m) {
                  }
                  x.category = category;
                  x.title = std::move(title);
+                 // both or neither: a missing one is the core's validation error at its place
+                 if (decided_by || decided_on)
+                     x.decision = smart::submission_decision{
+                         decided_by ? std::string(std::move(*decided_by)) : std::string(),
+                         decided_on.value_or(smart::date(boost::gregorian::not_a_date_time))};
                  return x;
              }),
              py::kw_only(), py::arg("kind"), py::arg("date"), py::arg("status") = smart::submission_status::submitted,
              py::arg("pages") = py::none(), py::arg("category") = py::none(), py::arg("title") = "",
+             py::arg("decided_by") = py::none(), py::arg("decided_on") = py::none(),
              "A submission; checked by the core when it is added to a cohort.")
         .def_readonly("kind", &smart::submission::kind,
                       "reflection, practice_blog, practice_document, final_text or portfolio.")
@@ -251,6 +258,14 @@ void register_cohort(py::module_& m) {
             "Page count, or None when not recorded.")
         .def_readonly("category", &smart::submission::category, "Final text category, or None.")
         .def_readonly("title", &smart::submission::title, "The document's title, or ''.")
+        .def_property_readonly(
+            "decided_by",
+            [](const smart::submission& x) { return x.decision ? std::optional<std::string>(x.decision->by) : std::nullopt; },
+            "Who approved or rejected it, or None.")
+        .def_property_readonly(
+            "decided_on",
+            [](const smart::submission& x) { return x.decision ? std::optional<smart::date>(x.decision->on) : std::nullopt; },
+            "When it was approved or rejected, or None.")
         .def("__eq__", [](const smart::submission& a, const smart::submission& b) { return a == b; })
         .def("__repr__", [](const smart::submission& x) {
             std::string out = std::string("Submission(kind='") + smart::to_string(x.kind) +
@@ -259,6 +274,8 @@ void register_cohort(py::module_& m) {
             if (x.category != smart::final_category::none)
                 out += std::string(", category='") + smart::to_string(x.category) + "'";
             if (!x.title.empty()) out += ", title=" + quoted(x.title);
+            if (x.decision)
+                out += ", decided_by=" + quoted(x.decision->by) + ", decided_on=" + py_repr(py::cast(x.decision->on));
             return out + ")";
         });
 
@@ -279,13 +296,25 @@ void register_cohort(py::module_& m) {
                    (x.granted_on ? ", date=" + py_repr(py::cast(*x.granted_on)) : std::string()) + ")";
         });
 
+    py::class_<smart::withdrawal>(s, "Withdrawal",
+                                  "A participant's withdrawal: from `date` on their overall status is withdrawn.")
+        .def(py::init([](smart::date on, text reason) { return smart::withdrawal{on, std::move(reason)}; }),
+             py::kw_only(), py::arg("date"), py::arg("reason"))
+        .def_readonly("date", &smart::withdrawal::on, "The date of the withdrawal.")
+        .def_readonly("reason", &smart::withdrawal::reason, "Why the participant withdrew.")
+        .def("__eq__", [](const smart::withdrawal& a, const smart::withdrawal& b) { return a == b; })
+        .def("__repr__", [](const smart::withdrawal& x) {
+            return "Withdrawal(date=" + py_repr(py::cast(x.on)) + ", reason=" + quoted(x.reason) + ")";
+        });
+
     py::class_<participant_record>(s, "Participant",
                                    "A participant and the records kept about them: attendance by day, festival role, "
                                    "submissions and exemptions. A value: reading one from a cohort gives a copy.")
         .def(py::init([](text id, text name, smart::municipality municipality, text role,
                          smart::sector sector, std::optional<smart::contact_info> contact,
                          std::map<smart::date, smart::attendance_status> attendance, smart::festival_role festival_role,
-                         std::vector<smart::submission> submissions, std::vector<smart::exemption> exemptions) {
+                         std::vector<smart::submission> submissions, std::vector<smart::exemption> exemptions,
+                         std::optional<smart::withdrawal> withdrawal) {
                  participant_record r;
                  r.p.id = std::move(id);
                  r.p.name = std::move(name);
@@ -296,6 +325,7 @@ void register_cohort(py::module_& m) {
                  r.p.festival_role = festival_role;
                  r.p.submissions = std::move(submissions);
                  r.p.exemptions = std::move(exemptions);
+                 if (withdrawal) r.p.withdrawal = std::move(*withdrawal);
                  for (const auto& [d, st] : attendance)
                      if (st != smart::attendance_status::unrecorded) r.attendance.emplace_back(d, st);
                  return r;
@@ -303,7 +333,7 @@ void register_cohort(py::module_& m) {
              py::kw_only(), py::arg("id"), py::arg("name"), py::arg("municipality"), py::arg("role"), py::arg("sector"),
              py::arg("contact") = py::none(), py::arg("attendance") = std::map<smart::date, smart::attendance_status>{},
              py::arg("festival_role") = py::none(), py::arg("submissions") = std::vector<smart::submission>{},
-             py::arg("exemptions") = std::vector<smart::exemption>{},
+             py::arg("exemptions") = std::vector<smart::exemption>{}, py::arg("withdrawal") = py::none(),
              "A participant record; checked by the core when it is added to a cohort.")
         .def_property_readonly(
             "id", [](const participant_record& r) { return r.p.id; }, "The participant's id, unique in the cohort.")
@@ -338,6 +368,12 @@ void register_cohort(py::module_& m) {
             "Submitted documents, in recorded order.")
         .def_property_readonly(
             "exemptions", [](const participant_record& r) { return r.p.exemptions; }, "Waived requirements.")
+        .def_property_readonly(
+            "withdrawal",
+            [](const participant_record& r) {
+                return r.p.withdrawal ? std::optional<smart::withdrawal>(*r.p.withdrawal) : std::nullopt;
+            },
+            "The withdrawal, or None.")
         .def("__eq__", [](const participant_record& a,
                           const participant_record& b) { return a.p == b.p && a.attendance == b.attendance; })
         .def("__repr__", [](const participant_record& r) { return display_text(participant_repr(r)); });
@@ -430,6 +466,41 @@ void register_cohort(py::module_& m) {
             "remove_exemption",
             [](py_cohort& c, const text& pid, const text& req) { c.mut().remove_exemption(pid, req); },
             py::arg("participant_id"), py::arg("requirement_id"))
+        .def(
+            "set_submission_status",
+            [](py_cohort& c, const text& pid, std::size_t index, smart::submission_status status,
+               std::optional<text> decided_by, std::optional<smart::date> decided_on) {
+                c.mut().set_submission_status(pid, index, status, decided_by ? std::string(*decided_by) : std::string(),
+                                              decided_on);
+            },
+            py::arg("participant_id"), py::arg("index"), py::arg("status"), py::kw_only(),
+            py::arg("decided_by") = py::none(), py::arg("decided_on") = py::none())
+        .def(
+            "correct_submission",
+            [](py_cohort& c, const text& pid, std::size_t index, smart::submission sub) {
+                c.mut().correct_submission(pid, index, std::move(sub));
+            },
+            py::arg("participant_id"), py::arg("index"), py::arg("submission"))
+        .def(
+            "remove_submission", [](py_cohort& c, const text& pid, std::size_t index) { c.mut().remove_submission(pid, index); },
+            py::arg("participant_id"), py::arg("index"))
+        .def(
+            "correct_participant",
+            [](py_cohort& c, const text& pid, text name, smart::municipality municipality, text role,
+               smart::sector sector) {
+                c.mut().correct_participant(pid, {std::move(name), std::move(municipality), std::move(role), sector});
+            },
+            py::arg("participant_id"), py::kw_only(), py::arg("name"), py::arg("municipality"), py::arg("role"),
+            py::arg("sector"))
+        .def(
+            "withdraw",
+            [](py_cohort& c, const text& pid, smart::date on, text reason) {
+                c.mut().withdraw(pid, on, std::move(reason));
+            },
+            py::arg("participant_id"), py::arg("date"), py::arg("reason"))
+        .def(
+            "cancel_withdrawal", [](py_cohort& c, const text& pid) { c.mut().cancel_withdrawal(pid); },
+            py::arg("participant_id"))
         .def(
             "to_json",
             [](const py_cohort& c) {

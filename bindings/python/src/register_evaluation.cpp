@@ -249,12 +249,14 @@ void register_evaluation(py::module_& m) {
         .def_readonly("no_certificate", &smart::status_counts::no_certificate,
                       "Participants of a programme without certificate.")
         .def_readonly("at_risk", &smart::status_counts::at_risk, "In progress and at risk (also in in_progress).")
+        .def_readonly("withdrawn", &smart::status_counts::withdrawn,
+                      "Participants withdrawn on or before the date (in no other count).")
         .def("__eq__", [](const smart::status_counts& a, const smart::status_counts& b) { return a == b; })
         .def("__repr__", [](const smart::status_counts& x) {
             return "StatusCounts(eligible=" + std::to_string(x.eligible) +
                    ", not_eligible=" + std::to_string(x.not_eligible) +
                    ", in_progress=" + std::to_string(x.in_progress) +
-                   ", no_certificate=" + std::to_string(x.no_certificate) + ", at_risk=" + std::to_string(x.at_risk) +
+                   ", no_certificate=" + std::to_string(x.no_certificate) + ", at_risk=" + std::to_string(x.at_risk) + ", withdrawn=" + std::to_string(x.withdrawn) +
                    ")";
         });
 
