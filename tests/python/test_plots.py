@@ -73,3 +73,30 @@ def test_trend_draws_two_lines_across_cohorts(series: smart.Statistics) -> None:
     assert len(lines) == 2 and all(len(line.get_xdata()) == 4 for line in lines)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2017", "2018", "2019", "2020"]
     assert [line.get_label() for line in lines] == ["completion rate", "mean attendance"]
+
+
+def test_status_by_group_stacks_withdrawn_participants_apart() -> None:
+    c = smart.demo_cohort()
+    c.withdraw(c[0].id, "2025-01-15", "Sluttet")
+    st = smart.cohort_statistics([c.evaluate("2025-04-30")], by="sector")
+    ax = plots.status_by_group(st)
+    assert "withdrawn" in [t.get_text() for t in ax.get_legend().get_texts()]
+    heights = {}
+    for b in bars(ax):
+        heights[b.get_facecolor()] = heights.get(b.get_facecolor(), 0) + b.get_height()
+    assert sum(heights.values()) == sum(g.enrolled for g in st.groups)  # every participant once
+
+
+def test_plots_read_the_public_result_only(series: smart.Statistics) -> None:
+    # a Statistics whose private members cannot be read: the plots still draw
+    class PublicOnly(smart.Statistics):
+        __slots__ = ()
+
+        def __getattribute__(self, name: str) -> object:
+            if name.startswith("_") and not name.startswith("__"):
+                raise AttributeError(f"a plot read the private member {name}")
+            return getattr(series, name)
+
+    stand_in = PublicOnly.__new__(PublicOnly)
+    for draw in (plots.funnel, plots.trend, plots.attendance_by_day, plots.status_by_group):
+        assert isinstance(draw(stand_in), Axes)
