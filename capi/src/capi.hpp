@@ -48,6 +48,9 @@ struct cohort_box {
 struct evaluation_box {
     tag kind = tag::evaluation;
     smart::evaluation e;
+    /// The cohort as evaluated, as a handle smart_evaluation_cohort() lends: a copy of the
+    /// evaluation's cohort, which shares its records (no participant is copied).
+    std::unique_ptr<cohort_box> cohort_view;
 };
 
 // --- errors ----------------------------------------------------------------------------
@@ -58,6 +61,15 @@ struct evaluation_box {
 /// Records an error as the calling thread's last error and returns its status. Never throws.
 int fail(smart::errc code, const char* message, const char* pointer = "") noexcept;
 
+/// An output buffer too small for what it should receive: SMART_EBUFS, a status of the C
+/// layer only (the core writes no caller buffers). Thrown by write_text().
+struct buffer_too_small {
+    std::size_t needed;  ///< bytes, the terminating NUL included
+    const char* function;
+};
+/// Records SMART_EBUFS ("<function>: buffer too small: N bytes needed") as the last error.
+int fail_buffer(const buffer_too_small& e) noexcept;
+
 /// Runs `body` and turns whatever it throws into a status and the thread's last error:
 /// smart::error by its code (through smart::to_c_status, the one mapping table),
 /// std::bad_alloc as out_of_memory, anything else as internal.
@@ -66,6 +78,8 @@ int guard(F&& body) noexcept {
     try {
         body();
         return smart::to_c_status(smart::errc::ok);
+    } catch (const buffer_too_small& e) {
+        return fail_buffer(e);
     } catch (const smart::error& e) {
         return fail(e.code(), e.what(), e.pointer().c_str());
     } catch (const std::bad_alloc&) {
@@ -119,6 +133,11 @@ inline smart_evaluation* handle(evaluation_box* b) noexcept { return reinterpret
 char* dup(std::string_view s);
 /// Writes "YYYY-MM-DD" and a NUL into `out` (SMART_DATE_SIZE bytes).
 void write_date(char* out, smart::date d);
+/// Writes `s` and a NUL into `out`, a buffer of `size` bytes; throws buffer_too_small
+/// (leaving out[0] = NUL when size > 0) when it does not fit, invalid_argument for NULL.
+void write_text(char* out, std::size_t size, std::string_view s, const char* function);
+/// write_text() of a date as "YYYY-MM-DD".
+void write_date(char* out, std::size_t size, smart::date d, const char* function);
 
 // --- enums: explicit conversions, so the C values stay fixed whatever the C++ ones do -----
 //

@@ -52,6 +52,68 @@ smart::sector sector_from_c(const smart_sector& s, const char* function) {
     invalid(function, "unknown smart_sector value");
 }
 
+const smart::participant& participant_at(const smart::cohort& c, size_t index, const char* function) {
+    if (index >= c.size()) invalid(function, "participant index out of range");
+    return c.participants()[index];
+}
+
+const smart::submission& submission_at(const smart::cohort& c, size_t participant, size_t index,
+                                       const char* function) {
+    const auto& list = participant_at(c, participant, function).submissions;
+    if (index >= list.size()) invalid(function, "submission index out of range");
+    return list[index];
+}
+
+const smart::exemption& exemption_at(const smart::cohort& c, size_t participant, size_t index, const char* function) {
+    const auto& list = participant_at(c, participant, function).exemptions;
+    if (index >= list.size()) invalid(function, "exemption index out of range");
+    return list[index];
+}
+
+/// Runs `read` on the cohort for an accessor with an out-parameter: NULL checks first.
+template <class Out, class F>
+int read_out(Out* out, const smart_cohort* cohort, const char* function, F read) {
+    return guard([&] {
+        need(out, function, "out is NULL");
+        *out = read(get(cohort, function).c);
+    });
+}
+
+/// Runs `date_of` on the cohort and writes its date into `out` (size bytes); an absent
+/// date (nullopt) is SMART_ENOTFOUND with `what` in the message.
+template <class F>
+int read_date(char* out, size_t size, const smart_cohort* cohort, const char* function, const char* what, F date_of) {
+    if (out && size > 0) out[0] = '\0';
+    return guard([&] {
+        need(out, function, "out is NULL");
+        const std::optional<smart::date> d = date_of(get(cohort, function).c);
+        if (!d) throw smart::error(smart::errc::not_found, std::string(function) + ": " + what);
+        write_date(out, size, *d, function);
+    });
+}
+
+// The C enums below mirror the core's value for value, so the accessors convert by value.
+static_assert(SMART_SUBMISSION_PORTFOLIO == static_cast<int>(smart::submission_kind::portfolio) &&
+              SMART_SUBMISSION_FINAL_TEXT == static_cast<int>(smart::submission_kind::final_text));
+static_assert(SMART_SUBMISSION_REJECTED == static_cast<int>(smart::submission_status::rejected));
+static_assert(SMART_FINAL_CATEGORY_OTHER == static_cast<int>(smart::final_category::other));
+static_assert(SMART_FESTIVAL_ROLE_PROCESS_LEADER == static_cast<int>(smart::festival_role::process_leader));
+static_assert(SMART_SECTOR_VOLUNTARY == static_cast<int>(smart::sector::voluntary) &&
+              SMART_SECTOR_PRIVATE == static_cast<int>(smart::sector::private_sector));
+static_assert(SMART_SESSION_GATHERING == static_cast<int>(smart::session_kind::gathering) &&
+              SMART_SESSION_FESTIVAL == static_cast<int>(smart::session_kind::festival) &&
+              SMART_SESSION_KICK_OFF == static_cast<int>(smart::session_kind::kick_off) &&
+              SMART_SESSION_OTHER == static_cast<int>(smart::session_kind::other));
+
+smart_submission_kind kind_to_c(smart::submission_kind k) noexcept { return static_cast<smart_submission_kind>(k); }
+smart_submission_status status_to_c(smart::submission_status s) noexcept {
+    return static_cast<smart_submission_status>(s);
+}
+smart_final_category category_to_c(smart::final_category c) noexcept { return static_cast<smart_final_category>(c); }
+smart_festival_role role_to_c(smart::festival_role r) noexcept { return static_cast<smart_festival_role>(r); }
+smart_sector sector_to_c(smart::sector s) noexcept { return static_cast<smart_sector>(s); }
+smart_session_kind session_kind_to_c(smart::session_kind k) noexcept { return static_cast<smart_session_kind>(k); }
+
 void make_cohort(smart_cohort** out, smart::cohort c) {
     auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(c)});
     *out = handle(box.release());
@@ -403,6 +465,198 @@ int smart_cohort_cancel_withdrawal(smart_cohort* cohort, const char* participant
         need(participant_id, fn, "participant_id is NULL");
         c.cancel_withdrawal(participant_id);
     });
+}
+
+int smart_cohort_day_r(char* out, size_t size, const smart_cohort* cohort, size_t index) {
+    return read_date(out, size, cohort, __func__, "", [&](const smart::cohort& c) -> std::optional<smart::date> {
+        if (index >= c.days().size()) invalid("smart_cohort_day_r", "index out of range");
+        return c.days()[index];
+    });
+}
+
+int smart_cohort_session_count(size_t* out, const smart_cohort* cohort) {
+    return read_out(out, cohort, __func__, [](const smart::cohort& c) { return c.sessions().size(); });
+}
+
+int smart_cohort_session_id(const char** out, const smart_cohort* cohort, size_t session) {
+    if (out) *out = nullptr;
+    return read_out(out, cohort, __func__, [&](const smart::cohort& c) {
+        if (session >= c.sessions().size()) invalid("smart_cohort_session_id", "session index out of range");
+        return c.sessions()[session].id.c_str();
+    });
+}
+
+int smart_cohort_session_kind(smart_session_kind* out, const smart_cohort* cohort, size_t session) {
+    return read_out(out, cohort, __func__, [&](const smart::cohort& c) {
+        if (session >= c.sessions().size()) invalid("smart_cohort_session_kind", "session index out of range");
+        return session_kind_to_c(c.sessions()[session].kind);
+    });
+}
+
+int smart_cohort_day_session(size_t* out, const smart_cohort* cohort, size_t day) {
+    return read_out(out, cohort, __func__, [&](const smart::cohort& c) -> size_t {
+        if (day >= c.days().size()) invalid("smart_cohort_day_session", "day index out of range");
+        return c.session_of_day(day);
+    });
+}
+
+int smart_cohort_participant_name(const char** out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return read_out(out, cohort, fn,
+                    [&](const smart::cohort& c) { return participant_at(c, participant, fn).name.c_str(); });
+}
+
+int smart_cohort_participant_role(const char** out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return read_out(out, cohort, fn,
+                    [&](const smart::cohort& c) { return participant_at(c, participant, fn).role.c_str(); });
+}
+
+int smart_cohort_participant_municipality(const char** number, const char** name, const smart_cohort* cohort,
+                                          size_t participant) {
+    const char* const fn = __func__;
+    if (number) *number = nullptr;
+    if (name) *name = nullptr;
+    return guard([&] {
+        need(number, fn, "number is NULL");
+        need(name, fn, "name is NULL");
+        const auto& m = participant_at(get(cohort, fn).c, participant, fn).municipality;
+        *number = m.number.c_str();
+        *name = m.name.c_str();
+    });
+}
+
+int smart_cohort_participant_sector(smart_sector* out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn,
+                    [&](const smart::cohort& c) { return sector_to_c(participant_at(c, participant, fn).sector); });
+}
+
+int smart_cohort_participant_festival_role(smart_festival_role* out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) {
+        return role_to_c(participant_at(c, participant, fn).festival_role);
+    });
+}
+
+int smart_cohort_participant_withdrawal(char* out, size_t size, const char** reason, const smart_cohort* cohort,
+                                        size_t participant) {
+    const char* const fn = __func__;
+    if (reason) *reason = nullptr;
+    return read_date(out, size, cohort, fn, "the participant is not withdrawn",
+                     [&](const smart::cohort& c) -> std::optional<smart::date> {
+                         const auto& p = participant_at(c, participant, fn);
+                         if (!p.withdrawal) return std::nullopt;
+                         if (reason) *reason = p.withdrawal->reason.c_str();
+                         return p.withdrawal->on;
+                     });
+}
+
+int smart_cohort_submission_count(size_t* out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn,
+                    [&](const smart::cohort& c) { return participant_at(c, participant, fn).submissions.size(); });
+}
+
+int smart_cohort_submission_kind(smart_submission_kind* out, const smart_cohort* cohort, size_t participant,
+                                 size_t submission) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) {
+        return kind_to_c(submission_at(c, participant, submission, fn).kind);
+    });
+}
+
+int smart_cohort_submission_status(smart_submission_status* out, const smart_cohort* cohort, size_t participant,
+                                   size_t submission) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) {
+        return status_to_c(submission_at(c, participant, submission, fn).status);
+    });
+}
+
+int smart_cohort_submission_date(char* out, size_t size, const smart_cohort* cohort, size_t participant,
+                                 size_t submission) {
+    const char* const fn = __func__;
+    return read_date(out, size, cohort, fn, "", [&](const smart::cohort& c) -> std::optional<smart::date> {
+        return submission_at(c, participant, submission, fn).on;
+    });
+}
+
+int smart_cohort_submission_pages(unsigned int* out, const smart_cohort* cohort, size_t participant,
+                                  size_t submission) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) -> unsigned int {
+        return submission_at(c, participant, submission, fn).pages.value_or(0);
+    });
+}
+
+int smart_cohort_submission_category(smart_final_category* out, const smart_cohort* cohort, size_t participant,
+                                     size_t submission) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) {
+        return category_to_c(submission_at(c, participant, submission, fn).category);
+    });
+}
+
+int smart_cohort_submission_title(const char** out, const smart_cohort* cohort, size_t participant,
+                                  size_t submission) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) {
+        return submission_at(c, participant, submission, fn).title.c_str();
+    });
+}
+
+int smart_cohort_submission_decided_by(const char** out, const smart_cohort* cohort, size_t participant,
+                                       size_t submission) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return read_out(out, cohort, fn, [&](const smart::cohort& c) -> const char* {
+        const auto& s = submission_at(c, participant, submission, fn);
+        return s.decision ? s.decision->by.c_str() : nullptr;
+    });
+}
+
+int smart_cohort_submission_decided_on(char* out, size_t size, const smart_cohort* cohort, size_t participant,
+                                       size_t submission) {
+    const char* const fn = __func__;
+    return read_date(out, size, cohort, fn, "the submission has no decision",
+                     [&](const smart::cohort& c) -> std::optional<smart::date> {
+                         const auto& s = submission_at(c, participant, submission, fn);
+                         if (!s.decision) return std::nullopt;
+                         return s.decision->on;
+                     });
+}
+
+int smart_cohort_exemption_count(size_t* out, const smart_cohort* cohort, size_t participant) {
+    const char* const fn = __func__;
+    return read_out(out, cohort, fn,
+                    [&](const smart::cohort& c) { return participant_at(c, participant, fn).exemptions.size(); });
+}
+
+int smart_cohort_exemption(const char** requirement, const char** reason, const char** granted_by,
+                           const smart_cohort* cohort, size_t participant, size_t exemption) {
+    const char* const fn = __func__;
+    for (const char** p : {requirement, reason, granted_by})
+        if (p) *p = nullptr;
+    return guard([&] {
+        need(requirement, fn, "requirement is NULL");
+        need(reason, fn, "reason is NULL");
+        need(granted_by, fn, "granted_by is NULL");
+        const auto& e = exemption_at(get(cohort, fn).c, participant, exemption, fn);
+        *requirement = e.requirement.c_str();
+        *reason = e.reason.c_str();
+        *granted_by = e.granted_by.c_str();
+    });
+}
+
+int smart_cohort_exemption_date(char* out, size_t size, const smart_cohort* cohort, size_t participant,
+                                size_t exemption) {
+    const char* const fn = __func__;
+    return read_date(out, size, cohort, fn, "the exemption is undated",
+                     [&](const smart::cohort& c) { return exemption_at(c, participant, exemption, fn).granted_on; });
 }
 
 void smart_cohort_free(smart_cohort* cohort) { release<cohort_box>(cohort, tag::cohort, __func__); }

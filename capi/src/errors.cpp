@@ -57,6 +57,32 @@ int fail(errc code, const char* message, const char* pointer) noexcept {
     return status;
 }
 
+int fail_buffer(const buffer_too_small& b) noexcept {
+    last_error& e = current();
+    try {
+        e.message = std::string(b.function) + ": buffer too small: " + std::to_string(b.needed) + " bytes needed";
+        e.pointer.clear();
+        e.view = {SMART_EBUFS, e.message.c_str(), e.pointer.c_str()};
+    } catch (...) {
+        e.view = {SMART_EBUFS, "buffer too small", ""};
+    }
+    return SMART_EBUFS;
+}
+
+void write_text(char* out, std::size_t size, std::string_view s, const char* function) {
+    if (!out) invalid(function, "out is NULL");
+    if (size < s.size() + 1) {
+        if (size > 0) out[0] = '\0';
+        throw buffer_too_small{s.size() + 1, function};
+    }
+    std::memcpy(out, s.data(), s.size());
+    out[s.size()] = '\0';
+}
+
+void write_date(char* out, std::size_t size, smart::date d, const char* function) {
+    write_text(out, size, smart::to_iso(d), function);
+}
+
 const programme_box& get(const smart_programme* h, const char* function) {
     return checked<programme_box>(h, tag::programme, function, "programme");
 }
@@ -249,6 +275,7 @@ void smart_error_clear(void) {
 const char* smart_status_name(int status) {
     for (smart::errc code : all_codes)
         if (smart::to_c_status(code) == status) return smart::to_string(code);
+    if (status == SMART_EBUFS) return "buffer_too_small";  // the C layer's own status
     return "unknown";
 }
 

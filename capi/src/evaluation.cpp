@@ -215,6 +215,7 @@ int smart_evaluate(smart_evaluation** out, const smart_cohort* cohort, const sma
 
         auto box = std::make_unique<evaluation_box>();
         box->e = smart::evaluate(c, as_of);
+        box->cohort_view = std::make_unique<cohort_box>(cohort_box{tag::cohort, box->e.cohort()});
         *out = handle(box.release());
     });
 }
@@ -225,6 +226,24 @@ int smart_evaluation_as_of(char* out, const smart_evaluation* evaluation) {
     return guard([&] {
         need(out, fn, "out is NULL");
         write_date(out, get(evaluation, fn).e.as_of());
+    });
+}
+
+int smart_evaluation_as_of_r(char* out, size_t size, const smart_evaluation* evaluation) {
+    const char* const fn = __func__;
+    if (out && size > 0) out[0] = '\0';
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        write_date(out, size, get(evaluation, fn).e.as_of(), fn);
+    });
+}
+
+int smart_evaluation_cohort(const smart_cohort** out, const smart_evaluation* evaluation) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = handle(get(evaluation, fn).cohort_view.get());
     });
 }
 

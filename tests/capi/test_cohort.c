@@ -243,6 +243,150 @@ static void test_capacity(void) {
     smart_programme_free(p);
 }
 
+/* Issue 11: typed accessors for the records and the schedule, outputs with their size. */
+static void test_record_accessors(void) {
+    smart_cohort *c = NULL;
+    const smart_cohort *seen = NULL;
+    smart_evaluation *e = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_submission sub = SMART_SUBMISSION_INIT;
+    smart_exemption ex = SMART_EXEMPTION_INIT;
+    smart_session_kind kind = SMART_SESSION_OTHER;
+    smart_sector sector = SMART_SECTOR_VOLUNTARY;
+    smart_festival_role role = SMART_FESTIVAL_ROLE_WORKSHOP;
+    smart_submission_kind skind = SMART_SUBMISSION_REFLECTION;
+    smart_submission_status sstatus = SMART_SUBMISSION_SUBMITTED;
+    smart_final_category cat = SMART_FINAL_CATEGORY_NONE;
+    const char *s = NULL, *number = NULL, *name = NULL, *reason = NULL, *granted = NULL;
+    char day[SMART_DATE_SIZE], small[5];
+    size_t n = 0, last = 0, i = 0;
+    unsigned int pages = 9;
+    OK(smart_cohort_demo(&c));
+
+    TEST("the schedule: sessions, their ids and kinds, the session of each day");
+    OK(smart_cohort_session_count(&n, c));
+    CHECK(n == 5);
+    OK(smart_cohort_session_kind(&kind, c, 0));
+    CHECK(kind == SMART_SESSION_GATHERING);
+    OK(smart_cohort_session_kind(&kind, c, 4));
+    CHECK(kind == SMART_SESSION_FESTIVAL);
+    OK(smart_cohort_session_id(&s, c, 4));
+    CHECK(s != NULL && strlen(s) > 0);
+    OK(smart_cohort_day_session(&i, c, 8));
+    CHECK(i == 4);
+    OK(smart_cohort_day_session(&i, c, 1));
+    CHECK(i == 0);
+    EXPECT(smart_cohort_session_kind(&kind, c, 5), SMART_EINVAL);
+    EXPECT(smart_cohort_day_session(&i, c, 9), SMART_EINVAL);
+    EXPECT(smart_cohort_session_id(&s, c, 5), SMART_EINVAL);
+    CHECK(s == NULL);
+
+    TEST("a date into a buffer with its size; too small is SMART_EBUFS with the size needed");
+    OK(smart_cohort_day_r(day, sizeof day, c, 0));
+    CHECK(strcmp(day, "2024-09-18") == 0);
+    small[0] = 'x';
+    EXPECT(smart_cohort_day_r(small, sizeof small, c, 0), SMART_EBUFS);
+    CHECK(small[0] == '\0');
+    CHECK(contains(smart_error_last()->message, "11 bytes needed"));
+    CHECK(strcmp(smart_status_name(SMART_EBUFS), "buffer_too_small") == 0);
+    EXPECT(smart_cohort_day_r(day, 0, c, 0), SMART_EBUFS);
+    EXPECT(smart_cohort_day_r(NULL, sizeof day, c, 0), SMART_EINVAL);
+    EXPECT(smart_cohort_day_r(day, sizeof day, c, 9), SMART_EINVAL);
+
+    TEST("a participant's name, municipality, role, sector and festival role");
+    OK(smart_cohort_participant_name(&s, c, 0));
+    CHECK(s != NULL && strlen(s) > 0);
+    OK(smart_cohort_participant_municipality(&number, &name, c, 0));
+    CHECK(number != NULL && strlen(number) == 4 && name != NULL && strlen(name) > 0);
+    OK(smart_cohort_participant_role(&s, c, 0));
+    CHECK(s != NULL && strlen(s) > 0);
+    OK(smart_cohort_participant_sector(&sector, c, 0));
+    CHECK(sector == SMART_SECTOR_PUBLIC || sector == SMART_SECTOR_PRIVATE || sector == SMART_SECTOR_VOLUNTARY);
+    OK(smart_cohort_set_festival_role(c, "p01", SMART_FESTIVAL_ROLE_EXHIBITION));
+    OK(smart_cohort_participant_festival_role(&role, c, 0));
+    CHECK(role == SMART_FESTIVAL_ROLE_EXHIBITION);
+    EXPECT(smart_cohort_participant_name(&s, c, 36), SMART_EINVAL);
+    CHECK(s == NULL);
+    EXPECT(smart_cohort_participant_municipality(&number, NULL, c, 0), SMART_EINVAL);
+
+    TEST("submissions: count, kind, status, date, pages, category, title, decision");
+    sub.kind = SMART_SUBMISSION_FINAL_TEXT;
+    sub.status = SMART_SUBMISSION_APPROVED;
+    sub.date = "2025-04-01";
+    sub.pages = 3;
+    sub.category = SMART_FINAL_CATEGORY_RESULTS;
+    sub.title = "Tittel (C-test)";
+    sub.decided_by = "Fagleder (fiktiv)";
+    sub.decided_on = "2025-04-02";
+    OK(smart_cohort_add_submission(c, "p03", &sub));
+    OK(smart_cohort_submission_count(&n, c, 2));
+    CHECK(n >= 1);
+    last = n - 1;
+    OK(smart_cohort_submission_kind(&skind, c, 2, last));
+    CHECK(skind == SMART_SUBMISSION_FINAL_TEXT);
+    OK(smart_cohort_submission_status(&sstatus, c, 2, last));
+    CHECK(sstatus == SMART_SUBMISSION_APPROVED);
+    OK(smart_cohort_submission_date(day, sizeof day, c, 2, last));
+    CHECK(strcmp(day, "2025-04-01") == 0);
+    OK(smart_cohort_submission_pages(&pages, c, 2, last));
+    CHECK(pages == 3);
+    OK(smart_cohort_submission_category(&cat, c, 2, last));
+    CHECK(cat == SMART_FINAL_CATEGORY_RESULTS);
+    OK(smart_cohort_submission_title(&s, c, 2, last));
+    CHECK(s && strcmp(s, "Tittel (C-test)") == 0);
+    OK(smart_cohort_submission_decided_by(&s, c, 2, last));
+    CHECK(s && strcmp(s, "Fagleder (fiktiv)") == 0);
+    OK(smart_cohort_submission_decided_on(day, sizeof day, c, 2, last));
+    CHECK(strcmp(day, "2025-04-02") == 0);
+    EXPECT(smart_cohort_submission_decided_on(small, sizeof small, c, 2, last), SMART_EBUFS);
+    EXPECT(smart_cohort_submission_kind(&skind, c, 2, last + 1), SMART_EINVAL);
+    OK(smart_cohort_set_submission_status(c, "p03", last, SMART_SUBMISSION_SUBMITTED, NULL, NULL));
+    OK(smart_cohort_submission_decided_by(&s, c, 2, last));
+    CHECK(s == NULL);
+    EXPECT(smart_cohort_submission_decided_on(day, sizeof day, c, 2, last), SMART_ENOTFOUND);
+    CHECK(day[0] == '\0');
+
+    TEST("exemptions and withdrawals read back");
+    ex.requirement = "festival";
+    ex.reason = "Sykdom (fiktivt)";
+    ex.granted_by = "Koordinator (fiktiv)";
+    OK(smart_cohort_add_exemption(c, "p04", &ex));
+    OK(smart_cohort_exemption_count(&n, c, 3));
+    CHECK(n == 1);
+    OK(smart_cohort_exemption(&s, &reason, &granted, c, 3, 0));
+    CHECK(strcmp(s, "festival") == 0 && strcmp(reason, "Sykdom (fiktivt)") == 0 &&
+          strcmp(granted, "Koordinator (fiktiv)") == 0);
+    EXPECT(smart_cohort_exemption_date(day, sizeof day, c, 3, 0), SMART_ENOTFOUND);
+    EXPECT(smart_cohort_exemption(&s, &reason, &granted, c, 3, 1), SMART_EINVAL);
+    EXPECT(smart_cohort_participant_withdrawal(day, sizeof day, &reason, c, 4), SMART_ENOTFOUND);
+    CHECK(reason == NULL);
+    OK(smart_cohort_withdraw(c, "p05", "2025-01-01", "Flyttet (fiktivt)"));
+    OK(smart_cohort_participant_withdrawal(day, sizeof day, &reason, c, 4));
+    CHECK(strcmp(day, "2025-01-01") == 0 && reason && strcmp(reason, "Flyttet (fiktivt)") == 0);
+
+    TEST("an evaluation lends the cohort as evaluated; it outlives the cohort and its changes");
+    eo.as_of = "2025-05-01";
+    OK(smart_evaluate(&e, c, &eo));
+    OK(smart_evaluation_as_of_r(day, sizeof day, e));
+    CHECK(strcmp(day, "2025-05-01") == 0);
+    EXPECT(smart_evaluation_as_of_r(small, sizeof small, e), SMART_EBUFS);
+    OK(smart_evaluation_cohort(&seen, e));
+    OK(smart_cohort_correct_participant(c, "p05", &(smart_participant_details){SMART_PARTICIPANT_DETAILS_VERSION,
+                                                    "Nytt Navn (fiktiv)", "3911", "Færder", "rektor",
+                                                    SMART_SECTOR_PUBLIC}));
+    smart_cohort_free(c);
+    OK(smart_cohort_participant_name(&s, seen, 4));
+    CHECK(s && strcmp(s, "Nytt Navn (fiktiv)") != 0);
+    OK(smart_cohort_participant_withdrawal(day, sizeof day, &reason, seen, 4));
+    CHECK(reason && strcmp(reason, "Flyttet (fiktivt)") == 0);
+    OK(smart_cohort_exemption_count(&n, seen, 3));
+    CHECK(n == 1);
+    EXPECT(smart_evaluation_cohort(NULL, e), SMART_EINVAL);
+    EXPECT(smart_evaluation_cohort(&seen, NULL), SMART_EINVAL);
+    CHECK(seen == NULL);
+    smart_evaluation_free(e);
+}
+
 /* Issue 11: a register corrects itself from C. */
 static void test_corrections(void) {
     smart_cohort *c = NULL;
@@ -393,6 +537,7 @@ static void test_corrections(void) {
     smart_string_free(before);
     smart_cohort_free(c);
     test_capacity();
+    test_record_accessors();
 }
 
 void test_records(void) {

@@ -55,7 +55,8 @@ void test_errors(void) {
     CHECK(strcmp(smart_status_name(SMART_ENOTALLOWED), "not_allowed") == 0);
     CHECK(strcmp(smart_status_name(SMART_ENOMEM), "out_of_memory") == 0);
     CHECK(strcmp(smart_status_name(SMART_EINTERNAL), "internal") == 0);
-    CHECK(strcmp(smart_status_name(-8), "unknown") == 0);
+    CHECK(strcmp(smart_status_name(SMART_EBUFS), "buffer_too_small") == 0);
+    CHECK(strcmp(smart_status_name(-9), "unknown") == 0);
     CHECK(strcmp(smart_status_name(12345), "unknown") == 0);
 
     TEST("release functions accept NULL");

@@ -257,6 +257,78 @@ SMART_EXTERN(int) smart_cohort_withdraw(smart_cohort *cohort, const char *partic
  * participant, or the participant is not withdrawn). */
 SMART_EXTERN(int) smart_cohort_cancel_withdrawal(smart_cohort *cohort, const char *participant_id);
 
+/* ==== Reading the records (issue 11): typed accessors ==================================
+ * Participants are addressed by position (0 .. smart_cohort_participant_count() - 1, the
+ * cohort's order and an evaluation's), submissions and exemptions by their position in the
+ * participant's lists. Strings are borrowed from `cohort`: valid until it is changed or
+ * freed. Dates are written into the caller's buffer `out` of `size` bytes
+ * (SMART_DATE_SIZE suffices); SMART_EBUFS when it is too small. A cohort borrowed from an
+ * evaluation (smart_evaluation_cohort()) reads the records as they were evaluated.
+ * Errors of every accessor: SMART_EINVAL (NULL argument, index out of range). */
+
+/* As smart_cohort_day(), into a buffer of `size` bytes: SMART_EBUFS when too small. */
+SMART_EXTERN(int) smart_cohort_day_r(char *out, size_t size, const smart_cohort *cohort, size_t index);
+
+/* A session's kind. */
+typedef enum smart_session_kind {
+    SMART_SESSION_GATHERING = 0, /* a gathering: its days are counted for attendance */
+    SMART_SESSION_FESTIVAL = 1,  /* the closing festival */
+    SMART_SESSION_KICK_OFF = 2,
+    SMART_SESSION_OTHER = 3
+} smart_session_kind;
+
+/* The schedule: the number of sessions, each one's id and kind, and the session holding
+ * session day `day` (an index of smart_cohort_day()). */
+SMART_EXTERN(int) smart_cohort_session_count(size_t *out, const smart_cohort *cohort);
+SMART_EXTERN(int) smart_cohort_session_id(const char **out, const smart_cohort *cohort, size_t session);
+SMART_EXTERN(int) smart_cohort_session_kind(smart_session_kind *out, const smart_cohort *cohort, size_t session);
+SMART_EXTERN(int) smart_cohort_day_session(size_t *out, const smart_cohort *cohort, size_t day);
+
+/* A participant's name, role, municipality (Statistics Norway's number and its name),
+ * sector and festival role (SMART_FESTIVAL_ROLE_NONE when none). */
+SMART_EXTERN(int) smart_cohort_participant_name(const char **out, const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_participant_role(const char **out, const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_participant_municipality(const char **number, const char **name,
+                                                        const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_participant_sector(smart_sector *out, const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_participant_festival_role(smart_festival_role *out, const smart_cohort *cohort,
+                                                         size_t participant);
+
+/* The participant's withdrawal: its date into `out` and its reason (borrowed) into
+ * *reason. SMART_ENOTFOUND when the participant is not withdrawn (out[0] = NUL, *reason =
+ * NULL); SMART_EBUFS when `size` is too small. `reason` may be NULL. */
+SMART_EXTERN(int) smart_cohort_participant_withdrawal(char *out, size_t size, const char **reason,
+                                                      const smart_cohort *cohort, size_t participant);
+
+/* The participant's submissions: their number, and each one's kind, status, date, pages
+ * (0 = not recorded), category, title ("" = none) and decision (who: NULL when none;
+ * when: SMART_ENOTFOUND when none). */
+SMART_EXTERN(int) smart_cohort_submission_count(size_t *out, const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_submission_kind(smart_submission_kind *out, const smart_cohort *cohort,
+                                               size_t participant, size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_status(smart_submission_status *out, const smart_cohort *cohort,
+                                                 size_t participant, size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_date(char *out, size_t size, const smart_cohort *cohort,
+                                               size_t participant, size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_pages(unsigned int *out, const smart_cohort *cohort, size_t participant,
+                                                size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_category(smart_final_category *out, const smart_cohort *cohort,
+                                                   size_t participant, size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_title(const char **out, const smart_cohort *cohort, size_t participant,
+                                                size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_decided_by(const char **out, const smart_cohort *cohort,
+                                                     size_t participant, size_t submission);
+SMART_EXTERN(int) smart_cohort_submission_decided_on(char *out, size_t size, const smart_cohort *cohort,
+                                                     size_t participant, size_t submission);
+
+/* The participant's exemptions: their number, and each one's requirement id, reason and
+ * who granted it (borrowed), and its date (SMART_ENOTFOUND when undated). */
+SMART_EXTERN(int) smart_cohort_exemption_count(size_t *out, const smart_cohort *cohort, size_t participant);
+SMART_EXTERN(int) smart_cohort_exemption(const char **requirement, const char **reason, const char **granted_by,
+                                         const smart_cohort *cohort, size_t participant, size_t exemption);
+SMART_EXTERN(int) smart_cohort_exemption_date(char *out, size_t size, const smart_cohort *cohort,
+                                              size_t participant, size_t exemption);
+
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
 

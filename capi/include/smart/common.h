@@ -65,7 +65,10 @@ typedef enum smart_status {
     SMART_ENOTALLOWED = -5, /* a valid request the state forbids (cohort full, participant
                                not eligible for a certificate) */
     SMART_ENOMEM = -6,      /* out of memory */
-    SMART_EINTERNAL = -7    /* a bug in the library: please report it */
+    SMART_EINTERNAL = -7,   /* a bug in the library: please report it */
+    SMART_EBUFS = -8        /* an output buffer is too small (as libgit2's GIT_EBUFS): nothing
+                               is written but a terminating NUL at out[0] (when size > 0);
+                               the last error's message says how many bytes are needed */
 } smart_status;
 
 /* The last error of the calling thread. */

@@ -43,6 +43,17 @@ SMART_EXTERN(int) smart_evaluate(smart_evaluation **out, const smart_cohort *coh
  * on failure out[0] is set to NUL). Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_evaluation_as_of(char *out, const smart_evaluation *evaluation);
 
+/* As smart_evaluation_as_of(), into a buffer of `size` bytes: SMART_EBUFS when too small. */
+SMART_EXTERN(int) smart_evaluation_as_of_r(char *out, size_t size, const smart_evaluation *evaluation);
+
+/* The cohort as it was evaluated, borrowed from `evaluation` (valid until it is freed; do
+ * not free it): the evaluation owns the records it was made from, so the typed accessors
+ * of smart/cohort.h (names, municipalities, submissions, exemptions, withdrawals, the
+ * schedule) read them even after the cohort itself was changed or freed. Pass it to
+ * smart_evaluation_to_json() and smart_certificate_data_json() as their cohort. No copy
+ * of the records is made. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_evaluation_cohort(const smart_cohort **out, const smart_evaluation *evaluation);
+
 /* The number of participants evaluated (the cohort's, at the time). Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_evaluation_participant_count(size_t *out, const smart_evaluation *evaluation);
 
