@@ -325,7 +325,9 @@ def test_the_typed_result_carries_the_cores_shares_and_days(small: smart.Evaluat
     assert (whole.eligible, whole.eligible_share, whole.not_eligible_share) == (1, Fraction(1, 4), Fraction(3, 4))
     assert whole.through == [2, 1, 1, 1] and whole.through_shares[0] == Fraction(1, 2)
     assert st.first_days == [datetime.date(2024, 9, 18)] and st.last_days == [datetime.date(2025, 4, 9)]
-    assert st.to_pandas("cohorts").loc[0, "first_day"] == pd.Timestamp("2024-09-18")
+    cohorts = st.to_pandas("cohorts")
+    assert cohorts.loc[0, "first_day"] == pd.Timestamp("2024-09-18")
+    assert cohorts.loc[0, "last_day"] == pd.Timestamp("2025-04-09")
     assert st.days[0].attended_share == Fraction(3, 4)
     assert st.to_dict()["cohorts"][0]["shares"]["not_eligible"] == "3/4"
 

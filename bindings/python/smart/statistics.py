@@ -230,7 +230,8 @@ class Statistics:
       every requirement before it), ``requirement`` (NA unless per requirement),
       ``count``, ``of``, ``ratio`` and ``suppressed``. The ratio of ``eligible`` is the
       completion rate; mean and median attendance have a ratio and no count.
-    - ``"cohorts"``: the trend, one row per cohort in trend order (first session day).
+    - ``"cohorts"``: the trend, one row per cohort in trend order (first session day),
+      with its first and last session day.
     - ``"groups"``: one row per cohort x group (with ``by``).
     - ``"funnel"``: one row per cohort (x group) x requirement: ``met``, ``unmet``,
       ``pending``, ``exempt`` and ``through`` of ``enrolled``.
@@ -420,7 +421,7 @@ class Statistics:
         return [(name, kinds.get(name, "cat"), cols[name]) for name in names]
 
     def _wide(self, rows: list[GroupFigures], *, whole: bool) -> list[_Column]:
-        order = ["cohort", "label", "programme", "first_day"] if whole else ["cohort", "group", "group_label"]
+        order = ["cohort", "label", "programme", "first_day", "last_day"] if whole else ["cohort", "group", "group_label"]
         order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
         order += list(STATUSES) + ["at_risk", "completion_rate", "completion_excluding_withdrawn"]
         order += ["mean_attendance", "median_attendance"]
@@ -432,7 +433,7 @@ class Statistics:
             identity: dict[str, Any] = {"cohort": r.cohort_id, "suppressed": hidden}
             if whole:
                 identity.update(label=self._s.cohort_labels[i], programme=self._s.programme_ids[i])
-                identity.update(first_day=self._s.first_days[i])
+                identity.update(first_day=self._s.first_days[i], last_day=self._s.last_days[i])
             else:
                 identity.update(group=r.group, group_label=r.group_label)
             figures: dict[str, Any] = {
@@ -444,7 +445,7 @@ class Statistics:
             for name in order:
                 cols[name].append(identity[name] if name in identity else None if hidden else figures[name])
         kinds = {
-            "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "group": "cat",
+            "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "last_day": "date", "group": "cat",
             "group_label": "cat", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
             "completion_excluding_withdrawn": "ratio", "mean_attendance": "ratio", "median_attendance": "ratio",
         }  # fmt: skip
