@@ -32,6 +32,7 @@ struct statistics_options {
     std::optional<std::size_t> min_cell;
     /// Municipality numbers as recorded -> current numbers (user data, e.g. 0704 Tønsberg
     /// -> 3803 after 2020 -> 3905 after 2024: give each old number its final number).
+    /// Checked by compute_statistics, the one place that judges it (see there).
     std::map<std::string, municipality> municipality_mapping;
 };
 
