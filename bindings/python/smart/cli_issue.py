@@ -50,6 +50,13 @@ def _date(text: str) -> datetime.date:
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Adds keygen, issue, verify and revoke to the ``smart`` command's subparsers. Each
     parser sets ``issue_handler(args, out, err) -> int``."""
+    _add_keygen(sub)
+    _add_issue(sub)
+    _add_verify(sub)
+    _add_revoke(sub)
+
+
+def _add_keygen(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kg = sub.add_parser(
         "keygen",
         help="make a signing key pair",
@@ -60,6 +67,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     kg.add_argument("keyfile", metavar="KEYFILE", help="the secret key file to write, e.g. issuer.key.json")
     kg.set_defaults(issue_handler=_keygen)
 
+
+def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     iss = sub.add_parser(
         "issue",
         help="issue certificates to the eligible participants of a cohort",
@@ -84,6 +93,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     iss.set_defaults(issue_handler=_issue)
 
+
+def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ver = sub.add_parser(
         "verify",
         help="verify a certificate: its signed credential or its PDF",
@@ -100,6 +111,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
     ver.set_defaults(issue_handler=_verify)
 
+
+def _add_revoke(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rev = sub.add_parser(
         "revoke",
         help="revoke a certificate",
@@ -120,11 +133,11 @@ def _fail(err: TextIO, message: str) -> int:
 def _keygen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = pathlib.Path(args.keyfile)
     try:
-        if path.exists():
-            return _fail(err, f"{path} exists: a key file is never overwritten")
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        pub = save_signing_key(generate_signing_key(), path)
-    except OSError as exc:
+        pub = save_signing_key(generate_signing_key(), path)  # the core never overwrites a key
+    except FileExistsError as exc:
+        return _fail(err, str(exc))
+    except (OSError, SmartError) as exc:
         return _fail(err, f"cannot write the key: {exc}")
     out.write(f"{pub}\n")
     return 0
