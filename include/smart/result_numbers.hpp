@@ -5,6 +5,7 @@
 // walk this table, so a number has the same name, type and presence in every face.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -78,6 +79,67 @@ struct number_field {
 
     bool belongs_to(requirement_kind k) const noexcept { return (kinds >> static_cast<unsigned>(k)) & 1u; }
 };
+
+namespace detail {
+// The table itself, constexpr so that code walking it (the DataFrame columns) can read each
+// number at a fixed offset; everything else goes through number_fields().
+namespace result_table {
+using K = requirement_kind;
+using R = requirement_result;
+using T = number_type;
+
+constexpr std::uint8_t kind_bit(K k) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k)); }
+constexpr std::uint8_t attendance = kind_bit(K::attendance), notes = kind_bit(K::interval_notes),
+                       final_text = kind_bit(K::final_text), festival = kind_bit(K::festival);
+
+constexpr number_field counted(result_number n, const char* name, std::uint8_t kinds, std::uint16_t R::*m,
+                               const char* description, bool zero_is_absent = false) {
+    return {.number = n, .name = name, .type = T::count, .kinds = kinds, .description = description,
+            .zero_is_absent = zero_is_absent, .count = m};
+}
+constexpr number_field dated(result_number n, const char* name, std::uint8_t kinds, date R::*m, const char* description) {
+    return {.number = n, .name = name, .type = T::date, .kinds = kinds, .description = description, .day = m};
+}
+
+using N = result_number;
+inline constexpr std::array<number_field, 18> number_table{{
+    {.number = N::attended, .name = "attended", .type = T::ratio, .kinds = attendance,
+     .description = "Attendance: weighted days attended, on or before the evaluation date (exact).",
+     .fraction = &R::attended},
+    counted(N::counted_days, "counted_days", attendance, &R::counted_days, "Attendance: counted days of the whole cohort."),
+    counted(N::required_days, "required_days", attendance, &R::required_days,
+            "Attendance: full days needed (the minimum ratio of the counted days, rounded up)."),
+    counted(N::past_days, "past_days", attendance, &R::past_days,
+            "Attendance: counted days on or before the evaluation date."),
+    counted(N::remaining_days, "remaining_days", attendance, &R::remaining_days,
+            "Attendance: counted days after the evaluation date."),
+    counted(N::unrecorded_days, "unrecorded_days", attendance, &R::unrecorded_days,
+            "Attendance: past counted days with no record (counted as absent)."),
+    counted(N::intervals, "intervals", notes, &R::intervals, "Notes: intervals between gatherings."),
+    counted(N::intervals_met, "intervals_met", notes, &R::intervals_met, "Notes: intervals with enough notes."),
+    {.number = N::missing_intervals, .name = "missing_intervals", .type = T::intervals, .kinds = notes,
+     .description = "Notes: intervals closed without enough notes (1-based interval numbers).",
+     .interval_bits = &R::missing_intervals},
+    {.number = N::open_intervals, .name = "open_intervals", .type = T::intervals, .kinds = notes,
+     .description = "Notes: intervals still open, without enough notes yet (1-based interval numbers).",
+     .interval_bits = &R::open_intervals},
+    {.number = N::portfolio_approved, .name = "portfolio_approved", .type = T::flag, .kinds = notes,
+     .description = "Notes: an approved portfolio exists.", .flag = &R::portfolio_approved},
+    dated(N::portfolio_deadline, "portfolio_deadline", notes, &R::deadline,
+          "Notes under an approved-portfolio rule: the portfolio's deadline (absent otherwise)."),
+    counted(N::awaiting_approval, "awaiting_approval", notes | final_text, &R::awaiting_approval,
+            "Notes, final text: submitted documents that would count once approved."),
+    dated(N::date, "date", final_text | festival, &R::on,
+          "Final text: the date of the text that counts; festival: the day attended (absent when none)."),
+    counted(N::pages, "pages", final_text, &R::pages, "Final text: its page count (absent when not recorded).", true),
+    dated(N::deadline, "deadline", final_text, &R::deadline, "Final text: its deadline."),
+    {.number = N::role, .name = "role", .type = T::role, .kinds = festival,
+     .description = "Festival: the role recorded (absent when none).", .festival = &R::role},
+    dated(N::festival_day, "festival_day", festival, &R::deadline, "Festival: the (first) festival day."),
+}};
+}  // namespace result_table
+using result_table::number_table;
+}  // namespace detail
 
 /// The whole table, in result_number order (index = value).
 std::span<const number_field> number_fields() noexcept;

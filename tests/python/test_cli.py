@@ -63,6 +63,17 @@ def test_evaluate_as_json_is_the_evaluation_document() -> None:
     assert doc == smart.demo_cohort().evaluate("2025-04-30").to_dict()
 
 
+def test_catalog_show_describes_the_rules_in_the_language_asked_for() -> None:
+    prog = smart.get_programme("smart-trener-2024")
+    for lang in ("nb", "nn", "en"):
+        status, out, _ = run("catalog", "show", "smart-trener-2024", "--lang", lang)
+        assert status == 0
+        for r in prog.requirements:
+            assert r.describe(lang) in out  # the core's sentence, nothing of the CLI's own
+    _, nn, _ = run("catalog", "show", "smart-trener-2024", "--lang", "nn")
+    assert "Oppmøte minst 4/5 av dagane på samlingar" in nn and "at least" not in nn and "pages" not in nn
+
+
 def test_evaluate_as_csv_gives_exact_per_requirement_rows() -> None:
     status, out, _ = run("evaluate", "--as-of", "2025-04-30", "--format", "csv", "--lang", "en")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -72,6 +83,7 @@ def test_evaluate_as_csv_gives_exact_per_requirement_rows() -> None:
     assert p07[0]["attended"] == "6" and p07[0]["required_days"] == "7" and p07[0]["status"] == "not_eligible"
     assert p07[0]["explanation"].startswith("Attended 6 of 8 days")
     assert p07[2]["date"] == "2025-04-04" and p07[2]["deadline"] == "2025-04-09"
+    assert p07[3]["festival_day"] == "2025-04-09" and p07[3]["deadline"] == ""  # each number its own column
 
 
 def test_evaluate_a_file(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def test_an_approved_portfolio_after_its_deadline_never_counts() -> None:
     assert state_of(c, TRAINER_FESTIVAL, "notes") == "unmet"
     r = c.evaluate(AFTER)["p1"]
     notes = r.requirements[0]
-    assert (notes.state, notes.portfolio_approved, notes.deadline) == ("unmet", False, TRAINER_FESTIVAL)
+    assert (notes.state, notes.portfolio_approved, notes.portfolio_deadline) == ("unmet", False, TRAINER_FESTIVAL)
     assert notes.numbers["portfolio_deadline"] == TRAINER_FESTIVAL
     assert [(w.kind, w.date) for w in r.warnings] == [("late_portfolio", D("2025-04-12"))]
 
@@ -202,7 +202,7 @@ def test_an_open_interval_keeps_the_notes_pending_and_a_closed_empty_one_makes_t
     assert (mid.state, mid.intervals_met, mid.open_intervals) == ("pending", 1, [2, 3])
     after = c.evaluate(D("2025-01-15"))["p1"].requirements[1]
     assert (after.state, after.missing_intervals) == ("unmet", [2])
-    assert after.numbers["missing"] == [2]
+    assert after.numbers["missing_intervals"] == [2]
 
 
 def test_a_rejected_note_never_counts() -> None:

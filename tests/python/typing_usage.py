@@ -22,7 +22,7 @@ def missing_by_participant(ev: smart.Evaluation, lang: smart.Lang = smart.Lang.e
 
 def attended(ev: smart.Evaluation, participant_id: str) -> Fraction:
     for q in ev[participant_id].requirements:
-        if q.kind == smart.RequirementKind.attendance:
+        if q.kind == smart.RequirementKind.attendance and q.attended is not None:
             return q.attended
     raise LookupError(participant_id)
 

@@ -60,9 +60,11 @@ from .evaluation import (
     Interval,
     ParticipantResult,
     RequirementResult,
+    ResultNumber,
     ResultWarning,
     StatusCounts,
     evaluate,
+    result_numbers,
 )
 from .programme import (
     AttendanceRule,
@@ -118,6 +120,7 @@ __all__ = [
     "RequirementResult",
     "RequirementState",
     "Resource",
+    "ResultNumber",
     "ResultWarning",
     "Sector",
     "Session",
@@ -142,6 +145,7 @@ __all__ = [
     "loads_cohort",
     "loads_programme",
     "programme_ids",
+    "result_numbers",
     "statistics",
     "synthetic_cohorts",
 ]

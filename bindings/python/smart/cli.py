@@ -23,7 +23,7 @@ from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
 from .errors import SmartError
-from .evaluation import Evaluation
+from .evaluation import Evaluation, result_numbers
 from .programme import get_programme, programme_ids
 
 __all__ = ["main"]
@@ -106,35 +106,8 @@ def _catalog_show(out: TextIO, pid: str, lang: Lang) -> None:
     if not prog.requirements:
         out.write("  none: the programme issues no certificate\n")
     for r in prog.requirements:
-        rule = r.rule
-        if isinstance(rule, _smart.programme.AttendanceRule):
-            detail = (
-                f"at least {_ratio(rule.min_ratio)} of the days of {', '.join(map(str, rule.counted_kinds))}; "
-                f"weights present {_ratio(rule.weight_present)}, late {_ratio(rule.weight_late)}, "
-                f"excused {_ratio(rule.weight_excused)}"
-            )
-        elif isinstance(rule, _smart.programme.IntervalNotesRule):
-            detail = (
-                f"{rule.per_interval} per interval between gatherings, of kinds "
-                f"{', '.join(map(str, rule.accepted_kinds))}"
-                + ("; approved" if rule.require_approval else "")
-                + ("; approved portfolio" if rule.require_portfolio_approval else "")
-            )
-        elif isinstance(rule, _smart.programme.FinalTextRule):
-            pages = (
-                f"{rule.min_pages if rule.min_pages is not None else ''}–{rule.max_pages if rule.max_pages is not None else ''} pages"
-                if rule.min_pages is not None or rule.max_pages is not None
-                else "any length"
-            )
-            cats = ", ".join(map(str, rule.categories)) or "any category"
-            deadline = rule.deadline.isoformat() if rule.deadline else "the cohort's last day"
-            detail = f"{pages}, {cats}, by {deadline}" + ("; approved" if rule.require_approval else "")
-        else:
-            detail = "present at the festival" + (
-                f" as {', '.join(map(str, rule.roles))}" if rule.roles else ""
-            )
         label = f" ({r.label.get(lang)})" if r.label else ""
-        out.write(f"  {r.id:<12} {r.kind:<15} {detail}{label}\n")
+        out.write(f"  {r.id:<12} {r.kind:<15} {r.describe(lang)}{label}\n")
     if prog.goals:
         out.write("\ncompetence goals:\n")
         for g in prog.goals:
@@ -168,16 +141,29 @@ def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
     out.write(f"\n{summary}, {h['warnings']} {len(ev.warnings)}\n")
 
 
-_CSV_FIELDS = [
-    "participant_id", "name", "status", "at_risk", "requirement_id", "kind", "state",
-    "attended", "counted_days", "required_days", "past_days", "remaining_days", "unrecorded_days",
-    "intervals", "intervals_met", "missing_intervals", "open_intervals", "portfolio_approved",
-    "awaiting_approval", "date", "pages", "deadline", "role", "explanation",
-]  # fmt: skip
+_CSV_HEAD = ["participant_id", "name", "status", "at_risk", "requirement_id", "kind", "state"]
+
+
+def _csv_value(value: object) -> object:
+    """A number as the CSV shows it: exact ratios ("7", "13/2"), true/false, interval numbers
+    separated by spaces, ISO dates, "" when absent."""
+    if isinstance(value, Fraction):
+        return _ratio(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(map(str, value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return "" if value is None else value
 
 
 def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
-    w = csv.DictWriter(out, fieldnames=_CSV_FIELDS, lineterminator="\n")
+    """One row per participant × requirement: the columns of _CSV_HEAD, every number of the
+    core's table under its name (empty where it does not belong to the row's kind), and the
+    explanation."""
+    numbers = [n.name for n in result_numbers()]
+    w = csv.DictWriter(out, fieldnames=[*_CSV_HEAD, *numbers, "explanation"], lineterminator="\n")
     w.writeheader()
     for r in ev:
         base: dict[str, object] = {
@@ -190,24 +176,7 @@ def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
             w.writerow(base)
         for q in r.requirements:
             row = dict(base, requirement_id=q.id, kind=q.kind, state=q.state, explanation=q.explain(lang))
-            for key, value in q.numbers.items():
-                col = {
-                    "missing": "missing_intervals",
-                    "open": "open_intervals",
-                    "festival_day": "deadline",
-                    "portfolio_deadline": "deadline",
-                }.get(key, key)
-                if isinstance(value, Fraction):
-                    value = _ratio(value)  # exact: "7", or "13/2" with fractional weights
-                elif isinstance(value, bool):
-                    value = "true" if value else "false"
-                elif isinstance(value, list):
-                    value = " ".join(map(str, value))
-                elif isinstance(value, datetime.date):
-                    value = value.isoformat()
-                elif value is None:
-                    value = ""
-                row[col] = value
+            row.update((name, _csv_value(value)) for name, value in q.numbers.items())
             w.writerow(row)
 
 

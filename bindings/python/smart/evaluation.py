@@ -26,13 +26,16 @@ __all__ = [
     "Interval",
     "ParticipantResult",
     "RequirementResult",
+    "ResultNumber",
     "ResultWarning",
     "StatusCounts",
     "evaluate",
+    "result_numbers",
 ]
 
 ParticipantResult = _smart.evaluation.ParticipantResult
 RequirementResult = _smart.evaluation.RequirementResult
+ResultNumber = _smart.evaluation.ResultNumber
 ResultWarning = _smart.evaluation.ResultWarning
 Interval = _smart.evaluation.Interval
 StatusCounts = _smart.evaluation.StatusCounts
@@ -159,15 +162,16 @@ class Evaluation:
         its state.
 
         ``by="requirement"``: one row per participant × requirement: ``participant_id``,
-        ``requirement_id``, ``kind``, ``state`` and the numbers behind the state
-        (``attended`` as a float, ``counted_days``, ``required_days``, ``past_days``,
-        ``remaining_days``, ``unrecorded_days``, ``intervals``, ``intervals_met``,
-        ``intervals_missing``, ``intervals_open``, ``portfolio_approved``,
-        ``awaiting_approval``, ``pages``, ``date``, ``deadline``, ``role``); a number that
-        does not apply to the row's kind is NA.
+        ``requirement_id``, ``kind``, ``state`` and one column per number behind the state,
+        named and ordered as :func:`result_numbers` lists them (the names of the
+        evaluation document and of :class:`RequirementResult`'s properties): counts as
+        nullable integers, ``attended`` as a float, dates as datetime64, flags as nullable
+        booleans, ``role`` categorical, ``missing_intervals`` and ``open_intervals`` as
+        tuples of 1-based interval numbers. A number that does not belong to the row's kind,
+        or is absent, is NA (None for the tuples).
 
-        Strings are categorical (the core hands over integer codes and categories), dates
-        datetime64. The core fills the columns without the GIL.
+        Strings are categorical (the core hands over integer codes and categories). The core
+        fills the columns without the GIL.
         """
         from .frames import to_pandas
 
@@ -175,7 +179,8 @@ class Evaluation:
 
     def to_arrow(self, by: By = "participant") -> pa.Table:
         """The columns of :meth:`to_pandas` as a pyarrow Table (needs the ``arrow`` extra):
-        strings dictionary-encoded, dates date32, missing numbers null. polars
+        strings dictionary-encoded, dates date32, sets of intervals list<int32>, missing
+        numbers null. polars
         (``polars.from_arrow``) and DuckDB read it without copying."""
         from .frames import to_arrow
 
@@ -209,6 +214,15 @@ class Evaluation:
             f"eligible {c.eligible}, not eligible {c.not_eligible}, in progress {c.in_progress} "
             f"(at risk {c.at_risk}), no certificate {c.no_certificate}>"
         )
+
+
+def result_numbers() -> list[ResultNumber]:
+    """Every number behind a requirement's state, from the core's one table, in order: its
+    ``name`` (the same in the evaluation document, the properties of
+    :class:`RequirementResult`, the DataFrame and Arrow columns, the CSV of
+    ``smart evaluate`` and the C ABI), ``type`` (count, ratio, date, intervals, role,
+    flag), the requirement ``kinds`` that have it and a ``description``."""
+    return _smart.evaluation.result_numbers()
 
 
 def evaluate(cohort: Cohort, as_of: DateLike | None = None) -> Evaluation:

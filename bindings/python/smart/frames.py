@@ -1,9 +1,10 @@
 """pandas and Arrow: assembling frames from the core's columns, and cohorts from frames.
 
 The core hands over whole columns (bindings/python/src/columns.hpp): NumPy arrays for
-numbers, booleans and dates (datetime64[D]), integer codes plus categories for strings,
-values plus a mask for numbers that may be missing. This module only assembles them; it
-decides nothing. pandas and pyarrow are optional: imported when first needed.
+numbers and booleans, dates both as datetime64[s] and as Arrow's date32 buffers, integer
+codes plus categories for strings, values plus a mask for numbers that may be missing,
+offsets and values for sets of intervals (as Arrow lays out a list column). This module
+only assembles them; it decides nothing. pandas and pyarrow are optional: imported when first needed.
 """
 
 from __future__ import annotations
@@ -49,13 +50,14 @@ def _import_pyarrow() -> Any:
 
 def to_pandas(columns: Columns) -> pd.DataFrame:
     """A DataFrame from the core's columns: categoricals from codes, nullable numbers from
-    values and masks, dates as datetime64."""
+    values and masks, dates as datetime64, sets of intervals as tuples of interval
+    numbers."""
     pandas = _import_pandas()
     data: dict[str, Any] = {}
     for name, col in columns:
         kind = col[0]
-        if kind == "array":
-            data[name] = col[1]
+        if kind in ("array", "date"):
+            data[name] = col[1]  # a date column's datetime64[s] view
         elif kind == "cat":
             data[name] = pandas.Categorical.from_codes(col[1], categories=pandas.Index(col[2], dtype=object))
         elif kind == "masked":
@@ -64,6 +66,9 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
                 data[name] = pandas.arrays.BooleanArray(values, mask)
             else:
                 data[name] = pandas.arrays.IntegerArray(values, mask)
+        elif kind == "intervals":
+            # tuples of 1-based interval numbers (hashable: they group and count), None for NA
+            data[name] = _smart.evaluation.interval_cells(col[1], col[2], col[3])
         else:  # pragma: no cover - the core gives only these kinds
             raise AssertionError(f"unknown column kind {kind!r}")
     frame: pd.DataFrame = pandas.DataFrame(data, copy=False)
@@ -72,22 +77,28 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
 
 def to_arrow(columns: Columns) -> pa.Table:
     """An Arrow table from the core's columns: dictionary arrays from codes, date32 from
-    datetime64[D], nulls from masks."""
+    datetime64[s], nulls from masks, list<int32> from the offsets of interval sets."""
     pyarrow = _import_pyarrow()
     arrays: list[Any] = []
     names: list[str] = []
     for name, col in columns:
         kind = col[0]
         if kind == "array":
-            values = col[1]
-            if values.dtype.kind == "M":
-                arrays.append(pyarrow.array(values, type=pyarrow.date32(), from_pandas=True))
-            else:
-                arrays.append(pyarrow.array(values))
+            arrays.append(pyarrow.array(col[1], from_pandas=True))  # NaN (a ratio's NA) as null
+        elif kind == "date":  # date32 as the core laid it out: int32 days and a validity bitmap
+            days, valid = col[2], col[3]
+            arrays.append(
+                pyarrow.Array.from_buffers(pyarrow.date32(), len(days), [pyarrow.py_buffer(valid), pyarrow.py_buffer(days)])
+            )
         elif kind == "cat":
             codes = col[1]
             indices = pyarrow.array(codes, mask=codes < 0)
             arrays.append(pyarrow.DictionaryArray.from_arrays(indices, pyarrow.array(col[2], type=pyarrow.string())))
+        elif kind == "intervals":
+            offsets, values, mask = col[1], col[2], col[3]
+            arrays.append(
+                pyarrow.ListArray.from_arrays(pyarrow.array(offsets), pyarrow.array(values), mask=pyarrow.array(mask))
+            )
         else:
             arrays.append(pyarrow.array(col[1], mask=col[2]))
         names.append(name)

@@ -4,6 +4,8 @@
 
 #include <pybind11/numpy.h>
 
+#include <bit>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -39,11 +41,13 @@ public:
         add(name, kind::array, std::move(a));
         return p;
     }
-    /// datetime64[D]: days since 1970-01-01, NaT for none.
+    /// Dates: fill in days since 1970-01-01 (epoch_days), NaT for none. Handed over as
+    /// datetime64[s] (result() turns the days into seconds), the resolution pandas keeps,
+    /// so a DataFrame takes the column without converting it.
     std::int64_t* dates(const std::string& name, std::size_t n) {
-        py::array a(py::dtype("datetime64[D]"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
+        py::array a(py::dtype("datetime64[s]"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
         auto* p = static_cast<std::int64_t*>(a.mutable_data());
-        add(name, kind::array, std::move(a));
+        add(name, kind::dates, std::move(a));
         return p;
     }
     /// Values plus a mask (true = missing).
@@ -53,6 +57,19 @@ public:
         py::array_t<bool> mask(static_cast<py::ssize_t>(n));
         auto out = std::make_pair(a.mutable_data(), mask.mutable_data());
         add(name, kind::masked, std::move(a), std::move(mask));
+        return out;
+    }
+    /// Sets of intervals between gatherings (bit i = interval i), one per row, plus a mask
+    /// (true = missing). Handed over as Arrow lays out a list column: 1-based interval
+    /// numbers in `values`, row i's in values[offsets[i]:offsets[i + 1]].
+    std::pair<std::uint64_t*, bool*> interval_sets(const std::string& name, std::size_t n) {
+        column c;
+        c.name = name;
+        c.k = kind::intervals;
+        c.bits.resize(n);
+        c.mask = py::array_t<bool>(static_cast<py::ssize_t>(n));
+        auto out = std::make_pair(c.bits.data(), static_cast<bool*>(c.mask.mutable_data()));
+        cols_.push_back(std::move(c));
         return out;
     }
     /// Codes of a categorical column; categories are given later by `set_categories` (or
@@ -80,40 +97,95 @@ public:
     }
     /// Categories of the most recent column named `name` (call with the GIL held).
     void set_categories(const std::string& name, const std::vector<std::string_view>& cats) {
-        py::list l;
-        for (auto s : cats) l.append(py::str(s.data(), s.size()));
+        // an object array (not a list): pandas makes its Index of it without copying
+        py::array l(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(cats.size())});
+        auto** cells = static_cast<PyObject**>(l.mutable_data());
+        for (std::size_t i = 0; i < cats.size(); ++i) {
+            Py_XDECREF(cells[i]);
+            cells[i] = py::str(cats[i].data(), cats[i].size()).release().ptr();
+        }
         for (auto it = cols_.rbegin(); it != cols_.rend(); ++it)
             if (it->name == name) {
                 it->categories = std::move(l);
                 return;
             }
     }
-    /// [(name, column), ...] with column ("array", a) | ("cat", codes, categories) |
-    /// ("masked", values, mask).
+    /// [(name, column), ...] with column ("array", a) | ("date", seconds, days, validity) |
+    /// ("cat", codes, categories) | ("masked", values, mask) | ("intervals", offsets,
+    /// values, mask).
     py::list result() const {
         py::list out;
         for (const auto& c : cols_) {
             py::tuple col;
-            if (c.k == kind::array)
+            if (c.k == kind::dates)
+                col = date_column(c);
+            else if (c.k == kind::array)
                 col = py::make_tuple("array", c.a);
             else if (c.k == kind::categorical)
                 col = py::make_tuple("cat", c.a, c.categories);
-            else
+            else if (c.k == kind::masked)
                 col = py::make_tuple("masked", c.a, c.mask);
+            else
+                col = interval_lists(c);
             out.append(py::make_tuple(c.name, col));
         }
         return out;
     }
 
 private:
-    enum class kind { array, categorical, masked };
+    enum class kind { array, dates, categorical, masked, intervals };
     struct column {
         std::string name;
         kind k;
         py::array a;
         py::array mask;
-        py::list categories;
+        py::object categories;  ///< a list or an object array of str
+        std::vector<std::uint64_t> bits;
+        mutable bool in_seconds = false;  ///< dates: turned from days into seconds  ///< intervals: the sets, until result() lays them out
     };
+
+    /// ("date", seconds, days, validity): the dates as datetime64[s] (what pandas keeps) and
+    /// as Arrow lays out date32 (int32 days, a validity bitmap of bits in little-endian
+    /// order), so neither side converts. The seconds replace the days in place, once.
+    static py::tuple date_column(const column& c) {
+        const auto n = c.a.size();
+        auto* p = static_cast<std::int64_t*>(const_cast<void*>(c.a.data()));
+        constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+        py::array_t<std::int32_t> days(n);
+        py::array_t<std::uint8_t> valid((n + 7) / 8);
+        std::int32_t* d = days.mutable_data();
+        std::uint8_t* v = valid.mutable_data();
+        std::fill_n(v, valid.size(), std::uint8_t{0});
+        for (py::ssize_t i = 0; i < n; ++i) {
+            const bool here = p[i] != nat;
+            const std::int64_t day = !here ? 0 : c.in_seconds ? p[i] / 86400 : p[i];
+            d[i] = static_cast<std::int32_t>(day);
+            v[i / 8] |= static_cast<std::uint8_t>(here) << (i % 8);
+            if (here) p[i] = day * 86400;
+        }
+        c.in_seconds = true;
+        return py::make_tuple("date", c.a, days, valid);
+    }
+
+    static py::tuple interval_lists(const column& c) {
+        const auto n = static_cast<py::ssize_t>(c.bits.size());
+        const bool* missing = static_cast<const bool*>(c.mask.data());
+        py::array_t<std::int32_t> offsets(n + 1);
+        std::int32_t* off = offsets.mutable_data();
+        std::int32_t total = 0;
+        for (py::ssize_t i = 0; i < n; ++i) {
+            off[i] = total;
+            if (!missing[i]) total += std::popcount(c.bits[static_cast<std::size_t>(i)]);
+        }
+        off[n] = total;
+        py::array_t<std::int32_t> values(total);
+        std::int32_t* v = values.mutable_data();
+        for (py::ssize_t i = 0; i < n; ++i) {
+            if (missing[i]) continue;
+            for (std::uint64_t b = c.bits[static_cast<std::size_t>(i)]; b; b &= b - 1) *v++ = std::countr_zero(b) + 1;
+        }
+        return py::make_tuple("intervals", offsets, values, c.mask);
+    }
     std::vector<column> cols_;
 
     void add(const std::string& name, kind k, py::array a, py::array mask = py::array()) {
@@ -125,6 +197,46 @@ private:
         cols_.push_back(std::move(c));
     }
 };
+
+/// The cells of an "intervals" column for pandas: a tuple of 1-based interval numbers per
+/// row, None where missing; rows with the same set share one tuple (tuples are immutable,
+/// so the cells can be hashed, grouped and counted).
+inline py::array interval_cells(const py::array_t<std::int32_t>& offsets, const py::array_t<std::int32_t>& values,
+                                const py::array_t<bool>& mask) {
+    const auto n = mask.size();
+    if (offsets.size() != n + 1) throw py::value_error("interval_cells: offsets must have one more element than mask");
+    const std::int32_t* off = offsets.data();
+    const std::int32_t* v = values.data();
+    const bool* missing = mask.data();
+    py::array out(py::dtype("O"), std::vector<py::ssize_t>{n});
+    auto** cells = static_cast<PyObject**>(out.mutable_data());
+    std::unordered_map<std::uint64_t, py::tuple> shared;
+    const py::tuple* last = nullptr;  // stays valid: unordered_map never moves its elements
+    std::uint64_t last_bits = 0;
+    for (py::ssize_t i = 0; i < n; ++i) {
+        py::object cell = py::none();
+        if (!missing[i]) {
+            if (off[i] < 0 || off[i] > off[i + 1] || off[i + 1] > values.size())
+                throw py::value_error("interval_cells: offsets out of order");
+            std::uint64_t bits = 0;
+            for (auto k = off[i]; k < off[i + 1]; ++k) bits |= std::uint64_t{1} << ((v[k] - 1) & 63);
+            if (!last || bits != last_bits) {  // runs of the same set are common: skip the look-up
+                auto [it, inserted] = shared.try_emplace(bits);
+                if (inserted) {
+                    py::tuple t(off[i + 1] - off[i]);
+                    for (auto k = off[i]; k < off[i + 1]; ++k) t[static_cast<std::size_t>(k - off[i])] = py::int_(v[k]);
+                    it->second = std::move(t);
+                }
+                last = &it->second;
+                last_bits = bits;
+            }
+            cell = *last;
+        }
+        Py_XDECREF(cells[i]);  // the new array holds None references (or NULL)
+        cells[i] = cell.release().ptr();
+    }
+    return out;
+}
 
 /// The columns every per-participant table starts with — participant_id, name,
 /// municipality_number, municipality, role, sector — added to a table in that order.

@@ -31,49 +31,67 @@ struct warning_ref {
     smart::warning w;
 };
 
-std::vector<int> interval_numbers(std::uint64_t mask) {
-    std::vector<int> out;
-    for (int i = 0; i < 64; ++i)
-        if (mask & (std::uint64_t{1} << i)) out.push_back(i + 1);
-    return out;
+/// A number's value as Python shows it (smart.result_numbers()): int, Fraction,
+/// datetime.date, a list of 1-based interval numbers, FestivalRole or bool; None when absent.
+py::object to_python(const smart::number_value& v) {
+    return std::visit(
+        [](const auto& x) -> py::object {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::monostate>)
+                return py::none();
+            else if constexpr (std::is_same_v<X, smart::interval_set>)
+                return py::cast(x.numbers());
+            else
+                return py::cast(x);
+        },
+        v);
 }
 
-std::optional<smart::date> opt_date(smart::date d) { return d.is_special() ? std::nullopt : std::optional(d); }
-
-/// The numbers of a result that mean something for its kind (docs/format.md, "Numbers by kind").
+/// The numbers of a result's kind, by their names (docs/format.md, "Numbers by kind").
 py::dict numbers_of(const smart::requirement_result& r) {
     py::dict d;
-    switch (r.kind) {
-        case smart::requirement_kind::attendance:
-            d["attended"] = r.attended;
-            d["counted_days"] = r.counted_days;
-            d["required_days"] = r.required_days;
-            d["past_days"] = r.past_days;
-            d["remaining_days"] = r.remaining_days;
-            d["unrecorded_days"] = r.unrecorded_days;
-            break;
-        case smart::requirement_kind::interval_notes:
-            d["intervals"] = r.intervals;
-            d["intervals_met"] = r.intervals_met;
-            d["missing"] = interval_numbers(r.missing_intervals);
-            d["open"] = interval_numbers(r.open_intervals);
-            d["portfolio_approved"] = r.portfolio_approved;
-            d["portfolio_deadline"] = opt_date(r.deadline);
-            d["awaiting_approval"] = r.awaiting_approval;
-            break;
-        case smart::requirement_kind::final_text:
-            d["date"] = opt_date(r.on);
-            d["pages"] = r.pages ? std::optional<int>(r.pages) : std::nullopt;
-            d["deadline"] = opt_date(r.deadline);
-            d["awaiting_approval"] = r.awaiting_approval;
-            break;
-        case smart::requirement_kind::festival:
-            d["date"] = opt_date(r.on);
-            d["role"] = r.role;
-            d["festival_day"] = opt_date(r.deadline);
-            break;
-    }
+    for (const smart::number_field* f : smart::numbers_of(r.kind)) d[f->name] = to_python(smart::read(r, *f));
     return d;
+}
+
+/// Python only: before issue 11 the property `deadline` also gave a notes requirement's
+/// portfolio deadline and a festival requirement's festival day (docs/python.md). It still
+/// does, with a DeprecationWarning naming the number's one name.
+struct deprecated_alias {
+    smart::result_number number;
+    smart::requirement_kind kind;
+    smart::result_number target;
+    const char* message;
+};
+constexpr deprecated_alias deprecated_aliases[] = {
+    {smart::result_number::deadline, smart::requirement_kind::interval_notes, smart::result_number::portfolio_deadline,
+     "RequirementResult.deadline of a notes requirement is deprecated: use portfolio_deadline"},
+    {smart::result_number::deadline, smart::requirement_kind::festival, smart::result_number::festival_day,
+     "RequirementResult.deadline of a festival requirement is deprecated: use festival_day"},
+};
+
+py::object number_property(const smart::requirement_result& r, const smart::number_field& f) {
+    for (const auto& alias : deprecated_aliases)
+        if (alias.number == f.number && alias.kind == r.kind) {
+            if (PyErr_WarnEx(PyExc_DeprecationWarning, alias.message, 1) != 0) throw py::error_already_set();
+            return to_python(smart::read(r, smart::field_of(alias.target)));
+        }
+    return to_python(smart::read(r, f));
+}
+
+/// The docstring of a number's property: its description, its type and its kinds.
+const char* number_doc(const smart::number_field& f) {
+    static std::vector<std::string> docs = [] {
+        std::vector<std::string> out;
+        for (const auto& x : smart::number_fields()) {
+            std::string d = std::string(x.description) + " Type " + smart::to_string(x.type) + "; None for a requirement of another kind.";
+            if (x.number == smart::result_number::deadline)
+                d += " (Deprecated: a notes requirement's deadline reads portfolio_deadline, a festival's festival_day.)";
+            out.push_back(std::move(d));
+        }
+        return out;
+    }();
+    return docs[static_cast<std::size_t>(f.number)].c_str();
 }
 
 std::vector<requirement_result_ref> requirements_of(const participant_result_ref& p) {
@@ -140,66 +158,94 @@ py::list participant_columns(const evaluation_ptr& ev) {
     return t.result();
 }
 
+/// The column of number I of the core's table (detail::number_table, constexpr): its type
+/// and where it is read are known at compile time, so a row is filled at fixed offsets,
+/// with no dispatch (400,000 rows of 18 numbers in a few milliseconds).
+template <std::size_t I>
+struct number_column {
+    static constexpr const smart::number_field& f = smart::detail::number_table[I];
+    using T = smart::number_type;
+    void* values = nullptr;  ///< int32 / double / datetime64[D] days / uint64 bits / enum codes / bool
+    bool* missing = nullptr;
+
+    void add_to(column_table& t, std::size_t rows) {
+        if constexpr (f.type == T::count) std::tie(values, missing) = t.masked<std::int32_t>(f.name, rows);
+        else if constexpr (f.type == T::ratio) values = t.array<double>(f.name, rows);  // a float, NaN for NA
+        else if constexpr (f.type == T::date) values = t.dates(f.name, rows);           // NaT for NA
+        else if constexpr (f.type == T::intervals) std::tie(values, missing) = t.interval_sets(f.name, rows);
+        else if constexpr (f.type == T::role) values = t.enum_codes<smart::festival_role>(f.name, rows);
+        else std::tie(values, missing) = t.masked<bool>(f.name, rows);
+    }
+
+    /// Row `row` from `x` by the table's rule of presence (smart::read): NA where the
+    /// number does not belong to the result's kind or is absent. Without the GIL.
+    void fill(std::size_t row, const smart::requirement_result& x) const noexcept {
+        const bool here = f.belongs_to(x.kind);
+        if constexpr (f.type == T::count) {
+            const std::uint16_t v = here ? x.*f.count : 0;
+            static_cast<std::int32_t*>(values)[row] = v;
+            missing[row] = !here || (f.zero_is_absent && v == 0);
+        } else if constexpr (f.type == T::ratio) {
+            const smart::ratio& v = x.*f.fraction;
+            static_cast<double*>(values)[row] = here ? static_cast<double>(v.num()) / static_cast<double>(v.den())
+                                                     : std::numeric_limits<double>::quiet_NaN();
+        } else if constexpr (f.type == T::date) {
+            static_cast<std::int64_t*>(values)[row] = epoch_days(here ? x.*f.day : smart::date());
+        } else if constexpr (f.type == T::intervals) {
+            static_cast<std::uint64_t*>(values)[row] = here ? x.*f.interval_bits : 0;
+            missing[row] = !here;
+        } else if constexpr (f.type == T::role) {
+            static_cast<std::int32_t*>(values)[row] =
+                column_table::enum_code(here ? x.*f.festival : smart::festival_role::none);
+        } else {
+            static_cast<bool*>(values)[row] = here && x.*f.flag;
+            missing[row] = !here;
+        }
+    }
+};
+
+/// Every number's column, in the table's order.
+template <class Indexes>
+struct number_columns;
+template <std::size_t... I>
+struct number_columns<std::index_sequence<I...>> {
+    std::tuple<number_column<I>...> columns;
+    void add_to(column_table& t, std::size_t rows) { (std::get<I>(columns).add_to(t, rows), ...); }
+    void fill(std::size_t row, const smart::requirement_result& x) const noexcept {
+        (std::get<I>(columns).fill(row, x), ...);
+    }
+};
+using all_number_columns = number_columns<std::make_index_sequence<smart::detail::number_table.size()>>;
+
+/// One row per participant x requirement: ids, kind, state, then every number of the
+/// table under its name (NA where it does not belong to the row's kind or is absent).
 py::list requirement_columns(const evaluation_ptr& ev) {
     const smart::evaluation& e = ev->e;
     const smart::cohort& c = ev->cohort();
     const std::size_t n = e.size(), R = e.requirement_count(), rows = n * R;
-    using K = smart::requirement_kind;
     column_table t;
     auto* pid = t.codes("participant_id", rows);
     auto* rid = t.codes("requirement_id", rows);
     auto* kind = t.enum_codes<smart::requirement_kind>("kind", rows);
     auto* state = t.enum_codes<smart::requirement_state>("state", rows);
-    auto* attended = t.array<double>("attended", rows);
-    auto [counted, no_counted] = t.masked<std::int32_t>("counted_days", rows);
-    auto [required, no_required] = t.masked<std::int32_t>("required_days", rows);
-    auto [past, no_past] = t.masked<std::int32_t>("past_days", rows);
-    auto [remaining, no_remaining] = t.masked<std::int32_t>("remaining_days", rows);
-    auto [unrecorded, no_unrecorded] = t.masked<std::int32_t>("unrecorded_days", rows);
-    auto [intervals, no_intervals] = t.masked<std::int32_t>("intervals", rows);
-    auto [met, no_met] = t.masked<std::int32_t>("intervals_met", rows);
-    auto [missing, no_missing] = t.masked<std::int32_t>("intervals_missing", rows);
-    auto [open, no_open] = t.masked<std::int32_t>("intervals_open", rows);
-    auto [portfolio, no_portfolio] = t.masked<bool>("portfolio_approved", rows);
-    auto [awaiting, no_awaiting] = t.masked<std::int32_t>("awaiting_approval", rows);
-    auto [pages, no_pages] = t.masked<std::int32_t>("pages", rows);
-    auto* day = t.dates("date", rows);
-    auto* deadline = t.dates("deadline", rows);
-    auto* role = t.enum_codes<smart::festival_role>("role", rows);
+    all_number_columns numbers;
+    numbers.add_to(t, rows);
     std::vector<std::string_view> ids, req_ids;
     for (const auto& r : e.programme().requirements) req_ids.push_back(r.id);
     {
         py::gil_scoped_release nogil;
         ids.reserve(n);
         for (const auto& p : c.participants()) ids.push_back(p.id);
-        const double nan = std::numeric_limits<double>::quiet_NaN();
         std::size_t row = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const auto reqs = e.requirements(i);
             for (std::size_t r = 0; r < R; ++r, ++row) {
                 const auto& x = reqs[r];
-                const bool a = x.kind == K::attendance, nt = x.kind == K::interval_notes, ft = x.kind == K::final_text,
-                           fe = x.kind == K::festival;
                 pid[row] = static_cast<std::int32_t>(i);
                 rid[row] = static_cast<std::int32_t>(r);
                 kind[row] = column_table::enum_code(x.kind);
                 state[row] = column_table::enum_code(x.state);
-                attended[row] = a ? static_cast<double>(x.attended.num()) / static_cast<double>(x.attended.den()) : nan;
-                counted[row] = x.counted_days, no_counted[row] = !a;
-                required[row] = x.required_days, no_required[row] = !a;
-                past[row] = x.past_days, no_past[row] = !a;
-                remaining[row] = x.remaining_days, no_remaining[row] = !a;
-                unrecorded[row] = x.unrecorded_days, no_unrecorded[row] = !a;
-                intervals[row] = x.intervals, no_intervals[row] = !nt;
-                met[row] = x.intervals_met, no_met[row] = !nt;
-                missing[row] = std::popcount(x.missing_intervals), no_missing[row] = !nt;
-                open[row] = std::popcount(x.open_intervals), no_open[row] = !nt;
-                portfolio[row] = x.portfolio_approved, no_portfolio[row] = !nt;
-                awaiting[row] = x.awaiting_approval, no_awaiting[row] = !(nt || ft);
-                pages[row] = x.pages, no_pages[row] = !ft || x.pages == 0;
-                day[row] = epoch_days(x.on);
-                deadline[row] = epoch_days(x.deadline);
-                role[row] = fe ? column_table::enum_code(x.role) : -1;
+                numbers.fill(row, x);
             }
         }
     }
@@ -231,6 +277,42 @@ void register_evaluation(py::module_& m) {
     s.def(
         "at_risk_label", [](smart::lang l) { return std::string(smart::at_risk_label(l)); },
         py::arg("lang") = smart::lang::nb, "'i faresonen' / 'i faresona' / 'at risk'.");
+
+    py::class_<smart::number_field>(s, "ResultNumber",
+                                    "One number behind a requirement's state, from the core's one table: its name "
+                                    "(the same in the evaluation document, the properties of RequirementResult, the "
+                                    "DataFrame and Arrow columns, the CSV and the C ABI), type and kinds.")
+        .def_property_readonly(
+            "name", [](const smart::number_field& f) { return std::string(f.name); }, "The number's one name.")
+        .def_property_readonly(
+            "type", [](const smart::number_field& f) { return std::string(smart::to_string(f.type)); },
+            "count, ratio, date, intervals, role or flag.")
+        .def_property_readonly(
+            "kinds",
+            [](const smart::number_field& f) {
+                std::vector<smart::requirement_kind> out;
+                for (unsigned k = 0; k < 4; ++k)
+                    if (f.belongs_to(static_cast<smart::requirement_kind>(k)))
+                        out.push_back(static_cast<smart::requirement_kind>(k));
+                return out;
+            },
+            "The requirement kinds that have this number.")
+        .def_property_readonly(
+            "description", [](const smart::number_field& f) { return std::string(f.description); },
+            "What the number is (English).")
+        .def("__repr__", [](const smart::number_field& f) {
+            return "<ResultNumber " + std::string(f.name) + " (" + smart::to_string(f.type) + ")>";
+        });
+    s.def(
+        "result_numbers",
+        [] {
+            std::vector<const smart::number_field*> out;
+            for (const auto& f : smart::number_fields()) out.push_back(&f);
+            return out;
+        },
+        py::return_value_policy::reference, "Every number of a requirement result, in the core's table order.");
+    s.def("interval_cells", &interval_cells, py::arg("offsets"), py::arg("values"), py::arg("mask"),
+          "The cells of an 'intervals' column for pandas: tuples of 1-based interval numbers, None where missing.");
 
     py::class_<smart::interval>(s, "Interval",
                                 "An interval between two gatherings: notes dated in (after, until] count.")
@@ -304,63 +386,8 @@ void register_evaluation(py::module_& m) {
             "state", [](const requirement_result_ref& x) { return x.r().state; }, "met, unmet, pending or exempt.")
         .def_property_readonly(
             "numbers", [](const requirement_result_ref& x) { return numbers_of(x.r()); },
-            "The numbers behind the state, as in the evaluation document (docs/format.md): attendance "
-            "attended (Fraction), counted_days, required_days, past_days, remaining_days, unrecorded_days; notes "
-            "intervals, intervals_met, missing, open (1-based interval numbers), portfolio_approved, "
-            "portfolio_deadline, awaiting_approval; final text date, pages, deadline, awaiting_approval; festival date, role, "
-            "festival_day.")
-        .def_property_readonly(
-            "attended", [](const requirement_result_ref& x) { return x.r().attended; },
-            "Attendance: weighted days attended (exact).")
-        .def_property_readonly(
-            "counted_days", [](const requirement_result_ref& x) { return x.r().counted_days; },
-            "Attendance: counted days of the whole cohort.")
-        .def_property_readonly(
-            "required_days", [](const requirement_result_ref& x) { return x.r().required_days; },
-            "Attendance: full days needed.")
-        .def_property_readonly(
-            "past_days", [](const requirement_result_ref& x) { return x.r().past_days; },
-            "Attendance: counted days on or before the evaluation date.")
-        .def_property_readonly(
-            "remaining_days", [](const requirement_result_ref& x) { return x.r().remaining_days; },
-            "Attendance: counted days after the evaluation date.")
-        .def_property_readonly(
-            "unrecorded_days", [](const requirement_result_ref& x) { return x.r().unrecorded_days; },
-            "Attendance: past counted days with no record (counted as absent).")
-        .def_property_readonly(
-            "intervals", [](const requirement_result_ref& x) { return x.r().intervals; },
-            "Notes: intervals between gatherings.")
-        .def_property_readonly(
-            "intervals_met", [](const requirement_result_ref& x) { return x.r().intervals_met; },
-            "Notes: intervals with enough notes.")
-        .def_property_readonly(
-            "missing_intervals",
-            [](const requirement_result_ref& x) { return interval_numbers(x.r().missing_intervals); },
-            "Notes: closed intervals without enough notes (1-based).")
-        .def_property_readonly(
-            "open_intervals", [](const requirement_result_ref& x) { return interval_numbers(x.r().open_intervals); },
-            "Notes: open intervals without enough notes yet (1-based).")
-        .def_property_readonly(
-            "portfolio_approved", [](const requirement_result_ref& x) { return x.r().portfolio_approved; },
-            "Notes: an approved portfolio exists.")
-        .def_property_readonly(
-            "awaiting_approval", [](const requirement_result_ref& x) { return x.r().awaiting_approval; },
-            "Notes, final text: documents that would count once approved.")
-        .def_property_readonly(
-            "pages",
-            [](const requirement_result_ref& x) {
-                return x.r().pages ? std::optional<int>(x.r().pages) : std::nullopt;
-            },
-            "Final text: its page count, or None.")
-        .def_property_readonly(
-            "date", [](const requirement_result_ref& x) { return opt_date(x.r().on); },
-            "Final text: its date; festival: the day attended (or None).")
-        .def_property_readonly(
-            "deadline", [](const requirement_result_ref& x) { return opt_date(x.r().deadline); },
-            "Final text: the deadline; festival: the festival day; notes with a required portfolio: the "
-            "portfolio's deadline (or None).")
-        .def_property_readonly(
-            "role", [](const requirement_result_ref& x) { return x.r().role; }, "Festival: the recorded role, or None.")
+            "The numbers of the requirement's kind by name, as in the evaluation document (docs/format.md) and "
+            "the properties of the same names (smart.result_numbers() lists them).")
         .def(
             "explain",
             [](const requirement_result_ref& x, smart::lang l) {
@@ -370,6 +397,14 @@ void register_evaluation(py::module_& m) {
         .def("__repr__", [](const requirement_result_ref& x) {
             return "<RequirementResult " + x.def().id + ": " + smart::to_string(x.r().state) + ">";
         });
+    // One property per number of the table, under its one name.
+    {
+        auto cls = py::reinterpret_borrow<py::class_<requirement_result_ref>>(s.attr("RequirementResult"));
+        for (const smart::number_field& f : smart::number_fields())
+            cls.def_property_readonly(
+                f.name, [field = &f](const requirement_result_ref& x) { return number_property(x.r(), *field); },
+                number_doc(f));
+    }
 
     py::class_<participant_result_ref>(s, "ParticipantResult", "One participant's outcome as of the evaluation date.")
         .def_property_readonly(

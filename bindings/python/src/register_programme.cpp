@@ -82,6 +82,11 @@ void register_programme(py::module_& m) {
         .def_property_readonly(
             "rule", [](const smart::requirement& r) { return r.rule; },
             "The rule's parameters: AttendanceRule, IntervalNotesRule, FinalTextRule or FestivalRule.")
+        .def(
+            "describe", [](const smart::requirement& r, smart::lang l) { return smart::describe(r, l); },
+            py::arg("lang") = smart::lang::nb,
+            "The rule as a sentence with its parameters in nb, nn or en (the core's words), e.g. 'Attendance on at "
+            "least 4/5 of the days of gatherings (present counts 1, late 1, excused 0)'.")
         .def("__repr__", [](const smart::requirement& r) {
             return "<Requirement " + r.id + " (" + smart::to_string(r.kind()) + ")>";
         });

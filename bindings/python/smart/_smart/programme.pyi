@@ -2,7 +2,7 @@ import datetime
 import os
 from fractions import Fraction
 
-from smart.enums import FestivalRole, FinalCategory, RequirementKind, SessionKind, SubmissionKind
+from smart.enums import FestivalRole, FinalCategory, Lang, RequirementKind, SessionKind, SubmissionKind
 
 from .schedule import Session
 from .text import LocalizedText
@@ -54,6 +54,7 @@ class Requirement:
     def label(self) -> LocalizedText: ...
     @property
     def rule(self) -> AttendanceRule | IntervalNotesRule | FinalTextRule | FestivalRule: ...
+    def describe(self, lang: Lang | str = ...) -> str: ...
 
 class CompetenceGoal:
     @property
