@@ -172,10 +172,7 @@ int smart_evaluation_date_r(char* out, size_t size, const smart_evaluation* eval
     if (out && size) out[0] = '\0';
     return guard([&] {
         need(out, fn, "out is NULL");
-        const std::string iso = smart::to_iso(std::get<smart::date>(read_number(evaluation, participant, requirement, number, fn)));
-        if (size < iso.size() + 1)
-            invalid(fn, ("buffer too small: " + std::to_string(iso.size() + 1) + " bytes needed").c_str());
-        std::memcpy(out, iso.c_str(), iso.size() + 1);
+        write_date(out, size, std::get<smart::date>(read_number(evaluation, participant, requirement, number, fn)), fn);
     });
 }
 

@@ -206,7 +206,7 @@ static void test_numbers(void) {
             TEST("a number of another kind has no value; a date does not fit a small buffer");
             EXPECT(smart_evaluation_number(&v, e, 6, 1, SMART_NUMBER_COUNTED_DAYS), SMART_ENOTFOUND);
             CHECK(contains(smart_error_last()->message, "does not belong to a requirement of kind interval_notes"));
-            EXPECT(smart_evaluation_date_r(day, 10, e, 6, 2, SMART_NUMBER_DEADLINE), SMART_EINVAL);
+            EXPECT(smart_evaluation_date_r(day, 10, e, 6, 2, SMART_NUMBER_DEADLINE), SMART_EBUFS);
             CHECK(day[0] == '\0' && contains(smart_error_last()->message, "11 bytes needed"));
         }
         smart_evaluation_free(e);
