@@ -127,7 +127,7 @@ inline void exercise(const smart::cohort& c, std::size_t max_explained = 6) {
         FZ_CHECK(e.made_from(c), "");
         FZ_CHECK(e.requirement_count() == c.programme().requirements.size(), "");
         const smart::status_counts n = e.counts();
-        FZ_CHECK(n.eligible + n.not_eligible + n.in_progress + n.no_certificate == c.size(), "");
+        FZ_CHECK(n.eligible + n.not_eligible + n.in_progress + n.no_certificate + n.withdrawn == c.size(), "");
         if (documents) FZ_CHECK(!smart::evaluation_to_json(e, c).empty(), "");
 
         bool signed_one = false;
