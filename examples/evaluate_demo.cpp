@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
             const smart::participant& p = c.participants()[i];
             const auto& r = e.result(i);
             const std::string status = smart::status_label(r.status, r.at_risk, l);
-            const auto missing = e.missing(i, l, &p);
+            const auto missing = e.missing(i, l);
             std::cout << pad(p.id, 5) << pad(p.name, 28) << pad(status, 24) << (missing.empty() ? "–" : missing[0]) << "\n";
             for (std::size_t m = 1; m < missing.size(); ++m) std::cout << std::string(57, ' ') << missing[m] << "\n";
         }

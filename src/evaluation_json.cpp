@@ -79,11 +79,11 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
                             {"kind", to_string(rr.kind)},
                             {"state", to_string(rr.state)},
                             {"numbers", numbers_json(rr)},
-                            {"explanation", all_languages([&](lang l) { return e.explain(i, r, l, &p); })}});
+                            {"explanation", all_languages([&](lang l) { return e.explain(i, r, l); })}});
         }
         po["requirements"] = std::move(reqs);
         json missing = json::object();
-        for (lang l : {lang::nb, lang::nn, lang::en}) missing[to_string(l)] = e.missing(i, l, &p);
+        for (lang l : {lang::nb, lang::nn, lang::en}) missing[to_string(l)] = e.missing(i, l);
         po["missing"] = std::move(missing);
         json ws = json::array();
         for (const warning& w : e.warnings_of(i))

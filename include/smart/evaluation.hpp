@@ -166,14 +166,6 @@ public:
     std::string explain(std::size_t participant, std::size_t requirement, lang l) const;
     /// One sentence per requirement not met or exempt (what is missing), in order.
     std::vector<std::string> missing(std::size_t participant, lang l) const;
-    /// Before issue 11 the record had to be passed in; it is now ignored (the evaluation
-    /// has its own). Kept for the callers written against that form.
-    std::string explain(std::size_t participant, std::size_t requirement, lang l, const smart::participant*) const {
-        return explain(participant, requirement, l);
-    }
-    std::vector<std::string> missing(std::size_t participant, lang l, const smart::participant*) const {
-        return missing(participant, l);
-    }
     /// A sentence on a warning, with its count and first day when it stands for several:
     /// "Ingen registrering for 3 dager, den første 18.9.2024: regnes som fravær".
     std::string describe(const warning& w, lang l) const;

@@ -132,11 +132,10 @@ inline void exercise(const smart::cohort& c, std::size_t max_explained = 6) {
 
         bool signed_one = false;
         for (std::size_t p = 0; p < std::min(c.size(), max_explained); ++p) {
-            const smart::participant& record = c.participants()[p];
             FZ_CHECK(e.requirements(p).size() == e.requirement_count(), "");
             for (smart::lang l : {smart::lang::nb, smart::lang::nn, smart::lang::en}) {
-                for (std::size_t r = 0; r < e.requirement_count(); ++r) (void)e.explain(p, r, l, &record);
-                (void)e.missing(p, l, &record);
+                for (std::size_t r = 0; r < e.requirement_count(); ++r) (void)e.explain(p, r, l);
+                (void)e.missing(p, l);
                 for (const smart::warning& w : e.warnings_of(p)) (void)e.describe(w, l);
                 (void)smart::status_label(e.result(p).status, e.result(p).at_risk, l);
             }
