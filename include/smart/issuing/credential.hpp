@@ -1,0 +1,66 @@
+// Open Badges 3.0 credentials: the credential of a record, signing it as a compact JWS
+// (VC-JWT), its words in three languages, and reading a credential back.
+// Part of the issuing API; include "smart/issuing.hpp" for all of it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "smart/issuing/keys.hpp"
+#include "smart/issuing/record.hpp"
+
+namespace smart {
+
+/// The Open Badges 3.0 AchievementCredential (W3C VC data model 2.0) of a record, as JSON:
+/// the programme as the achievement with its criteria narrative, the competence goals as
+/// alignments, the holder as the subject, validFrom the issue date.
+std::string open_badge_credential(const certificate_record& r);
+
+/// The Open Badges 3.0 credential inside a signed JWT payload: the payload without the
+/// registered claims the signature adds (iss, jti, nbf), as JSON text. Throws parse_error
+/// for a payload that is not a JSON object.
+std::string credential_of_payload(std::string_view payload_json);
+
+/// What a credential certifies, as a person reads it (`smart verify` prints it): read
+/// from the credential's JSON (the signed payload or the OB 3.0 document). Members that
+/// are missing are empty.
+struct credential_summary {
+    std::string holder;        ///< the subject's identifier of type "name"
+    std::string certificate;   ///< the achievement's description: programme (cohort)
+    std::string period_start;  ///< YYYY-MM-DD
+    std::string period_end;    ///< YYYY-MM-DD
+    std::string issuer_name;
+    std::string issuer_id;
+    std::string issued_on;                                  ///< YYYY-MM-DD (validFrom)
+    std::vector<std::pair<std::string, std::string>> goals;  ///< (code, text) of each alignment
+    std::string requirements;                               ///< the criteria narrative
+};
+/// Throws parse_error for text that is not a JSON object.
+credential_summary summarize_credential(std::string_view credential_json);
+
+/// Issues a record for certificate data: serial, frozen data, the credential signed with
+/// `key` as a compact JWS (header alg EdDSA, typ JWT, kid, jwk), verification code.
+certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
+                                    date issued_on, lang language, std::uint32_t issue_number = 1);
+
+/// The certificate text in the record's language (bokmål, nynorsk or English): title,
+/// the attesting sentence, the goals, the requirements met, issuer, serial and code.
+struct certificate_wording {
+    std::string title;           ///< "Kompetansebevis" / "Kompetansebevis" / "Certificate of competence"
+    std::string holder_line;     ///< the holder's name
+    std::string attests;         ///< "har gjennomført SMART trenerutdanning 2024/2025 (18.9.2024–9.4.2025) og ..."
+    std::string goals_heading;   ///< "Kompetansemål" / "Kompetansemål" / "Competence goals"
+    std::vector<std::string> goals;
+    std::string requirements_heading;
+    std::vector<std::string> requirements;  ///< met ones, and exemptions with their reason
+    std::string issued_line;     ///< "Utstedt 30.4.2025 av …"
+    std::string serial_line;     ///< "Serienummer SMART-…"
+    std::string code_line;       ///< "Kontrollkode XXXX-XXXX"
+    std::string verify_hint;     ///< how to check it
+};
+certificate_wording wording(const certificate_record& r);
+certificate_wording wording(const certificate_record& r, lang l);
+
+}  // namespace smart

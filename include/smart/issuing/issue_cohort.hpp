@@ -1,0 +1,68 @@
+// The bulk-issuing policy: who of a cohort gets a certificate in a run, and why not.
+// Part of the issuing API; include "smart/issuing.hpp" for all of it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smart/cohort.hpp"
+#include "smart/evaluation.hpp"
+#include "smart/issuing/keys.hpp"
+#include "smart/issuing/record.hpp"
+#include "smart/issuing/register.hpp"
+
+namespace smart {
+
+/// What a bulk run did for one participant.
+enum class issue_outcome : std::uint8_t {
+    issued,          ///< a new record, made in this run
+    already_issued,  ///< the valid record in the register, unchanged (a re-run, or a concurrent run)
+    not_eligible,    ///< some requirement is unmet (or another status that is not eligible)
+    in_progress,     ///< not eligible yet
+    no_certificate,  ///< the programme issues no certificate
+    revoked,         ///< the newest record is revoked: a new one only through an explicit re-issue
+    too_early,       ///< eligible, but the evaluation or the issue date is before the cohort's last day
+    withdrawn,       ///< withdrawn from the cohort (the reason names the date and why)
+};
+const char* to_string(issue_outcome o) noexcept;
+issue_outcome parse_issue_outcome(std::string_view s);
+
+/// One participant's line of an issue_report.
+struct issue_entry {
+    std::size_t participant = 0;  ///< position in the cohort
+    std::string participant_id;
+    std::string name;
+    issue_outcome outcome = issue_outcome::not_eligible;
+    /// issued and already_issued: the record; revoked: the revoked record.
+    std::optional<certificate_record> record;
+    /// Why nothing was issued, in the run's language (what is missing, the revocation...);
+    /// "" for issued and already_issued.
+    std::string reason;
+};
+
+/// What issue_cohort() did, in the cohort's order.
+struct issue_report {
+    std::vector<issue_entry> entries;
+    std::size_t issued = 0;
+    std::size_t already_issued = 0;
+    std::size_t not_issued = 0;  ///< every other outcome
+};
+
+/// The bulk-issuing policy, once: for each participant of `e` (an evaluation of `c`),
+/// an eligible one gets the valid record the register holds (already_issued) or a new one
+/// signed with `key` (issued) — unless their newest record is revoked (revoked: only an
+/// explicit certificate_register::reissue() makes a new one), or the evaluation or
+/// `issued_on` is before the cohort's last day (too_early); everyone else is reported
+/// with their status and what is missing, in `language`. Each issue takes the register's
+/// lock (two runs at once issue each certificate once); a re-run issues nothing twice and
+/// gives the same serials. Throws invalid_argument when `e` was not made from `c`, and
+/// whatever the register throws for I/O; a record issued before such an error stays in
+/// the register (the re-run finds it).
+issue_report issue_cohort(certificate_register& reg, const cohort& c, const evaluation& e, const issuer_profile& issuer,
+                          const signing_key& key, date issued_on, lang language);
+
+}  // namespace smart

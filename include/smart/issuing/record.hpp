@@ -1,0 +1,73 @@
+// Issued certificate records: the issuer, the frozen record, serials, credential ids,
+// verification codes and the default issuer of a programme.
+// Part of the issuing API; include "smart/issuing.hpp" for all of it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smart/certificate.hpp"
+#include "smart/programme.hpp"
+#include "smart/schedule.hpp"
+#include "smart/text.hpp"
+
+namespace smart {
+
+/// Who issues: the municipality or centre, identified by a URI (https://… or urn:…).
+struct issuer_profile {
+    std::string id;
+    std::string name;
+    std::string url;  ///< optional
+    friend bool operator==(const issuer_profile&, const issuer_profile&) = default;
+};
+
+enum class record_status : std::uint8_t { valid, revoked, replaced };
+const char* to_string(record_status s) noexcept;
+
+/// An issued certificate, frozen: it keeps its own copy of everything it states, so later
+/// edits to the programme or the participant do not change it.
+struct certificate_record {
+    std::string serial;
+    std::uint32_t issue_number = 1;  ///< 1 for the first issue, 2, 3, … for re-issues
+    certificate_data data;
+    issuer_profile issuer;
+    date issued_on;
+    lang language = lang::nb;
+    std::string credential_jws;     ///< compact JWS of the Open Badges 3.0 credential
+    std::string verification_code;  ///< "XXXX-XXXX", derived from the signature
+    // status, as the register knows it
+    record_status status = record_status::valid;
+    std::string revoked_reason;
+    date revoked_on;
+    std::string replaces;     ///< serial of the record this one re-issues
+    std::string replaced_by;  ///< serial of the record that re-issued this one
+    friend bool operator==(const certificate_record&, const certificate_record&) = default;
+};
+
+/// The serial of a certificate: stable for (programme, cohort, participant, issue number)
+/// — the same inputs always give the same serial, so re-runs issue nothing new — and
+/// unique in practice (60 bits of BLAKE2b). Form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+std::string certificate_serial(std::string_view programme_id, std::string_view cohort_id,
+                               std::string_view participant_id, std::uint32_t issue_number = 1);
+
+/// True for text of exactly the serial form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+bool is_certificate_serial(std::string_view text) noexcept;
+/// Every distinct serial in a text (a certificate page, a message), sorted.
+std::vector<std::string> find_certificate_serials(std::string_view text);
+/// The id of a certificate's credential (and its JWT "jti"): "urn:smart:certificate:" + serial.
+std::string certificate_urn(std::string_view serial);
+/// The serial in a credential id made by certificate_urn(), or "" when `id` is not one.
+std::string serial_of_urn(std::string_view id);
+
+/// The short code printed on a certificate, derived from the JWS signature: "XXXX-XXXX".
+/// Throws invalid_argument for text that is not a compact JWS.
+std::string verification_code(std::string_view credential_jws);
+
+/// The issuer a programme's certificates name unless told otherwise: id
+/// "urn:smart:provider:<programme id>", name the programme's provider in `l` (its name
+/// when it has no provider), no url.
+issuer_profile default_issuer(const programme& p, lang l);
+
+}  // namespace smart
