@@ -62,3 +62,10 @@ def test_the_same_cohort_twice_is_refused_by_the_core() -> None:
     with pytest.raises(smart.InvalidArgumentError) as info:
         smart.cohort_statistics([ev, ev])
     assert info.value.path == "/1" and "trener-2024-demo" in info.value.message
+
+
+def test_the_typed_result_has_readable_reprs() -> None:
+    st = smart.cohort_statistics([smart.demo_cohort().evaluate("2025-04-30")])
+    assert repr(st.cohorts[0]) == "<GroupFigures trener-2024-demo: 36 enrolled>"
+    assert repr(st.days[0]) == "<DayFigures trener-2024-demo 2024-09-18: 34 of 36 attended>"
+    assert repr(st.certified[0]).startswith("<CertifiedRow ")

@@ -72,12 +72,20 @@ void register_tables(py::module_& s) {
         .def_readonly("absent", &smart::day_figures::absent, "Absent or, for a past day, unrecorded.")
         .def_readonly("enrolled", &smart::day_figures::enrolled)
         .def_readonly("past", &smart::day_figures::past, "On or before the as-of date.")
-        .def_readonly("attended_share", &smart::day_figures::attended_share, "Attended of enrolled.");
+        .def_readonly("attended_share", &smart::day_figures::attended_share, "Attended of enrolled.")
+        .def("__repr__", [](const smart::day_figures& d) {
+            return "<DayFigures " + d.cohort_id + " " + smart::to_iso(d.day) +
+                   (d.past ? ": " + std::to_string(d.attended) + " of " + std::to_string(d.enrolled) + " attended>"
+                           : " (after the as-of date)>");
+        });
     py::class_<smart::certified_row>(s, "CertifiedRow", "Certified participants of one municipality.")
         .def_readonly("municipality_number", &smart::certified_row::municipality_number)
         .def_readonly("municipality_name", &smart::certified_row::municipality_name)
         .def_readonly("per_cohort", &smart::certified_row::per_cohort, "Per cohort in trend order; None = suppressed.")
-        .def_readonly("cumulative", &smart::certified_row::cumulative, "Cumulative; None = suppressed.");
+        .def_readonly("cumulative", &smart::certified_row::cumulative, "Cumulative; None = suppressed.")
+        .def("__repr__", [](const smart::certified_row& r) {
+            return "<CertifiedRow " + r.municipality_number + " " + r.municipality_name + ">";
+        });
 }
 
 void register_result(py::module_& s) {
@@ -97,7 +105,10 @@ void register_result(py::module_& s) {
         .def_readonly("certified", &st::certified, "Certified per municipality, by number.")
         .def(
             "to_json", [](const st& x) { return smart::statistics_to_json(x); },
-            "The smart.statistics/1 document.");
+            "The smart.statistics/1 document.")
+        .def("__repr__", [](const st& x) {
+            return "<core Statistics of " + std::to_string(x.cohorts.size()) + " cohort(s)>";
+        });
 }
 
 }  // namespace
