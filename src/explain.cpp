@@ -1,48 +1,21 @@
-// Human explanations of evaluation results, in bokmål, nynorsk and English. Rendered on
-// demand: bulk evaluation stores numbers only.
-#include <array>
+// Human explanations of evaluation results, in bokmål, nynorsk and English: one function
+// per requirement kind and one for warnings. Rendered on demand: bulk evaluation stores
+// numbers only. The words shared with the rule descriptions are in src/wording.hpp.
 #include <string>
 
 #include "smart/error.hpp"
 #include "smart/evaluation.hpp"
+#include "smart/rule_wording.hpp"
+#include "wording.hpp"
 
 namespace smart {
 
+using detail::amount;
+using detail::day_text;
+using detail::days_word;
+using detail::t;
+
 namespace {
-
-/// Picks the text for the language.
-const char* t(lang l, const char* nb, const char* nn, const char* en) { return l == lang::nb ? nb : l == lang::nn ? nn : en; }
-
-std::string day_text(date d, lang l) {
-    if (d.is_special()) return "?";
-    if (l != lang::en) return to_norwegian(d);
-    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
-                                                        "July",    "August",   "September", "October", "November", "December"};
-    const auto ymd = d.year_month_day();
-    return std::to_string(static_cast<int>(ymd.day)) + " " + months[static_cast<int>(ymd.month) - 1] + " " +
-           std::to_string(static_cast<int>(ymd.year));
-}
-
-std::string days_word(std::int64_t n, lang l) {
-    return std::to_string(n) + " " + (n == 1 ? t(l, "dag", "dag", "day") : t(l, "dager", "dagar", "days"));
-}
-
-std::string amount(const ratio& r) {
-    if (r.den() == 1) return std::to_string(r.num());
-    const std::int64_t whole = r.num() / r.den();
-    const std::string frac = std::to_string(r.num() % r.den()) + "/" + std::to_string(r.den());
-    return whole ? std::to_string(whole) + " " + frac : frac;
-}
-
-const char* role_name(festival_role r, lang l) {
-    switch (r) {
-        case festival_role::exhibition: return t(l, "utstilling", "utstilling", "exhibition");
-        case festival_role::workshop: return t(l, "verkstedbidrag", "verkstadbidrag", "workshop");
-        case festival_role::process_leader: return t(l, "prosessleder", "prosessleiar", "process leader");
-        case festival_role::none: break;
-    }
-    return "";
-}
 
 std::string interval_text(const interval& iv, lang l) {
     return day_text(iv.after + boost::gregorian::days(1), l) + "–" + day_text(iv.until, l);
@@ -58,13 +31,13 @@ std::string interval_list(std::uint64_t mask, const std::vector<interval>& ivs, 
     return out;
 }
 
-std::string pages_range(const final_text_rule& f) {
-    if (f.min_pages && f.max_pages)
-        return *f.min_pages == *f.max_pages ? std::to_string(*f.min_pages)
-                                            : std::to_string(*f.min_pages) + "–" + std::to_string(*f.max_pages);
-    if (f.min_pages) return std::to_string(*f.min_pages) + "+";
-    if (f.max_pages) return "≤ " + std::to_string(*f.max_pages);
-    return {};
+/// "Fritatt: <reason> (innvilget av <who>)".
+std::string explain_exempt(const participant& p, const std::string& requirement_id, lang l) {
+    std::string s = t(l, "Fritatt", "Fritak", "Exempt");
+    for (const auto& x : p.exemptions)
+        if (x.requirement == requirement_id)
+            s += ": " + x.reason + t(l, " (innvilget av ", " (innvilga av ", " (granted by ") + x.granted_by + ")";
+    return s;
 }
 
 std::string explain_pending_attendance(const requirement_result& r, bool at_risk, lang l) {
@@ -81,6 +54,100 @@ std::string explain_pending_attendance(const requirement_result& r, bool at_risk
     return s;
 }
 
+/// "Deltatt 7 av 8 dager (88 %), krever minst 7" (+ " – kan ikke lenger nås" when unmet).
+std::string explain_attendance(const requirement_result& r, bool at_risk, lang l) {
+    if (r.state == requirement_state::pending) return explain_pending_attendance(r, at_risk, l);
+    const std::string pct =
+        r.counted_days ? " (" + std::to_string(ratio(r.attended.num(), r.attended.den() * r.counted_days).percent()) + " %)"
+                       : std::string();
+    std::string s = std::string(t(l, "Deltatt ", "Delteke ", "Attended ")) + amount(r.attended) + t(l, " av ", " av ", " of ") +
+                    days_word(r.counted_days, l) + pct + t(l, ", krever minst ", ", krev minst ", ", at least ") +
+                    std::to_string(r.required_days) + t(l, "", "", " required");
+    if (r.state == requirement_state::unmet)
+        s += t(l, " – kan ikke lenger nås", " – kan ikkje lenger nåast", " – can no longer be reached");
+    return s;
+}
+
+/// How many intervals have notes, which are missing or still open.
+std::string notes_counted(const requirement_result& r, const std::vector<interval>& ivs, lang l) {
+    if (r.intervals == 0)
+        return t(l, "Ingen mellomperioder (bare én samling)", "Ingen mellomperiodar (berre éi samling)",
+                 "No periods between gatherings (a single gathering)");
+    if (r.intervals_met == r.intervals)
+        return std::string(t(l, "Notat levert for alle ", "Notat levert for alle ", "Notes submitted for all ")) +
+               std::to_string(r.intervals) + t(l, " mellomperioder", " mellomperiodane", " periods between gatherings");
+    std::string s = std::string(t(l, "Notat levert for ", "Notat levert for ", "Notes submitted for ")) +
+                    std::to_string(r.intervals_met) + t(l, " av ", " av ", " of ") + std::to_string(r.intervals) +
+                    t(l, " mellomperioder", " mellomperiodar", " periods between gatherings");
+    if (r.missing_intervals)
+        s += t(l, "; mangler for ", "; manglar for ", "; missing for ") + interval_list(r.missing_intervals, ivs, l);
+    if (r.open_intervals)
+        s += t(l, "; ennå åpen: ", "; enno open: ", "; still open: ") + interval_list(r.open_intervals, ivs, l);
+    return s;
+}
+
+std::string explain_notes(const requirement_result& r, const interval_notes_rule& rule, const std::vector<interval>& ivs,
+                          lang l) {
+    std::string s = notes_counted(r, ivs, l);
+    if (r.awaiting_approval && r.state != requirement_state::met)
+        s += "; " + std::to_string(r.awaiting_approval) +
+             (r.awaiting_approval == 1
+                  ? t(l, " notat venter på godkjenning", " notat ventar på godkjenning", " note awaits approval")
+                  : t(l, " notater venter på godkjenning", " notat ventar på godkjenning", " notes await approval"));
+    if (rule.per_interval > 1)
+        s += std::string(t(l, " (krever ", " (krev ", " (")) + std::to_string(rule.per_interval) +
+             t(l, " per periode)", " per periode)", " required per period)");
+    if (rule.require_portfolio_approval)
+        s += r.portfolio_approved
+                 ? t(l, "; arbeidsmappen er godkjent", "; arbeidsmappa er godkjend", "; the portfolio is approved")
+                 : std::string(t(l, "; arbeidsmappen er ikke godkjent (frist ", "; arbeidsmappa er ikkje godkjend (frist ",
+                                 "; the portfolio is not approved (deadline ")) +
+                       day_text(r.deadline, l) + ")";
+    return s;
+}
+
+std::string explain_final_text(const requirement_result& r, const final_text_rule& rule, lang l) {
+    if (r.state == requirement_state::met) {
+        std::string s = std::string(t(l, "Avsluttende tekst levert ", "Avsluttande tekst levert ", "Final text submitted ")) +
+                        day_text(r.on, l);
+        if (r.pages) s += " (" + detail::pages_word(r.pages, l) + ")";
+        return s;
+    }
+    std::string s = r.state == requirement_state::unmet
+                        ? t(l, "Avsluttende tekst mangler (frist ", "Avsluttande tekst manglar (frist ",
+                            "Final text missing (deadline ")
+                        : t(l, "Avsluttende tekst ikke levert ennå (frist ", "Avsluttande tekst ikkje levert enno (frist ",
+                            "Final text not submitted yet (deadline ");
+    s += day_text(r.deadline, l) + ")";
+    const std::string range = detail::pages_range(rule, l);
+    if (!range.empty()) s += t(l, ", krever ", ", krev ", ", ") + range + t(l, " sider", " sider", " pages required");
+    if (r.awaiting_approval)
+        s += t(l, "; levert, venter på godkjenning", "; levert, ventar på godkjenning", "; submitted, awaiting approval");
+    return s;
+}
+
+std::string explain_festival(const requirement_result& r, const festival_rule& rule, lang l) {
+    if (r.state == requirement_state::met) {
+        std::string s =
+            std::string(t(l, "Deltok på festivalen ", "Deltok på festivalen ", "Took part in the festival on ")) +
+            day_text(r.on, l);
+        if (r.role != festival_role::none) s += std::string(" (") + label(r.role, l) + ")";
+        return s;
+    }
+    std::vector<std::string> names;
+    for (festival_role role : rule.roles) names.emplace_back(label(role, l));
+    const std::string roles = detail::or_list(names, l);
+    if (r.state == requirement_state::pending)
+        return std::string(t(l, "Festivalen er ", "Festivalen er ", "The festival is on ")) + day_text(r.deadline, l) +
+               (roles.empty() ? std::string() : std::string(t(l, " (rolle: ", " (rolle: ", " (role: ")) + roles + ")");
+    return std::string(t(l, "Ikke registrert som deltaker på festivalen ", "Ikkje registrert som deltakar på festivalen ",
+                         "Not recorded as taking part in the festival on ")) +
+           day_text(r.deadline, l) +
+           (roles.empty() ? std::string()
+                          : std::string(t(l, " i en godkjent rolle (", " i ei godkjend rolle (", " in an accepted role (")) +
+                                roles + ")");
+}
+
 }  // namespace
 
 std::string evaluation::explain(std::size_t participant, std::size_t requirement, lang l) const {
@@ -88,116 +155,13 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
     if (requirement >= results.size()) throw error(errc::invalid_argument, "requirement index out of range");
     const requirement_result& r = results[requirement];
     const smart::requirement& req = programme_->requirements[requirement];
-
-    if (r.state == requirement_state::exempt) {
-        std::string s = t(l, "Fritatt", "Fritak", "Exempt");
-        for (const auto& x : cohort_->participants()[participant].exemptions)
-            if (x.requirement == req.id)
-                s += ": " + x.reason + t(l, " (innvilget av ", " (innvilga av ", " (granted by ") + x.granted_by + ")";
-        return s;
-    }
-
+    if (r.state == requirement_state::exempt) return explain_exempt(cohort_->participants()[participant], req.id, l);
     switch (req.kind()) {
-        case requirement_kind::attendance: {
-            if (r.state == requirement_state::pending) return explain_pending_attendance(r, result(participant).at_risk, l);
-            const std::string pct =
-                r.counted_days ? " (" + std::to_string(ratio(r.attended.num(), r.attended.den() * r.counted_days).percent()) + " %)"
-                               : std::string();
-            std::string s = std::string(t(l, "Deltatt ", "Delteke ", "Attended ")) + amount(r.attended) +
-                            t(l, " av ", " av ", " of ") + days_word(r.counted_days, l) + pct +
-                            t(l, ", krever minst ", ", krev minst ", ", at least ") + std::to_string(r.required_days) +
-                            t(l, "", "", " required");
-            if (r.state == requirement_state::unmet)
-                s += t(l, " – kan ikke lenger nås", " – kan ikkje lenger nåast", " – can no longer be reached");
-            return s;
-        }
-        case requirement_kind::interval_notes: {
-            const auto& rule = std::get<interval_notes_rule>(req.rule);
-            std::string s;
-            if (r.intervals == 0)
-                s = t(l, "Ingen mellomperioder (bare én samling)", "Ingen mellomperiodar (berre éi samling)",
-                      "No periods between gatherings (a single gathering)");
-            else if (r.intervals_met == r.intervals)
-                s = std::string(t(l, "Notat levert for alle ", "Notat levert for alle ", "Notes submitted for all ")) +
-                    std::to_string(r.intervals) + t(l, " mellomperioder", " mellomperiodane", " periods between gatherings");
-            else {
-                s = std::string(t(l, "Notat levert for ", "Notat levert for ", "Notes submitted for ")) +
-                    std::to_string(r.intervals_met) + t(l, " av ", " av ", " of ") + std::to_string(r.intervals) +
-                    t(l, " mellomperioder", " mellomperiodar", " periods between gatherings");
-                if (r.missing_intervals)
-                    s += t(l, "; mangler for ", "; manglar for ", "; missing for ") +
-                         interval_list(r.missing_intervals, intervals_, l);
-                if (r.open_intervals)
-                    s += t(l, "; ennå åpen: ", "; enno open: ", "; still open: ") +
-                         interval_list(r.open_intervals, intervals_, l);
-            }
-            if (r.awaiting_approval && r.state != requirement_state::met)
-                s += std::string(t(l, "; ", "; ", "; ")) + std::to_string(r.awaiting_approval) +
-                     (r.awaiting_approval == 1 ? t(l, " notat venter på godkjenning", " notat ventar på godkjenning",
-                                                   " note awaits approval")
-                                               : t(l, " notater venter på godkjenning", " notat ventar på godkjenning",
-                                                   " notes await approval"));
-            if (rule.per_interval > 1)
-                s += std::string(t(l, " (krever ", " (krev ", " (")) + std::to_string(rule.per_interval) +
-                     t(l, " per periode)", " per periode)", " required per period)");
-            if (rule.require_portfolio_approval)
-                s += r.portfolio_approved
-                         ? t(l, "; arbeidsmappen er godkjent", "; arbeidsmappa er godkjend", "; the portfolio is approved")
-                         : std::string(t(l, "; arbeidsmappen er ikke godkjent (frist ",
-                                         "; arbeidsmappa er ikkje godkjend (frist ",
-                                         "; the portfolio is not approved (deadline ")) +
-                               day_text(r.deadline, l) + ")";
-            return s;
-        }
-        case requirement_kind::final_text: {
-            const auto& rule = std::get<final_text_rule>(req.rule);
-            const std::string range = pages_range(rule);
-            if (r.state == requirement_state::met) {
-                std::string s = std::string(t(l, "Avsluttende tekst levert ", "Avsluttande tekst levert ",
-                                              "Final text submitted ")) +
-                                day_text(r.on, l);
-                if (r.pages)
-                    s += " (" + std::to_string(r.pages) + " " +
-                         (r.pages == 1 ? t(l, "side", "side", "page") : t(l, "sider", "sider", "pages")) + ")";
-                return s;
-            }
-            std::string s = r.state == requirement_state::unmet
-                                ? t(l, "Avsluttende tekst mangler (frist ", "Avsluttande tekst manglar (frist ",
-                                    "Final text missing (deadline ")
-                                : t(l, "Avsluttende tekst ikke levert ennå (frist ",
-                                    "Avsluttande tekst ikkje levert enno (frist ", "Final text not submitted yet (deadline ");
-            s += day_text(r.deadline, l) + ")";
-            if (!range.empty())
-                s += t(l, ", krever ", ", krev ", ", ") + range + t(l, " sider", " sider", " pages required");
-            if (r.awaiting_approval)
-                s += t(l, "; levert, venter på godkjenning", "; levert, ventar på godkjenning",
-                       "; submitted, awaiting approval");
-            return s;
-        }
-        case requirement_kind::festival: {
-            const auto& rule = std::get<festival_rule>(req.rule);
-            if (r.state == requirement_state::met) {
-                std::string s = std::string(t(l, "Deltok på festivalen ", "Deltok på festivalen ",
-                                              "Took part in the festival on ")) +
-                                day_text(r.on, l);
-                if (r.role != festival_role::none) s += std::string(" (") + role_name(r.role, l) + ")";
-                return s;
-            }
-            std::string roles;
-            for (std::size_t i = 0; i < rule.roles.size(); ++i) {
-                if (i) roles += i + 1 == rule.roles.size() ? t(l, " eller ", " eller ", " or ") : ", ";
-                roles += role_name(rule.roles[i], l);
-            }
-            if (r.state == requirement_state::pending)
-                return std::string(t(l, "Festivalen er ", "Festivalen er ", "The festival is on ")) + day_text(r.deadline, l) +
-                       (roles.empty() ? std::string() : std::string(t(l, " (rolle: ", " (rolle: ", " (role: ")) + roles + ")");
-            return std::string(t(l, "Ikke registrert som deltaker på festivalen ", "Ikkje registrert som deltakar på festivalen ",
-                                 "Not recorded as taking part in the festival on ")) +
-                   day_text(r.deadline, l) +
-                   (roles.empty() ? std::string()
-                                  : std::string(t(l, " i en godkjent rolle (", " i ei godkjend rolle (", " in an accepted role (")) +
-                                        roles + ")");
-        }
+        case requirement_kind::attendance: return explain_attendance(r, result(participant).at_risk, l);
+        case requirement_kind::interval_notes:
+            return explain_notes(r, std::get<interval_notes_rule>(req.rule), intervals_, l);
+        case requirement_kind::final_text: return explain_final_text(r, std::get<final_text_rule>(req.rule), l);
+        case requirement_kind::festival: return explain_festival(r, std::get<festival_rule>(req.rule), l);
     }
     return {};
 }
@@ -211,7 +175,10 @@ std::vector<std::string> evaluation::missing(std::size_t participant, lang l) co
     return out;
 }
 
-std::string evaluation::describe(const warning& w, lang l) const {
+namespace {
+
+/// A warning about final texts (page count, lateness, category), one text or several.
+std::string describe_final_text_warning(const warning& w, const programme& prog, lang l) {
     const std::string d = day_text(w.day, l);
     const bool many = w.count > 1;
     const std::string n = std::to_string(w.count);
@@ -219,30 +186,11 @@ std::string evaluation::describe(const warning& w, lang l) const {
     const std::string first_dated = std::string(t(l, " (den første datert ", " (den første datert ", " (the first dated ")) + d;
     const char* final_texts = t(l, " avsluttende tekster", " avsluttande tekstar", " final texts");
     switch (w.kind) {
-        case warning_kind::unrecorded_day:
-            if (many)
-                return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + n +
-                       t(l, " dager, den første ", " dagar, den første ", " days, the first on ") + d +
-                       t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
-            return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + d +
-                   t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
-        case warning_kind::note_outside_intervals:
-            if (many)
-                return n +
-                       t(l, " notater ligger utenfor alle mellomperioder og teller ikke (det første datert ",
-                         " notat ligg utanfor alle mellomperiodane og tel ikkje (det første datert ",
-                         " notes fall in no period between gatherings and do not count (the first dated ") +
-                       d + ")";
-            return std::string(t(l, "Notat datert ", "Notat datert ", "Note dated ")) + d +
-                   t(l, " ligger utenfor alle mellomperioder og teller ikke",
-                     " ligg utanfor alle mellomperiodane og tel ikkje",
-                     " falls in no period between gatherings and does not count");
         case warning_kind::pages_out_of_range: {
             std::string range;
-            for (const auto& req : programme_->requirements)
-                if (const auto* f = std::get_if<final_text_rule>(&req.rule)) range = pages_range(*f);
-            const std::string pages = std::to_string(w.pages) + " " +
-                                      (w.pages == 1 ? t(l, "side", "side", "page") : t(l, "sider", "sider", "pages"));
+            for (const auto& req : prog.requirements)
+                if (const auto* f = std::get_if<final_text_rule>(&req.rule)) range = detail::pages_range(*f, l);
+            const std::string pages = detail::pages_word(w.pages, l);
             if (many)
                 return n + final_texts +
                        t(l, " har sidetall utenfor kravet ", " har sidetal utanfor kravet ",
@@ -272,6 +220,41 @@ std::string evaluation::describe(const warning& w, lang l) const {
             return std::string(t(l, "Avsluttende tekst datert ", "Avsluttande tekst datert ", "Final text dated ")) + d +
                    t(l, " har en kategori programmet ikke godtar", " har ein kategori programmet ikkje godtek",
                      " has a category the programme does not accept");
+        default: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string evaluation::describe(const warning& w, lang l) const {
+    const std::string d = day_text(w.day, l);
+    const bool many = w.count > 1;
+    const std::string n = std::to_string(w.count);
+    // Several documents: "(den første datert 1.4.2025)" / "(the first dated 1 April 2025)".
+    const std::string first_dated = std::string(t(l, " (den første datert ", " (den første datert ", " (the first dated ")) + d;
+    switch (w.kind) {
+        case warning_kind::unrecorded_day:
+            if (many)
+                return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + n +
+                       t(l, " dager, den første ", " dagar, den første ", " days, the first on ") + d +
+                       t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
+            return std::string(t(l, "Ingen registrering for ", "Inga registrering for ", "No record for ")) + d +
+                   t(l, ": regnes som fravær", ": blir rekna som fråvær", ": counted as absent");
+        case warning_kind::note_outside_intervals:
+            if (many)
+                return n +
+                       t(l, " notater ligger utenfor alle mellomperioder og teller ikke (det første datert ",
+                         " notat ligg utanfor alle mellomperiodane og tel ikkje (det første datert ",
+                         " notes fall in no period between gatherings and do not count (the first dated ") +
+                       d + ")";
+            return std::string(t(l, "Notat datert ", "Notat datert ", "Note dated ")) + d +
+                   t(l, " ligger utenfor alle mellomperioder og teller ikke",
+                     " ligg utanfor alle mellomperiodane og tel ikkje",
+                     " falls in no period between gatherings and does not count");
+        case warning_kind::pages_out_of_range:
+        case warning_kind::late_final_text:
+        case warning_kind::category_not_accepted: return describe_final_text_warning(w, *programme_, l);
         case warning_kind::festival_role_not_accepted:
             return std::string(t(l, "Deltok på festivalen ", "Deltok på festivalen ", "Took part in the festival on ")) + d +
                    t(l, ", men ikke i en godkjent rolle", ", men ikkje i ei godkjend rolle", ", but not in an accepted role");

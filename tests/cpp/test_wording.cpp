@@ -80,3 +80,15 @@ TEST_CASE("every built-in rule reads differently in each language, and nynorsk i
         }
     }
 }
+
+TEST_CASE("every heading has words in each language and is found again by its key", "[wording]") {
+    for (unsigned i = 0; i <= static_cast<unsigned>(heading::competence_goals); ++i) {
+        const auto h = static_cast<heading>(i);
+        INFO(to_string(h));
+        CHECK(parse_heading(to_string(h)) == h);
+        for (lang l : {lang::nb, lang::nn, lang::en}) CHECK(std::string(label(h, l)).size() > 0);
+    }
+    CHECK(std::string(label(heading::warnings, lang::nn)) == "åtvaringar");
+    CHECK(std::string(label(heading::no_certificate, lang::en)) == "none: the programme issues no certificate");
+    CHECK(th::thrown_by([] { (void)parse_heading("nope"); }).code() == errc::invalid_argument);
+}

@@ -1,0 +1,42 @@
+// The words the faces print around results, in bokmål, nynorsk and English: column headings
+// and section titles of the CLI's tables and the notebook's HTML. Kept in the core with every
+// other text for people, so each face prints the same words in the language asked for.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "smart/text.hpp"
+
+namespace smart {
+
+/// A heading or short phrase of a presentation.
+enum class heading : std::uint8_t {
+    participant,               ///< "deltaker" / "deltakar" / "participant"
+    status,                    ///< "status"
+    missing,                   ///< "mangler" / "manglar" / "missing"
+    as_of,                     ///< "per" / "per" / "as of"
+    warnings,                  ///< "advarsler" / "åtvaringar" / "warnings"
+    more,                      ///< "flere" / "fleire" / "more" ("… 12 more")
+    name,                      ///< "navn" / "namn" / "name"
+    sessions,                  ///< "samlinger og økter" ... / "sessions"
+    period,                    ///< "periode" / "period"
+    certificate,               ///< "kompetansebevis" / "certificate"
+    template_programme,        ///< "(mal)" / "(template)": a programme without dates
+    provider,                  ///< "tilbyder" / "tilbydar" / "provider"
+    seats,                     ///< "plasser" / "plassar" / "seats"
+    none,                      ///< "(ingen)" / "(none)"
+    not_dated,                 ///< "ikke datert ennå (hvert kull gir sine datoer)" ...
+    certificate_requirements,  ///< "krav til kompetansebevis" / "certificate requirements"
+    no_certificate,            ///< "ingen: programmet gir ikke kompetansebevis" ...
+    competence_goals,          ///< "kompetansemål" / "competence goals"
+};
+
+/// The heading's words in `l`.
+const char* label(heading h, lang l) noexcept;
+/// The heading's key ("participant", "as_of", ...), as Python names it.
+const char* to_string(heading h) noexcept;
+/// The heading with this key. Throws smart::error(invalid_argument) naming the keys.
+heading parse_heading(std::string_view key);
+
+}  // namespace smart
