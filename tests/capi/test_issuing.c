@@ -324,11 +324,59 @@ static void test_bulk_run(smart_signing_key *key) {
     smart_verification_free(NULL);
 }
 
+static void test_register_files_and_wrong_handles(smart_signing_key *key) {
+    char path[320];
+    FILE *f;
+    smart_register *reg = NULL;
+    smart_record *record = NULL;
+    size_t n = 99;
+
+    TEST("a corrupt register line that is not the last is SMART_EPARSE naming the line");
+    snprintf(path, sizeof path, "%s/corrupt.jsonl", dir);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("garbage\n{\"event\": \"revoked\"}\n", f);
+        fclose(f);
+    }
+    EXPECT(smart_register_open(&reg, path), SMART_EPARSE);
+    CHECK(reg == NULL && contains(smart_error_last()->message, "line 1"));
+    unlink(path);
+
+    TEST("a torn last line is ignored; an empty register has no records");
+    f = fopen(path, "w");
+    if (f) {
+        fputs("{\"event\": \"issued\", \"record\": {\"serial\": \"SMART-HA", f);
+        fclose(f);
+    }
+    OK(smart_register_open(&reg, path));
+    OK(smart_register_record_count(&n, reg));
+    CHECK(n == 0);
+    EXPECT(smart_register_find(&record, reg, "SMART-0000-0000-0000"), SMART_ENOTFOUND);
+    CHECK(record == NULL);
+
+    TEST("a handle of another kind is SMART_EINVAL, and freeing it as another kind leaves it alone");
+    EXPECT(smart_register_record_count(&n, (const smart_register *)key), SMART_EINVAL);
+    EXPECT(smart_signing_key_id((const char **)&record, (const smart_signing_key *)reg), SMART_EINVAL);
+    smart_record_free((smart_record *)reg); /* not a record: left alone, reported */
+    CHECK(smart_error_last()->code == SMART_EINVAL);
+    OK(smart_register_record_count(&n, reg)); /* still alive */
+    smart_register_free(reg);
+    EXPECT(smart_register_open(&reg, NULL), SMART_EINVAL);
+    CHECK(reg == NULL);
+    EXPECT(smart_register_open(&reg, "/nonexistent/folder/register.jsonl"), SMART_ENOTFOUND);
+    CHECK(reg == NULL);
+    unlink(path);
+}
+
 int main(void) {
     smart_signing_key *key = NULL;
     make_dir();
     test_keys();
-    if (smart_signing_key_generate(&key) == SMART_OK) test_bulk_run(key);
+    if (smart_signing_key_generate(&key) == SMART_OK) {
+        test_bulk_run(key);
+        test_register_files_and_wrong_handles(key);
+    }
     smart_signing_key_free(key);
     remove_dir();
     printf("%d passed, %d failed\n", passed, failed);
