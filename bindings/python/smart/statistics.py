@@ -395,9 +395,11 @@ class Statistics:
             hidden = row.suppressed
 
             def add(m: str, req: str | None, n: int | None, d: int | None, r: Fraction | None) -> None:
-                values = (row.cohort_id, None if whole else row.group, None if whole else row.group_label, m, req)
-                for name, v in zip(names, values, strict=False):
-                    cols[name].append(v)
+                cols["cohort"].append(row.cohort_id)
+                cols["group"].append(None if whole else row.group)
+                cols["group_label"].append(None if whole else row.group_label)
+                cols["measure"].append(m)
+                cols["requirement"].append(req)
                 cols["count"].append(None if hidden else n)
                 cols["of"].append(None if hidden else d)
                 cols["ratio"].append(None if hidden else r)
