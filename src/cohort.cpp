@@ -29,6 +29,27 @@ submission_status parse_submission_status(std::string_view s) {
     return detail::parse_name<submission_status>(s, submission_status_names, "submission status");
 }
 
+const std::string& submission::title() const noexcept {
+    static const std::string none;
+    return extra ? extra->title : none;
+}
+
+void submission::set_title(std::string t) {
+    if (!t.empty() && !extra) extra = submission_extra{};
+    if (extra) extra->title = std::move(t);
+    if (extra && extra->title.empty() && !extra->decision) extra.reset();
+}
+
+const submission_decision* submission::decision() const noexcept {
+    return extra && extra->decision ? &*extra->decision : nullptr;
+}
+
+void submission::set_decision(std::optional<submission_decision> d) {
+    if (d && !extra) extra = submission_extra{};
+    if (extra) extra->decision = std::move(d);
+    if (extra && extra->title.empty() && !extra->decision) extra.reset();
+}
+
 namespace {
 std::atomic<std::uint64_t> next_stamp{1};
 
@@ -147,22 +168,22 @@ void check_line(std::string_view s, const char* what, const std::string& at,
 /// A decision belongs to an approved or rejected submission: who (one line, non-empty) and
 /// when (a date on or after the document's).
 void check_decision(const submission& s, const std::string& at) {
-    if (!s.decision) return;
+    if (!s.decision()) return;
     if (s.status == submission_status::submitted)
         throw error(errc::validation_error, "a submitted document has no decision: expected no \"decided_by\"",
                     at + "/decided_by");
-    check_line(s.decision->by, "name of who decided", at + "/decided_by");
-    if (s.decision->by.empty())
+    check_line(s.decision()->by, "name of who decided", at + "/decided_by");
+    if (s.decision()->by.empty())
         throw error(errc::validation_error, "expected who approved or rejected the document", at + "/decided_by");
-    if (s.decision->on.is_special()) throw error(errc::validation_error, "expected a date", at + "/decided_on");
-    if (s.decision->on < s.on)
+    if (s.decision()->on.is_special()) throw error(errc::validation_error, "expected a date", at + "/decided_on");
+    if (s.decision()->on < s.on)
         throw error(errc::validation_error,
-                    "a decision dated " + to_iso(s.decision->on) + " is before the document (" + to_iso(s.on) + ")",
+                    "a decision dated " + to_iso(s.decision()->on) + " is before the document (" + to_iso(s.on) + ")",
                     at + "/decided_on");
 }
 
 void check_submission(const submission& s, const std::string& at) {
-    check_line(s.title, "submission title", at + "/title", limits::text_chars);
+    check_line(s.title(), "submission title", at + "/title", limits::text_chars);
     if (s.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
     if (static_cast<unsigned>(s.kind) > static_cast<unsigned>(submission_kind::portfolio))
         throw error(errc::validation_error, "unknown submission kind", at + "/kind");
@@ -420,7 +441,7 @@ void cohort::set_submission_status(std::string_view participant_id, std::size_t 
             throw error(errc::validation_error,
                         "a submitted document has no decision: give who decided and when only to approve or reject",
                         where + (decided_by.empty() ? "/decided_on" : "/decided_by"));
-        s.decision = std::nullopt;
+        s.set_decision(std::nullopt);
     } else {
         check_line(decided_by, "name of who decided", where + "/decided_by");
         if (decided_by.empty())
@@ -428,7 +449,7 @@ void cohort::set_submission_status(std::string_view participant_id, std::size_t 
                         where + "/decided_by");
         if (!decided_on || decided_on->is_special())
             throw error(errc::validation_error, "expected the date of the decision", where + "/decided_on");
-        s.decision = submission_decision{std::move(decided_by), *decided_on};
+        s.set_decision(submission_decision{std::move(decided_by), *decided_on});
     }
     check_submission(s, where);
     own_roster().list[at].submissions[index] = std::move(s);

@@ -27,13 +27,13 @@ submission read_submission(const dom& j, const path& p) {
     if (const dom* v = find(o, "status")) s.status = read_enum(*v, p.child("status"), parse_submission_status);
     if (const dom* v = find(o, "pages")) s.pages = static_cast<std::uint16_t>(integer(*v, p.child("pages"), 1, 10000));
     if (const dom* v = find(o, "category")) s.category = read_enum(*v, p.child("category"), parse_final_category);
-    if (const dom* v = find(o, "title")) s.title = string(*v, p.child("title"));
+    if (const dom* v = find(o, "title")) s.set_title(string(*v, p.child("title")));
     // who approved or rejected it, and when: both or neither (the cohort checks the rest)
     const dom* by = find(o, "decided_by");
     const dom* on = find(o, "decided_on");
     if (by || on)
-        s.decision = submission_decision{nonempty_string(require(o, "decided_by", p), p.child("decided_by")),
-                                         read_date(require(o, "decided_on", p), p.child("decided_on"))};
+        s.set_decision(submission_decision{nonempty_string(require(o, "decided_by", p), p.child("decided_by")),
+                                         read_date(require(o, "decided_on", p), p.child("decided_on"))});
     return s;
 }
 

@@ -149,10 +149,10 @@ json write_participant(const participant& p, const cohort& c) {
             json so = {{"kind", to_string(s.kind)}, {"date", to_iso(s.on)}, {"status", to_string(s.status)}};
             if (s.pages) so["pages"] = *s.pages;
             if (s.category != final_category::none) so["category"] = to_string(s.category);
-            if (!s.title.empty()) so["title"] = s.title;
-            if (s.decision) {
-                so["decided_by"] = s.decision->by;
-                so["decided_on"] = to_iso(s.decision->on);
+            if (!s.title().empty()) so["title"] = s.title();
+            if (s.decision()) {
+                so["decided_by"] = s.decision()->by;
+                so["decided_on"] = to_iso(s.decision()->on);
             }
             a.push_back(std::move(so));
         }

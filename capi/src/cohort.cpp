@@ -33,12 +33,12 @@ smart::submission submission_from_c(const smart_submission* submission, const ch
     if (in.pages > 0xFFFFu) invalid(function, "submission->pages does not fit in 16 bits");
     if (in.pages != 0) s.pages = static_cast<std::uint16_t>(in.pages);
     s.category = to_cpp(in.category, function);
-    if (in.title) s.title = in.title;
+    if (in.title) s.set_title(in.title);
     if (in.version >= 2 && (in.decided_by || in.decided_on)) {
         // both or neither: a missing one is the core's validation error at its place
-        s.decision = smart::submission_decision{
+        s.set_decision(smart::submission_decision{
             in.decided_by ? in.decided_by : "",
-            in.decided_on ? smart::parse_date(in.decided_on) : smart::date(boost::gregorian::not_a_date_time)};
+            in.decided_on ? smart::parse_date(in.decided_on) : smart::date(boost::gregorian::not_a_date_time)});
     }
     return s;
 }
@@ -605,7 +605,7 @@ int smart_cohort_submission_title(const char** out, const smart_cohort* cohort, 
     const char* const fn = __func__;
     if (out) *out = nullptr;
     return read_out(out, cohort, fn, [&](const smart::cohort& c) {
-        return submission_at(c, participant, submission, fn).title.c_str();
+        return submission_at(c, participant, submission, fn).title().c_str();
     });
 }
 
@@ -615,7 +615,7 @@ int smart_cohort_submission_decided_by(const char** out, const smart_cohort* coh
     if (out) *out = nullptr;
     return read_out(out, cohort, fn, [&](const smart::cohort& c) -> const char* {
         const auto& s = submission_at(c, participant, submission, fn);
-        return s.decision ? s.decision->by.c_str() : nullptr;
+        return s.decision() ? s.decision()->by.c_str() : nullptr;
     });
 }
 
@@ -625,8 +625,8 @@ int smart_cohort_submission_decided_on(char* out, size_t size, const smart_cohor
     return read_date(out, size, cohort, fn, "the submission has no decision",
                      [&](const smart::cohort& c) -> std::optional<smart::date> {
                          const auto& s = submission_at(c, participant, submission, fn);
-                         if (!s.decision) return std::nullopt;
-                         return s.decision->on;
+                         if (!s.decision()) return std::nullopt;
+                         return s.decision()->on;
                      });
 }
 

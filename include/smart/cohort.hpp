@@ -37,6 +37,14 @@ struct submission_decision {
     friend bool operator==(const submission_decision&, const submission_decision&) = default;
 };
 
+/// What most submissions lack, kept together on the heap so that a submission without
+/// them stays small (24 bytes): its title and the decision on it.
+struct submission_extra {
+    std::string title;
+    std::optional<submission_decision> decision;
+    friend bool operator==(const submission_extra&, const submission_extra&) = default;
+};
+
 /// A submitted document (reflection note, practice blog, final text, portfolio, ...).
 struct submission {
     submission_kind kind = submission_kind::reflection;
@@ -44,11 +52,18 @@ struct submission {
     date on;                               ///< the date the document is dated
     std::optional<std::uint16_t> pages;    ///< page count, when recorded
     final_category category = final_category::none;
-    std::string title;
+    /// The title and the decision, when either is recorded (absent otherwise: the setters
+    /// keep it so, which equality relies on). Read and set them through the functions below.
+    detail::optional_box<submission_extra> extra = {};
+
+    /// The document's title, "" when none.
+    const std::string& title() const noexcept;
+    void set_title(std::string title);
     /// Approved or rejected: who decided and when, when recorded (documents from before
-    /// issue 11 may have an approved status without it). A submitted one has none. On the
-    /// heap: most submissions have none, and records should stay small.
-    detail::optional_box<submission_decision> decision = {};
+    /// issue 11 may be approved without it); nullptr when none. A submitted one has none.
+    const submission_decision* decision() const noexcept;
+    void set_decision(std::optional<submission_decision> decision);
+
     friend bool operator==(const submission&, const submission&) = default;
 };
 

@@ -186,10 +186,10 @@ participant everything_participant(const std::string& id) {
     p.contact = contact_info{"ase@example.org", "000 00 000"};
     p.festival_role = festival_role::process_leader;
     submission s1 = th::note(d("2024-10-01"), submission_status::approved);
-    s1.title = "Første notat";
+    s1.set_title("Første notat");
     submission s2 = th::doc(submission_kind::portfolio, d("2025-03-01"), submission_status::rejected);
     submission s3 = th::text(d("2025-03-20"), 3, final_category::insight, submission_status::approved);
-    s3.title = "Innsikt";
+    s3.set_title("Innsikt");
     p.submissions = {s1, s2, s3};
     p.exemptions = {{"festival", "Sykdom", "Koordinator", d("2025-04-01")}, {"tekst", "Fritak", "Leder", std::nullopt}};
     return p;

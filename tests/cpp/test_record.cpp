@@ -30,19 +30,19 @@ TEST_CASE("approving a submission records who decided and when, and makes it cou
     c.set_submission_status("p1", 0, submission_status::approved, "Fagleder Hansen", d("2025-04-05"));
     const submission& s = c.find("p1")->submissions[0];
     CHECK(s.status == submission_status::approved);
-    REQUIRE(s.decision);
-    CHECK(s.decision->by == "Fagleder Hansen");
-    CHECK(s.decision->on == d("2025-04-05"));
+    REQUIRE(s.decision());
+    CHECK(s.decision()->by == "Fagleder Hansen");
+    CHECK(s.decision()->on == d("2025-04-05"));
     CHECK(th::state_of(c, after_programme) == requirement_state::met);
 
     SECTION("rejecting it afterwards makes it count no more") {
         c.set_submission_status("p1", 0, submission_status::rejected, "Koordinator", d("2025-04-06"));
         CHECK(th::state_of(c, after_programme) == requirement_state::unmet);
-        CHECK(c.find("p1")->submissions[0].decision->by == "Koordinator");
+        CHECK(c.find("p1")->submissions[0].decision()->by == "Koordinator");
     }
     SECTION("setting it back to submitted clears the decision") {
         c.set_submission_status("p1", 0, submission_status::submitted);
-        CHECK_FALSE(c.find("p1")->submissions[0].decision);
+        CHECK_FALSE(c.find("p1")->submissions[0].decision());
     }
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("a submission is corrected in place and validated like a new one", "[r
     cohort c = with_text();
     c.add_submission("p1", th::note(d("2024-10-01")));
     submission fixed = th::text(d("2025-04-02"), 2, final_category::method);
-    fixed.title = "Min metode";
+    fixed.set_title("Min metode");
     c.correct_submission("p1", 0, fixed);
     CHECK(c.find("p1")->submissions[0] == fixed);
     CHECK(c.find("p1")->submissions.size() == 2);
@@ -126,11 +126,11 @@ TEST_CASE("a participant's details are corrected; the id stays", "[record][parti
 TEST_CASE("a submission's decision is checked on entry as on load", "[record][status]") {
     cohort c = th::cohort_with_one(approval_programme());
     submission s = th::text(d("2025-04-01"));
-    s.decision = submission_decision{"Hansen", d("2025-04-02")};
+    s.set_decision(submission_decision{"Hansen", d("2025-04-02")});
     CHECK(thrown_by([&] { c.add_submission("p1", s); }).pointer() == "/participants/0/submissions/0/decided_by");
     s.status = submission_status::approved;
     c.add_submission("p1", s);
-    CHECK(c.find("p1")->submissions[0].decision->on == d("2025-04-02"));
+    CHECK(c.find("p1")->submissions[0].decision()->on == d("2025-04-02"));
 }
 
 TEST_CASE("an evaluation made before a correction keeps the records it was made from", "[record][snapshot]") {

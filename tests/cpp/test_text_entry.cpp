@@ -107,7 +107,7 @@ TEST_CASE("texts longer than the limits (in characters) are refused", "[text][li
     CHECK(e.pointer() == "/participants/3/name");
     CHECK_THAT(e.message(), Contains("at most 256"));
     submission s = th::note(d("2024-10-01"));
-    s.title = std::string(limits::text_chars + 1, 't');
+    s.set_title(std::string(limits::text_chars + 1, 't'));
     CHECK(thrown_by([&] { c.add_submission("p1", s); }).pointer() == "/participants/0/submissions/0/title");
 }
 
@@ -140,12 +140,12 @@ TEST_CASE("an exemption's reason is free text; its requirement and who granted i
 TEST_CASE("a submission's title is one line of UTF-8", "[text][submissions]") {
     cohort c = cohort_of_one();
     submission ok = th::note(d("2024-10-01"));
-    ok.title = "Refleksjonsnotat – «samling 1»";
+    ok.set_title("Refleksjonsnotat – «samling 1»");
     CHECK_NOTHROW(c.add_submission("p1", ok));
     const cohort before = c;
     for (const char* bad : {"kull-\xff", "tittel\nto linjer", "\xe2\x80"}) {
         submission s = th::note(d("2024-10-02"));
-        s.title = bad;
+        s.set_title(bad);
         const error e = thrown_by([&] { c.add_submission("p1", s); });
         CHECK(e.code() == errc::validation_error);
         CHECK(e.pointer() == "/participants/0/submissions/1/title");

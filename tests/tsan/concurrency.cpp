@@ -98,7 +98,7 @@ void record(smart::cohort& c, unsigned seed) {
         s.kind = smart::submission_kind::reflection;
         s.status = smart::submission_status::approved;
         s.on = day + boost::gregorian::days(3);
-        s.title = "Notat " + std::to_string(seed);
+        s.set_title("Notat " + std::to_string(seed));
         c.add_submission(id, s);
         c.set_festival_role(id, static_cast<smart::festival_role>((i + seed) % 4));
         if (i % 7 == seed % 7) {

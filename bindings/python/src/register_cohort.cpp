@@ -127,7 +127,7 @@ py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
                 pages[row] = s.pages ? *s.pages : 0;
                 no_pages[row] = !s.pages;
                 category[row] = column_table::enum_code(s.category);
-                title[row] = s.title.empty() ? -1 : titles(s.title);
+                title[row] = s.title().empty() ? -1 : titles(s.title());
                 ++row;
             }
     }
@@ -236,12 +236,12 @@ void register_cohort(py::module_& m) {
                      x.pages = static_cast<std::uint16_t>(*pages);
                  }
                  x.category = category;
-                 x.title = std::move(title);
+                 x.set_title(std::move(title));
                  // both or neither: a missing one is the core's validation error at its place
                  if (decided_by || decided_on)
-                     x.decision = smart::submission_decision{
+                     x.set_decision(smart::submission_decision{
                          decided_by ? std::string(std::move(*decided_by)) : std::string(),
-                         decided_on.value_or(smart::date(boost::gregorian::not_a_date_time))};
+                         decided_on.value_or(smart::date(boost::gregorian::not_a_date_time))});
                  return x;
              }),
              py::kw_only(), py::arg("kind"), py::arg("date"), py::arg("status") = smart::submission_status::submitted,
@@ -257,14 +257,15 @@ void register_cohort(py::module_& m) {
             "pages", [](const smart::submission& x) { return x.pages ? std::optional<int>(*x.pages) : std::nullopt; },
             "Page count, or None when not recorded.")
         .def_readonly("category", &smart::submission::category, "Final text category, or None.")
-        .def_readonly("title", &smart::submission::title, "The document's title, or ''.")
+        .def_property_readonly(
+            "title", [](const smart::submission& x) { return x.title(); }, "The document's title, or ''.")
         .def_property_readonly(
             "decided_by",
-            [](const smart::submission& x) { return x.decision ? std::optional<std::string>(x.decision->by) : std::nullopt; },
+            [](const smart::submission& x) { return x.decision() ? std::optional<std::string>(x.decision()->by) : std::nullopt; },
             "Who approved or rejected it, or None.")
         .def_property_readonly(
             "decided_on",
-            [](const smart::submission& x) { return x.decision ? std::optional<smart::date>(x.decision->on) : std::nullopt; },
+            [](const smart::submission& x) { return x.decision() ? std::optional<smart::date>(x.decision()->on) : std::nullopt; },
             "When it was approved or rejected, or None.")
         .def("__eq__", [](const smart::submission& a, const smart::submission& b) { return a == b; })
         .def("__repr__", [](const smart::submission& x) {
@@ -273,9 +274,9 @@ void register_cohort(py::module_& m) {
             if (x.pages) out += ", pages=" + std::to_string(*x.pages);
             if (x.category != smart::final_category::none)
                 out += std::string(", category='") + smart::to_string(x.category) + "'";
-            if (!x.title.empty()) out += ", title=" + quoted(x.title);
-            if (x.decision)
-                out += ", decided_by=" + quoted(x.decision->by) + ", decided_on=" + py_repr(py::cast(x.decision->on));
+            if (!x.title().empty()) out += ", title=" + quoted(x.title());
+            if (x.decision())
+                out += ", decided_by=" + quoted(x.decision()->by) + ", decided_on=" + py_repr(py::cast(x.decision()->on));
             return out + ")";
         });
 
