@@ -42,7 +42,7 @@ std::vector<smart::participant> participants_for(const smart::cohort& c, std::st
             f.on = c.days().back();
             f.pages = static_cast<std::uint16_t>(1 + k * 2);
             f.category = static_cast<smart::final_category>(1 + k % 5);
-            f.title = "Avsluttende tekst";
+            f.set_title("Avsluttende tekst");
             p.submissions.push_back(f);
             smart::submission portfolio;
             portfolio.kind = smart::submission_kind::portfolio;
