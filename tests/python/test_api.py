@@ -204,7 +204,8 @@ def test_html_shows_participant_status_and_what_is_missing(demo: smart.Cohort) -
     assert "Marte Skjærvø" in html and "not eligible" in html and "can no longer be reached" in html
     assert demo.evaluate("2025-04-30")._repr_html_().count("<tr>") == 37
     assert demo._repr_html_().startswith("<div>")
-    assert "more" in demo.evaluate("2025-04-30").to_html(max_rows=5)
+    assert "… 31 flere" in demo.evaluate("2025-04-30").to_html(max_rows=5)  # the core's words, in nb
+    assert "… 31 more" in demo.evaluate("2025-04-30").to_html(lang="en", max_rows=5)
 
 
 def test_public_names_have_docstrings() -> None:

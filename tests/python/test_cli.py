@@ -28,7 +28,9 @@ def test_catalog_lists_every_builtin_programme() -> None:
     assert status == 0
     for pid in smart.programme_ids():
         assert pid in out
-    assert "SMART trenerutdanning" in out and "(template)" in out
+    assert "SMART trenerutdanning" in out and "(mal)" in out  # --lang nb by default
+    _, en, _ = run("catalog", "--lang", "en")
+    assert "(template)" in en and "period" in en
 
 
 def test_catalog_show_gives_schedule_and_rules() -> None:
@@ -72,6 +74,24 @@ def test_catalog_show_describes_the_rules_in_the_language_asked_for() -> None:
             assert r.describe(lang) in out  # the core's sentence, nothing of the CLI's own
     _, nn, _ = run("catalog", "show", "smart-trener-2024", "--lang", "nn")
     assert "Oppmøte minst 4/5 av dagane på samlingar" in nn and "at least" not in nn and "pages" not in nn
+    assert "krav til kompetansebevis:" in nn and "kompetansemål:" in nn and "certificate" not in nn
+
+
+def test_a_withdrawal_is_counted_in_the_summary_line_and_the_html(tmp_path: Path) -> None:
+    cohort = smart.demo_cohort()
+    cohort.withdraw("p07", "2025-01-20", reason="Flyttet")
+    f = tmp_path / "cohort.json"
+    cohort.save(f)
+    _, out, _ = run("evaluate", str(f), "--as-of", "2025-04-30", "--lang", "en")
+    assert "withdrawn 1" in out
+    assert "withdrawn" in cohort.evaluate("2025-04-30").to_html(lang="en")
+
+
+def test_no_english_in_a_nynorsk_table() -> None:
+    _, out, _ = run("evaluate", "--as-of", "2024-12-15", "--lang", "nn")
+    for english in ("participant", "missing", "warnings", "as of", "Attended", "Notes", "required", "at risk"):
+        assert english not in out
+    assert "deltakar" in out and "åtvaringar" in out
 
 
 def test_evaluate_as_csv_gives_exact_per_requirement_rows() -> None:

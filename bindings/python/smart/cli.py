@@ -71,11 +71,14 @@ def _width(rows: Sequence[Sequence[str]], col: int) -> int:
 
 
 def _catalog_list(out: TextIO, lang: Lang) -> None:
-    rows = [("id", "name", "sessions", "period", "certificate")]
+    def h(key: str) -> str:
+        return _texts.heading(key, lang)
+
+    rows = [("id", h("name"), h("sessions"), h("period"), h("certificate"))]
     for pid in programme_ids():
         prog = get_programme(pid)
         days = [d for s in prog.sessions for d in s.days]
-        period = f"{min(days).isoformat()} – {max(days).isoformat()}" if days else "(template)"
+        period = f"{min(days).isoformat()} – {max(days).isoformat()}" if days else h("template_programme")
         reqs = ", ".join(r.id for r in prog.requirements) if prog.has_certificate else "–"
         rows.append((pid, prog.name.get(lang), str(len(prog.sessions)), period, reqs))
     widths = [_width(rows, i) for i in range(4)]
@@ -88,46 +91,51 @@ def _ratio(f: Fraction) -> str:
 
 
 def _catalog_show(out: TextIO, pid: str, lang: Lang) -> None:
+    def h(key: str) -> str:
+        return _texts.heading(key, lang)
+
     prog = get_programme(pid)
     out.write(f"{prog.id}: {prog.name.get(lang)}\n")
     if prog.provider:
-        out.write(f"provider: {prog.provider.get(lang)}\n")
+        out.write(f"{h('provider')}: {prog.provider.get(lang)}\n")
     if prog.seats is not None:
-        out.write(f"seats: {prog.seats}\n")
-    out.write("\nsessions:\n")
+        out.write(f"{h('seats')}: {prog.seats}\n")
+    out.write(f"\n{h('sessions')}:\n")
     if not prog.sessions:
-        out.write("  (none)\n")
+        out.write(f"  {h('none')}\n")
     for s in prog.sessions:
-        days = ", ".join(d.isoformat() for d in s.days) or "not yet dated (each cohort gives its dates)"
+        days = ", ".join(d.isoformat() for d in s.days) or h("not_dated")
         times = f" {s.start:%H:%M}–{s.end:%H:%M}" if s.start and s.end else ""
         theme = f" — {s.theme.get(lang)}" if s.theme else ""
         out.write(f"  {s.id:<12} {s.kind:<10} {days}{times}{theme}\n")
-    out.write("\ncertificate requirements:\n")
+    out.write(f"\n{h('certificate_requirements')}:\n")
     if not prog.requirements:
-        out.write("  none: the programme issues no certificate\n")
+        out.write(f"  {h('no_certificate')}\n")
     for r in prog.requirements:
         label = f" ({r.label.get(lang)})" if r.label else ""
         out.write(f"  {r.id:<12} {r.kind:<15} {r.describe(lang)}{label}\n")
     if prog.goals:
-        out.write("\ncompetence goals:\n")
+        out.write(f"\n{h('competence_goals')}:\n")
         for g in prog.goals:
             out.write(f"  {g.id}: {g.text.get(lang)}\n")
 
 
 def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
-    h = _texts.HEADERS[lang]
-    out.write(f"{cohort.label}\n{ev.programme.name.get(lang)} — {h['as_of']} {ev.as_of.isoformat()}\n\n")
+    def h(key: str) -> str:
+        return _texts.heading(key, lang)
+
+    out.write(f"{cohort.label}\n{ev.programme.name.get(lang)} — {h('as_of')} {ev.as_of.isoformat()}\n\n")
     reqs = ev.requirement_ids
     rows = []
     for r in ev:
         states = [x.state.label(lang) for x in r.requirements]
         rows.append((r.id, r.name, _texts.status_label(r.status, r.at_risk, lang), states, r.missing(lang)))
     wid = max([2] + [len(x[0]) for x in rows]) + 2
-    wname = max([len(h["participant"])] + [len(x[1]) for x in rows]) + 2
-    wstat = max([len(h["status"])] + [len(x[2]) for x in rows]) + 2
+    wname = max([len(h("participant"))] + [len(x[1]) for x in rows]) + 2
+    wstat = max([len(h("status"))] + [len(x[2]) for x in rows]) + 2
     wreq = [max([len(q)] + [len(x[3][k]) for x in rows]) + 2 for k, q in enumerate(reqs)]
-    header = "id".ljust(wid) + h["participant"].ljust(wname) + h["status"].ljust(wstat)
-    header += "".join(q.ljust(wreq[k]) for k, q in enumerate(reqs)) + h["missing"]
+    header = "id".ljust(wid) + h("participant").ljust(wname) + h("status").ljust(wstat)
+    header += "".join(q.ljust(wreq[k]) for k, q in enumerate(reqs)) + h("missing")
     out.write(header + "\n" + "-" * max(len(header), 100) + "\n")
     indent = wid + wname + wstat + sum(wreq)
     for pid, name, status, states, missing in rows:
@@ -137,8 +145,8 @@ def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
         for m in missing[1:]:
             out.write(" " * indent + m + "\n")
     c = ev.counts
-    summary = _texts.summary(c.eligible, c.not_eligible, c.in_progress, c.at_risk, c.no_certificate, lang)
-    out.write(f"\n{summary}, {h['warnings']} {len(ev.warnings)}\n")
+    summary = _texts.summary(c, lang)
+    out.write(f"\n{summary}, {h('warnings')} {len(ev.warnings)}\n")
 
 
 _CSV_HEAD = ["participant_id", "name", "status", "at_risk", "requirement_id", "kind", "state"]

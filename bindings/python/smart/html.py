@@ -18,24 +18,27 @@ _COLOURS = {
     Status.not_eligible: "#cf222e",
     Status.in_progress: "#9a6700",
     Status.no_certificate: "#57606a",
+    Status.withdrawn: "#57606a",
 }
 
 
 def evaluation_html(ev: Evaluation, *, lang: Lang, max_rows: int) -> str:
     """The evaluation as an HTML table (at most ``max_rows`` participants)."""
     cohort = ev.cohort
-    h = _texts.HEADERS[lang]
+    def h(key: str) -> str:
+        return _texts.heading(key, lang)
+
     c = ev.counts
     title = (
         f"<b>{escape(cohort.label)}</b><br>{escape(ev.programme.name.get(lang))} — "
-        f"{h['as_of']} {ev.as_of.isoformat()}: "
-        + escape(_texts.summary(c.eligible, c.not_eligible, c.in_progress, c.at_risk, c.no_certificate, lang))
+        f"{h('as_of')} {ev.as_of.isoformat()}: "
+        + escape(_texts.summary(c, lang))
     )
     rows = []
     for i, r in enumerate(ev):
         if i >= max_rows:
             rows.append(
-                f'<tr><td colspan="4" style="text-align:left">… {len(ev) - max_rows} more</td></tr>'
+                f'<tr><td colspan="4" style="text-align:left">… {len(ev) - max_rows} {escape(h("more"))}</td></tr>'
             )
             break
         missing = r.missing(lang)
@@ -48,5 +51,5 @@ def evaluation_html(ev: Evaluation, *, lang: Lang, max_rows: int) -> str:
             f'<td style="text-align:left">{"<br>".join(escape(m) for m in missing) if missing else "–"}</td>'
             "</tr>"
         )
-    head = "".join(f'<th style="text-align:left">{escape(x)}</th>' for x in ("id", h["participant"], h["status"], h["missing"]))
+    head = "".join(f'<th style="text-align:left">{escape(x)}</th>' for x in ("id", h("participant"), h("status"), h("missing")))
     return f'<div><p>{title}</p><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'

@@ -260,24 +260,8 @@ std::string participant_result_repr(const participant_result_ref& p) {
            smart::to_string(r.status) + (r.at_risk ? " (at risk)" : "") + ">";
 }
 
-}  // namespace
-
-void register_evaluation(py::module_& m) {
-    py::module_ s = m.def_submodule("evaluation", "The rule engine: evaluation of a cohort as of a date.");
-
-    s.def(
-        "status_label",
-        [](smart::overall_status status, bool at_risk, smart::lang l) { return smart::status_label(status, at_risk, l); },
-        py::arg("status"), py::arg("at_risk") = false, py::arg("lang") = smart::lang::nb,
-        "The status as a person reads it, with the at-risk note: 'pågår (i faresonen)'.");
-    s.def(
-        "requirement_state_label",
-        [](smart::requirement_state state, smart::lang l) { return std::string(smart::label(state, l)); },
-        py::arg("state"), py::arg("lang") = smart::lang::nb, "A requirement's state as a person reads it.");
-    s.def(
-        "at_risk_label", [](smart::lang l) { return std::string(smart::at_risk_label(l)); },
-        py::arg("lang") = smart::lang::nb, "'i faresonen' / 'i faresona' / 'at risk'.");
-
+/// The core's table of result numbers, and the conversion of its interval sets for pandas.
+void register_result_numbers(py::module_& s) {
     py::class_<smart::number_field>(s, "ResultNumber",
                                     "One number behind a requirement's state, from the core's one table: its name "
                                     "(the same in the evaluation document, the properties of RequirementResult, the "
@@ -313,6 +297,33 @@ void register_evaluation(py::module_& m) {
         py::return_value_policy::reference, "Every number of a requirement result, in the core's table order.");
     s.def("interval_cells", &interval_cells, py::arg("offsets"), py::arg("values"), py::arg("mask"),
           "The cells of an 'intervals' column for pandas: tuples of 1-based interval numbers, None where missing.");
+}
+
+}  // namespace
+
+void register_evaluation(py::module_& m) {
+    py::module_ s = m.def_submodule("evaluation", "The rule engine: evaluation of a cohort as of a date.");
+
+    s.def(
+        "status_label",
+        [](smart::overall_status status, bool at_risk, smart::lang l) { return smart::status_label(status, at_risk, l); },
+        py::arg("status"), py::arg("at_risk") = false, py::arg("lang") = smart::lang::nb,
+        "The status as a person reads it, with the at-risk note: 'pågår (i faresonen)'.");
+    s.def(
+        "requirement_state_label",
+        [](smart::requirement_state state, smart::lang l) { return std::string(smart::label(state, l)); },
+        py::arg("state"), py::arg("lang") = smart::lang::nb, "A requirement's state as a person reads it.");
+    s.def(
+        "at_risk_label", [](smart::lang l) { return std::string(smart::at_risk_label(l)); },
+        py::arg("lang") = smart::lang::nb, "'i faresonen' / 'i faresona' / 'at risk'.");
+    s.def(
+        "heading",
+        [](std::string_view key, smart::lang l) { return std::string(smart::label(smart::parse_heading(key), l)); },
+        py::arg("key"), py::arg("lang") = smart::lang::nb,
+        "A heading of the CLI's tables and the notebook's HTML in nb, nn or en, by key ('participant', 'as_of', "
+        "...): the core's words.");
+
+    register_result_numbers(s);
 
     py::class_<smart::interval>(s, "Interval",
                                 "An interval between two gatherings: notes dated in (after, until] count.")
