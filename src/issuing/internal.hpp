@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "../wording.hpp"  // t() and day_text(): the core's words of people-facing text
 #include "smart/issuing.hpp"
 
 namespace smart::detail {

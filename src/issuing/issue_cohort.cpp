@@ -8,14 +8,13 @@
 
 namespace smart {
 
+using detail::day_text;
+using detail::t;
+
 namespace {
 
 constexpr std::array<const char*, 8> outcome_names = {"issued",         "already_issued", "not_eligible", "in_progress",
                                                       "no_certificate", "revoked",        "too_early",    "withdrawn"};
-
-const char* t(lang l, const char* nb, const char* nn, const char* en) { return l == lang::nb ? nb : l == lang::nn ? nn : en; }
-
-std::string day_text(date d, lang l) { return l == lang::en ? to_iso(d) : to_norwegian(d); }
 
 std::string revoked_reason(const certificate_record& r, lang l) {
     return r.serial + t(l, " trukket tilbake ", " trekt tilbake ", " revoked on ") + day_text(r.revoked_on, l) + ": " +

@@ -7,7 +7,6 @@ using namespace detail;  // the issuing internals (internal.hpp)
 
 namespace {
 
-const char* t(lang l, const char* nb, const char* nn, const char* en) { return l == lang::nb ? nb : l == lang::nn ? nn : en; }
 
 std::string period_text(const certificate_data& d, lang l) {
     if (l == lang::en) return to_iso(d.period_start) + " – " + to_iso(d.period_end);
@@ -39,6 +38,7 @@ certificate_wording wording(const certificate_record& r, lang l) {
             line += std::string(t(l, " (fritatt: ", " (fritak: ", " (exempt: ")) + req.exemption_reason + ")";
         w.requirements.push_back(std::move(line));
     }
+    // ISO in English, as on every certificate issued so far (re-rendered PDFs must not change)
     const std::string issued = l == lang::en ? to_iso(r.issued_on) : to_norwegian(r.issued_on);
     w.issued_line = std::string(t(l, "Utstedt ", "Skrive ut ", "Issued on ")) + issued + t(l, " av ", " av ", " by ") +
                     r.issuer.name;

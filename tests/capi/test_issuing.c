@@ -230,7 +230,7 @@ static void test_bulk_run(smart_signing_key *key) {
     OK(smart_issue_report_outcome(&outcome, again, p01));
     CHECK(outcome == SMART_ISSUE_REVOKED);
     OK(smart_issue_report_reason(&s, again, p01));
-    CHECK(contains(s, first_serial) && contains(s, "revoked on 2025-05-03: Wrong name"));
+    CHECK(contains(s, first_serial) && contains(s, "revoked on 3 May 2025: Wrong name"));
     OK(smart_issue_report_count(&count, again, SMART_ISSUE_ISSUED));
     CHECK(count == 0);
     smart_issue_report_free(again);

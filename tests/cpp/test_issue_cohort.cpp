@@ -97,7 +97,7 @@ TEST_CASE("a bulk run issues nothing to a revoked participant until a re-issue c
     const issue_entry& x = entry(after, "p01");
     CHECK(x.outcome == issue_outcome::revoked);
     CHECK(x.record->serial == target.serial);
-    CHECK(x.reason == target.serial + " revoked on 2025-05-03: Wrong name (a new certificate only through a correction)");
+    CHECK(x.reason == target.serial + " revoked on 3 May 2025: Wrong name (a new certificate only through a correction)");
     CHECK(after.issued == 0);
     CHECK(reg.records().size() == 24);
     const certificate_record fixed =

@@ -183,7 +183,7 @@ def test_issue_cohort_reports_the_cores_decision_for_every_participant(
     # before the last day: nothing, and the core says why
     early = issuing.issue_cohort(demo_ev, tmp_path / "early", key, ISSUER, issued_on="2025-04-01", lang="en")
     assert early.issued == [] and {x[2] for x in early.not_issued} >= {"too_early"}
-    assert any("before the programme's last day (2025-04-09)" in x[3] for x in early.not_issued)
+    assert any("before the programme's last day (9 April 2025)" in x[3] for x in early.not_issued)
 
 
 def test_register_issue_after_a_revocation_is_refused_and_a_reissue_corrects_it(
