@@ -131,6 +131,14 @@ smart::issue_outcome outcome_of(const smart_issue_outcome& o, const char* fn) {
     return static_cast<smart::issue_outcome>(v);
 }
 
+std::vector<smart::public_key> trusted_keys(const smart_public_key* const* trusted, size_t count, const char* fn) {
+    if (count > 0) need(trusted, fn, "trusted is NULL");
+    std::vector<smart::public_key> keys;
+    keys.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) keys.push_back(key_of(trusted[i], fn));
+    return keys;
+}
+
 template <class T>
 void lend(const char** out, const T& text, const char* fn) {
     need(out, fn, "out is NULL");
@@ -573,13 +581,25 @@ int smart_verify_credential(smart_verification** out, const char* jws, const sma
     return guard([&] {
         need(out, fn, "out is NULL");
         need(jws, fn, "jws is NULL");
-        if (trusted_count > 0) need(trusted, fn, "trusted is NULL");
-        std::vector<smart::public_key> keys;
-        keys.reserve(trusted_count);
-        for (std::size_t i = 0; i < trusted_count; ++i) keys.push_back(key_of(trusted[i], fn));
+        const std::vector<smart::public_key> keys = trusted_keys(trusted, trusted_count, fn);
         const smart::certificate_register* r = reg ? &reg_of(reg, fn) : nullptr;
         auto box = std::make_unique<verification_box>();
         box->v = smart::verify_credential(jws, keys, r);
+        *out = hand_out<smart_verification>(std::move(box));
+    });
+}
+
+int smart_verify_credential_document(smart_verification** out, const char* json, const smart_public_key* const* trusted,
+                                     size_t trusted_count, const smart_register* reg) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(json, fn, "json is NULL");
+        const std::vector<smart::public_key> keys = trusted_keys(trusted, trusted_count, fn);
+        const smart::certificate_register& r = reg_of(reg, fn);
+        auto box = std::make_unique<verification_box>();
+        box->v = smart::verify_credential_document(json, keys, r);
         *out = hand_out<smart_verification>(std::move(box));
     });
 }

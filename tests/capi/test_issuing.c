@@ -214,6 +214,29 @@ static void test_bulk_run(smart_signing_key *key) {
     CHECK(strncmp(s, "smart-", 6) == 0);
     smart_verification_free(v);
 
+    TEST("a credential document is checked against what its register record signed");
+    OK(smart_record_credential_json(&json, record));
+    OK(smart_verify_credential_document(&v, json, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    {
+        char *edited = strstr(json, "\"identityHash\": \"");
+        CHECK(edited != NULL);
+        if (edited) edited[strlen("\"identityHash\": \"")] ^= 1; /* another holder's name */
+    }
+    OK(smart_verify_credential_document(&v, json, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_TAMPERED);
+    smart_verification_free(v);
+    smart_string_free(json);
+    json = NULL;
+    EXPECT(smart_verify_credential_document(&v, "{\"id\": \"urn:smart:certificate:SMART-0000-0000-0000\"}", trusted, 1, reg),
+           SMART_ENOTFOUND);
+    EXPECT(smart_verify_credential_document(&v, "{", trusted, 1, reg), SMART_EPARSE);
+    EXPECT(smart_verify_credential_document(&v, "{}", trusted, 1, NULL), SMART_EINVAL);
+    CHECK(v == NULL);
+
     TEST("revoked: the bulk run and smart_register_issue issue nothing new, as the core says");
     OK(smart_register_revoke(&revoked, reg, first_serial, "Wrong name", "2025-05-03"));
     OK(smart_record_status(&status, revoked));

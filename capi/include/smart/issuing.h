@@ -276,6 +276,16 @@ SMART_EXTERN(int) smart_verify_credential(smart_verification **out, const char *
                                           const smart_public_key *const *trusted, size_t trusted_count,
                                           const smart_register *reg);
 
+/* Checks a credential document (SERIAL.json, the OB 3.0 credential, which carries no
+ * signature) against the register: the record named by its id holds the signed token,
+ * verified as smart_verify_credential() does; the document must say exactly what that
+ * token signed (member order aside), else the verdict is SMART_VERIFY_TAMPERED. Release
+ * *out with smart_verification_free(). Errors: SMART_EINVAL, SMART_EPARSE (not JSON),
+ * SMART_ENOTFOUND (the register has no record with the document's id), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verify_credential_document(smart_verification **out, const char *json,
+                                                   const smart_public_key *const *trusted, size_t trusted_count,
+                                                   const smart_register *reg);
+
 SMART_EXTERN(int) smart_verification_status(smart_verdict *out, const smart_verification *verification);
 /* The key id the credential names, and its serial when it could be read ("" otherwise).
  * Borrowed. Errors: SMART_EINVAL. */
