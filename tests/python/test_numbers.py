@@ -160,3 +160,33 @@ def test_the_document_and_python_agree_on_an_awaited_approval() -> None:
     doc = json.loads(c.evaluate("2025-04-05").to_json())
     assert q.awaiting_approval == 1 == doc["participants"][0]["requirements"][0]["numbers"]["awaiting_approval"]
     assert q.pages is None and q.date is None and q.deadline == TRAINER_FESTIVAL
+
+
+def test_evaluation_documents_validate_against_the_schema_whose_numbers_are_the_table() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "schema" / "evaluation.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for kind in ("attendance", "interval_notes", "final_text", "festival"):
+        shown = schema["$defs"][f"requirement_{kind}"]["properties"]["numbers"]
+        assert list(shown["properties"]) == [n for n in NAMES if kind in kinds_of(n)], kind
+        assert sorted(shown["required"]) == sorted(shown["properties"])
+    withdrawn = smart.demo_cohort()
+    withdrawn.withdraw("p07", "2025-01-20", reason="Flyttet")
+    prog = programme(
+        [{"id": "notes", "kind": "interval_notes", "require_portfolio_approval": True},
+         {"id": "final_text", "kind": "final_text", "pages": {"min": 2}, "require_approval": True}]
+    )  # fmt: skip
+    texts = cohort_of(prog)
+    texts.add_submission("p1", smart.Submission(kind="final_text", date=D("2025-04-01"), pages=1))
+    evaluations = [
+        smart.demo_cohort().evaluate("2024-12-15"),
+        smart.demo_cohort().evaluate("2025-04-30"),
+        withdrawn.evaluate("2025-04-30"),
+        texts.evaluate("2025-04-30"),
+        smart.load_cohort(Path(root / "examples/cohorts/grunnkurs-demo.json")).evaluate("2025-04-30"),
+    ]
+    for ev in evaluations:
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(ev.to_dict())]
+        assert not errors, errors[:5]
