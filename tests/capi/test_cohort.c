@@ -259,6 +259,7 @@ static void test_record_accessors(void) {
     smart_final_category cat = SMART_FINAL_CATEGORY_NONE;
     const char *s = NULL, *number = NULL, *name = NULL, *reason = NULL, *granted = NULL;
     char day[SMART_DATE_SIZE], small[5];
+    char *json = NULL;
     size_t n = 0, last = 0, i = 0;
     unsigned int pages = 9;
     OK(smart_cohort_demo(&c));
@@ -381,6 +382,9 @@ static void test_record_accessors(void) {
     CHECK(reason && strcmp(reason, "Flyttet (fiktivt)") == 0);
     OK(smart_cohort_exemption_count(&n, seen, 3));
     CHECK(n == 1);
+    OK(smart_evaluation_to_json(&json, e, seen));
+    CHECK(contains(json, "\"status\": \"withdrawn\"") && contains(json, "\"withdrawn\": 1"));
+    smart_string_free(json);
     EXPECT(smart_evaluation_cohort(NULL, e), SMART_EINVAL);
     EXPECT(smart_evaluation_cohort(&seen, NULL), SMART_EINVAL);
     CHECK(seen == NULL);
