@@ -167,8 +167,8 @@ class Evaluation:
         evaluation document and of :class:`RequirementResult`'s properties): counts as
         nullable integers, ``attended`` as a float, dates as datetime64, flags as nullable
         booleans, ``role`` categorical, ``missing_intervals`` and ``open_intervals`` as
-        tuples of 1-based interval numbers. A number that does not belong to the row's kind,
-        or is absent, is NA (None for the tuples).
+        categoricals of tuples of 1-based interval numbers. A number that does not belong
+        to the row's kind, or is absent, is NA.
 
         Strings are categorical (the core hands over integer codes and categories). The core
         fills the columns without the GIL.

@@ -50,8 +50,8 @@ def _import_pyarrow() -> Any:
 
 def to_pandas(columns: Columns) -> pd.DataFrame:
     """A DataFrame from the core's columns: categoricals from codes, nullable numbers from
-    values and masks, dates as datetime64, sets of intervals as tuples of interval
-    numbers."""
+    values and masks, dates as datetime64, sets of intervals as categoricals of tuples of
+    interval numbers."""
     pandas = _import_pandas()
     data: dict[str, Any] = {}
     for name, col in columns:
@@ -67,8 +67,10 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
             else:
                 data[name] = pandas.arrays.IntegerArray(values, mask)
         elif kind == "intervals":
-            # tuples of 1-based interval numbers (hashable: they group and count), None for NA
-            data[name] = _smart.evaluation.interval_cells(col[1], col[2], col[3])
+            # a categorical of the distinct sets, tuples of 1-based interval numbers (hashable:
+            # they group and count); NA where the number does not apply
+            codes, sets = _smart.evaluation.interval_categories(col[1], col[2], col[3])
+            data[name] = pandas.Categorical.from_codes(codes, categories=pandas.Index(sets, dtype=object, tupleize_cols=False))
         else:  # pragma: no cover - the core gives only these kinds
             raise AssertionError(f"unknown column kind {kind!r}")
     frame: pd.DataFrame = pandas.DataFrame(data, copy=False)

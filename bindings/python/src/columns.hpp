@@ -198,44 +198,48 @@ private:
     }
 };
 
-/// The cells of an "intervals" column for pandas: a tuple of 1-based interval numbers per
-/// row, None where missing; rows with the same set share one tuple (tuples are immutable,
-/// so the cells can be hashed, grouped and counted).
-inline py::array interval_cells(const py::array_t<std::int32_t>& offsets, const py::array_t<std::int32_t>& values,
-                                const py::array_t<bool>& mask) {
+/// An "intervals" column for pandas as a categorical: (codes, categories), the categories
+/// the distinct sets as tuples of 1-based interval numbers (hashable: they group and count),
+/// code -1 where missing. No Python object per row.
+inline py::tuple interval_categories(const py::array_t<std::int32_t>& offsets, const py::array_t<std::int32_t>& values,
+                                     const py::array_t<bool>& mask) {
     const auto n = mask.size();
-    if (offsets.size() != n + 1) throw py::value_error("interval_cells: offsets must have one more element than mask");
+    if (offsets.size() != n + 1) throw py::value_error("interval_categories: offsets must have one more element than mask");
     const std::int32_t* off = offsets.data();
     const std::int32_t* v = values.data();
     const bool* missing = mask.data();
-    py::array out(py::dtype("O"), std::vector<py::ssize_t>{n});
-    auto** cells = static_cast<PyObject**>(out.mutable_data());
-    std::unordered_map<std::uint64_t, py::tuple> shared;
-    const py::tuple* last = nullptr;  // stays valid: unordered_map never moves its elements
+    py::array_t<std::int32_t> codes(n);
+    std::int32_t* code = codes.mutable_data();
+    std::unordered_map<std::uint64_t, std::int32_t> index;
+    std::vector<std::pair<py::ssize_t, py::ssize_t>> first;  // the rows' values of each category
     std::uint64_t last_bits = 0;
+    std::int32_t last = -1;
     for (py::ssize_t i = 0; i < n; ++i) {
-        py::object cell = py::none();
-        if (!missing[i]) {
-            if (off[i] < 0 || off[i] > off[i + 1] || off[i + 1] > values.size())
-                throw py::value_error("interval_cells: offsets out of order");
-            std::uint64_t bits = 0;
-            for (auto k = off[i]; k < off[i + 1]; ++k) bits |= std::uint64_t{1} << ((v[k] - 1) & 63);
-            if (!last || bits != last_bits) {  // runs of the same set are common: skip the look-up
-                auto [it, inserted] = shared.try_emplace(bits);
-                if (inserted) {
-                    py::tuple t(off[i + 1] - off[i]);
-                    for (auto k = off[i]; k < off[i + 1]; ++k) t[static_cast<std::size_t>(k - off[i])] = py::int_(v[k]);
-                    it->second = std::move(t);
-                }
-                last = &it->second;
-                last_bits = bits;
-            }
-            cell = *last;
+        if (missing[i]) {
+            code[i] = -1;
+            continue;
         }
-        Py_XDECREF(cells[i]);  // the new array holds None references (or NULL)
-        cells[i] = cell.release().ptr();
+        if (off[i] < 0 || off[i] > off[i + 1] || off[i + 1] > values.size())
+            throw py::value_error("interval_categories: offsets out of order");
+        std::uint64_t bits = 0;
+        for (auto k = off[i]; k < off[i + 1]; ++k) bits |= std::uint64_t{1} << ((v[k] - 1) & 63);
+        if (last < 0 || bits != last_bits) {  // runs of the same set are common: skip the look-up
+            auto [it, inserted] = index.try_emplace(bits, static_cast<std::int32_t>(first.size()));
+            if (inserted) first.emplace_back(off[i], off[i + 1]);
+            last = it->second;
+            last_bits = bits;
+        }
+        code[i] = last;
     }
-    return out;
+    py::array categories(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(first.size())});
+    auto** cells = static_cast<PyObject**>(categories.mutable_data());
+    for (std::size_t c = 0; c < first.size(); ++c) {
+        py::tuple t(static_cast<std::size_t>(first[c].second - first[c].first));
+        for (auto k = first[c].first; k < first[c].second; ++k) t[static_cast<std::size_t>(k - first[c].first)] = py::int_(v[k]);
+        Py_XDECREF(cells[c]);  // the new array holds None references (or NULL)
+        cells[c] = t.release().ptr();
+    }
+    return py::make_tuple(codes, categories);
 }
 
 /// The columns every per-participant table starts with — participant_id, name,

@@ -295,8 +295,9 @@ void register_result_numbers(py::module_& s) {
             return out;
         },
         py::return_value_policy::reference, "Every number of a requirement result, in the core's table order.");
-    s.def("interval_cells", &interval_cells, py::arg("offsets"), py::arg("values"), py::arg("mask"),
-          "The cells of an 'intervals' column for pandas: tuples of 1-based interval numbers, None where missing.");
+    s.def("interval_categories", &interval_categories, py::arg("offsets"), py::arg("values"), py::arg("mask"),
+          "An 'intervals' column for pandas: (codes, categories), the categories tuples of 1-based interval "
+          "numbers, code -1 where missing.");
 }
 
 }  // namespace
