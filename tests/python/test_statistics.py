@@ -69,3 +69,17 @@ def test_the_typed_result_has_readable_reprs() -> None:
     assert repr(st.cohorts[0]) == "<GroupFigures trener-2024-demo: 36 enrolled>"
     assert repr(st.days[0]) == "<DayFigures trener-2024-demo 2024-09-18: 34 of 36 attended>"
     assert repr(st.certified[0]).startswith("<CertifiedRow ")
+
+
+def test_the_typed_rows_and_the_mapping_reader_are_public_names() -> None:
+    # `smart.statistics` is the function, so the row types are re-exported at the top level.
+    demo = smart.demo_cohort()
+    st = smart.cohort_statistics([demo.evaluate("2025-04-30")], by="municipality")
+    assert isinstance(st.cohorts[0], smart.GroupFigures)
+    assert all(isinstance(g, smart.GroupFigures) for g in st.groups)
+    assert isinstance(st.days[0], smart.DayFigures)
+    assert isinstance(st.certified[0], smart.CertifiedRow)
+    mapping = smart.mapping_rows([("0704", "3905", "Tønsberg")])
+    assert mapping["0704"].number == "3905"
+    with pytest.raises(smart.ValidationError):
+        smart.mapping_rows([("0704", "3905", "Tønsberg"), ("0704", "3803", "Tønsberg")])

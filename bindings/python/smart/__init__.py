@@ -83,7 +83,16 @@ from .programme import (
     loads_programme,
     programme_ids,
 )
-from .statistics import Statistics, cohort_statistics, statistics, synthetic_cohorts
+from .statistics import (
+    CertifiedRow,
+    DayFigures,
+    GroupFigures,
+    Statistics,
+    cohort_statistics,
+    mapping_rows,
+    statistics,
+    synthetic_cohorts,
+)
 
 __version__: str = _smart.__version__
 """The library's version (from include/smart/version.hpp)."""
@@ -127,6 +136,9 @@ __all__ = [
     "SessionKind",
     "SmartError",
     "Statistics",
+    "GroupFigures",
+    "DayFigures",
+    "CertifiedRow",
     "Status",
     "StatusCounts",
     "Submission",
@@ -147,6 +159,7 @@ __all__ = [
     "programme_ids",
     "result_numbers",
     "statistics",
+    "mapping_rows",
     "synthetic_cohorts",
 ]
 

@@ -27,34 +27,34 @@ void register_group_figures(py::module_& s) {
     py::class_<g>(s, "GroupFigures",
                   "Figures of one cohort or one group of it. Shares are of enrolled, exact; None when no one is "
                   "enrolled or the group is suppressed (every figure withheld, counts 0).")
-        .def_readonly("cohort_id", &g::cohort_id)
+        .def_readonly("cohort_id", &g::cohort_id, "The cohort's id.")
         .def_readonly("group", &g::group, "The group's key; '' for the whole cohort.")
         .def_readonly("group_label", &g::group_label, "Municipality name, role or sector.")
-        .def_readonly("suppressed", &g::suppressed)
-        .def_readonly("enrolled", &g::enrolled)
+        .def_readonly("suppressed", &g::suppressed, "True when the group is smaller than min_cell (or suppressed so as not to reveal one): every figure withheld.")
+        .def_readonly("enrolled", &g::enrolled, "Participants enrolled in the cohort or group.")
         .def_readonly("seats", &g::seats, "Whole cohort only; None when the cohort has no capacity.")
-        .def_readonly("eligible", &g::eligible)
-        .def_readonly("not_eligible", &g::not_eligible)
-        .def_readonly("in_progress", &g::in_progress)
-        .def_readonly("no_certificate", &g::no_certificate)
-        .def_readonly("at_risk", &g::at_risk)
+        .def_readonly("eligible", &g::eligible, "Eligible for the certificate as of the date.")
+        .def_readonly("not_eligible", &g::not_eligible, "Not eligible: some requirement can no longer be met.")
+        .def_readonly("in_progress", &g::in_progress, "In progress: nothing unmet, something still pending.")
+        .def_readonly("no_certificate", &g::no_certificate, "In a programme without certificate rules.")
+        .def_readonly("at_risk", &g::at_risk, "In progress with no attendance slack left.")
         .def_readonly("withdrawn", &g::withdrawn, "Withdrawn as of the date: counted apart, still enrolled.")
         .def_readonly("eligible_share", &g::eligible_share, "The completion rate: eligible of enrolled.")
-        .def_readonly("not_eligible_share", &g::not_eligible_share)
-        .def_readonly("in_progress_share", &g::in_progress_share)
-        .def_readonly("no_certificate_share", &g::no_certificate_share)
-        .def_readonly("at_risk_share", &g::at_risk_share)
-        .def_readonly("withdrawn_share", &g::withdrawn_share)
+        .def_readonly("not_eligible_share", &g::not_eligible_share, "Not eligible of enrolled.")
+        .def_readonly("in_progress_share", &g::in_progress_share, "In progress of enrolled.")
+        .def_readonly("no_certificate_share", &g::no_certificate_share, "No certificate of enrolled.")
+        .def_readonly("at_risk_share", &g::at_risk_share, "At risk of enrolled.")
+        .def_readonly("withdrawn_share", &g::withdrawn_share, "Withdrawn of enrolled.")
         .def_readonly("completion_excluding_withdrawn", &g::completion_excluding_withdrawn,
                       "Eligible of (enrolled - withdrawn); None when that is no one.")
-        .def_readonly("mean_attendance", &g::mean_attendance)
-        .def_readonly("median_attendance", &g::median_attendance)
+        .def_readonly("mean_attendance", &g::mean_attendance, "The exact mean of the participants' attendance ratios; None without an attendance rule or people.")
+        .def_readonly("median_attendance", &g::median_attendance, "The exact median of the participants' attendance ratios; None as for the mean.")
         .def_readonly("requirement_states", &g::requirement_states,
                       "Per requirement: [met, unmet, pending, exempt] counts.")
         .def_readonly("requirement_shares", &g::requirement_shares, "The same as shares of enrolled.")
         .def_readonly("through", &g::through,
                       "The funnel: per requirement, how many met (or are exempt from) it and every one before it.")
-        .def_readonly("through_shares", &g::through_shares)
+        .def_readonly("through_shares", &g::through_shares, "The funnel as shares of enrolled.")
         .def_readonly("fill_share", &g::fill_share, "Enrolled of seats (whole cohort); None without seats.")
         .def("__repr__", [](const g& x) {
             return "<GroupFigures " + x.cohort_id + (x.group.empty() ? "" : " " + x.group) +
@@ -64,13 +64,13 @@ void register_group_figures(py::module_& s) {
 
 void register_tables(py::module_& s) {
     py::class_<smart::day_figures>(s, "DayFigures", "Attendance on one counted day of a cohort.")
-        .def_readonly("cohort_id", &smart::day_figures::cohort_id)
-        .def_readonly("day", &smart::day_figures::day)
-        .def_readonly("session_id", &smart::day_figures::session_id)
+        .def_readonly("cohort_id", &smart::day_figures::cohort_id, "The cohort's id.")
+        .def_readonly("day", &smart::day_figures::day, "The counted session day.")
+        .def_readonly("session_id", &smart::day_figures::session_id, "The session the day belongs to.")
         .def_readonly("attended", &smart::day_figures::attended, "Present or late.")
-        .def_readonly("excused", &smart::day_figures::excused)
+        .def_readonly("excused", &smart::day_figures::excused, "Recorded excused.")
         .def_readonly("absent", &smart::day_figures::absent, "Absent or, for a past day, unrecorded.")
-        .def_readonly("enrolled", &smart::day_figures::enrolled)
+        .def_readonly("enrolled", &smart::day_figures::enrolled, "Participants enrolled in the cohort.")
         .def_readonly("past", &smart::day_figures::past, "On or before the as-of date.")
         .def_readonly("attended_share", &smart::day_figures::attended_share, "Attended of enrolled.")
         .def("__repr__", [](const smart::day_figures& d) {
@@ -79,8 +79,8 @@ void register_tables(py::module_& s) {
                            : " (after the as-of date)>");
         });
     py::class_<smart::certified_row>(s, "CertifiedRow", "Certified participants of one municipality.")
-        .def_readonly("municipality_number", &smart::certified_row::municipality_number)
-        .def_readonly("municipality_name", &smart::certified_row::municipality_name)
+        .def_readonly("municipality_number", &smart::certified_row::municipality_number, "The municipality's number (after the mapping).")
+        .def_readonly("municipality_name", &smart::certified_row::municipality_name, "The municipality's name (after the mapping).")
         .def_readonly("per_cohort", &smart::certified_row::per_cohort, "Per cohort in trend order; None = suppressed.")
         .def_readonly("cumulative", &smart::certified_row::cumulative, "Cumulative; None = suppressed.")
         .def("__repr__", [](const smart::certified_row& r) {
@@ -91,17 +91,19 @@ void register_tables(py::module_& s) {
 void register_result(py::module_& s) {
     using st = smart::statistics;
     py::class_<st, std::shared_ptr<st>>(s, "Statistics", "The core's statistics tables (compute_statistics).")
-        .def_property_readonly("group_by", [](const st& x) { return smart::to_string(x.options.by); })
-        .def_property_readonly("min_cell", [](const st& x) { return x.options.min_cell; })
+        .def_property_readonly(
+            "group_by", [](const st& x) { return smart::to_string(x.options.by); }, "What the groups are: none, municipality, role or sector.")
+        .def_property_readonly(
+            "min_cell", [](const st& x) { return x.options.min_cell; }, "The minimum cell size k; None: no suppression.")
         .def_readonly("cohort_ids", &st::cohort_ids, "The cohorts in trend order (first session day, then id).")
-        .def_readonly("cohort_labels", &st::cohort_labels)
-        .def_readonly("programme_ids", &st::programme_ids)
+        .def_readonly("cohort_labels", &st::cohort_labels, "The cohorts' labels, in trend order.")
+        .def_readonly("programme_ids", &st::programme_ids, "The cohorts' programme ids, in trend order.")
         .def_readonly("first_days", &st::first_days, "Per cohort: its first session day (None: no sessions).")
         .def_readonly("last_days", &st::last_days, "Per cohort: its last session day (None: no sessions).")
         .def_readonly("requirement_ids", &st::requirement_ids, "Per cohort: its programme's requirement ids.")
         .def_readonly("cohorts", &st::cohorts, "Whole-cohort figures, in trend order.")
         .def_readonly("groups", &st::groups, "Group figures, cohort by cohort, groups by key.")
-        .def_readonly("days", &st::days)
+        .def_readonly("days", &st::days, "Attendance per counted day, cohort by cohort (never suppressed: a day is not a group of people).")
         .def_readonly("certified", &st::certified, "Certified per municipality, by number.")
         .def(
             "to_json", [](const st& x) { return smart::statistics_to_json(x); },
