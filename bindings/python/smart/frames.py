@@ -1,10 +1,10 @@
 """pandas and Arrow: assembling frames from the core's columns, and cohorts from frames.
 
 The core hands over whole columns (bindings/python/src/columns.hpp): NumPy arrays for
-numbers and booleans, dates both as datetime64[s] and as Arrow's date32 buffers, integer
-codes plus categories for strings, values plus a mask for numbers that may be missing,
-offsets and values for sets of intervals (as Arrow lays out a list column). This module
-only assembles them; it decides nothing. pandas and pyarrow are optional: imported when first needed.
+numbers and booleans, dates as datetime64[s], integer codes plus categories for strings,
+values plus a mask for numbers that may be missing, offsets and values for sets of
+intervals (as Arrow lays out a list column). This module only assembles them; it decides
+nothing. pandas and pyarrow are optional: imported when first needed.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
     for name, col in columns:
         kind = col[0]
         if kind in ("array", "date"):
-            data[name] = col[1]  # a date column's datetime64[s] view
+            data[name] = col[1]  # dates: datetime64[s], as pandas keeps them
         elif kind == "cat":
             data[name] = pandas.Categorical.from_codes(col[1], categories=pandas.Index(col[2], dtype=object))
         elif kind == "masked":
@@ -87,11 +87,8 @@ def to_arrow(columns: Columns) -> pa.Table:
         kind = col[0]
         if kind == "array":
             arrays.append(pyarrow.array(col[1], from_pandas=True))  # NaN (a ratio's NA) as null
-        elif kind == "date":  # date32 as the core laid it out: int32 days and a validity bitmap
-            days, valid = col[2], col[3]
-            arrays.append(
-                pyarrow.Array.from_buffers(pyarrow.date32(), len(days), [pyarrow.py_buffer(valid), pyarrow.py_buffer(days)])
-            )
+        elif kind == "date":
+            arrays.append(pyarrow.array(col[1], type=pyarrow.date32(), from_pandas=True))
         elif kind == "cat":
             codes = col[1]
             indices = pyarrow.array(codes, mask=codes < 0)

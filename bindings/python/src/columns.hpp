@@ -110,7 +110,7 @@ public:
                 return;
             }
     }
-    /// [(name, column), ...] with column ("array", a) | ("date", seconds, days, validity) |
+    /// [(name, column), ...] with column ("array", a) | ("date", seconds) |
     /// ("cat", codes, categories) | ("masked", values, mask) | ("intervals", offsets,
     /// values, mask).
     py::list result() const {
@@ -144,27 +144,16 @@ private:
         mutable bool in_seconds = false;  ///< dates: turned from days into seconds  ///< intervals: the sets, until result() lays them out
     };
 
-    /// ("date", seconds, days, validity): the dates as datetime64[s] (what pandas keeps) and
-    /// as Arrow lays out date32 (int32 days, a validity bitmap of bits in little-endian
-    /// order), so neither side converts. The seconds replace the days in place, once.
+    /// ("date", seconds): the dates as datetime64[s], the resolution pandas keeps (the days
+    /// filled in are turned into seconds in place, once). One array only: a second layout
+    /// for Arrow doubled what a table allocates and cost more than it saved.
     static py::tuple date_column(const column& c) {
-        const auto n = c.a.size();
         auto* p = static_cast<std::int64_t*>(const_cast<void*>(c.a.data()));
         constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
-        py::array_t<std::int32_t> days(n);
-        py::array_t<std::uint8_t> valid((n + 7) / 8);
-        std::int32_t* d = days.mutable_data();
-        std::uint8_t* v = valid.mutable_data();
-        std::fill_n(v, valid.size(), std::uint8_t{0});
-        for (py::ssize_t i = 0; i < n; ++i) {
-            const bool here = p[i] != nat;
-            const std::int64_t day = !here ? 0 : c.in_seconds ? p[i] / 86400 : p[i];
-            d[i] = static_cast<std::int32_t>(day);
-            v[i / 8] |= static_cast<std::uint8_t>(here) << (i % 8);
-            if (here) p[i] = day * 86400;
-        }
+        for (py::ssize_t i = 0; i < c.a.size() && !c.in_seconds; ++i)
+            if (p[i] != nat) p[i] *= 86400;
         c.in_seconds = true;
-        return py::make_tuple("date", c.a, days, valid);
+        return py::make_tuple("date", c.a);
     }
 
     static py::tuple interval_lists(const column& c) {
