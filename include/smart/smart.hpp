@@ -7,6 +7,7 @@
 #include "smart/error.hpp"
 #include "smart/evaluation.hpp"
 #include "smart/file.hpp"
+#include "smart/headings.hpp"
 #include "smart/issuing.hpp"
 #include "smart/json.hpp"
 #include "smart/programme.hpp"
