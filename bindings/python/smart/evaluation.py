@@ -184,7 +184,7 @@ class Evaluation:
         (``polars.from_arrow``) and DuckDB read it without copying."""
         from .frames import to_arrow
 
-        return to_arrow(self._e.columns(by))
+        return to_arrow(self._e.columns(by, arrow=True))
 
     def certificate_data(self, participant: int | str) -> dict[str, Any]:
         """What a certificate for this participant attests (``smart.certificate-data/1``).

@@ -89,6 +89,11 @@ def to_arrow(columns: Columns) -> pa.Table:
             arrays.append(pyarrow.array(col[1], from_pandas=True))  # NaN (a ratio's NA) as null
         elif kind == "date":
             arrays.append(pyarrow.array(col[1], type=pyarrow.date32(), from_pandas=True))
+        elif kind == "date32":  # as the core laid it out for Arrow: int32 days and a validity bitmap
+            days, valid = col[1], col[2]
+            arrays.append(
+                pyarrow.Array.from_buffers(pyarrow.date32(), len(days), [pyarrow.py_buffer(valid), pyarrow.py_buffer(days)])
+            )
         elif kind == "cat":
             codes = col[1]
             indices = pyarrow.array(codes, mask=codes < 0)

@@ -34,6 +34,10 @@ private:
 /// columns, their categories (filled in once the codes are known).
 class column_table {
 public:
+    /// `arrow_dates`: hand dates over as Arrow lays out date32 (int32 days, in the same
+    /// memory, and a validity bitmap) rather than as datetime64[s] for pandas.
+    explicit column_table(bool arrow_dates = false) : arrow_dates_(arrow_dates) {}
+
     template <class T>
     T* array(const std::string& name, std::size_t n) {
         py::array_t<T> a(static_cast<py::ssize_t>(n));
@@ -147,13 +151,34 @@ private:
     /// ("date", seconds): the dates as datetime64[s], the resolution pandas keeps (the days
     /// filled in are turned into seconds in place, once). One array only: a second layout
     /// for Arrow doubled what a table allocates and cost more than it saved.
-    static py::tuple date_column(const column& c) {
+    py::tuple date_column(const column& c) const {
         auto* p = static_cast<std::int64_t*>(const_cast<void*>(c.a.data()));
         constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
-        for (py::ssize_t i = 0; i < c.a.size() && !c.in_seconds; ++i)
+        const py::ssize_t n = c.a.size();
+        if (arrow_dates_) return date32_column(c, p, n);
+        for (py::ssize_t i = 0; i < n && !c.in_seconds; ++i)
             if (p[i] != nat) p[i] *= 86400;
         c.in_seconds = true;
         return py::make_tuple("date", c.a);
+    }
+
+    /// ("date32", days, validity): the days written as int32 over the front of the same
+    /// buffer (element i's 4 bytes never overlap an element not read yet), so Arrow takes
+    /// them without a copy. Once: the column is not handed over twice.
+    static py::tuple date32_column(const column& c, std::int64_t* p, py::ssize_t n) {
+        constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+        py::array_t<std::uint8_t> valid((n + 7) / 8);
+        std::uint8_t* v = valid.mutable_data();
+        std::fill_n(v, valid.size(), std::uint8_t{0});
+        auto* d = reinterpret_cast<std::int32_t*>(p);
+        for (py::ssize_t i = 0; i < n; ++i) {
+            const std::int64_t day = p[i];
+            const bool here = day != nat;
+            v[i / 8] |= static_cast<std::uint8_t>(static_cast<unsigned>(here) << (i % 8));
+            d[i] = here ? static_cast<std::int32_t>(day) : 0;
+        }
+        py::array_t<std::int32_t> days({n}, {sizeof(std::int32_t)}, d, c.a);  // a view kept alive by c.a
+        return py::make_tuple("date32", days, valid);
     }
 
     static py::tuple interval_lists(const column& c) {
@@ -176,6 +201,7 @@ private:
         return py::make_tuple("intervals", offsets, values, c.mask);
     }
     std::vector<column> cols_;
+    bool arrow_dates_ = false;
 
     void add(const std::string& name, kind k, py::array a, py::array mask = py::array()) {
         column c;

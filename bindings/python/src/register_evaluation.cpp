@@ -219,11 +219,11 @@ using all_number_columns = number_columns<std::make_index_sequence<smart::detail
 
 /// One row per participant x requirement: ids, kind, state, then every number of the
 /// table under its name (NA where it does not belong to the row's kind or is absent).
-py::list requirement_columns(const evaluation_ptr& ev) {
+py::list requirement_columns(const evaluation_ptr& ev, bool arrow) {
     const smart::evaluation& e = ev->e;
     const smart::cohort& c = ev->cohort();
     const std::size_t n = e.size(), R = e.requirement_count(), rows = n * R;
-    column_table t;
+    column_table t(arrow);
     auto* pid = t.codes("participant_id", rows);
     auto* rid = t.codes("requirement_id", rows);
     auto* kind = t.enum_codes<smart::requirement_kind>("kind", rows);
@@ -495,14 +495,16 @@ void register_evaluation(py::module_& m) {
             "The evaluation as a smart.evaluation/1 document.")
         .def(
             "columns",
-            [](const std::shared_ptr<py_evaluation>& x, std::string_view by) {
+            [](const std::shared_ptr<py_evaluation>& x, std::string_view by, bool arrow) {
                 if (by == "participant") return participant_columns(x);
-                if (by == "requirement") return requirement_columns(x);
+                if (by == "requirement") return requirement_columns(x, arrow);
                 throw smart::error(
                     smart::errc::invalid_argument,
                     "unknown table \"" + std::string(by) + "\": expected \"participant\" or \"requirement\"");
             },
-            py::arg("by"), "Whole columns, one row per participant or per participant x requirement.");
+            py::arg("by"), py::arg("arrow") = false,
+            "Whole columns, one row per participant or per participant x requirement (arrow: dates laid out as "
+            "Arrow's date32).");
 
     s.def(
         "evaluate",
