@@ -121,7 +121,9 @@ date cohort::first_day() const { return days_.front(); }
 date cohort::last_day() const { return days_.back(); }
 
 const participant* cohort::find(std::string_view participant_id) const noexcept {
-    const auto& [list, by_id] = *roster_;
+    // (named references, not a structured binding: clang before 16 cannot capture one)
+    const auto& list = roster_->list;
+    const auto& by_id = roster_->by_id;
     const auto it = std::lower_bound(by_id.begin(), by_id.end(), participant_id,
                                      [&list](std::uint32_t pos, std::string_view key) { return list[pos].id < key; });
     if (it == by_id.end() || list[*it].id != participant_id) return nullptr;
@@ -297,7 +299,9 @@ void cohort::add_participant(participant p) {
     if (capacity_ && size() >= static_cast<std::size_t>(*capacity_))
         throw error(errc::not_allowed, "the cohort is full (" + std::to_string(*capacity_) +
                                            (*capacity_ == 1 ? " seat)" : " seats)"));
-    auto& [list, by_id] = own_roster();
+    auto& r = own_roster();
+    auto& list = r.list;
+    auto& by_id = r.by_id;
     const auto pos = static_cast<std::uint32_t>(list.size());
     const auto it = std::lower_bound(by_id.begin(), by_id.end(), p.id,
                                      [&list](std::uint32_t q, const std::string& key) { return list[q].id < key; });

@@ -52,6 +52,11 @@ std::string evaluation_to_json(const evaluation& e, const cohort& c) {
     if (!e.made_from(c))
         throw error(errc::invalid_argument,
                     "the evaluation was not made from this cohort, or the cohort changed since: evaluate it again");
+    return evaluation_to_json(e);
+}
+
+std::string evaluation_to_json(const evaluation& e) {
+    const cohort& c = e.cohort();  // the records as evaluated, owned by the evaluation
     const programme& prog = c.programme();
     json o = json::object();
     o["format"] = evaluation_format;

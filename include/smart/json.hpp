@@ -51,7 +51,11 @@ std::string save_participant(const participant& p, const cohort& c);
 
 /// The evaluation as a document: summary counts, and per participant the status, at-risk
 /// flag, every requirement's state, numbers and explanation (nb, nn, en) and warnings.
-/// `c` must be the cohort that was evaluated. Throws invalid_argument otherwise.
+/// Written from the records the evaluation owns (evaluation::cohort()), so it can be
+/// written after the cohort changed.
+std::string evaluation_to_json(const evaluation& e);
+/// As above, checking that `c` is the cohort that was evaluated, unchanged since. Throws
+/// invalid_argument otherwise.
 std::string evaluation_to_json(const evaluation& e, const cohort& c);
 
 }  // namespace smart

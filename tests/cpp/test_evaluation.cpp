@@ -366,6 +366,26 @@ TEST_CASE("the evaluation document lists missing and open intervals by number", 
     CHECK(text.at("pages").is_null());
 }
 
+TEST_CASE("evaluation_to_json writes from the evaluation's own records after the cohort changed",
+          "[evaluation][json]") {
+    cohort c(full_programme(), "kull-1", "Kull 1");
+    c.add_participant(th::person("p1", "Kari Nordmann"));
+    complete(c, "p1");
+    const evaluation e = evaluate(c, after_programme);
+    const std::string before = evaluation_to_json(e, c);
+    c.correct_participant("p1", [&] {
+        participant_details d;
+        d.name = "Kari Endret";
+        d.municipality = c.participants()[0].municipality;
+        d.role = c.participants()[0].role;
+        d.sector = c.participants()[0].sector;
+        return d;
+    }());
+    c.add_participant(th::person("p2", "Ola Nordmann"));
+    CHECK(evaluation_to_json(e) == before);  // the names and people as evaluated
+    CHECK(th::thrown_by([&] { evaluation_to_json(e, c); }).code() == errc::invalid_argument);
+}
+
 TEST_CASE("evaluation_to_json refuses a cohort the evaluation was not made from", "[evaluation][json]") {
     cohort a = th::cohort_with_one(full_programme());
     cohort b = th::cohort_with_one(full_programme());

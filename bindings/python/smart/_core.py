@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 try:
     from . import _smart
 except ImportError as exc:  # pragma: no cover - only without a built extension
@@ -12,4 +14,21 @@ except ImportError as exc:  # pragma: no cover - only without a built extension
         f"bindings/python/ directly does not work. Cause: {exc}"
     ) from exc
 
-__all__ = ["_smart"]
+
+
+def position(key: int | str, size: int, index_of: Callable[[str], int], what: str) -> int:
+    """The position a participant key names: an id (str, looked up with `index_of`, which
+    raises NotFoundError) or a position (int, negative counting from the end, as in a list).
+
+    Raises:
+        IndexError: the position is out of range (the message says of `what` and its size).
+    """
+    if isinstance(key, str):
+        return index_of(key)
+    i = key + size if key < 0 else key
+    if not 0 <= i < size:
+        raise IndexError(f"participant index {key} out of range ({what} of {size})")
+    return i
+
+
+__all__ = ["_smart", "position"]

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, overload
 
-from ._core import _smart
+from ._core import _smart, position
 from .enums import AttendanceStatus, FestivalRole, Lang, Sector, SubmissionStatus
 from .programme import Programme, Session
 
@@ -209,14 +209,7 @@ class Cohort:
             NotFoundError: no participant has this id (a KeyError).
             IndexError: the position is out of range.
         """
-        if isinstance(key, str):
-            return self._c.participant(self._c.index_of(key))
-        n = len(self._c)
-        if key < 0:
-            key += n
-        if not 0 <= key < n:
-            raise IndexError(f"participant index {key} out of range (cohort of {n})")
-        return self._c.participant(key)
+        return self._c.participant(position(key, len(self._c), self._c.index_of, "cohort"))
 
     def __contains__(self, participant_id: object) -> bool:
         return isinstance(participant_id, str) and self._c.find(participant_id) is not None

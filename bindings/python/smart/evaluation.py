@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._core import _smart
+from ._core import _smart, position
 from .cohort import Cohort, DateLike, Participant
 from .enums import Lang
 from .programme import Programme
@@ -114,14 +114,7 @@ class Evaluation:
             NotFoundError: no participant has this id (a KeyError).
             IndexError: the position is out of range.
         """
-        if isinstance(key, str):
-            return self._e.result(self._e.index_of(key))
-        n = len(self._e)
-        if key < 0:
-            key += n
-        if not 0 <= key < n:
-            raise IndexError(f"participant index {key} out of range (evaluation of {n})")
-        return self._e.result(key)
+        return self._e.result(position(key, len(self._e), self._e.index_of, "evaluation"))
 
     def participant(self, key: int | str) -> Participant:
         """The record of the participant with this id (str) or at this position (int), as
@@ -132,14 +125,7 @@ class Evaluation:
             NotFoundError: no participant has this id (a KeyError).
             IndexError: the position is out of range.
         """
-        if isinstance(key, str):
-            return self._e.participant(self._e.index_of(key))
-        n = len(self._e)
-        if key < 0:
-            key += n
-        if not 0 <= key < n:
-            raise IndexError(f"participant index {key} out of range (evaluation of {n})")
-        return self._e.participant(key)
+        return self._e.participant(position(key, len(self._e), self._e.index_of, "evaluation"))
 
     def to_json(self) -> str:
         """The ``smart.evaluation/1`` document: summary, and per participant the status,

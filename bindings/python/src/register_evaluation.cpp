@@ -490,7 +490,7 @@ void register_evaluation(py::module_& m) {
             "to_json",
             [](const py_evaluation& x) {
                 py::gil_scoped_release nogil;
-                return smart::evaluation_to_json(x.e, x.cohort());
+                return smart::evaluation_to_json(x.e);
             },
             "The evaluation as a smart.evaluation/1 document.")
         .def(
