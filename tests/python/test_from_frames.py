@@ -71,6 +71,35 @@ def test_frames_round_trip_through_to_pandas(demo: smart.Cohort) -> None:
         assert (a.id, a.status, [q.state for q in a.requirements]) == (b.id, b.status, [q.state for q in b.requirements])
 
 
+def test_who_decided_on_a_submission_goes_to_a_frame_and_back(demo: smart.Cohort) -> None:
+    p = demo["p01"]
+    i = len(p.submissions) - 1
+    demo.set_submission_status("p01", i, "approved", decided_by="Kari Veileder", decided_on=p.submissions[i].date)
+    subs = demo.to_pandas("submissions")
+    mine = subs[subs.participant_id == "p01"].iloc[-1]
+    assert mine.decided_by == "Kari Veileder"
+    assert mine.decided_on.date() == p.submissions[i].date
+    assert subs.decided_by.isna().sum() == len(subs) - subs.decided_by.notna().sum()
+    again = smart.Cohort.from_frames(
+        demo.programme.id,
+        id=demo.id,
+        label=demo.label,
+        capacity=demo.capacity,
+        participants=demo.to_pandas(),
+        submissions=subs,
+    )
+    back = again["p01"].submissions[-1]
+    assert (back.decided_by, back.decided_on) == ("Kari Veileder", p.submissions[i].date)
+    # the core's rule (who decided needs when) reported at the row and column of the sheet
+    bad = subs.copy()
+    bad["decided_on"] = bad["decided_on"].where(bad.decided_by.isna())
+    with pytest.raises(smart.ValidationError) as e:
+        smart.Cohort.from_frames(
+            demo.programme.id, id=demo.id, label=demo.label, participants=demo.to_pandas(), submissions=bad
+        )
+    assert e.value.table == "submissions"
+
+
 def test_a_bad_date_names_the_attendance_row_and_column() -> None:
     att = attendance()
     att["date"] = att["date"].dt.strftime("%Y-%m-%d")

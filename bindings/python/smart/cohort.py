@@ -369,7 +369,8 @@ class Cohort:
         - ``attendance``: one row per recorded day: ``participant_id``, ``date``,
           ``session_id``, ``session_kind``, ``status``.
         - ``submissions``: ``participant_id``, ``kind``, ``date``, ``status``, ``pages``,
-          ``category``, ``title``.
+          ``category``, ``title``, ``decided_by``, ``decided_on`` (who approved or rejected
+          it, and when).
         - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``,
           ``date``.
 

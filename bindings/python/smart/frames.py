@@ -119,7 +119,10 @@ _COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("email", "phone", "festival_role"),
     ),
     "attendance": (("participant_id", "date", "status"), ()),
-    "submissions": (("participant_id", "kind", "date"), ("status", "pages", "category", "title")),
+    "submissions": (
+        ("participant_id", "kind", "date"),
+        ("status", "pages", "category", "title", "decided_by", "decided_on"),
+    ),
     "exemptions": (("participant_id", "requirement", "reason", "granted_by"), ("date",)),
 }
 
@@ -199,6 +202,112 @@ def _fail(place: _Place, message: str) -> ValidationError:
     return ValidationError(f"{where}: {message}", table=place.table, row=place.row, column=place.column)
 
 
+class _FrameCohort:
+    """The smart.cohort/1 document that DataFrames describe, built table by table, with the
+    table, row and column each part came from (so the core's errors, which name JSON
+    Pointers, can be reported at the row of the sheet)."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        self.people: list[dict[str, Any]] = []
+        self.position: dict[object, int] = {}  # participant id -> position
+        self.places: dict[tuple[Any, ...], _Place] = {}  # (position, ...) -> origin
+        self.id_column = "id"
+
+    def add_participants(self, participants: pd.DataFrame) -> None:
+        # The participants table of Cohort.to_pandas() names its id column participant_id.
+        if "participant_id" in participants.columns and "id" not in participants.columns:
+            participants = participants.rename(columns={"participant_id": "id"})
+            self.id_column = "participant_id"
+        for row, r in _rows(participants, "participants"):
+            p = _participant(r)
+            i = len(self.people)
+            self.places[(i,)] = _Place("participants", row, None)
+            if isinstance(p["id"], str) and p["id"] not in self.position:
+                self.position[p["id"]] = i  # a duplicate id is left for the core to report
+            self.people.append(p)
+
+    def owner(self, table: str, row: Hashable, r: dict[str, object]) -> int:
+        pid = _json_value(r["participant_id"])
+        if pid not in self.position:
+            raise _fail(_Place(table, row, "participant_id"), f"no participant {pid!r} in the participants table")
+        return self.position[pid]
+
+    def add_attendance(self, attendance: pd.DataFrame) -> None:
+        for row, r in _rows(attendance, "attendance"):
+            i = self.owner("attendance", row, r)
+            day = _json_value(r["date"])
+            if day is None:
+                raise _fail(_Place("attendance", row, "date"), "missing value")
+            key = str(day)
+            recorded = self.people[i].setdefault("attendance", {})
+            if key in recorded:
+                first = self.places[(i, "attendance", key)]
+                raise _fail(
+                    _Place("attendance", row, "date"),
+                    f"a second record for participant {self.people[i]['id']!r} on {key} (first in row {first.row})",
+                )
+            recorded[key] = _json_value(r["status"])
+            self.places[(i, "attendance", key)] = _Place("attendance", row, None)
+
+    def add_records(self, frame: pd.DataFrame, table: str, build: Callable[[dict[str, object]], dict[str, Any]]) -> None:
+        for row, r in _rows(frame, table):
+            i = self.owner(table, row, r)
+            items = self.people[i].setdefault(table, [])
+            self.places[(i, table, len(items))] = _Place(table, row, None)
+            items.append(build(r))
+
+    def load(self) -> Cohort:
+        """The cohort, loaded (and so validated) by the core; its errors at the sheet's row."""
+        from .cohort import loads_cohort
+
+        self.doc["participants"] = self.people
+        try:
+            return loads_cohort(json.dumps(self.doc, ensure_ascii=False))
+        except SmartError as exc:
+            place = _locate(exc.path, self.places, self.people)
+            if place is None:
+                raise
+            if place.table == "participants" and place.column == "id":
+                place.column = self.id_column
+            where = f"{place.table} row {place.row}" + (f", column {place.column!r}" if place.column else "")
+            raise type(exc)(
+                f"{where}: {exc.message}", path=exc.path, table=place.table, row=place.row, column=place.column
+            ) from exc
+
+
+def _optional(r: dict[str, object], keys: Sequence[str]) -> dict[str, Any]:
+    """The members of the row's optional columns that hold a value."""
+    return {k: _json_value(r[k]) for k in keys if k in r and not _missing(r[k])}
+
+
+def _participant(r: dict[str, object]) -> dict[str, Any]:
+    p: dict[str, Any] = {
+        "id": _json_value(r["id"]),
+        "name": _json_value(r["name"]),
+        "municipality": {"number": _json_value(r["municipality_number"]), "name": _json_value(r["municipality"])},
+        "role": _json_value(r["role"]),
+        "sector": _json_value(r["sector"]),
+    }
+    contact = _optional(r, ("email", "phone"))
+    if contact:
+        p["contact"] = contact
+    p.update(_optional(r, ("festival_role",)))
+    return p
+
+
+def _submission(r: dict[str, object]) -> dict[str, Any]:
+    s = {"kind": _json_value(r["kind"]), "date": _json_value(r["date"])}
+    s.update(_optional(r, ("status", "pages", "category", "title", "decided_by", "decided_on")))
+    return s
+
+
+def _exemption(r: dict[str, object]) -> dict[str, Any]:
+    e = {k: _json_value(r[k]) for k in ("requirement", "reason", "granted_by")}
+    e.update(_optional(r, ("date",)))
+    return e
+
+
 def cohort_from_frames(
     programme: Programme | str,
     *,
@@ -212,104 +321,18 @@ def cohort_from_frames(
     sessions: Sequence[Session] = (),
 ) -> Cohort:
     """See :meth:`smart.Cohort.from_frames`."""
-    from .cohort import Cohort, loads_cohort
+    from .cohort import Cohort
 
     # The cohort without participants, checked by the core, is the document's frame.
-    doc: dict[str, Any] = json.loads(
-        Cohort(programme, id=id, label=label, capacity=capacity, sessions=sessions).to_json()
-    )
-    people: list[dict[str, Any]] = []
-    position: dict[object, int] = {}  # participant id -> position
-    places: dict[tuple[Any, ...], _Place] = {}  # (position, ...) -> origin
-
-    # The participants table of Cohort.to_pandas() names its id column participant_id.
-    id_column = "id"
-    if "participant_id" in participants.columns and "id" not in participants.columns:
-        participants = participants.rename(columns={"participant_id": "id"})
-        id_column = "participant_id"
-
-    for row, r in _rows(participants, "participants"):
-        p: dict[str, Any] = {
-            "id": _json_value(r["id"]),
-            "name": _json_value(r["name"]),
-            "municipality": {"number": _json_value(r["municipality_number"]), "name": _json_value(r["municipality"])},
-            "role": _json_value(r["role"]),
-            "sector": _json_value(r["sector"]),
-        }
-        contact = {k: _json_value(r[k]) for k in ("email", "phone") if k in r and not _missing(r[k])}
-        if contact:
-            p["contact"] = contact
-        if "festival_role" in r and not _missing(r["festival_role"]):
-            p["festival_role"] = _json_value(r["festival_role"])
-        i = len(people)
-        places[(i,)] = _Place("participants", row, None)
-        if isinstance(p["id"], str) and p["id"] not in position:
-            position[p["id"]] = i  # a duplicate id is left for the core to report
-        people.append(p)
-
-    def owner(table: str, row: Hashable, r: dict[str, object]) -> int:
-        pid = _json_value(r["participant_id"])
-        if pid not in position:
-            raise _fail(
-                _Place(table, row, "participant_id"), f"no participant {pid!r} in the participants table"
-            )
-        return position[pid]
-
+    built = _FrameCohort(json.loads(Cohort(programme, id=id, label=label, capacity=capacity, sessions=sessions).to_json()))
+    built.add_participants(participants)
     if attendance is not None:
-        for row, r in _rows(attendance, "attendance"):
-            i = owner("attendance", row, r)
-            day = _json_value(r["date"])
-            if day is None:
-                raise _fail(_Place("attendance", row, "date"), "missing value")
-            key = str(day)
-            recorded = people[i].setdefault("attendance", {})
-            if key in recorded:
-                first = places[(i, "attendance", key)]
-                raise _fail(
-                    _Place("attendance", row, "date"),
-                    f"a second record for participant {people[i]['id']!r} on {key} (first in row {first.row})",
-                )
-            recorded[key] = _json_value(r["status"])
-            places[(i, "attendance", key)] = _Place("attendance", row, None)
-
-    def add_records(frame: pd.DataFrame | None, table: str, build: Callable[[dict[str, object]], dict[str, Any]]) -> None:
-        if frame is None:
-            return
-        for row, r in _rows(frame, table):
-            i = owner(table, row, r)
-            items = people[i].setdefault(table, [])
-            places[(i, table, len(items))] = _Place(table, row, None)
-            items.append(build(r))
-
-    def submission(r: dict[str, object]) -> dict[str, Any]:
-        s = {"kind": _json_value(r["kind"]), "date": _json_value(r["date"])}
-        for k in ("status", "pages", "category", "title"):
-            if k in r and not _missing(r[k]):
-                s[k] = _json_value(r[k])
-        return s
-
-    def exemption(r: dict[str, object]) -> dict[str, Any]:
-        e = {k: _json_value(r[k]) for k in ("requirement", "reason", "granted_by")}
-        if "date" in r and not _missing(r["date"]):
-            e["date"] = _json_value(r["date"])
-        return e
-
-    add_records(submissions, "submissions", submission)
-    add_records(exemptions, "exemptions", exemption)
-
-    doc["participants"] = people
-    try:
-        return loads_cohort(json.dumps(doc, ensure_ascii=False))
-    except SmartError as exc:
-        place = _locate(exc.path, places, people)
-        if place is None:
-            raise
-        if place.table == "participants" and place.column == "id":
-            place.column = id_column
-        where = f"{place.table} row {place.row}" + (f", column {place.column!r}" if place.column else "")
-        raise type(exc)(
-            f"{where}: {exc.message}", path=exc.path, table=place.table, row=place.row, column=place.column
-        ) from exc
+        built.add_attendance(attendance)
+    if submissions is not None:
+        built.add_records(submissions, "submissions", _submission)
+    if exemptions is not None:
+        built.add_records(exemptions, "exemptions", _exemption)
+    return built.load()
 
 
 def _unescape(token: str) -> str:

@@ -113,7 +113,9 @@ py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
     auto [pages, no_pages] = t.masked<std::int32_t>("pages", n);
     auto* category = t.enum_codes<smart::final_category>("category", n);
     auto* title = t.codes("title", n);
-    dict_encoder titles;
+    auto* decided_by = t.codes("decided_by", n);
+    auto* decided_on = t.dates("decided_on", n);
+    dict_encoder titles, deciders;
     {
         py::gil_scoped_release nogil;
         std::size_t row = 0;
@@ -128,11 +130,15 @@ py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
                 no_pages[row] = !s.pages;
                 category[row] = column_table::enum_code(s.category);
                 title[row] = s.title().empty() ? -1 : titles(s.title());
+                const smart::submission_decision* decision = s.decision();
+                decided_by[row] = decision ? deciders(decision->by) : -1;
+                decided_on[row] = epoch_days(decision ? decision->on : smart::date(boost::gregorian::not_a_date_time));
                 ++row;
             }
     }
     t.set_categories("participant_id", participant_ids(c));
     t.set_categories("title", titles.categories());
+    t.set_categories("decided_by", deciders.categories());
     return t.result();
 }
 
