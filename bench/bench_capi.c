@@ -10,7 +10,7 @@
  * every participant's id, overall status, at-risk flag and the state of each requirement --
  * are answered twice:
  *   typed: smart_evaluation_participant_id/_status/_at_risk/_requirement_state
- *   JSON:  smart_evaluation_to_json() (the whole smart.evaluation/1 document, with
+ *   JSON:  smart_evaluation_to_json() (the whole smart.evaluation/2 document, with
  *          explanations in three languages), plus a scan of its "status" members, the least
  *          a caller must do to get the same answers out of the text
  * Each is run several times; the best time is reported. Figures are in docs/c-api.md.

@@ -1,4 +1,4 @@
-// The evaluation as a smart.evaluation/1 document (docs/format.md).
+// The evaluation as a smart.evaluation/2 document (docs/format.md).
 #include <functional>
 
 #include "json_write.hpp"

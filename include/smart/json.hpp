@@ -16,7 +16,7 @@ namespace smart {
 
 inline constexpr std::string_view programme_format = "smart.programme/1";
 inline constexpr std::string_view cohort_format = "smart.cohort/1";
-inline constexpr std::string_view evaluation_format = "smart.evaluation/1";
+inline constexpr std::string_view evaluation_format = "smart.evaluation/2";
 
 /// Parses and validates a programme document. Throws parse_error (malformed JSON, with
 /// the byte offset) or validation_error (with the JSON Pointer).

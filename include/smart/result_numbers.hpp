@@ -1,6 +1,6 @@
 // One definition of the numbers behind a requirement result: for each number its one name,
 // its type, the requirement kinds it belongs to and where it is read in a
-// requirement_result. The evaluation document (smart.evaluation/1), the C accessors
+// requirement_result. The evaluation document (smart.evaluation/2), the C accessors
 // (smart_number), the Python properties, the DataFrame/Arrow columns and the CLI's CSV all
 // walk this table, so a number has the same name, type and presence in every face.
 #pragma once

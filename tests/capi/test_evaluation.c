@@ -403,7 +403,7 @@ void test_evaluation(void) {
 
     TEST("the evaluation document agrees with the typed accessors");
     OK(smart_evaluation_to_json(&json, e, c));
-    CHECK(contains(json, "\"format\": \"smart.evaluation/1\""));
+    CHECK(contains(json, "\"format\": \"smart.evaluation/2\""));
     CHECK(json_number_after(json, "participants") == 36);
     CHECK(json_number_after(json, "eligible") == 24);
     CHECK(json_number_after(json, "not_eligible") == 12);

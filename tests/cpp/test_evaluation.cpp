@@ -278,7 +278,7 @@ TEST_CASE("evaluation_to_json writes the evaluation document", "[evaluation][jso
     const evaluation e = evaluate(c, after_programme);
     const auto doc = nlohmann::json::parse(evaluation_to_json(e, c));
 
-    CHECK(doc.at("format") == "smart.evaluation/1");
+    CHECK(doc.at("format") == "smart.evaluation/2");
     CHECK(doc.at("cohort") == "kull-1");
     CHECK(doc.at("programme") == "test-programme");
     CHECK(doc.at("as_of") == "2025-04-30");

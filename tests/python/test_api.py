@@ -165,7 +165,7 @@ def test_json_round_trip_gives_an_equal_cohort(demo: smart.Cohort, tmp_path: obj
     again = smart.loads_cohort(demo.to_json())
     assert again == demo
     doc = demo.evaluate("2025-04-30").to_dict()
-    assert doc["format"] == "smart.evaluation/1" and doc["summary"]["eligible"] == 24
+    assert doc["format"] == "smart.evaluation/2" and doc["summary"]["eligible"] == 24
 
 
 def test_certificate_data_only_for_the_eligible_after_the_last_day(demo: smart.Cohort) -> None:

@@ -61,7 +61,7 @@ def test_evaluate_in_english_and_nynorsk() -> None:
 def test_evaluate_as_json_is_the_evaluation_document() -> None:
     status, out, _ = run("evaluate", "--as-of", "2025-04-30", "--format", "json")
     doc = json.loads(out)
-    assert status == 0 and doc["format"] == "smart.evaluation/1" and doc["summary"]["eligible"] == 24
+    assert status == 0 and doc["format"] == "smart.evaluation/2" and doc["summary"]["eligible"] == 24
     assert doc == smart.demo_cohort().evaluate("2025-04-30").to_dict()
 
 

@@ -128,13 +128,13 @@ class Evaluation:
         return self._e.participant(position(key, len(self._e), self._e.index_of, "evaluation"))
 
     def to_json(self) -> str:
-        """The ``smart.evaluation/1`` document: summary, and per participant the status,
+        """The ``smart.evaluation/2`` document: summary, and per participant the status,
         every requirement's state, numbers and explanation (nb, nn, en) and warnings.
         Releases the GIL while the core writes it."""
         return self._e.to_json()
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``smart.evaluation/1`` document as Python data."""
+        """The ``smart.evaluation/2`` document as Python data."""
         doc: dict[str, Any] = json.loads(self.to_json())
         return doc
 

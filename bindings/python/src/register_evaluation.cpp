@@ -492,7 +492,7 @@ void register_evaluation(py::module_& m) {
                 py::gil_scoped_release nogil;
                 return smart::evaluation_to_json(x.e);
             },
-            "The evaluation as a smart.evaluation/1 document.")
+            "The evaluation as a smart.evaluation/2 document.")
         .def(
             "columns",
             [](const std::shared_ptr<py_evaluation>& x, std::string_view by, bool arrow) {

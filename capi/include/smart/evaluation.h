@@ -207,7 +207,7 @@ SMART_EXTERN(int) smart_status_label(const char **out, smart_overall_status stat
  * Errors: SMART_EINVAL (unknown state or language). */
 SMART_EXTERN(int) smart_requirement_state_label(const char **out, smart_requirement_state state, smart_lang lang);
 
-/* The evaluation as a smart.evaluation/1 document (docs/format.md): summary, and per
+/* The evaluation as a smart.evaluation/2 document (docs/format.md): summary, and per
  * participant status, at risk, every requirement's state, numbers and explanations in nb,
  * nn and en, and warnings (one per participant and kind, with its count and first date).
  * `cohort` must be the cohort that was evaluated, unchanged since.
