@@ -49,8 +49,8 @@ static_assert(SMART_NUMBER_TYPE_COUNT == static_cast<int>(smart::number_type::co
               SMART_NUMBER_TYPE_ROLE == static_cast<int>(smart::number_type::role) &&
               SMART_NUMBER_TYPE_FLAG == static_cast<int>(smart::number_type::flag));
 
-const smart::number_field& number_of(smart_number number, const char* function) {
-    const long long raw = static_cast<long long>(number);
+const smart::number_field& number_of(const smart_number& number, const char* function) {
+    const long long raw = raw_value(number);  // never loaded as the enum: any int may come from C
     if (raw < 0 || static_cast<std::size_t>(raw) >= smart::number_fields().size())
         invalid(function, ("unknown smart_number " + std::to_string(raw)).c_str());
     return smart::number_fields()[static_cast<std::size_t>(raw)];
@@ -70,7 +70,7 @@ const char* accessor_of(smart::number_type t) {
 /// `accessor` (the function asking); not_found when it does not belong to the requirement's
 /// kind or is absent.
 smart::number_value read_number(const smart_evaluation* evaluation, size_t participant, size_t requirement,
-                                smart_number number, const char* accessor) {
+                                const smart_number& number, const char* accessor) {
     const auto& box = get(evaluation, accessor);
     checked_participant(box, participant, accessor);
     check_requirement(box, requirement, accessor);
@@ -135,7 +135,7 @@ int smart_number_belongs_to(int* out, smart_number number, smart_requirement_kin
     return guard([&] {
         need(out, fn, "out is NULL");
         const smart::number_field& f = number_of(number, fn);
-        const long long k = static_cast<long long>(kind);
+        const long long k = raw_value(kind);
         if (k < SMART_REQUIREMENT_ATTENDANCE || k > SMART_REQUIREMENT_FESTIVAL)
             invalid(fn, ("unknown smart_requirement_kind " + std::to_string(k)).c_str());
         *out = f.belongs_to(static_cast<smart::requirement_kind>(k)) ? 1 : 0;

@@ -75,6 +75,8 @@ static void test_keys(void) {
     smart_string_free(json);
     OK(smart_public_key_id(&id2, from_json));
     CHECK(strcmp(id, id2) == 0);
+    smart_public_key_free(from_json);
+    from_json = NULL;
     OK(smart_signing_key_to_json(&json, key));
     CHECK(contains(json, "smart.signing-key/1"));
     smart_string_free(json);
