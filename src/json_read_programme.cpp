@@ -55,6 +55,69 @@ session read_session(const dom& j, const path& p) {
     return s;
 }
 
+namespace {
+
+attendance_rule read_attendance_rule(const dom& j, const path& p) {
+    const auto& o = object(j, p, {"id", "kind", "label", "min_ratio", "weights", "counted_kinds"});
+    attendance_rule a;
+    if (const dom* v = find(o, "min_ratio")) a.min_ratio = read_ratio(*v, p.child("min_ratio"));
+    if (const dom* v = find(o, "weights")) {
+        const path wp = p.child("weights");
+        const auto& wo = object(*v, wp, {"present", "late", "excused"});
+        auto weight = [&](const char* key, ratio& out) {
+            if (const dom* w = find(wo, key)) {
+                out = read_ratio(*w, wp.child(key));
+                if (out.den() > 1000) fail(wp.child(key), "weight denominators above 1000 are not supported");
+            }
+        };
+        weight("present", a.weight_present);
+        weight("late", a.weight_late);
+        weight("excused", a.weight_excused);
+    }
+    if (const dom* v = find(o, "counted_kinds"))
+        a.counted_kinds = read_enum_set<session_kind>(*v, p.child("counted_kinds"), parse_session_kind);
+    return a;
+}
+
+interval_notes_rule read_notes_rule(const dom& j, const path& p) {
+    const auto& o = object(j, p, {"id", "kind", "label", "per_interval", "accepted_kinds", "require_approval",
+                                  "require_portfolio_approval", "portfolio_deadline"});
+    interval_notes_rule n;
+    if (const dom* v = find(o, "per_interval")) n.per_interval = static_cast<int>(integer(*v, p.child("per_interval"), 1, 1000));
+    if (const dom* v = find(o, "accepted_kinds"))
+        n.accepted_kinds = read_enum_set<submission_kind>(*v, p.child("accepted_kinds"), parse_submission_kind);
+    if (const dom* v = find(o, "require_approval")) n.require_approval = boolean(*v, p.child("require_approval"));
+    if (const dom* v = find(o, "require_portfolio_approval"))
+        n.require_portfolio_approval = boolean(*v, p.child("require_portfolio_approval"));
+    if (const dom* v = find(o, "portfolio_deadline")) n.portfolio_deadline = read_date(*v, p.child("portfolio_deadline"));
+    return n;
+}
+
+final_text_rule read_final_text_rule(const dom& j, const path& p) {
+    const auto& o = object(j, p, {"id", "kind", "label", "pages", "categories", "require_approval", "deadline"});
+    final_text_rule f;
+    if (const dom* v = find(o, "pages")) {
+        const path pp = p.child("pages");
+        const auto& po = object(*v, pp, {"min", "max"});
+        if (const dom* m = find(po, "min")) f.min_pages = static_cast<int>(integer(*m, pp.child("min"), 1, 10000));
+        if (const dom* m = find(po, "max")) f.max_pages = static_cast<int>(integer(*m, pp.child("max"), 1, 10000));
+    }
+    if (const dom* v = find(o, "categories"))
+        f.categories = read_enum_set<final_category>(*v, p.child("categories"), parse_final_category);
+    if (const dom* v = find(o, "require_approval")) f.require_approval = boolean(*v, p.child("require_approval"));
+    if (const dom* v = find(o, "deadline")) f.deadline = read_date(*v, p.child("deadline"));
+    return f;
+}
+
+festival_rule read_festival_rule(const dom& j, const path& p) {
+    const auto& o = object(j, p, {"id", "kind", "label", "roles"});
+    festival_rule f;
+    if (const dom* v = find(o, "roles")) f.roles = read_enum_set<festival_role>(*v, p.child("roles"), parse_festival_role);
+    return f;
+}
+
+}  // namespace
+
 requirement read_requirement(const dom& j, const path& p) {
     if (!j.is_object()) wrong_type(j, p, "an object");
     const auto& pre = j.get_ref<const dom::object_t&>();
@@ -62,68 +125,10 @@ requirement read_requirement(const dom& j, const path& p) {
     const requirement_kind kind = read_enum(require(pre, "kind", p), kp, parse_requirement_kind);
     requirement r;
     switch (kind) {
-        case requirement_kind::attendance: {
-            const auto& o = object(j, p, {"id", "kind", "label", "min_ratio", "weights", "counted_kinds"});
-            attendance_rule a;
-            if (const dom* v = find(o, "min_ratio")) a.min_ratio = read_ratio(*v, p.child("min_ratio"));
-            if (const dom* v = find(o, "weights")) {
-                const path wp = p.child("weights");
-                const auto& wo = object(*v, wp, {"present", "late", "excused"});
-                auto weight = [&](const char* key, ratio& out) {
-                    if (const dom* w = find(wo, key)) {
-                        out = read_ratio(*w, wp.child(key));
-                        if (out.den() > 1000) fail(wp.child(key), "weight denominators above 1000 are not supported");
-                    }
-                };
-                weight("present", a.weight_present);
-                weight("late", a.weight_late);
-                weight("excused", a.weight_excused);
-            }
-            if (const dom* v = find(o, "counted_kinds"))
-                a.counted_kinds = read_enum_set<session_kind>(*v, p.child("counted_kinds"), parse_session_kind);
-            r.rule = a;
-            break;
-        }
-        case requirement_kind::interval_notes: {
-            const auto& o = object(j, p, {"id", "kind", "label", "per_interval", "accepted_kinds", "require_approval",
-                                          "require_portfolio_approval", "portfolio_deadline"});
-            interval_notes_rule n;
-            if (const dom* v = find(o, "per_interval"))
-                n.per_interval = static_cast<int>(integer(*v, p.child("per_interval"), 1, 1000));
-            if (const dom* v = find(o, "accepted_kinds"))
-                n.accepted_kinds = read_enum_set<submission_kind>(*v, p.child("accepted_kinds"), parse_submission_kind);
-            if (const dom* v = find(o, "require_approval")) n.require_approval = boolean(*v, p.child("require_approval"));
-            if (const dom* v = find(o, "require_portfolio_approval"))
-                n.require_portfolio_approval = boolean(*v, p.child("require_portfolio_approval"));
-            if (const dom* v = find(o, "portfolio_deadline"))
-                n.portfolio_deadline = read_date(*v, p.child("portfolio_deadline"));
-            r.rule = n;
-            break;
-        }
-        case requirement_kind::final_text: {
-            const auto& o = object(j, p, {"id", "kind", "label", "pages", "categories", "require_approval", "deadline"});
-            final_text_rule f;
-            if (const dom* v = find(o, "pages")) {
-                const path pp = p.child("pages");
-                const auto& po = object(*v, pp, {"min", "max"});
-                if (const dom* m = find(po, "min")) f.min_pages = static_cast<int>(integer(*m, pp.child("min"), 1, 10000));
-                if (const dom* m = find(po, "max")) f.max_pages = static_cast<int>(integer(*m, pp.child("max"), 1, 10000));
-            }
-            if (const dom* v = find(o, "categories"))
-                f.categories = read_enum_set<final_category>(*v, p.child("categories"), parse_final_category);
-            if (const dom* v = find(o, "require_approval")) f.require_approval = boolean(*v, p.child("require_approval"));
-            if (const dom* v = find(o, "deadline")) f.deadline = read_date(*v, p.child("deadline"));
-            r.rule = f;
-            break;
-        }
-        case requirement_kind::festival: {
-            const auto& o = object(j, p, {"id", "kind", "label", "roles"});
-            festival_rule f;
-            if (const dom* v = find(o, "roles"))
-                f.roles = read_enum_set<festival_role>(*v, p.child("roles"), parse_festival_role);
-            r.rule = f;
-            break;
-        }
+        case requirement_kind::attendance: r.rule = read_attendance_rule(j, p); break;
+        case requirement_kind::interval_notes: r.rule = read_notes_rule(j, p); break;
+        case requirement_kind::final_text: r.rule = read_final_text_rule(j, p); break;
+        case requirement_kind::festival: r.rule = read_festival_rule(j, p); break;
     }
     r.id = nonempty_string(require(pre, "id", p), p.child("id"));
     if (const dom* v = find(pre, "label")) r.label = read_text(*v, p.child("label"));

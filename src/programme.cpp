@@ -103,19 +103,24 @@ std::optional<schedule_problem> check_rules_on_schedule(const programme& p, cons
 }  // namespace detail
 
 namespace {
-void check_weight(const ratio& w, const std::string& at) {
-    if (w > ratio(1)) throw error(errc::validation_error, "expected a weight between 0 and 1, got " + w.to_string(), at);
-}
-}  // namespace
 
-void validate(const programme& p, const std::string& pointer) {
-    using detail::pointer_append;
-    using detail::check_text;
-    using detail::text_kind;
+using detail::check_text;
+using detail::pointer_append;
+using detail::text_kind;
+
+[[noreturn]] void invalid(const std::string& message, const std::string& at) {
+    throw error(errc::validation_error, message, at);
+}
+
+void check_weight(const ratio& w, const std::string& at) {
+    if (w > ratio(1)) invalid("expected a weight between 0 and 1, got " + w.to_string(), at);
+}
+
+// Names and labels are one line; what describes is free text (docs/format.md, "Text").
+void validate_texts(const programme& p, const std::string& pointer) {
     detail::check_identifier(p.id, "programme", pointer + "/id");
-    // Names and labels are one line; what describes is free text (docs/format.md, "Text").
     check_text(p.name, "programme name", pointer + "/name");
-    if (p.name.nb.empty()) throw error(errc::validation_error, "expected a bokmål name (\"nb\")", pointer + "/name");
+    if (p.name.nb.empty()) invalid("expected a bokmål name (\"nb\")", pointer + "/name");
     check_text(p.provider, "provider", pointer + "/provider");
     check_text(p.audience, "audience", pointer + "/audience", text_kind::multiline);
     check_text(p.description, "description", pointer + "/description", text_kind::multiline);
@@ -125,87 +130,85 @@ void validate(const programme& p, const std::string& pointer) {
     for (std::size_t i = 0; i < p.knowledge_base.size(); ++i)
         check_text(p.knowledge_base[i], "knowledge base entry", pointer_append(pointer + "/knowledge_base", i),
                    text_kind::multiline);
-    if (p.seats && *p.seats < 1)
-        throw error(errc::validation_error, "expected at least 1 seat", pointer + "/seats");
+}
+
+void validate_goals(const programme& p, const std::string& pointer) {
     std::set<std::string_view> goal_ids;
     for (std::size_t i = 0; i < p.goals.size(); ++i) {
         const std::string at = pointer_append(pointer + "/competence_goals", i);
         detail::check_identifier(p.goals[i].id, "competence goal", at + "/id");
-        if (!goal_ids.insert(p.goals[i].id).second)
-            throw error(errc::validation_error, "duplicate competence goal id \"" + p.goals[i].id + "\"", at + "/id");
+        if (!goal_ids.insert(p.goals[i].id).second) invalid("duplicate competence goal id \"" + p.goals[i].id + "\"", at + "/id");
         check_text(p.goals[i].text, "competence goal", at + "/text", text_kind::multiline);
-        if (p.goals[i].text.nb.empty())
-            throw error(errc::validation_error, "expected the goal's text in bokmål (\"nb\")", at + "/text");
+        if (p.goals[i].text.nb.empty()) invalid("expected the goal's text in bokmål (\"nb\")", at + "/text");
     }
-    validate_sessions(p.sessions, pointer + "/sessions", true);
+}
 
+void validate_rule(const attendance_rule& a, const std::string& at) {
+    if (a.min_ratio == ratio(0) || a.min_ratio > ratio(1))
+        invalid("expected min_ratio above 0 and at most 1, got " + a.min_ratio.to_string(), at + "/min_ratio");
+    check_weight(a.weight_present, at + "/weights/present");
+    check_weight(a.weight_late, at + "/weights/late");
+    check_weight(a.weight_excused, at + "/weights/excused");
+    if (a.weight_present == ratio(0)) invalid("the weight of a present day must be above 0", at + "/weights/present");
+    if (a.counted_kinds.empty()) invalid("expected at least one counted session kind", at + "/counted_kinds");
+}
+
+void validate_rule(const interval_notes_rule& n, const std::string& at) {
+    if (n.per_interval < 1 || n.per_interval > 1000) invalid("expected per_interval between 1 and 1000", at + "/per_interval");
+    if (n.accepted_kinds.empty()) invalid("expected at least one accepted submission kind", at + "/accepted_kinds");
+    if (n.portfolio_deadline && n.portfolio_deadline->is_special()) invalid("expected a date", at + "/portfolio_deadline");
+    if (n.portfolio_deadline && !n.require_portfolio_approval)
+        invalid("a portfolio_deadline needs \"require_portfolio_approval\": true", at + "/portfolio_deadline");
+}
+
+void validate_rule(const final_text_rule& f, const std::string& at) {
+    if (f.min_pages && (*f.min_pages < 1 || *f.min_pages > 10000))
+        invalid("expected a minimum page count between 1 and 10000", at + "/pages/min");
+    if (f.max_pages && (*f.max_pages < 1 || *f.max_pages > 10000))
+        invalid("expected a maximum page count between 1 and 10000", at + "/pages/max");
+    if (f.min_pages && f.max_pages && *f.min_pages > *f.max_pages)
+        invalid("the minimum page count is above the maximum", at + "/pages");
+    for (std::size_t c = 0; c < f.categories.size(); ++c)
+        if (f.categories[c] == final_category::none) invalid("expected a category", pointer_append(at + "/categories", c));
+    if (f.deadline && f.deadline->is_special()) invalid("expected a date", at + "/deadline");
+}
+
+void validate_rule(const festival_rule& fe, const std::string& at) {
+    for (std::size_t k = 0; k < fe.roles.size(); ++k)
+        if (fe.roles[k] == festival_role::none) invalid("expected a festival role", pointer_append(at + "/roles", k));
+}
+
+void validate_requirements(const programme& p, const std::string& reqs) {
     std::set<std::string_view> req_ids;
     std::set<requirement_kind> kinds;
-    const std::string reqs = pointer + "/certificate/requirements";
     for (std::size_t i = 0; i < p.requirements.size(); ++i) {
         const requirement& r = p.requirements[i];
         const std::string at = pointer_append(reqs, i);
         detail::check_identifier(r.id, "requirement", at + "/id");
         check_text(r.label, "requirement label", at + "/label");
-        if (!req_ids.insert(r.id).second)
-            throw error(errc::validation_error, "duplicate requirement id \"" + r.id + "\"", at + "/id");
+        if (!req_ids.insert(r.id).second) invalid("duplicate requirement id \"" + r.id + "\"", at + "/id");
         if (!kinds.insert(r.kind()).second)
-            throw error(errc::validation_error,
-                        std::string("a programme has at most one requirement of kind \"") + to_string(r.kind()) + "\"",
-                        at + "/kind");
-        if (const auto* a = std::get_if<attendance_rule>(&r.rule)) {
-            if (a->min_ratio == ratio(0) || a->min_ratio > ratio(1))
-                throw error(errc::validation_error,
-                            "expected min_ratio above 0 and at most 1, got " + a->min_ratio.to_string(),
-                            at + "/min_ratio");
-            check_weight(a->weight_present, at + "/weights/present");
-            check_weight(a->weight_late, at + "/weights/late");
-            check_weight(a->weight_excused, at + "/weights/excused");
-            if (a->weight_present == ratio(0))
-                throw error(errc::validation_error, "the weight of a present day must be above 0",
-                            at + "/weights/present");
-            if (a->counted_kinds.empty())
-                throw error(errc::validation_error, "expected at least one counted session kind",
-                            at + "/counted_kinds");
-        } else if (const auto* n = std::get_if<interval_notes_rule>(&r.rule)) {
-            if (n->per_interval < 1 || n->per_interval > 1000)
-                throw error(errc::validation_error, "expected per_interval between 1 and 1000", at + "/per_interval");
-            if (n->accepted_kinds.empty())
-                throw error(errc::validation_error, "expected at least one accepted submission kind",
-                            at + "/accepted_kinds");
-            if (n->portfolio_deadline && n->portfolio_deadline->is_special())
-                throw error(errc::validation_error, "expected a date", at + "/portfolio_deadline");
-            if (n->portfolio_deadline && !n->require_portfolio_approval)
-                throw error(errc::validation_error,
-                            "a portfolio_deadline needs \"require_portfolio_approval\": true",
-                            at + "/portfolio_deadline");
-        } else if (const auto* f = std::get_if<final_text_rule>(&r.rule)) {
-            if (f->min_pages && (*f->min_pages < 1 || *f->min_pages > 10000))
-                throw error(errc::validation_error, "expected a minimum page count between 1 and 10000",
-                            at + "/pages/min");
-            if (f->max_pages && (*f->max_pages < 1 || *f->max_pages > 10000))
-                throw error(errc::validation_error, "expected a maximum page count between 1 and 10000",
-                            at + "/pages/max");
-            if (f->min_pages && f->max_pages && *f->min_pages > *f->max_pages)
-                throw error(errc::validation_error, "the minimum page count is above the maximum", at + "/pages");
-            for (std::size_t c = 0; c < f->categories.size(); ++c)
-                if (f->categories[c] == final_category::none)
-                    throw error(errc::validation_error, "expected a category", pointer_append(at + "/categories", c));
-            if (f->deadline && f->deadline->is_special())
-                throw error(errc::validation_error, "expected a date", at + "/deadline");
-        } else if (const auto* fe = std::get_if<festival_rule>(&r.rule)) {
-            for (std::size_t k = 0; k < fe->roles.size(); ++k)
-                if (fe->roles[k] == festival_role::none)
-                    throw error(errc::validation_error, "expected a festival role", pointer_append(at + "/roles", k));
-        }
+            invalid(std::string("a programme has at most one requirement of kind \"") + to_string(r.kind()) + "\"",
+                    at + "/kind");
+        std::visit([&](const auto& rule) { validate_rule(rule, at); }, r.rule);
     }
+}
+
+}  // namespace
+
+void validate(const programme& p, const std::string& pointer) {
+    validate_texts(p, pointer);
+    if (p.seats && *p.seats < 1) invalid("expected at least 1 seat", pointer + "/seats");
+    validate_goals(p, pointer);
+    validate_sessions(p.sessions, pointer + "/sessions", true);
+    const std::string reqs = pointer + "/certificate/requirements";
+    validate_requirements(p, reqs);
     // A programme with a schedule of its own (dated, or a template of session kinds): its
     // rules must be meetable on it, and not vacuously. Without one each cohort is checked.
     if (!p.sessions.empty())
         if (const auto problem = detail::check_rules_on_schedule(p, p.sessions))
-            throw error(errc::validation_error, problem->message,
-                        problem->schedule_size ? pointer + "/sessions"
-                                               : pointer_append(reqs, problem->requirement) + problem->member);
+            invalid(problem->message,
+                    problem->schedule_size ? pointer + "/sessions" : pointer_append(reqs, problem->requirement) + problem->member);
 }
 
 }  // namespace smart
