@@ -65,6 +65,29 @@ def test_the_core_hands_over_whole_columns(ev: smart.Evaluation) -> None:
     assert cols["pages"][0] == "masked"
 
 
+def test_categoricals_skip_no_check_pandas_would_fail(ev: smart.Evaluation, demo: smart.Cohort) -> None:
+    """The frames build categoricals without pandas's checks (the core's categories are
+    distinct, its codes in range): each must equal what the checking constructor builds."""
+    checked = 0
+    for cols, frame in (
+        (ev._e.columns("participant"), ev.to_pandas()),
+        (ev._e.columns("requirement"), ev.to_pandas(by="requirement")),
+        (demo.evaluate("2024-10-01")._e.columns("requirement"), demo.evaluate("2024-10-01").to_pandas(by="requirement")),
+    ):
+        for name, col in cols:
+            if col[0] == "cat":
+                codes, categories = col[1], col[2]
+            elif col[0] == "intervals":
+                codes, categories = _smart.evaluation.interval_categories(col[1], col[2], col[3])
+            else:
+                continue
+            expected = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object, tupleize_cols=False))
+            assert frame[name].cat.categories.is_unique, name
+            pd.testing.assert_series_equal(frame[name], pd.Series(expected, name=name), check_index=False)
+            checked += 1
+    assert checked >= 20
+
+
 def test_arrow_tables_are_dictionary_encoded_with_date32(ev: smart.Evaluation) -> None:
     t = ev.to_arrow(by="requirement")
     assert t.num_rows == 144 and t.column_names == REQUIREMENT_COLUMNS

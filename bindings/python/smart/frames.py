@@ -48,6 +48,18 @@ def _import_pyarrow() -> Any:
     return pyarrow
 
 
+def _categorical(pandas: Any, codes: np.ndarray, categories: Any) -> Any:
+    """A categorical from the core's codes and categories. The core makes the categories
+    distinct and non-null and every code an index into them (or -1), so pandas's checks of
+    both (a hash table of 100,000 participant ids per frame) are skipped where pandas
+    offers the way; otherwise the public, checking constructor is used."""
+    index = pandas.Index(categories, dtype=object, tupleize_cols=False)
+    fastpath = getattr(pandas.CategoricalDtype, "_from_fastpath", None)
+    if fastpath is None:  # pragma: no cover - every pandas from 1.0 to 3.1 has it
+        return pandas.Categorical.from_codes(codes, categories=index)
+    return pandas.Categorical.from_codes(codes, dtype=fastpath(index, False), validate=False)
+
+
 def to_pandas(columns: Columns) -> pd.DataFrame:
     """A DataFrame from the core's columns: categoricals from codes, nullable numbers from
     values and masks, dates as datetime64, sets of intervals as categoricals of tuples of
@@ -59,7 +71,7 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
         if kind in ("array", "date"):
             data[name] = col[1]  # dates: datetime64[s], as pandas keeps them
         elif kind == "cat":
-            data[name] = pandas.Categorical.from_codes(col[1], categories=pandas.Index(col[2], dtype=object))
+            data[name] = _categorical(pandas, col[1], col[2])
         elif kind == "masked":
             values, mask = col[1], col[2]
             if values.dtype == np.bool_:
@@ -70,7 +82,7 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
             # a categorical of the distinct sets, tuples of 1-based interval numbers (hashable:
             # they group and count); NA where the number does not apply
             codes, sets = _smart.evaluation.interval_categories(col[1], col[2], col[3])
-            data[name] = pandas.Categorical.from_codes(codes, categories=pandas.Index(sets, dtype=object, tupleize_cols=False))
+            data[name] = _categorical(pandas, codes, sets)
         else:  # pragma: no cover - the core gives only these kinds
             raise AssertionError(f"unknown column kind {kind!r}")
     frame: pd.DataFrame = pandas.DataFrame(data, copy=False)
