@@ -99,10 +99,31 @@ T* need(T* p, const char* function, const char* what) {
     return p;
 }
 
-const programme_box& get(const smart_programme* h, const char* function);
-const cohort_box& get(const smart_cohort* h, const char* function);
-cohort_box& get(smart_cohort* h, const char* function);
-const evaluation_box& get(const smart_evaluation* h, const char* function);
+/// Reports a NULL handle or one of another kind (out of line: the accessors' path is the tag
+/// check alone, inlined into each of them).
+[[noreturn]] void bad_handle(const void* h, const char* function, const char* what);
+
+template <class Box>
+const Box& checked(const void* h, tag expected, const char* function, const char* what) {
+    if (!h) bad_handle(h, function, what);
+    tag actual;
+    std::memcpy(&actual, h, sizeof actual);  // every box starts with its tag
+    if (actual != expected) bad_handle(h, function, what);
+    return *static_cast<const Box*>(h);
+}
+
+inline const programme_box& get(const smart_programme* h, const char* function) {
+    return checked<programme_box>(h, tag::programme, function, "programme");
+}
+inline const cohort_box& get(const smart_cohort* h, const char* function) {
+    return checked<cohort_box>(h, tag::cohort, function, "cohort");
+}
+inline cohort_box& get(smart_cohort* h, const char* function) {
+    return const_cast<cohort_box&>(checked<cohort_box>(h, tag::cohort, function, "cohort"));
+}
+inline const evaluation_box& get(const smart_evaluation* h, const char* function) {
+    return checked<evaluation_box>(h, tag::evaluation, function, "evaluation");
+}
 
 /// Releases a box handed out as a handle, once its tag is checked: a handle of another kind
 /// is left alone (and reported as the thread's last error) rather than misfreed.

@@ -27,14 +27,6 @@ last_error& current() noexcept {
 constexpr std::array all_codes{errc::ok,        errc::invalid_argument, errc::parse_error,   errc::validation_error,
                                errc::not_found, errc::not_allowed,      errc::out_of_memory, errc::internal};
 
-template <class Box>
-const Box& checked(const void* h, tag expected, const char* function, const char* what) {
-    if (!h) invalid(function, (std::string(what) + " is NULL").c_str());
-    tag actual;
-    std::memcpy(&actual, h, sizeof actual);  // every box starts with its tag
-    if (actual != expected) invalid(function, (std::string(what) + " is not a live " + what + " handle").c_str());
-    return *static_cast<const Box*>(h);
-}
 
 }  // namespace
 
@@ -83,17 +75,9 @@ void write_date(char* out, std::size_t size, smart::date d, const char* function
     write_text(out, size, smart::to_iso(d), function);
 }
 
-const programme_box& get(const smart_programme* h, const char* function) {
-    return checked<programme_box>(h, tag::programme, function, "programme");
-}
-const cohort_box& get(const smart_cohort* h, const char* function) {
-    return checked<cohort_box>(h, tag::cohort, function, "cohort");
-}
-cohort_box& get(smart_cohort* h, const char* function) {
-    return const_cast<cohort_box&>(checked<cohort_box>(h, tag::cohort, function, "cohort"));
-}
-const evaluation_box& get(const smart_evaluation* h, const char* function) {
-    return checked<evaluation_box>(h, tag::evaluation, function, "evaluation");
+void bad_handle(const void* h, const char* function, const char* what) {
+    if (!h) invalid(function, (std::string(what) + " is NULL").c_str());
+    invalid(function, (std::string(what) + " is not a live " + what + " handle").c_str());
 }
 
 char* dup(std::string_view s) {
