@@ -194,6 +194,8 @@ def test_verify_serial_and_code_against_the_register(tmp_path: pathlib.Path, key
     assert status == 1 and "no certificate" in err
     status, out, err = smart_cli("verify", r.serial, "--code", r.verification_code, "--key", str(keyfile))
     assert status == 1 and "--register" in err
+    status, out, err = smart_cli("verify", r.serial.lower(), "--key", str(keyfile), "--register", register)
+    assert status == 1 and "--code" in err and err.count("\n") == 1
     with pytest.raises(NotFoundError):
         issuing.verify_code("SMART-0000-0000-0000-0000", "0000-0000", [issuing.load_signing_key(keyfile)], reg)
     # revoked and corrected: the check says so and names the replacement

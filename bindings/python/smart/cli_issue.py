@@ -306,6 +306,9 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.code is not None:
             return _verify_code(args, keys, out, err)
         path = pathlib.Path(args.file)
+        if not path.exists() and _smart.issuing.is_certificate_serial(args.file.strip().upper()):
+            return _fail(err, f"{args.file} is a serial: check it with the code printed beside it, "
+                         "--code CODE --register FILE")  # fmt: skip
         try:
             data = path.read_bytes()
         except OSError as exc:
