@@ -112,7 +112,24 @@ void flush_directory(const fs::path& dir, const fs::path& written) {
 
 }  // namespace
 
-void write_file_atomic(const fs::path& path, std::string_view content) {
+namespace {
+
+void write_atomic_with(const fs::path& path, std::string_view content, int mode);
+
+}  // namespace
+
+void write_file_atomic(const fs::path& path, std::string_view content) { write_atomic_with(path, content, -1); }
+
+void write_file_atomic(const fs::path& path, std::string_view content, unsigned mode) {
+    if (mode > 0777)
+        throw error(errc::invalid_argument, "a file mode is permission bits 0..0777, not " + std::to_string(mode));
+    write_atomic_with(path, content, static_cast<int>(mode));
+}
+
+namespace {
+
+/// write_file_atomic; `mode` -1: a new file 0666 less the umask, an existing one its bits.
+void write_atomic_with(const fs::path& path, std::string_view content, int mode) {
     if (path.empty()) throw error(errc::invalid_argument, "cannot write a file: the path is empty");
     fs::path target = path;
     struct stat st {};
@@ -132,14 +149,21 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
         create_mode = 0600;
         keep_mode = true;
     }
+    if (mode >= 0) {
+        create_mode = 0600;
+        keep_mode = false;
+    }
     temporary_file tmp(dir, target.filename().native(), create_mode);
     if (keep_mode && ::fchmod(tmp.fd(), st.st_mode & 07777) != 0) fail(errno, "set the permissions of", tmp.path());
+    if (mode >= 0 && ::fchmod(tmp.fd(), static_cast<mode_t>(mode)) != 0) fail(errno, "set the permissions of", tmp.path());
     tmp.write_all(content);
     tmp.finish();
     if (::rename(tmp.path().c_str(), target.c_str()) != 0) fail(errno, "replace", target);
     tmp.commit();
     flush_directory(dir, target);
 }
+
+}  // namespace
 
 // The documents as files: what save_cohort/save_programme write, replaced atomically.
 void save_cohort_file(const cohort& c, const fs::path& path) { write_file_atomic(path, save_cohort(c)); }

@@ -34,7 +34,7 @@ struct public_key_box {
 struct register_box {
     tag kind = register_tag;
     smart::certificate_register reg;
-    explicit register_box(const char* path) : reg(path) {}
+    explicit register_box(const char* path, unsigned mode = 0600) : reg(path, mode) {}
 };
 /// A record and the texts its accessors lend (dates as ISO text).
 struct record_box {
@@ -127,7 +127,7 @@ const smart::issue_entry& entry_of(const smart::issue_report& r, std::size_t ent
 
 smart::issue_outcome outcome_of(const smart_issue_outcome& o, const char* fn) {
     const long long v = raw_value(o);
-    if (v < SMART_ISSUE_ISSUED || v > SMART_ISSUE_WITHDRAWN) invalid(fn, "unknown smart_issue_outcome value");
+    if (v < SMART_ISSUE_ISSUED || v > SMART_ISSUE_REISSUED) invalid(fn, "unknown smart_issue_outcome value");
     return static_cast<smart::issue_outcome>(v);
 }
 
@@ -150,6 +150,7 @@ void lend(const char** out, const T& text, const char* fn) {
 // The C enums are the core's, value for value.
 static_assert(static_cast<int>(smart::issue_outcome::too_early) == SMART_ISSUE_TOO_EARLY);
 static_assert(static_cast<int>(smart::issue_outcome::withdrawn) == SMART_ISSUE_WITHDRAWN);
+static_assert(static_cast<int>(smart::issue_outcome::reissued) == SMART_ISSUE_REISSUED);
 static_assert(static_cast<int>(smart::issue_outcome::revoked) == SMART_ISSUE_REVOKED);
 static_assert(static_cast<int>(smart::record_status::replaced) == SMART_RECORD_REPLACED);
 static_assert(static_cast<int>(smart::verification_status::unknown_key) == SMART_VERIFY_UNKNOWN_KEY);
@@ -409,6 +410,54 @@ int smart_register_reissue(smart_record** out, smart_register* reg, const char* 
     });
 }
 
+int smart_register_open_mode(smart_register** out, const char* path, unsigned int mode) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(path, fn, "path is NULL");
+        *out = hand_out<smart_register>(std::make_unique<register_box>(path, mode));
+    });
+}
+
+int smart_register_revoke_for_correction(smart_record** out, smart_register* reg, const char* serial,
+                                         const char* reason, const char* date) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        need(reason, fn, "reason is NULL");
+        const smart::date on = date ? smart::parse_date(date, "date") : boost::gregorian::day_clock::local_day();
+        *out = new_record(r.revoke(serial, reason, on, true));
+    });
+}
+
+int smart_register_correct(smart_record** out, smart_register* reg, const char* serial, const char* reason,
+                           const smart_cohort* cohort, const smart_evaluation* evaluation, const smart_signing_key* key,
+                           const smart_issue_options* options) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        need(reason, fn, "reason is NULL");
+        const smart::cohort& c = get(cohort, fn).c;
+        const smart::evaluation& e = get(evaluation, fn).e;
+        const smart::signing_key& k = key_of(key, fn);
+        const issuing_request q = request_of(options, e, fn);
+        const smart::certificate_record* old = r.find(serial);
+        if (!old)
+            throw smart::error(smart::errc::not_found,
+                               "no certificate with serial " + smart::detail::quoted(serial) + " in the register");
+        const std::size_t participant = c.index_of(old->data.participant_id);
+        *out = new_record(
+            r.reissue(serial, reason, smart::certificate_for(c, e, participant), q.issuer, k, q.issued_on, q.language));
+    });
+}
+
 void smart_register_free(smart_register* reg) { release<register_box>(reg, register_tag, __func__); }
 
 // --- records -------------------------------------------------------------------------------
@@ -481,6 +530,14 @@ int smart_record_revoked_on(const char** out, const smart_record* record) {
     const char* const fn = __func__;
     if (out) *out = nullptr;
     return guard([&] { lend(out, record_of(record, fn).revoked_on, fn); });
+}
+
+int smart_record_revoked_for_correction(int* out, const smart_record* record) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        *out = record_of(record, fn).r.revoked_for_correction ? 1 : 0;
+    });
 }
 
 int smart_record_credential_jws(const char** out, const smart_record* record) {
@@ -634,6 +691,38 @@ int smart_verification_credential_json(const char** out, const smart_verificatio
     const char* const fn = __func__;
     if (out) *out = nullptr;
     return guard([&] { lend(out, verification_of(verification, fn).credential_json, fn); });
+}
+
+int smart_verify_serial_code(smart_verification** out, const smart_register* reg, const char* serial, const char* code,
+                             const smart_public_key* const* trusted, size_t trusted_count) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(serial, fn, "serial is NULL");
+        need(code, fn, "code is NULL");
+        const std::vector<smart::public_key> keys = trusted_keys(trusted, trusted_count, fn);
+        const smart::certificate_register& r = reg_of(reg, fn);
+        auto box = std::make_unique<verification_box>();
+        box->v = smart::verify_serial_code(r, serial, code, keys);
+        *out = hand_out<smart_verification>(std::move(box));
+    });
+}
+
+int smart_verification_replaced_by(const char** out, const smart_verification* verification) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, verification_of(verification, fn).replaced_by, fn); });
+}
+
+int smart_verification_text(char** out, const smart_verification* verification, smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::verification_result& v = verification_of(verification, fn);
+        *out = dup(smart::verification_text(v, to_cpp(lang, fn)));
+    });
 }
 
 void smart_verification_free(smart_verification* verification) {

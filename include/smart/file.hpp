@@ -26,5 +26,9 @@ namespace smart {
 /// call leaves its temporary file behind (its name holds the writer's pid, so a later run
 /// can tell it from a live writer's).
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+/// As above, but the file gets exactly the permission bits `mode` (0..0777), new or
+/// existing, before it becomes visible at `path` (certificates: 0600 unless configured).
+/// Throws invalid_argument for a mode above 0777.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content, unsigned mode);
 
 }  // namespace smart

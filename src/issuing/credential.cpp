@@ -79,7 +79,7 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
         throw error(errc::not_allowed, "a certificate may not be issued before the programme's last day (" +
                                            to_iso(d.period_end) + ")");
     certificate_record r;
-    r.serial = certificate_serial(d.programme_id, d.cohort_id, d.participant_id, issue_number);
+    r.serial = certificate_serial(d.programme_id, d.cohort_id, d.participant_id, issue_number, issuer.id);
     r.issue_number = issue_number;
     r.data = d;
     r.issuer = issuer;

@@ -13,8 +13,9 @@ using detail::t;
 
 namespace {
 
-constexpr std::array<const char*, 8> outcome_names = {"issued",         "already_issued", "not_eligible", "in_progress",
-                                                      "no_certificate", "revoked",        "too_early",    "withdrawn"};
+constexpr std::array<const char*, 9> outcome_names = {"issued",         "already_issued", "not_eligible",
+                                                      "in_progress",    "no_certificate", "revoked",
+                                                      "too_early",      "withdrawn",      "reissued"};
 
 std::string revoked_reason(const certificate_record& r, lang l) {
     return r.serial + t(l, " trukket tilbake ", " trekt tilbake ", " revoked on ") + day_text(r.revoked_on, l) + ": " +
@@ -39,7 +40,25 @@ std::string joined(const std::vector<std::string>& lines) {
     return out;
 }
 
-/// The entry of an eligible participant: issued, already issued, or revoked.
+/// The replacement of `old`, revoked for correction: reissued, or already_issued when a
+/// concurrent run made it first.
+void reissue_one(issue_entry& x, certificate_register& reg, const certificate_record& old, const certificate_data& d,
+                 const issuer_profile& issuer, const signing_key& key, date issued_on, lang language) {
+    const std::string old_serial = old.serial;  // `old` lives in the register's records, which reissue() grows
+    try {
+        x.record = reg.reissue(old_serial, d, issuer, key, issued_on, language);
+        x.outcome = issue_outcome::reissued;
+        x.reason = t(language, "erstatter ", "erstattar ", "replaces ") + old_serial;
+    } catch (const error& ex) {
+        const certificate_record* now = reg.find(old_serial);
+        const certificate_record* next = now ? reg.find(now->replaced_by) : nullptr;
+        if (ex.code() != errc::not_allowed || !next) throw;
+        x.outcome = next->status == record_status::valid ? issue_outcome::already_issued : issue_outcome::revoked;
+        x.record = *next;
+    }
+}
+
+/// The entry of an eligible participant: issued, already issued, reissued, or revoked.
 void issue_one(issue_entry& x, certificate_register& reg, const certificate_data& d, const issuer_profile& issuer,
                const signing_key& key, date issued_on, lang language) {
     try {
@@ -50,6 +69,10 @@ void issue_one(issue_entry& x, certificate_register& reg, const certificate_data
         // issue() refuses under the register's lock when the newest record is revoked
         const certificate_record* latest = reg.find_latest(d.programme_id, d.cohort_id, d.participant_id);
         if (ex.code() != errc::not_allowed || !latest || latest->status != record_status::revoked) throw;
+        if (latest->revoked_for_correction && latest->replaced_by.empty()) {
+            reissue_one(x, reg, *latest, d, issuer, key, issued_on, language);
+            return;
+        }
         x.outcome = issue_outcome::revoked;
         x.record = *latest;
         x.reason = revoked_reason(*latest, language);
@@ -103,6 +126,7 @@ issue_report issue_cohort(certificate_register& reg, const cohort& c, const eval
         }
         if (x.outcome == issue_outcome::issued) ++report.issued;
         else if (x.outcome == issue_outcome::already_issued) ++report.already_issued;
+        else if (x.outcome == issue_outcome::reissued) ++report.reissued;
         else ++report.not_issued;
     }
     return report;

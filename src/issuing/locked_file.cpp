@@ -2,6 +2,7 @@
 #include "locked_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -9,8 +10,13 @@
 
 namespace smart::detail {
 
-locked_file::locked_file(const std::filesystem::path& p) {
-    fd_ = ::open(p.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+locked_file::locked_file(const std::filesystem::path& p, unsigned mode) {
+    fd_ = ::open(p.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd_ >= 0) {
+        ::fchmod(fd_, static_cast<mode_t>(mode));  // a new register: exactly `mode`, not less the umask
+    } else {
+        fd_ = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
+    }
     if (fd_ < 0) throw error(errc::not_found, "cannot open the register \"" + p.string() + "\"");
     if (::flock(fd_, LOCK_EX) != 0) {
         ::close(fd_);

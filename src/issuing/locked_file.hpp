@@ -8,11 +8,12 @@
 
 namespace smart::detail {
 
-/// An exclusive flock on an open file (created when missing), released on destruction.
-/// Throws not_found when the file cannot be opened, internal when it cannot be locked.
+/// An exclusive flock on an open file (created when missing, with exactly the permission
+/// bits `mode`, whatever the umask), released on destruction. Throws not_found when the
+/// file cannot be opened, internal when it cannot be locked.
 class locked_file {
 public:
-    explicit locked_file(const std::filesystem::path& p);
+    explicit locked_file(const std::filesystem::path& p, unsigned mode = 0600);
     ~locked_file();
     locked_file(const locked_file&) = delete;
     locked_file& operator=(const locked_file&) = delete;

@@ -19,7 +19,11 @@ const char* to_string(record_status s) noexcept {
     return "";
 }
 
-certificate_register::certificate_register(std::filesystem::path file) : file_(std::move(file)) {
+certificate_register::certificate_register(std::filesystem::path file, unsigned file_mode)
+    : file_(std::move(file)), mode_(file_mode) {
+    if (file_mode > 0777)
+        throw error(errc::invalid_argument, "the register's file mode must be permission bits 0..0777, not " +
+                                                std::to_string(file_mode));
     ensure_sodium();
     reload();
 }
@@ -27,7 +31,7 @@ certificate_register::certificate_register(std::filesystem::path file) : file_(s
 void certificate_register::reload() {
     records_.clear();
     consumed_ = 0;
-    detail::locked_file f(file_);
+    detail::locked_file f(file_, mode_);
     sync(f);
 }
 
@@ -60,29 +64,47 @@ void certificate_register::append(const detail::locked_file& f, const std::strin
     consumed_ += line.size() + 1;
 }
 
+namespace {
+
+/// The revocation of `serial` in a "revoked" or "reissued" event.
+void apply_revocation(std::vector<certificate_record>& records, const ojson& o) {
+    const std::string serial = o.at("serial").get<std::string>();
+    for (auto& r : records)
+        if (r.serial == serial) {
+            r.status = record_status::revoked;
+            r.revoked_reason = o.at("reason").get<std::string>();
+            r.revoked_on = parse_date(o.at("date").get<std::string>());
+            r.revoked_for_correction = o.value("correction", false);
+        }
+}
+
+/// A new record of an "issued" or "reissued" event, linked to the one it replaces.
+void apply_issue(std::vector<certificate_record>& records, const ojson& o) {
+    certificate_record r = record_from(o.at("record"));
+    if (!r.replaces.empty())
+        for (auto& old : records)
+            if (old.serial == r.replaces) {
+                // a revoked record stays revoked (the reason stands); a valid one is replaced
+                if (old.status == record_status::valid) old.status = record_status::replaced;
+                old.replaced_by = r.serial;
+            }
+    records.push_back(std::move(r));
+}
+
+}  // namespace
+
 void certificate_register::apply(const std::string& line, std::size_t line_number, bool last) {
     if (line.empty()) return;
     try {
         const ojson o = parse_small(line);
         const std::string event = o.at("event").get<std::string>();
         if (event == "issued") {
-            certificate_record r = record_from(o.at("record"));
-            if (!r.replaces.empty())
-                for (auto& old : records_)
-                    if (old.serial == r.replaces) {
-                        // a revoked record stays revoked (the reason stands); a valid one is replaced
-                        if (old.status == record_status::valid) old.status = record_status::replaced;
-                        old.replaced_by = r.serial;
-                    }
-            records_.push_back(std::move(r));
+            apply_issue(records_, o);
         } else if (event == "revoked") {
-            const std::string serial = o.at("serial").get<std::string>();
-            for (auto& r : records_)
-                if (r.serial == serial) {
-                    r.status = record_status::revoked;
-                    r.revoked_reason = o.at("reason").get<std::string>();
-                    r.revoked_on = parse_date(o.at("date").get<std::string>());
-                }
+            apply_revocation(records_, o);
+        } else if (event == "reissued") {  // the one-step correction: revoked and re-issued in one line
+            apply_revocation(records_, o);
+            apply_issue(records_, o);
         } else {
             throw error(errc::parse_error, "unknown event \"" + event + "\"");
         }
@@ -95,7 +117,7 @@ void certificate_register::apply(const std::string& line, std::size_t line_numbe
 
 const certificate_record* certificate_register::find(std::string_view serial) const noexcept {
     for (const auto& r : records_)
-        if (r.serial == serial) return &r;
+        if (same_serial(r.serial, serial)) return &r;
     return nullptr;
 }
 
@@ -120,7 +142,7 @@ const certificate_record* certificate_register::find_latest(std::string_view pro
 
 std::pair<certificate_record, bool> certificate_register::issue(const certificate_data& d, const issuer_profile& issuer,
                                                                 const signing_key& key, date issued_on, lang language) {
-    detail::locked_file f(file_);
+    detail::locked_file f(file_, mode_);
     sync(f);  // under the lock: another process may have issued meanwhile
     const certificate_record* latest = find_latest(d.programme_id, d.cohort_id, d.participant_id);
     if (latest && latest->status == record_status::valid) return {*latest, false};
@@ -133,26 +155,34 @@ std::pair<certificate_record, bool> certificate_register::issue(const certificat
     return {records_.back(), true};
 }
 
-certificate_record certificate_register::revoke(std::string_view serial, std::string_view reason, date on) {
+namespace {
+
+void check_revocation(std::string_view reason, date on) {
     if (reason.empty()) throw error(errc::invalid_argument, "a revocation needs a reason");
     detail::check_text(reason, "revocation reason", "", detail::text_kind::multiline, limits::text_chars,
                        errc::invalid_argument);
     if (on.is_special()) throw error(errc::invalid_argument, "expected a revocation date");
-    detail::locked_file f(file_);
+}
+
+}  // namespace
+
+certificate_record certificate_register::revoke(std::string_view serial, std::string_view reason, date on,
+                                                bool for_correction) {
+    check_revocation(reason, on);
+    detail::locked_file f(file_, mode_);
     sync(f);
     const certificate_record* r = find(serial);
     if (!r) throw error(errc::not_found, "no certificate with serial " + detail::quoted(serial) + " in the register");
     if (r->status != record_status::valid)
         throw error(errc::not_allowed, "certificate " + r->serial + " is " + to_string(r->status) + ", not valid");
-    append(f, ojson{{"event", "revoked"}, {"serial", r->serial}, {"reason", reason}, {"date", to_iso(on)}}.dump());
+    ojson event{{"event", "revoked"}, {"serial", r->serial}, {"reason", reason}, {"date", to_iso(on)}};
+    if (for_correction) event["correction"] = true;
+    append(f, event.dump());
     return *find(serial);
 }
 
-certificate_record certificate_register::reissue(std::string_view serial, const certificate_data& d,
-                                                 const issuer_profile& issuer, const signing_key& key, date issued_on,
-                                                 lang language) {
-    detail::locked_file f(file_);
-    sync(f);
+const certificate_record& certificate_register::checked_for_reissue(std::string_view serial,
+                                                                  const certificate_data& d) const {
     const certificate_record* old = find(serial);
     if (!old) throw error(errc::not_found, "no certificate with serial " + detail::quoted(serial) + " in the register");
     if (!old->replaced_by.empty())
@@ -160,14 +190,51 @@ certificate_record certificate_register::reissue(std::string_view serial, const 
     if (old->data.programme_id != d.programme_id || old->data.cohort_id != d.cohort_id ||
         old->data.participant_id != d.participant_id)
         throw error(errc::invalid_argument, "a re-issue must be for the same programme, cohort and participant");
+    return *old;
+}
+
+certificate_record certificate_register::next_record(const certificate_record& old, const certificate_data& d,
+                                                     const issuer_profile& issuer, const signing_key& key,
+                                                     date issued_on, lang language) const {
     std::uint32_t number = 1;
     for (const auto& r : records_)
         if (r.data.programme_id == d.programme_id && r.data.cohort_id == d.cohort_id &&
             r.data.participant_id == d.participant_id)
             number = std::max(number, r.issue_number + 1);
     certificate_record r = sign_certificate(d, issuer, key, issued_on, language, number);
-    r.replaces = old->serial;
+    r.replaces = old.serial;
+    return r;
+}
+
+certificate_record certificate_register::reissue(std::string_view serial, const certificate_data& d,
+                                                 const issuer_profile& issuer, const signing_key& key, date issued_on,
+                                                 lang language) {
+    detail::locked_file f(file_, mode_);
+    sync(f);
+    const certificate_record r = next_record(checked_for_reissue(serial, d), d, issuer, key, issued_on, language);
     append(f, ojson{{"event", "issued"}, {"record", record_json(r)}}.dump());
+    return *find(r.serial);
+}
+
+certificate_record certificate_register::reissue(std::string_view serial, std::string_view reason,
+                                                 const certificate_data& d, const issuer_profile& issuer,
+                                                 const signing_key& key, date issued_on, lang language) {
+    check_revocation(reason, issued_on);
+    detail::locked_file f(file_, mode_);
+    sync(f);
+    const certificate_record& old = checked_for_reissue(serial, d);
+    const certificate_record r = next_record(old, d, issuer, key, issued_on, language);
+    // One line, so the revocation and the new record are both in the register or neither
+    // is (a torn last line is ignored). A record revoked already keeps its revocation.
+    ojson event{{"event", old.status == record_status::valid ? "reissued" : "issued"}};
+    if (old.status == record_status::valid) {
+        event["serial"] = old.serial;
+        event["reason"] = reason;
+        event["date"] = to_iso(issued_on);
+        event["correction"] = true;
+    }
+    event["record"] = record_json(r);
+    append(f, event.dump());
     return *find(r.serial);
 }
 

@@ -11,7 +11,8 @@ namespace smart {
 using namespace detail;  // the issuing internals (internal.hpp)
 
 std::string certificate_serial(std::string_view programme_id, std::string_view cohort_id,
-                               std::string_view participant_id, std::uint32_t issue_number) {
+                               std::string_view participant_id, std::uint32_t issue_number,
+                               std::string_view issuer_id) {
     ensure_sodium();
     // Length-prefixed fields, so ("ab", "c") and ("a", "bc") differ.
     std::string in;
@@ -22,9 +23,18 @@ std::string certificate_serial(std::string_view programme_id, std::string_view c
     }
     in += '#';
     in += std::to_string(issue_number);
+    if (issuer_id.empty()) {  // the form before issue 12: still made by the old registers' tests
+        unsigned char h[16];
+        blake2b(h, in);
+        return "SMART-" + group(base32(h, 12), 4);
+    }
+    // the issuer first, length-prefixed, so no (issuer, programme...) pair hashes like another
+    in = "issuer:" + std::to_string(issuer_id.size()) + ":" + std::string(issuer_id) + "|" + in;
+    unsigned char tag[8];
+    blake2b(tag, "issuer:" + std::string(issuer_id));
     unsigned char h[16];
     blake2b(h, in);
-    return "SMART-" + group(base32(h, 12), 4);
+    return "SMART-" + base32(tag, 4) + "-" + group(base32(h, 12), 4);
 }
 
 std::string verification_code(std::string_view jws) {
@@ -40,14 +50,25 @@ std::string verification_code(std::string_view jws) {
 namespace {
 
 constexpr std::string_view serial_prefix = "SMART-";
-constexpr std::size_t serial_length = 20;  // "SMART-" and three groups of four digits
+constexpr std::size_t serial_length = 25;      // "SMART-" and four groups of four digits (the issuer's first)
+constexpr std::size_t old_serial_length = 20;  // "SMART-" and three groups: serials issued before issue 12
 
 bool is_crockford_digit(char c) noexcept { return c != '\0' && std::strchr(crockford_alphabet, c) != nullptr; }
 
+char upper(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 }  // namespace
 
+bool same_serial(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (upper(a[i]) != upper(b[i])) return false;
+    return true;
+}
+
 bool is_certificate_serial(std::string_view text) noexcept {
-    if (text.size() != serial_length || !text.starts_with(serial_prefix)) return false;
+    if ((text.size() != serial_length && text.size() != old_serial_length) || !text.starts_with(serial_prefix))
+        return false;
     for (std::size_t i = serial_prefix.size(); i < text.size(); ++i) {
         const bool dash = (i - serial_prefix.size()) % 5 == 4;
         if (dash ? text[i] != '-' : !is_crockford_digit(text[i])) return false;
@@ -57,8 +78,13 @@ bool is_certificate_serial(std::string_view text) noexcept {
 
 std::vector<std::string> find_certificate_serials(std::string_view text) {
     std::vector<std::string> out;
-    for (std::size_t at = text.find(serial_prefix); at != std::string_view::npos; at = text.find(serial_prefix, at + 1))
-        if (is_certificate_serial(text.substr(at, serial_length))) out.emplace_back(text.substr(at, serial_length));
+    for (std::size_t at = text.find(serial_prefix); at != std::string_view::npos; at = text.find(serial_prefix, at + 1)) {
+        // the longer form first: an old serial is a prefix of every new one
+        if (is_certificate_serial(text.substr(at, serial_length)))
+            out.emplace_back(text.substr(at, serial_length));
+        else if (is_certificate_serial(text.substr(at, old_serial_length)))
+            out.emplace_back(text.substr(at, old_serial_length));
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

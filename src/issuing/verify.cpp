@@ -65,6 +65,11 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     out.detail = "the signature is valid";
     if (reg) {
         const certificate_record* r = reg->find(out.serial);
+        if (r && r->status != record_status::valid) {
+            out.replaced_by = r->replaced_by;
+            out.revoked_reason = r->revoked_reason;
+            out.revoked_on = r->revoked_on;
+        }
         if (r && r->status == record_status::revoked) {
             out.status = verification_status::revoked;
             out.detail = "revoked on " + to_iso(r->revoked_on) + ": " + r->revoked_reason;

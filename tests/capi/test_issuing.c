@@ -157,7 +157,7 @@ static void test_bulk_run(smart_signing_key *key) {
     CHECK(strlen(name) > 0);
     OK(smart_issue_report_record(&record, report, p01));
     OK(smart_record_serial(&serial, record));
-    CHECK(strncmp(serial, "SMART-", 6) == 0 && strlen(serial) == 20);
+    CHECK(strncmp(serial, "SMART-", 6) == 0 && strlen(serial) == 25);
     strcpy(first_serial, serial);
     OK(smart_record_holder(&s, record));
     CHECK(strcmp(s, name) == 0);
@@ -312,7 +312,7 @@ static void test_bulk_run(smart_signing_key *key) {
     OK(smart_verdict_name(&s, SMART_VERIFY_UNKNOWN_KEY));
     CHECK(strcmp(s, "unknown_key") == 0);
     EXPECT(smart_verdict_name(&s, (smart_verdict)-1), SMART_EINVAL);
-    EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)8), SMART_EINVAL);
+    EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)99), SMART_EINVAL);
     OK(smart_issue_outcome_name(&s, SMART_ISSUE_WITHDRAWN));
     CHECK(strcmp(s, "withdrawn") == 0);
     EXPECT(smart_issue_report_outcome(&outcome, report, 36), SMART_EINVAL);
@@ -394,6 +394,159 @@ static void test_register_files_and_wrong_handles(smart_signing_key *key) {
     unlink(path);
 }
 
+/* Issue 12: the one-step correction, the bulk re-run after a revocation for correction,
+ * serial and code, case-insensitive serials, the register's file mode. */
+static void test_correction(smart_signing_key *key) {
+    char path[400], lower[40], other[40], first[40];
+    smart_cohort *cohort = NULL;
+    smart_evaluation *evaluation = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_participant_details pd = SMART_PARTICIPANT_DETAILS_INIT;
+    smart_register *reg = NULL;
+    smart_issue_report *report = NULL;
+    smart_issue_options o = options_on(NULL, SMART_LANG_NB);
+    smart_record *old = NULL, *fresh = NULL, *copy = NULL;
+    smart_public_key *pub = NULL;
+    const smart_public_key *trusted[1];
+    smart_verification *v = NULL;
+    smart_verdict verdict;
+    smart_certificate_status status;
+    smart_issue_outcome outcome;
+    struct stat st;
+    const char *s = NULL, *serial = NULL, *code = NULL, *name = NULL, *mun_no = NULL, *mun = NULL, *role = NULL;
+    char *text = NULL;
+    size_t i, n = 0, p01 = 0, p02 = 0;
+    int flag = -1;
+    mode_t mask;
+
+    snprintf(path, sizeof path, "%s/correct.jsonl", dir);
+    eo.as_of = "2025-04-30";
+    OK(smart_cohort_demo(&cohort));
+    OK(smart_evaluate(&evaluation, cohort, &eo));
+    OK(smart_signing_key_public(&pub, key));
+    trusted[0] = pub;
+
+    TEST("a register made with smart_register_open_mode has exactly that mode; the default is 0600");
+    mask = umask(0);
+    OK(smart_register_open_mode(&reg, path, 0640));
+    umask(mask);
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640);
+    smart_register_free(reg);
+    unlink(path);
+    EXPECT(smart_register_open_mode(&reg, path, 01000), SMART_EINVAL);
+    mask = umask(0);
+    OK(smart_register_open(&reg, path));
+    umask(mask);
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+
+    OK(smart_register_issue_cohort(&report, reg, cohort, evaluation, key, &o));
+    OK(smart_cohort_participant_count(&n, cohort));
+    for (i = 0; i < n; ++i) {
+        OK(smart_cohort_participant_id(&s, cohort, i));
+        if (strcmp(s, "p01") == 0) p01 = i;
+        if (strcmp(s, "p02") == 0) p02 = i;
+    }
+    OK(smart_issue_report_record(&old, report, p01));
+    OK(smart_record_serial(&serial, old));
+    snprintf(first, sizeof first, "%s", serial);
+    for (i = 0; first[i]; ++i) lower[i] = (char)(first[i] >= 'A' && first[i] <= 'Z' ? first[i] - 'A' + 'a' : first[i]);
+    lower[i] = '\0';
+    CHECK(strlen(first) == strlen("SMART-IIII-XXXX-XXXX-XXXX"));
+    smart_record_free(old);
+    OK(smart_issue_report_record(&old, report, p02));
+    OK(smart_record_serial(&serial, old));
+    snprintf(other, sizeof other, "%s", serial);
+    smart_record_free(old);
+    smart_issue_report_free(report);
+
+    TEST("serial and code: the right code verifies (letter case aside), a wrong one is refused");
+    OK(smart_register_find(&old, reg, lower));
+    OK(smart_record_verification_code(&code, old));
+    OK(smart_verify_serial_code(&v, reg, lower, code, trusted, 1));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    EXPECT(smart_verify_serial_code(&v, reg, first, "0000-0000", trusted, 1), SMART_ENOTALLOWED);
+    CHECK(v == NULL);
+    OK(smart_record_holder(&s, old));
+    CHECK(!contains(smart_error_last()->message, s));
+    EXPECT(smart_verify_serial_code(&v, reg, "SMART-0000-0000-0000-0000", code, trusted, 1), SMART_ENOTFOUND);
+
+    TEST("the one-step correction revokes and re-issues the corrected record, linked both ways");
+    OK(smart_cohort_participant_municipality(&mun_no, &mun, cohort, p01));
+    OK(smart_cohort_participant_role(&role, cohort, p01));
+    pd.name = "Kari Retta Nordmann";
+    pd.municipality_number = mun_no;
+    pd.municipality_name = mun;
+    pd.role = role;
+    OK(smart_cohort_correct_participant(cohort, "p01", &pd));
+    smart_evaluation_free(evaluation);
+    OK(smart_evaluate(&evaluation, cohort, &eo));
+    o.issued_on = "2025-05-02";
+    OK(smart_register_correct(&fresh, reg, lower, "Feil navn", cohort, evaluation, key, &o));
+    OK(smart_record_holder(&name, fresh));
+    CHECK(strcmp(name, "Kari Retta Nordmann") == 0);
+    OK(smart_record_replaces(&s, fresh));
+    CHECK(strcmp(s, first) == 0);
+    OK(smart_register_find(&copy, reg, first));
+    OK(smart_record_status(&status, copy));
+    CHECK(status == SMART_RECORD_REVOKED);
+    OK(smart_record_revoked_for_correction(&flag, copy));
+    CHECK(flag == 1);
+    OK(smart_record_replaced_by(&s, copy));
+    OK(smart_record_serial(&serial, fresh));
+    CHECK(strcmp(s, serial) == 0);
+    smart_record_free(copy);
+    EXPECT(smart_register_correct(&copy, reg, first, "again", cohort, evaluation, key, &o), SMART_ENOTALLOWED);
+    CHECK(contains(smart_error_last()->message, serial));
+    EXPECT(smart_register_correct(&copy, reg, serial, "", cohort, evaluation, key, &o), SMART_EINVAL);
+
+    TEST("verifying the old one says revoked and names the replacement, in the core's words");
+    OK(smart_record_credential_jws(&s, old));
+    OK(smart_verify_credential(&v, s, trusted, 1, reg));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_REVOKED);
+    OK(smart_verification_replaced_by(&s, v));
+    CHECK(strcmp(s, serial) == 0);
+    OK(smart_verification_text(&text, v, SMART_LANG_NN));
+    CHECK(contains(text, "Trekt tilbake") && contains(text, "Erstatta av") && contains(text, serial));
+    smart_string_free(text);
+    smart_verification_free(v);
+    smart_record_free(old);
+
+    TEST("a bulk re-run issues the replacement after a revocation for correction, not after another");
+    OK(smart_register_revoke_for_correction(&copy, reg, serial, "Feil kommune", "2025-05-03"));
+    OK(smart_record_revoked_for_correction(&flag, copy));
+    CHECK(flag == 1);
+    smart_record_free(copy);
+    OK(smart_register_revoke(&copy, reg, other, "Utstedt ved en feil", "2025-05-03"));
+    OK(smart_record_revoked_for_correction(&flag, copy));
+    CHECK(flag == 0);
+    smart_record_free(copy);
+    o.issued_on = "2025-05-04";
+    OK(smart_register_issue_cohort(&report, reg, cohort, evaluation, key, &o));
+    OK(smart_issue_report_outcome(&outcome, report, p01));
+    CHECK(outcome == SMART_ISSUE_REISSUED);
+    OK(smart_issue_report_outcome(&outcome, report, p02));
+    CHECK(outcome == SMART_ISSUE_REVOKED);
+    OK(smart_issue_report_count(&n, report, SMART_ISSUE_REISSUED));
+    CHECK(n == 1);
+    OK(smart_issue_outcome_name(&s, SMART_ISSUE_REISSUED));
+    CHECK(strcmp(s, "reissued") == 0);
+    OK(smart_issue_report_record(&copy, report, p01));
+    OK(smart_record_replaces(&s, copy));
+    CHECK(strcmp(s, serial) == 0);
+    smart_record_free(copy);
+    smart_issue_report_free(report);
+    smart_record_free(fresh);
+
+    smart_register_free(reg);
+    smart_public_key_free(pub);
+    smart_evaluation_free(evaluation);
+    smart_cohort_free(cohort);
+    unlink(path);
+}
+
 int main(void) {
     smart_signing_key *key = NULL;
     make_dir();
@@ -401,6 +554,7 @@ int main(void) {
     if (smart_signing_key_generate(&key) == SMART_OK) {
         test_bulk_run(key);
         test_register_files_and_wrong_handles(key);
+        test_correction(key);
     }
     smart_signing_key_free(key);
     remove_dir();

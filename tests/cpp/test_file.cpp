@@ -74,6 +74,22 @@ TEST_CASE("write_file_atomic creates a file and replaces one whole, keeping its 
     CHECK(dir.names() == std::set<std::string>{"kull.json"});  // no temporary file left
 }
 
+TEST_CASE("write_file_atomic with a mode gives new and existing files exactly those bits", "[file]") {
+    scratch_dir dir;
+    const fs::path f = dir.path / "SMART-0000.pdf";
+    const mode_t old_mask = ::umask(0);
+    write_file_atomic(f, "first", 0600);
+    CHECK(mode_of(f) == 0600);
+    ::chmod(f.c_str(), 0644);
+    write_file_atomic(f, "second", 0640);
+    ::umask(old_mask);
+    CHECK(mode_of(f) == 0640);
+    CHECK(th::read_text_file(f.string()) == "second");
+    CHECK_THROWS_AS(write_file_atomic(f, "third", 01000), error);
+    CHECK(th::read_text_file(f.string()) == "second");
+    CHECK(dir.names() == std::set<std::string>{"SMART-0000.pdf"});
+}
+
 TEST_CASE("write_file_atomic follows a symbolic link and replaces the file it points to", "[file]") {
     scratch_dir dir;
     fs::create_directory(dir.path / "real");

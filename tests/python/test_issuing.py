@@ -82,11 +82,13 @@ def test_serials_are_unique_and_stable_across_re_runs(
     assert again.issued == [] and again.written == []
     assert [r.serial for r in again.existing] == serials
     # in another folder, with another key, the serials are the same: they name
-    # (programme, cohort, participant, issue number), nothing else
+    # (issuer, programme, cohort, participant, issue number), nothing else
     other = issue_demo(demo_ev, tmp_path / "other", issuing.generate_signing_key())
     assert [r.serial for r in other.issued] == serials
     r = first.issued[0]
-    assert r.serial == smart._smart.issuing.certificate_serial(r.data.programme_id, r.data.cohort_id, r.data.participant_id)
+    assert r.serial == smart._smart.issuing.certificate_serial(
+        r.data.programme_id, r.data.cohort_id, r.data.participant_id, 1, r.issuer.id
+    )
     assert len((tmp_path / "register.jsonl").read_text(encoding="utf-8").splitlines()) == 24
 
 

@@ -1,5 +1,6 @@
 """The certificate commands of the command line: ``smart keygen``, ``smart issue``,
-``smart verify`` and ``smart revoke`` (wired into :mod:`smart.cli` by :func:`add_commands`).
+``smart verify``, ``smart revoke`` and ``smart reissue`` (wired into :mod:`smart.cli` by
+:func:`add_commands`).
 
 Exit status: 0 on success (for ``verify``: the credential is valid), 1 for bad input (a
 missing or wrong key, a file that does not load) and for a credential that is not valid
@@ -29,8 +30,10 @@ from .issuing import (
     issue_cohort,
     load_public_key,
     load_signing_key,
+    reissue_certificate,
     save_signing_key,
     verify,
+    verify_code,
     verify_document,
     verify_pdf,
 )
@@ -47,13 +50,35 @@ def _date(text: str) -> datetime.date:
     return day
 
 
+def _mode(text: str) -> int:
+    """File permission bits in octal: 600, 0600 or 0o600."""
+    try:
+        value = int(text.removeprefix("0o"), 8)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected octal permission bits such as 600 or 640, not {text!r}") from None
+    if not 0 <= value <= 0o777:
+        raise argparse.ArgumentTypeError(f"expected permission bits 000..777, not {text!r}")
+    return value
+
+
+def _add_mode(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--mode",
+        type=_mode,
+        default=0o600,
+        metavar="OCTAL",
+        help="permission bits of the register (when created) and the documents written (default 600)",
+    )
+
+
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds keygen, issue, verify and revoke to the ``smart`` command's subparsers. Each
-    parser sets ``issue_handler(args, out, err) -> int``."""
+    """Adds keygen, issue, verify, revoke and reissue to the ``smart`` command's subparsers.
+    Each parser sets ``issue_handler(args, out, err) -> int``."""
     _add_keygen(sub)
     _add_issue(sub)
     _add_verify(sub)
     _add_revoke(sub)
+    _add_reissue(sub)
 
 
 def _add_keygen(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,7 +106,13 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     iss.add_argument("file", metavar="COHORT", help="a smart.cohort/1 document")
     iss.add_argument("--out", required=True, metavar="DIR", help="output folder (holds the register)")
     iss.add_argument("--key", required=True, metavar="KEYFILE", help="the secret key file (never inside DIR)")
-    iss.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of new certificates")
+    iss.add_argument(
+        "--lang",
+        choices=[x.value for x in Lang],
+        default=None,
+        help="language of new certificates (default: the folder's, nb for a new folder); a folder "
+        "issued in another language is refused",
+    )
     iss.add_argument(
         "--as-of", type=_date, default=None, metavar="DATE", help="evaluation and issue date (default: today)"
     )
@@ -91,19 +122,28 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--issuer-url", metavar="URL", help="the issuer's web address; the QR code then carries URL?serial=…&code=…"
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
+    _add_mode(iss)
     iss.set_defaults(issue_handler=_issue)
 
 
 def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ver = sub.add_parser(
         "verify",
-        help="verify a certificate: its signed credential or its PDF",
+        help="verify a certificate: its signed credential, its PDF, or its serial and code",
         description="Verify a certificate's signed credential (the .jwt; a .json credential only with "
         "--register, which holds its signed token) or its PDF (with --register: the serial on the page must "
-        "be a record of the register, and the words on the page exactly that record's). Prints what was "
-        "certified and the status; exits 0 only when it is valid.",
+        "be a record of the register, and the words on the page exactly that record's), or check the serial "
+        "and verification code printed on it (SERIAL --code CODE --register FILE; letter case does not "
+        "matter). Prints what was certified and the status (a corrected certificate names its replacement); "
+        "exits 0 only when it is valid.",
     )
-    ver.add_argument("file", metavar="FILE", help="SERIAL.jwt, or SERIAL.json / SERIAL.pdf with --register")
+    ver.add_argument(
+        "file", metavar="FILE", help="SERIAL.jwt, or SERIAL.json / SERIAL.pdf with --register, or SERIAL with --code"
+    )
+    ver.add_argument("--code", metavar="CODE", help="the verification code printed on the certificate (XXXX-XXXX)")
+    ver.add_argument(
+        "--lang", choices=[x.value for x in Lang], default="nb", help="language of the verdict line (default nb)"
+    )
     ver.add_argument(
         "--public-key", action="append", default=[], metavar="FILE", help="a trusted public key file (repeatable)"
     )
@@ -118,11 +158,44 @@ def _add_revoke(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="revoke a certificate",
         description="Revoke a certificate in the register (an appended event: nothing is deleted).",
     )
-    rev.add_argument("serial", metavar="SERIAL", help="SMART-XXXX-XXXX-XXXX")
+    rev.add_argument("serial", metavar="SERIAL", help="the serial, SMART-IIII-XXXX-XXXX-XXXX (letter case does not matter)")
     rev.add_argument("--reason", required=True, help="why (kept in the register)")
     rev.add_argument("--register", required=True, metavar="FILE", help="the register, DIR/register.jsonl")
     rev.add_argument("--date", type=_date, default=None, metavar="DATE", help="revocation date (default: today)")
+    rev.add_argument(
+        "--correction",
+        action="store_true",
+        help="revoked to be corrected: the next `smart issue` issues the replacement from the corrected cohort",
+    )
     rev.set_defaults(issue_handler=_revoke)
+
+
+def _add_reissue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    re_ = sub.add_parser(
+        "reissue",
+        help="correct a certificate: revoke it and issue the corrected one, linked",
+        description="Correct a certificate in one step: revoke SERIAL for correction (a revoked one keeps its "
+        "revocation) and issue the corrected certificate from its participant's current record in COHORT "
+        "(correct the name or municipality there first), in one register line: both or neither. The new "
+        "record replaces the old; verifying the old one names the new. Writes DIR/NEWSERIAL.pdf, .json and "
+        ".jwt as `smart issue` does and prints the new serial.",
+    )
+    re_.add_argument("serial", metavar="SERIAL", help="the certificate to correct (letter case does not matter)")
+    re_.add_argument("--reason", required=True, help="why (kept in the register)")
+    re_.add_argument("--cohort", required=True, metavar="COHORT", help="the corrected smart.cohort/1 document")
+    re_.add_argument("--out", required=True, metavar="DIR", help="output folder (holds the register)")
+    re_.add_argument("--key", required=True, metavar="KEYFILE", help="the secret key file (never inside DIR)")
+    re_.add_argument("--register", metavar="FILE", help="the register (default DIR/register.jsonl)")
+    re_.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE",
+        help="evaluation date (default: the one the old certificate states)",
+    )  # fmt: skip
+    re_.add_argument("--date", type=_date, default=None, metavar="DATE", help="issue date (default: today)")
+    re_.add_argument(
+        "--issuer-url", metavar="URL", help="the QR code then carries URL?serial=…&code=… (as for smart issue)"
+    )
+    _add_mode(re_)
+    re_.set_defaults(issue_handler=_reissue)
 
 
 def _fail(err: TextIO, message: str) -> int:
@@ -152,7 +225,14 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         cohort = load_cohort(args.file)
         as_of = args.as_of or datetime.date.today()
         ev = cohort.evaluate(as_of)
-        lang = Lang(args.lang)
+        folder = _folder_language(out_dir / "register.jsonl")
+        if args.lang is not None and folder is not None and Lang(args.lang) is not folder:
+            return _fail(
+                err,
+                f"{out_dir} holds certificates issued in {folder}: issue in {args.lang} into another "
+                f"folder, or give --lang {folder}",
+            )
+        lang = Lang(args.lang) if args.lang is not None else (folder or Lang.nb)
         default = _smart.issuing.default_issuer(ev._e, lang)
         issuer = Issuer(
             id=args.issuer_id or default.id, name=args.issuer_name or default.name, url=args.issuer_url or ""
@@ -167,23 +247,40 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             verify_url=args.issuer_url,
             key_file=key_path,
             progress=None if args.no_progress else _tqdm_progress(),
+            mode=args.mode,
         )
     except SmartError as exc:
         return _fail(err, str(exc))
     except (OSError, ValueError) as exc:
         return _fail(err, str(exc))
+    reissued = sum(1 for x in report.entries if x.outcome == "reissued")
     out.write(
-        f"{len(report.issued)} issued, {len(report.existing)} already in the register, "
+        f"{len(report.issued)} issued ({reissued} of them corrections), " if reissued else f"{len(report.issued)} issued, "
+    )
+    out.write(
+        f"{len(report.existing)} already in the register, "
         f"{len(report.not_issued)} without a certificate (see {out_dir / 'not-issued.csv'}); "
         f"{len(report.written)} files written to {out_dir}\n"
     )
     return 0
 
 
-def _describe(v: Verification, out: TextIO) -> None:
+def _folder_language(register: pathlib.Path) -> Lang | None:
+    """The language of the certificates in a register (its newest record's), or None for
+    none: a folder holds certificates of one language."""
+    if not register.is_file():
+        return None
+    records = Register(register).records()
+    return Lang(records[-1].language) if records else None
+
+
+def _describe(v: Verification, out: TextIO, lang: str = "nb") -> None:
     out.write(f"status: {v.status}\n")
+    out.write(f"verdict: {v.text(lang)}\n")
     if v.serial:
         out.write(f"serial: {v.serial}\n")
+    if v.replaced_by:
+        out.write(f"replaced by: {v.replaced_by}\n")
     if v.credential is not None:
         s = _smart.issuing.summarize_credential(json.dumps(v.credential))
         out.write(f"holder: {s.holder}\n")
@@ -206,7 +303,12 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keys += [load_signing_key(p).public_key for p in args.key]
         if not keys:
             return _fail(err, "give the trusted key: --public-key FILE (or --key KEYFILE)")
+        if args.code is not None:
+            return _verify_code(args, keys, out, err)
         path = pathlib.Path(args.file)
+        if not path.exists() and _smart.issuing.is_certificate_serial(args.file.strip().upper()):
+            return _fail(err, f"{args.file} is a serial: check it with the code printed beside it, "
+                         "--code CODE --register FILE")  # fmt: skip
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -238,7 +340,22 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 v = verify(text, keys, reg)
     except SmartError as exc:
         return _fail(err, str(exc))
-    _describe(v, out)
+    _describe(v, out, args.lang)
+    return 0 if v.status is VerificationStatus.valid else 1
+
+
+def _verify_code(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, err: TextIO) -> int:
+    """SERIAL --code CODE against the register: a wrong code or an unknown serial is one
+    line on stderr that names neither the holder nor what was certified."""
+    if not args.register:
+        return _fail(err, "checking a serial and code needs the issuer's register: give --register FILE")
+    if not pathlib.Path(args.register).is_file():
+        return _fail(err, f"no register at {args.register}")
+    try:
+        v = verify_code(args.file, args.code, keys, Register(args.register))
+    except SmartError as exc:
+        return _fail(err, exc.message)
+    _describe(v, out, args.lang)
     return 0 if v.status is VerificationStatus.valid else 1
 
 
@@ -259,8 +376,44 @@ def _revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not pathlib.Path(args.register).is_file():
         return _fail(err, f"no register at {args.register}")
     try:
-        r = Register(args.register).revoke(args.serial, args.reason, args.date or datetime.date.today())
+        r = Register(args.register).revoke(
+            args.serial, args.reason, args.date or datetime.date.today(), correction=args.correction
+        )
     except SmartError as exc:
         return _fail(err, str(exc))
-    out.write(f"{r.serial} ({r.data.holder}) revoked on {r.revoked_on}: {r.revoked_reason}\n")
+    note = " (for correction: the next `smart issue` issues the replacement)" if args.correction else ""
+    out.write(f"{r.serial} ({r.data.holder}) revoked on {r.revoked_on}: {r.revoked_reason}{note}\n")
+    return 0
+
+
+def _reissue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    out_dir = pathlib.Path(args.out)
+    key_path = pathlib.Path(args.key)
+    register = pathlib.Path(args.register) if args.register else out_dir / "register.jsonl"
+    if not register.is_file():
+        return _fail(err, f"no register at {register}")
+    try:
+        _smart.issuing.check_key_outside(key_path, out_dir)
+        key = load_signing_key(key_path)
+        cohort = load_cohort(args.cohort)
+        record, written = reissue_certificate(
+            Register(register, mode=args.mode),
+            args.serial,
+            args.reason,
+            cohort,
+            key,
+            out_dir,
+            issued_on=args.date,
+            as_of=args.as_of,
+            verify_url=args.issuer_url,
+            mode=args.mode,
+        )
+    except SmartError as exc:
+        return _fail(err, str(exc))
+    except (OSError, ValueError) as exc:
+        return _fail(err, str(exc))
+    out.write(
+        f"{record.serial} ({record.data.holder}) replaces {record.replaces}; "
+        f"{len(written)} files written to {out_dir}\n"
+    )
     return 0

@@ -10,7 +10,9 @@ Python objects to it and lays out the documents; one module per job:
 - :mod:`smart.issuing_keys` — key pairs and key files;
 - :mod:`smart.issuing_documents` — what a certificate states, its words and its files;
 - :mod:`smart.issuing_verify` — verifying a token, a credential document or a PDF;
-- :mod:`smart.issuing_bulk` — :func:`issue_cohort`, the bulk run (``smart issue``).
+- :mod:`smart.issuing_bulk` — :func:`issue_cohort`, the bulk run (``smart issue``);
+- :mod:`smart.issuing_correct` — :func:`reissue_certificate`, the one-step correction
+  (``smart reissue``).
 
 ::
 
@@ -29,6 +31,7 @@ Python objects to it and lays out the documents; one module per job:
 from __future__ import annotations
 
 from .issuing_bulk import REPORT_FIELDS, IssueReport, issue_cohort
+from .issuing_correct import reissue_certificate
 from .issuing_documents import (
     certificate_data,
     certificate_text,
@@ -58,7 +61,7 @@ from .issuing_types import (
     VerificationStatus,
     Wording,
 )
-from .issuing_verify import Verification, verify, verify_document, verify_pdf
+from .issuing_verify import Verification, verify, verify_code, verify_document, verify_pdf
 
 __all__ = [
     "REPORT_FIELDS",
@@ -84,9 +87,11 @@ __all__ = [
     "load_signing_key",
     "open_badge_credential",
     "public_key_path",
+    "reissue_certificate",
     "save_public_key",
     "save_signing_key",
     "verify",
+    "verify_code",
     "verify_document",
     "verify_pdf",
     "wording",

@@ -33,14 +33,16 @@ class IssueReport:
     """What :func:`issue_cohort` did.
 
     Attributes:
-        issued: Records newly issued in this run.
+        issued: Records newly issued in this run (replacements of certificates revoked
+            for correction included: their entries say ``reissued``).
         existing: Records found in the register (issued by an earlier or a concurrent
             run) and rendered from the stored record.
         written: Files written in this run.
         not_issued: ``(participant_id, name, outcome, reason)`` for everyone who got no
             certificate, as the core decided: not_eligible or in_progress (the reason is
-            the core's explanation of what is missing), no_certificate, revoked (only a
-            re-issue makes a new one) or too_early.
+            the core's explanation of what is missing), no_certificate, revoked (revoked
+            for another reason than a correction: only a re-issue makes a new one),
+            too_early or withdrawn.
         entries: The core's decision for every participant, in the cohort's order
             (``IssueEntry``: participant, participant_id, name, outcome, record, reason).
     """
@@ -86,6 +88,7 @@ def issue_cohort(
     verify_url: str | None = None,
     key_file: str | os.PathLike[str] | None = None,
     progress: Callable[[Iterable[int], int], Iterable[int]] | None = None,
+    mode: int = 0o600,
 ) -> IssueReport:
     """Issues a certificate to every eligible participant of ``evaluation`` and writes
     their documents into ``out_dir``; the register is ``out_dir/register.jsonl``.
@@ -93,8 +96,10 @@ def issue_cohort(
     Who gets what is the core's decision (docs/certificates.md, "Bulk issuing"): a valid
     record in the register is used as stored (never re-made from today's data); otherwise
     the register issues one under its lock, so a concurrent run cannot issue twice. A
-    participant whose newest certificate was revoked gets no new one (re-issue
-    explicitly). Then any of a record's files that is missing is written — the register
+    participant whose newest certificate was revoked for correction
+    (``Register.revoke(..., correction=True)``) gets the replacement from the evaluation's
+    current data, linked both ways (``reissued``); one revoked for another reason gets no
+    new one (re-issue explicitly). Then any of a record's files that is missing is written — the register
     entry always exists before its documents, so a run killed half-way is completed by the
     next run, which issues nothing twice and gives the same serials (and removes the killed
     run's temporary files). The participants without a certificate, with the reason, are
@@ -104,6 +109,8 @@ def issue_cohort(
         key_file: Where the key was read from; refused when it lies inside ``out_dir``.
         progress: Wraps the loop over the documents written, e.g.
             ``lambda it, n: tqdm(it, total=n)``.
+        mode: The permission bits of a new register and of every document written
+            (0600 unless configured: they hold the holders' names).
 
     Raises:
         InvalidArgumentError (a ValueError): the key file is inside the output folder.
@@ -114,9 +121,9 @@ def issue_cohort(
     out.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     day = issued_on if issued_on is not None else datetime.date.today()
-    core = _iss.issue_cohort(Register(out / "register.jsonl"), evaluation._e, issuer, key, day, Lang(lang))
+    core = _iss.issue_cohort(Register(out / "register.jsonl", mode=mode), evaluation._e, issuer, key, day, Lang(lang))
     report = IssueReport(entries=list(core.entries))
-    given = (IssueOutcome.issued, IssueOutcome.already_issued)
+    given = (IssueOutcome.issued, IssueOutcome.already_issued, IssueOutcome.reissued)
     with_record = [x for x in report.entries if x.outcome in given]
     report.not_issued = [
         (x.participant_id, x.name, str(x.outcome), x.reason) for x in report.entries if x.outcome not in given
@@ -126,8 +133,8 @@ def issue_cohort(
         indices = progress(indices, len(with_record))
     for i in indices:
         x = with_record[i]
-        (report.issued if x.outcome is IssueOutcome.issued else report.existing).append(x.record)
-        report.written += write_documents(x.record, out, verify_url=verify_url)
+        (report.existing if x.outcome is IssueOutcome.already_issued else report.issued).append(x.record)
+        report.written += write_documents(x.record, out, verify_url=verify_url, mode=mode)
     _write_report(out, report.not_issued)
     return report
 

@@ -85,10 +85,11 @@ def certificate_text(record: CertificateRecord, *, verify_url: str | None = None
     )
 
 
-def write_atomic(path: pathlib.Path, data: bytes) -> None:
+def write_atomic(path: pathlib.Path, data: bytes, mode: int | None = None) -> None:
     """The core's atomic, durable replacement: a temporary ``.NAME.PID.UNIQUE.tmp`` in the
-    same folder, fsync, rename, fsync of the folder."""
-    _smart.file.write_file_atomic(path, data)
+    same folder, fsync, rename, fsync of the folder; with ``mode``, exactly those
+    permission bits before the file appears."""
+    _smart.file.write_file_atomic(path, data, mode=mode)
 
 
 def document_paths(record: CertificateRecord, out_dir: str | os.PathLike[str]) -> dict[str, pathlib.Path]:
@@ -104,21 +105,24 @@ def write_documents(
     *,
     verify_url: str | None = None,
     only_missing: bool = True,
+    mode: int = 0o600,
 ) -> list[pathlib.Path]:
     """Writes a record's documents (:func:`document_paths`) from the stored record, each
-    whole or not at all (temporary file, then rename). With ``only_missing`` (default),
-    files that exist are left as they are. Returns the files written."""
+    whole or not at all (temporary file, then rename), with the permission bits ``mode``
+    (0600 by default, as the register: they hold the holder's name). With
+    ``only_missing`` (default), files that exist are left as they are. Returns the files
+    written."""
     written: list[pathlib.Path] = []
     for ext, p in document_paths(record, out_dir).items():
         if only_missing and p.exists():
             continue
         if ext == "jwt":
-            write_atomic(p, (record.credential_jws + "\n").encode("ascii"))
+            write_atomic(p, (record.credential_jws + "\n").encode("ascii"), mode)
         elif ext == "json":
-            write_atomic(p, _iss.open_badge_credential(record).encode("utf-8"))
+            write_atomic(p, _iss.open_badge_credential(record).encode("utf-8"), mode)
         else:
             from .pdf import render_certificate
 
-            render_certificate(certificate_text(record, verify_url=verify_url), p)
+            render_certificate(certificate_text(record, verify_url=verify_url), p, mode=mode)
         written.append(p)
     return written

@@ -4,6 +4,7 @@ against its register record (the core compares), and a PDF against its register 
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import pathlib
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._core import _smart
+from .enums import Lang
 from .issuing_types import PublicKey, Register, SigningKey, VerificationStatus
 
-__all__ = ["Verification", "verify", "verify_document", "verify_pdf"]
+__all__ = ["Verification", "verify", "verify_code", "verify_document", "verify_pdf"]
 
 _iss = _smart.issuing
 
@@ -31,6 +33,10 @@ class Verification:
             signature verified (also for revoked and replaced; for a tampered PDF, what the
             register certifies under its serial); else None.
         detail: Why, in English.
+        replaced_by: The serial of the replacement when the register says the certificate
+            was corrected (revoked or replaced, and re-issued), else "".
+        revoked_reason: Why it was revoked (the register's), else "".
+        revoked_on: When it was revoked, or None.
     """
 
     status: VerificationStatus
@@ -38,11 +44,27 @@ class Verification:
     serial: str
     credential: dict[str, Any] | None
     detail: str
+    replaced_by: str = ""
+    revoked_reason: str = ""
+    revoked_on: datetime.date | None = None
 
     @property
     def ok(self) -> bool:
         """True when the status is valid."""
         return self.status is VerificationStatus.valid
+
+    def text(self, lang: Lang | str = "nb") -> str:
+        """The verdict for people in nb, nn or en, in the core's words; a corrected
+        certificate names its replacement ("Trukket tilbake …: … Erstattet av SMART-…")."""
+        return str(
+            _iss.verification_text(
+                str(self.status),
+                Lang(lang),
+                revoked_on=self.revoked_on,
+                revoked_reason=self.revoked_reason,
+                replaced_by=self.replaced_by,
+            )
+        )
 
 
 def _public_keys(trusted_keys: Iterable[PublicKey | SigningKey]) -> list[PublicKey]:
@@ -51,7 +73,9 @@ def _public_keys(trusted_keys: Iterable[PublicKey | SigningKey]) -> list[PublicK
 
 def _verification(r: Any) -> Verification:
     cred: dict[str, Any] | None = json.loads(r.credential_json) if r.credential_json else None
-    return Verification(VerificationStatus(r.status), r.key_id, r.serial, cred, r.detail)
+    return Verification(
+        VerificationStatus(r.status), r.key_id, r.serial, cred, r.detail, r.replaced_by, r.revoked_reason, r.revoked_on
+    )
 
 
 def verify(
@@ -79,6 +103,25 @@ def verify_document(
         ParseError: the text is not JSON.
     """
     return _verification(_iss.verify_credential_document(credential_json, _public_keys(trusted_keys), register))
+
+
+def verify_code(
+    serial: str,
+    code: str,
+    trusted_keys: Iterable[PublicKey | SigningKey],
+    register: Register,
+) -> Verification:
+    """The check with what is printed on a certificate: its serial and verification code
+    against the issuer's register (letter case aside; the code with or without its dash).
+    The record's signed token must verify with one of ``trusted_keys``; a revoked or
+    replaced certificate says so and names its replacement.
+
+    Raises:
+        NotFoundError: no certificate with this serial in the register.
+        NotAllowedError: the code is not this certificate's (the message names neither the
+            holder nor what was certified).
+    """
+    return _verification(_iss.verify_serial_code(register, serial.strip(), code.strip(), _public_keys(trusted_keys)))
 
 
 def _read_pdf_pages(p: pathlib.Path) -> list[str]:

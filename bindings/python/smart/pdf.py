@@ -170,8 +170,11 @@ def _draw_footer(pdf: FPDF, text: CertificateText, width: float) -> None:
     _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
 
 
-def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> pathlib.Path:
-    """Writes the certificate as a one-page A4 PDF/A-2B at ``path``.
+def render_certificate(
+    text: CertificateText, path: str | os.PathLike[str], *, mode: int | None = None
+) -> pathlib.Path:
+    """Writes the certificate as a one-page A4 PDF/A-2B at ``path`` (with exactly the
+    permission bits ``mode`` when given).
 
     The file appears whole or not at all: it is written to a temporary file in the same
     folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
@@ -187,5 +190,5 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     target.parent.mkdir(parents=True, exist_ok=True)
     # The core's atomic, durable write: the temporary file's name holds the writer's pid,
     # so a later run can tell a killed writer's leftover.
-    _smart.file.write_file_atomic(target, bytes(pdf.output(output_producer_class=_producer_class())))
+    _smart.file.write_file_atomic(target, bytes(pdf.output(output_producer_class=_producer_class())), mode=mode)
     return target

@@ -22,7 +22,7 @@ py::object issuing_enum(const char* cls, const char* name) {
 /// threads at once, and its calls run without the GIL, so one mutex serialises them.
 /// (Two processes are the core's business: it flocks the file.)
 struct py_register {
-    explicit py_register(std::filesystem::path p) : reg(std::move(p)) {}
+    explicit py_register(std::filesystem::path p, unsigned mode = 0600) : reg(std::move(p), mode) {}
     smart::certificate_register reg;
     std::mutex mu;
 };
@@ -188,6 +188,8 @@ void register_issuing(py::module_& m) {
             },
             "Why it was revoked, or None.")
         .def_readonly("revoked_on", &smart::certificate_record::revoked_on, "When it was revoked, or None.")
+        .def_readonly("revoked_for_correction", &smart::certificate_record::revoked_for_correction,
+                      "True when it was revoked to be corrected (a bulk run issues the replacement).")
         .def_property_readonly(
             "replaces",
             [](const smart::certificate_record& r) -> py::object {
@@ -229,9 +231,13 @@ void register_issuing(py::module_& m) {
     s.def("open_badge_credential", &smart::open_badge_credential, py::arg("record"),
           "The Open Badges 3.0 AchievementCredential of a record, as JSON text.");
     s.def("certificate_serial", &smart::certificate_serial, py::arg("programme_id"), py::arg("cohort_id"),
-          py::arg("participant_id"), py::arg("issue_number") = 1, "The stable serial of a certificate.");
+          py::arg("participant_id"), py::arg("issue_number") = 1, py::arg("issuer_id") = "",
+          "The stable serial of a certificate: SMART-IIII-XXXX-XXXX-XXXX with an issuer id, the older "
+          "SMART-XXXX-XXXX-XXXX without.");
     s.def("is_certificate_serial", &smart::is_certificate_serial, py::arg("text"),
-          "True for text of the form SMART-XXXX-XXXX-XXXX.");
+          "True for text of the form SMART-IIII-XXXX-XXXX-XXXX or the older SMART-XXXX-XXXX-XXXX.");
+    s.def("same_serial", &smart::same_serial, py::arg("a"), py::arg("b"),
+          "True when two serials (or codes) are the same but for letter case.");
     s.def("find_certificate_serials", &smart::find_certificate_serials, py::arg("text"),
           "The distinct serials in a text, sorted.");
     s.def("certificate_urn", &smart::certificate_urn, py::arg("serial"), "urn:smart:certificate:<serial>.");
@@ -278,17 +284,54 @@ void register_issuing(py::module_& m) {
         .def_readonly("serial", &smart::verification_result::serial, "The serial, when it could be read.")
         .def_readonly("credential_json", &smart::verification_result::credential_json,
                       "What was certified: the signed payload as signed ('' unless the signature verified).")
-        .def_readonly("detail", &smart::verification_result::detail, "Why, in English.");
+        .def_readonly("detail", &smart::verification_result::detail, "Why, in English.")
+        .def_readonly("replaced_by", &smart::verification_result::replaced_by,
+                      "The serial of the replacement when the register says it was corrected, else ''.")
+        .def_readonly("revoked_reason", &smart::verification_result::revoked_reason,
+                      "Why it was revoked (with a register), else ''.")
+        .def_property_readonly(
+            "revoked_on",
+            [](const smart::verification_result& v) -> std::optional<smart::date> {
+                if (v.revoked_on.is_special()) return std::nullopt;
+                return v.revoked_on;
+            },
+            "When it was revoked (with a register), or None.");
+    s.def(
+        "verification_text",
+        [](const text& status, smart::lang l, std::optional<smart::date> revoked_on, const text& revoked_reason,
+           const text& replaced_by) {
+            smart::verification_result v;
+            const std::string_view name = status;
+            bool known = false;
+            for (auto st : {smart::verification_status::valid, smart::verification_status::revoked,
+                            smart::verification_status::replaced, smart::verification_status::tampered,
+                            smart::verification_status::unknown_key})
+                if (name == smart::to_string(st)) {
+                    v.status = st;
+                    known = true;
+                }
+            if (!known)
+                throw smart::error(smart::errc::invalid_argument,
+                                   "unknown verification status \"" + std::string(name) + "\"");
+            if (revoked_on) v.revoked_on = *revoked_on;
+            v.revoked_reason = std::string_view(revoked_reason);
+            v.replaced_by = std::string_view(replaced_by);
+            return smart::verification_text(v, l);
+        },
+        py::arg("status"), py::arg("lang"), py::kw_only(), py::arg("revoked_on") = py::none(),
+        py::arg("revoked_reason") = "", py::arg("replaced_by") = "",
+        "The verdict for people in nb, nn or en, in the core's words (a corrected certificate names its "
+        "replacement).");
 
     py::class_<py_register, std::shared_ptr<py_register>>(
         s, "Register",
         "The append-only register file (JSON Lines). Every change locks the file (flock), reads what others "
         "appended, appends one line and fsyncs.")
-        .def(py::init([](const std::filesystem::path& p) {
+        .def(py::init([](const std::filesystem::path& p, unsigned mode) {
                  py::gil_scoped_release nogil;
-                 return std::make_shared<py_register>(p);
+                 return std::make_shared<py_register>(p, mode);
              }),
-             py::arg("path"))
+             py::arg("path"), py::kw_only(), py::arg("mode") = 0600)
         .def_property_readonly(
             "path", [](py_register& r) { return r.reg.path(); }, "The register file.")
         .def("records",
@@ -349,29 +392,43 @@ void register_issuing(py::module_& m) {
             "when the participant's newest certificate was revoked: a new one only through reissue().")
         .def(
             "revoke",
-            [](py_register& r, const text& serial, const text& reason, smart::date on) {
+            [](py_register& r, const text& serial, const text& reason, smart::date on, bool correction) {
                 py::gil_scoped_release nogil;
                 std::lock_guard<std::mutex> lock(r.mu);
-                return r.reg.revoke(serial, reason, on);
+                return r.reg.revoke(serial, reason, on, correction);
             },
-            py::arg("serial"), py::arg("reason"), py::arg("on"),
-            "Marks a record revoked. Raises NotFoundError (unknown serial), NotAllowedError (not valid), "
+            py::arg("serial"), py::arg("reason"), py::arg("on"), py::kw_only(), py::arg("correction") = false,
+            "Marks a record revoked; correction=True when it is revoked to be corrected (a bulk run then issues "
+            "the replacement). Raises NotFoundError (unknown serial), NotAllowedError (not valid), "
             "InvalidArgumentError (empty reason).")
         .def(
             "reissue",
             [](py_register& r, const text& serial, const smart::certificate_data& d,
                const smart::issuer_profile& issuer, const smart::signing_key& key, smart::date issued_on,
-               smart::lang language) {
+               smart::lang language, const std::optional<text>& reason) {
                 py::gil_scoped_release nogil;
                 std::lock_guard<std::mutex> lock(r.mu);
+                if (reason) return r.reg.reissue(serial, *reason, d, issuer, key, issued_on, language);
                 return r.reg.reissue(serial, d, issuer, key, issued_on, language);
             },
             py::arg("serial"), py::arg("data"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"),
-            py::arg("lang"),
+            py::arg("lang"), py::kw_only(), py::arg("reason") = py::none(),
             "Re-issues (a correction, also of a revoked record): returns the new record (next issue number, new "
-            "serial); the old one points to it (replaced_by) and becomes replaced, or stays revoked. Raises "
-            "NotFoundError (unknown serial), NotAllowedError (re-issued already), InvalidArgumentError (another "
-            "participant's data).");
+            "serial); the old one points to it (replaced_by). With a reason, the one-step correction: the old "
+            "one is revoked for correction (kept as it was when revoked already) and the new one issued in one "
+            "appended line. Without, the old one becomes replaced, or stays revoked. Raises NotFoundError "
+            "(unknown serial), NotAllowedError (re-issued already, naming the successor), InvalidArgumentError "
+            "(another participant's data, an empty reason).");
+    s.def(
+        "verify_serial_code",
+        [](py_register& reg, const text& serial, const text& code, const std::vector<smart::public_key>& trusted) {
+            py::gil_scoped_release nogil;
+            std::lock_guard<std::mutex> lock(reg.mu);
+            return smart::verify_serial_code(reg.reg, serial, code, trusted);
+        },
+        py::arg("register"), py::arg("serial"), py::arg("code"), py::arg("trusted_keys"),
+        "The check with the serial and verification code printed on a certificate (letter case aside). Raises "
+        "NotFoundError (unknown serial) and NotAllowedError (a wrong code), naming neither holder nor content.");
 
     s.def(
         "verify_credential_document",
@@ -392,7 +449,8 @@ void register_issuing(py::module_& m) {
         .def_property_readonly(
             "outcome",
             [](const smart::issue_entry& x) { return issuing_enum("IssueOutcome", smart::to_string(x.outcome)); },
-            "issued, already_issued, not_eligible, in_progress, no_certificate, revoked or too_early.")
+            "issued, already_issued, not_eligible, in_progress, no_certificate, revoked, too_early, withdrawn or "
+            "reissued.")
         .def_readonly("record", &smart::issue_entry::record, "The record (issued, stored or revoked), or None.")
         .def_readonly("reason", &smart::issue_entry::reason, "Why nothing was issued ('' when something was).")
         .def("__repr__", [](const smart::issue_entry& x) {
@@ -402,6 +460,8 @@ void register_issuing(py::module_& m) {
         .def_readonly("entries", &smart::issue_report::entries, "One entry per participant, in the cohort's order.")
         .def_readonly("issued", &smart::issue_report::issued, "How many were issued in this run.")
         .def_readonly("already_issued", &smart::issue_report::already_issued, "How many were in the register.")
+        .def_readonly("reissued", &smart::issue_report::reissued,
+                      "How many replacements of certificates revoked for correction were made.")
         .def_readonly("not_issued", &smart::issue_report::not_issued, "How many got none.");
     s.def(
         "issue_cohort",

@@ -47,7 +47,8 @@ typedef enum smart_issue_outcome {
     SMART_ISSUE_NO_CERTIFICATE = 4, /* the programme issues no certificate */
     SMART_ISSUE_REVOKED = 5,        /* the newest record is revoked: only a re-issue makes a new one */
     SMART_ISSUE_TOO_EARLY = 6,      /* the evaluation or issue date is before the cohort's last day */
-    SMART_ISSUE_WITHDRAWN = 7       /* withdrawn from the cohort (the reason says when and why) */
+    SMART_ISSUE_WITHDRAWN = 7,      /* withdrawn from the cohort (the reason says when and why) */
+    SMART_ISSUE_REISSUED = 8        /* the replacement of a record revoked for correction, made in this run */
 } smart_issue_outcome;
 
 /* ==== Handles ========================================================================== */
@@ -201,6 +202,33 @@ SMART_EXTERN(int) smart_register_reissue(smart_record **out, smart_register *reg
                                          const smart_cohort *cohort, const smart_evaluation *evaluation,
                                          const smart_signing_key *key, const smart_issue_options *options);
 
+/* Opens the register as smart_register_open() does; a register file it creates gets exactly
+ * the permission bits `mode` (smart_register_open(): 0600). Errors: as smart_register_open(),
+ * and SMART_EINVAL for a mode above 0777. */
+SMART_EXTERN(int) smart_register_open_mode(smart_register **out, const char *path, unsigned int mode);
+
+/* Revokes as smart_register_revoke() does, recording the revocation as one for correction:
+ * the next bulk run (smart_register_issue_cohort) issues the replacement from the corrected
+ * cohort, linked (SMART_ISSUE_REISSUED). Revocations by smart_register_revoke() stand until
+ * an explicit re-issue. Errors: as smart_register_revoke(). */
+SMART_EXTERN(int) smart_register_revoke_for_correction(smart_record **out, smart_register *reg,
+                                                       const char *serial, const char *reason,
+                                                       const char *date);
+
+/* The one-step correction: revokes the record with this serial for correction (with
+ * `reason`, on the issue date; a record revoked already keeps its revocation) and issues
+ * the corrected certificate from its participant's current data in `evaluation` (made from
+ * `cohort`, corrected with smart_cohort_correct_participant()), in one appended line: both
+ * or neither. The new record says replaces, the old one replaced_by. *out is the new record.
+ * Serials are matched letter case aside. Errors: SMART_EINVAL (an empty reason, and as
+ * smart_register_reissue()), SMART_ENOTFOUND (no such serial, or its participant is not in
+ * the cohort), SMART_ENOTALLOWED (re-issued already: the message names the successor; not
+ * eligible now; before the last day), SMART_EPARSE, SMART_EINTERNAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_register_correct(smart_record **out, smart_register *reg, const char *serial,
+                                         const char *reason, const smart_cohort *cohort,
+                                         const smart_evaluation *evaluation, const smart_signing_key *key,
+                                         const smart_issue_options *options);
+
 /* Releases a register handle (the file stays). Accepts NULL. */
 SMART_EXTERN(void) smart_register_free(smart_register *reg);
 
@@ -227,6 +255,8 @@ SMART_EXTERN(int) smart_record_replaced_by(const char **out, const smart_record 
 /* Why and when it was revoked ("YYYY-MM-DD"); "" when it was not. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_revoked_reason(const char **out, const smart_record *record);
 SMART_EXTERN(int) smart_record_revoked_on(const char **out, const smart_record *record);
+/* 1 when it was revoked for correction (a bulk run issues the replacement), else 0. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_revoked_for_correction(int *out, const smart_record *record);
 /* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, EdDSA): the token to hand
  * out and verify. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_credential_jws(const char **out, const smart_record *record);
@@ -260,7 +290,7 @@ SMART_EXTERN(int) smart_issue_report_record(smart_record **out, const smart_issu
 SMART_EXTERN(void) smart_issue_report_free(smart_issue_report *report);
 
 /* The name of an outcome: "issued", "already_issued", "not_eligible", "in_progress",
- * "no_certificate", "revoked", "too_early", "withdrawn". A static string. Errors: SMART_EINVAL. */
+ * "no_certificate", "revoked", "too_early", "withdrawn", "reissued". A static string. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_issue_outcome_name(const char **out, smart_issue_outcome outcome);
 
 /* ==== Verification ===================================================================== */
@@ -296,6 +326,21 @@ SMART_EXTERN(int) smart_verification_detail(const char **out, const smart_verifi
 /* What was certified: the signed payload as signed, JSON text; "" unless the signature
  * verified (it is also given for revoked and replaced). Borrowed. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_verification_credential_json(const char **out, const smart_verification *verification);
+/* The check with what is printed on a certificate: the serial and the verification code
+ * (letter case aside; the code with or without its dash) against the register; the
+ * record's signed token is verified as smart_verify_credential() does. Errors:
+ * SMART_EINVAL, SMART_ENOTFOUND (no certificate with this serial), SMART_ENOTALLOWED (the
+ * code is not this certificate's; the message names neither holder nor content),
+ * SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verify_serial_code(smart_verification **out, const smart_register *reg, const char *serial,
+                                           const char *code, const smart_public_key *const *trusted,
+                                           size_t trusted_count);
+/* The serial of the replacement when the register says the certificate was corrected
+ * (revoked or replaced, and re-issued), else "". Borrowed. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_verification_replaced_by(const char **out, const smart_verification *verification);
+/* The verdict for people in `lang` (the core's words: "Trukket tilbake ...: ... Erstattet
+ * av SMART-..."). Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verification_text(char **out, const smart_verification *verification, smart_lang lang);
 /* Releases a verification. Accepts NULL. */
 SMART_EXTERN(void) smart_verification_free(smart_verification *verification);
 

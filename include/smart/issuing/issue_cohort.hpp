@@ -27,6 +27,7 @@ enum class issue_outcome : std::uint8_t {
     revoked,         ///< the newest record is revoked: a new one only through an explicit re-issue
     too_early,       ///< eligible, but the evaluation or the issue date is before the cohort's last day
     withdrawn,       ///< withdrawn from the cohort (the reason names the date and why)
+    reissued,        ///< a replacement made in this run: the newest record was revoked for correction
 };
 const char* to_string(issue_outcome o) noexcept;
 issue_outcome parse_issue_outcome(std::string_view s);
@@ -37,10 +38,10 @@ struct issue_entry {
     std::string participant_id;
     std::string name;
     issue_outcome outcome = issue_outcome::not_eligible;
-    /// issued and already_issued: the record; revoked: the revoked record.
+    /// issued, reissued and already_issued: the record; revoked: the revoked record.
     std::optional<certificate_record> record;
     /// Why nothing was issued, in the run's language (what is missing, the revocation...);
-    /// "" for issued and already_issued.
+    /// "" for issued and already_issued; reissued: which serial it replaces.
     std::string reason;
 };
 
@@ -49,13 +50,17 @@ struct issue_report {
     std::vector<issue_entry> entries;
     std::size_t issued = 0;
     std::size_t already_issued = 0;
+    std::size_t reissued = 0;    ///< replacements of certificates revoked for correction
     std::size_t not_issued = 0;  ///< every other outcome
 };
 
 /// The bulk-issuing policy, once: for each participant of `e` (an evaluation of `c`),
 /// an eligible one gets the valid record the register holds (already_issued) or a new one
-/// signed with `key` (issued) — unless their newest record is revoked (revoked: only an
-/// explicit certificate_register::reissue() makes a new one), or the evaluation or
+/// signed with `key` (issued) — unless their newest record is revoked: revoked for
+/// correction (revoke(..., true)) and not yet replaced, they get the replacement from the
+/// cohort's current (corrected) data, linked both ways (reissued); revoked for another
+/// reason, nothing (revoked: only an explicit certificate_register::reissue() makes a new
+/// one) — or the evaluation or
 /// `issued_on` is before the cohort's last day (too_early); everyone else is reported
 /// with their status and what is missing, in `language`. Each issue takes the register's
 /// lock (two runs at once issue each certificate once); a re-run issues nothing twice and

@@ -41,21 +41,33 @@ struct certificate_record {
     record_status status = record_status::valid;
     std::string revoked_reason;
     date revoked_on;
+    /// Revoked to be corrected (revoke(..., true), or the one-step reissue with a reason):
+    /// a bulk re-run issues the replacement. False for other revocations, which stand.
+    bool revoked_for_correction = false;
     std::string replaces;     ///< serial of the record this one re-issues
     std::string replaced_by;  ///< serial of the record that re-issued this one
     friend bool operator==(const certificate_record&, const certificate_record&) = default;
 };
 
-/// The serial of a certificate: stable for (programme, cohort, participant, issue number)
-/// — the same inputs always give the same serial, so re-runs issue nothing new — and
-/// unique in practice (60 bits of BLAKE2b). Form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+/// The serial of a certificate: stable for (issuer, programme, cohort, participant, issue
+/// number) — the same inputs always give the same serial, so re-runs issue nothing new —
+/// and unique in practice (60 bits of BLAKE2b). With an issuer id (every certificate
+/// issued since issue 12) the form is "SMART-IIII-XXXX-XXXX-XXXX": IIII is 20 bits of
+/// BLAKE2b of the issuer id (the same for all of an issuer's certificates) and the issuer
+/// id is part of the hash of the rest, so two issuers never share a serial. Without one
+/// (`issuer_id` empty: the serials issued before) "SMART-XXXX-XXXX-XXXX". Crockford base32.
 std::string certificate_serial(std::string_view programme_id, std::string_view cohort_id,
-                               std::string_view participant_id, std::uint32_t issue_number = 1);
+                               std::string_view participant_id, std::uint32_t issue_number = 1,
+                               std::string_view issuer_id = {});
 
-/// True for text of exactly the serial form "SMART-XXXX-XXXX-XXXX" (Crockford base32).
+/// True for text of exactly a serial's form, "SMART-IIII-XXXX-XXXX-XXXX" or the older
+/// "SMART-XXXX-XXXX-XXXX" (Crockford base32, upper case as printed).
 bool is_certificate_serial(std::string_view text) noexcept;
-/// Every distinct serial in a text (a certificate page, a message), sorted.
+/// Every distinct serial in a text (a certificate page, a message), of either form, sorted.
 std::vector<std::string> find_certificate_serials(std::string_view text);
+/// True when two serials (or verification codes) are the same but for letter case: serial
+/// look-up is case-insensitive everywhere (people type them from paper).
+bool same_serial(std::string_view a, std::string_view b) noexcept;
 /// The id of a certificate's credential (and its JWT "jti"): "urn:smart:certificate:" + serial.
 std::string certificate_urn(std::string_view serial);
 /// The serial in a credential id made by certificate_urn(), or "" when `id` is not one.

@@ -27,13 +27,15 @@ class locked_file;
 /// next append).
 class certificate_register {
 public:
-    /// Opens (creating when missing) the register at `file`. Throws parse_error naming the
-    /// line for a corrupt line that is not the last.
-    explicit certificate_register(std::filesystem::path file);
+    /// Opens (creating when missing, with the permission bits `file_mode`: 0600 unless
+    /// configured) the register at `file`. Throws parse_error naming the line for a
+    /// corrupt line that is not the last, invalid_argument for a mode outside 0..0777.
+    explicit certificate_register(std::filesystem::path file, unsigned file_mode = 0600);
 
     const std::filesystem::path& path() const noexcept { return file_; }
     /// Every record, in issue order, with its current status.
     const std::vector<certificate_record>& records() const noexcept { return records_; }
+    /// The record with this serial (letter case aside), if any.
     const certificate_record* find(std::string_view serial) const noexcept;
     /// The valid record for a participant of a cohort, if any.
     const certificate_record* find_valid(std::string_view programme_id, std::string_view cohort_id,
@@ -53,9 +55,13 @@ public:
     /// participant gets a new certificate only through an explicit reissue() of it.
     std::pair<certificate_record, bool> issue(const certificate_data& d, const issuer_profile& issuer,
                                               const signing_key& key, date issued_on, lang language);
-    /// Marks a record revoked (with reason and date). Throws not_found for an unknown
+    /// Marks a record revoked (with reason and date). `for_correction` says why in kind:
+    /// true when the certificate is revoked to be corrected (wrong name, municipality...):
+    /// the next bulk run (issue_cohort) then issues the replacement from the corrected
+    /// cohort, linked; false (the default: withdrawn, fraud, error of eligibility...) and
+    /// the revocation stands until an explicit reissue(). Throws not_found for an unknown
     /// serial, not_allowed when it is not valid, invalid_argument for an empty reason.
-    certificate_record revoke(std::string_view serial, std::string_view reason, date on);
+    certificate_record revoke(std::string_view serial, std::string_view reason, date on, bool for_correction = false);
     /// Re-issues (a correction): a new record (next issue number, new serial, pointing back
     /// with `replaces`) is signed from `d`; the old one points to it with `replaced_by` and
     /// becomes `replaced` when it was valid, or stays `revoked` when it was revoked. Throws
@@ -63,12 +69,27 @@ public:
     /// invalid_argument for data of another participant.
     certificate_record reissue(std::string_view serial, const certificate_data& d, const issuer_profile& issuer,
                                const signing_key& key, date issued_on, lang language);
+    /// The one-step correction: revokes `serial` for correction (with `reason`, on
+    /// `issued_on`; kept as it was when it is revoked already) and issues the corrected
+    /// certificate from `d` (the participant's current record) in one appended line, so
+    /// both happen or neither does. The new record says `replaces: serial`, the old one
+    /// `replaced_by: new serial` and stays revoked. Returns the new record. Throws
+    /// not_found for an unknown serial, not_allowed naming the successor for a record
+    /// already re-issued, invalid_argument for an empty reason or data of another
+    /// participant.
+    certificate_record reissue(std::string_view serial, std::string_view reason, const certificate_data& d,
+                               const issuer_profile& issuer, const signing_key& key, date issued_on, lang language);
 
 private:
     void sync(const detail::locked_file& f);
     void append(const detail::locked_file& f, const std::string& line);
     void apply(const std::string& line, std::size_t line_number, bool last);
+    const certificate_record& checked_for_reissue(std::string_view serial, const certificate_data& d) const;
+    certificate_record next_record(const certificate_record& old, const certificate_data& d,
+                                   const issuer_profile& issuer, const signing_key& key, date issued_on,
+                                   lang language) const;
     std::filesystem::path file_;
+    unsigned mode_ = 0600;
     std::vector<certificate_record> records_;
     std::uint64_t consumed_ = 0;  ///< bytes of complete lines read so far
     std::size_t lines_ = 0;       ///< complete lines read so far

@@ -21,7 +21,15 @@ struct verification_result {
     std::string serial;           ///< from the credential, when it could be read
     std::string credential_json;  ///< what was certified: the signed payload, as signed
     std::string detail;           ///< why, in English (for logs)
+    // what the register says (with a register, for revoked and replaced; else empty)
+    std::string replaced_by;     ///< the serial of the replacement (a correction), if any
+    std::string revoked_reason;  ///< why it was revoked
+    date revoked_on;             ///< when it was revoked
 };
+
+/// The verdict for people, in `l`: "Gyldig." / "Trukket tilbake 1. mai 2025: … Erstattet
+/// av SMART-…." and so on — a revoked or replaced certificate names its replacement.
+std::string verification_text(const verification_result& v, lang l);
 
 /// Checks a compact JWS: the key must be one of `trusted` (else unknown_key), the
 /// signature must verify over the exact bytes (else tampered — any change to any field
@@ -36,5 +44,16 @@ verification_result verify_credential(std::string_view credential_jws, std::span
 /// register has no record with the document's id, parse_error when it is not JSON.
 verification_result verify_credential_document(std::string_view credential_json, std::span<const public_key> trusted,
                                                const certificate_register& reg);
+
+/// The check a certificate's reader can make with what is printed on it: the serial and
+/// the verification code, against the issuer's register (both letter case aside; the
+/// code with or without its dash). The record's signed token is verified as
+/// verify_credential() does, and the code must be the one derived from its signature.
+/// Throws not_found for a serial the register does not hold, and not_allowed for a code
+/// that is not the certificate's — neither message names the holder or what was
+/// certified. Right code: the verdict (valid, revoked or replaced naming the
+/// replacement), with what was certified.
+verification_result verify_serial_code(const certificate_register& reg, std::string_view serial,
+                                       std::string_view code, std::span<const public_key> trusted);
 
 }  // namespace smart
