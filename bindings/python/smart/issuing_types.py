@@ -72,3 +72,4 @@ class IssueOutcome(_NamedEnum):
     revoked = "revoked"
     too_early = "too_early"
     withdrawn = "withdrawn"
+    not_printable = "not_printable"
