@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
 __all__ = ["NameLayout", "NameNotPrintable", "check_requirements", "name_layout", "name_problem"]
 
@@ -207,13 +208,61 @@ class _Measurer(threading.local):
 _measurer = _Measurer()
 
 
-def add_fonts(pdf: FPDF, fonts: tuple[pathlib.Path, ...], families: dict[pathlib.Path, str]) -> list[str]:
+class _Parsed(threading.local):
+    """fpdf2's parsed font per file, made once per thread (see :func:`add_fonts`)."""
+
+    def __init__(self) -> None:
+        self.fonts: dict[pathlib.Path, TTFFont] = {}
+
+
+_parsed = _Parsed()
+
+
+def _copy_font(pdf: FPDF, path: pathlib.Path, family: str) -> None:
+    """Adds the font at ``path`` to ``pdf`` as ``family`` like ``pdf.add_font`` does, but
+    from a font fpdf2 parsed once per thread (parsing Noto Sans CJK — its widths, its
+    cmap — is half a second or more): a copy with a glyph map of its own and a fontTools
+    font of its own, which fpdf2 subsets in place when it writes the document."""
+    import copy
+
+    from fontTools.ttLib import TTFont
+    from fpdf import FPDF as _FPDF
+    from fpdf.fonts import SubsetMap
+    from fpdf.fonts import TTFFont as _TTFFont
+
+    parsed = _parsed.fonts.get(path)
+    if parsed is None:
+        scratch = _FPDF()
+        scratch.add_font("parsed", "", str(path))
+        made = scratch.fonts["parsed"]
+        assert isinstance(made, _TTFFont)
+        made.ttfont.close()  # each document opens the file itself
+        _ = made.hbfont  # HarfBuzz's font, shared by the copies: HarfBuzz only reads it
+        parsed = _parsed.fonts[path] = made
+    font = copy.copy(parsed)  # shares the widths, maps and HarfBuzz font, which fpdf2 only reads
+    font.fontkey = family.lower()
+    font.i = len(pdf.fonts) + 1
+    font.desc = copy.copy(parsed.desc)
+    font.ttfont = TTFont(str(path), recalcTimestamp=False, lazy=True, fontNumber=parsed.collection_font_number)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
+    if font.is_cff and font.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")
+
+
+def add_fonts(pdf: FPDF, fonts: tuple[pathlib.Path, ...], families: dict[pathlib.Path, str], *, copied: bool = True) -> list[str]:
     """Adds ``fonts`` to ``pdf`` (once each; ``families`` remembers them) and returns their
-    family names in order."""
+    family names in order: copies of fonts parsed once per thread, or with ``copied=False``
+    parsed by ``pdf.add_font``."""
     for p in fonts:
         if p not in families:
             families[p] = f"SmartName{len(families)}"
-            pdf.add_font(families[p], "", str(p))
+            if copied:
+                _copy_font(pdf, p, families[p])
+            else:
+                pdf.add_font(families[p], "", str(p))
     return [families[p] for p in fonts]
 
 
@@ -234,7 +283,7 @@ def _width_per_pt(name: str, fonts: tuple[pathlib.Path, ...]) -> float:
     m = _measurer
     if m.pdf is None:
         m.pdf = FPDF(unit="mm", format="A4")
-    use_fonts(m.pdf, add_fonts(m.pdf, fonts, m.families), 100.0)
+    use_fonts(m.pdf, add_fonts(m.pdf, fonts, m.families, copied=False), 100.0)
     return float(m.pdf.get_string_width(name)) / 100.0
 
 
