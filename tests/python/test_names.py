@@ -26,6 +26,7 @@ DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
 AS_OF = "2025-04-30"
 
 CHINESE = "王小明"
+CHINESE_2 = "李美华"  # a second document with the same fonts (copied from the same parsed font)
 EMOJI = "Kari 🌟 Nordmann"
 ARABIC = "ليلى حداد"
 LONG_80 = "Kari-Anne Margrethe Solbakken-Haugland Østensjø Bjørnstad Fjellheim Nordmann Lie"
@@ -153,7 +154,7 @@ def test_arabic_shaping_joins_the_letters() -> None:
 def printed(tmp_path_factory: pytest.TempPathFactory, keyfile: pathlib.Path) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("names")
     ids = eligible_ids()
-    names = dict(zip(ids, (CHINESE, EMOJI, ARABIC, LONG_80, LONG_37, HIEROGLYPH, TOO_LONG)))
+    names = dict(zip(ids, (CHINESE, EMOJI, ARABIC, LONG_80, LONG_37, HIEROGLYPH, TOO_LONG, CHINESE_2)))
     cohort = cohort_with_names(tmp / "cohort.json", names)
     out = tmp / "out"
     status, stdout, err = issue(cohort, out, keyfile)
@@ -166,7 +167,7 @@ def record_of(printed: dict[str, Any], name: str) -> Any:
     return found[0] if found else None
 
 
-@pytest.mark.parametrize("name", [CHINESE, EMOJI, ARABIC, LONG_80, LONG_37])
+@pytest.mark.parametrize("name", [CHINESE, EMOJI, ARABIC, LONG_80, LONG_37, CHINESE_2])
 def test_the_name_is_on_the_page_inside_the_frame_and_the_pdf_verifies(printed: dict[str, Any], keyfile: pathlib.Path, name: str) -> None:
     assert printed["status"] == 0, printed["err"]
     assert printed["err"] == ""  # no "missing glyph" warning
