@@ -105,11 +105,17 @@ def test_long_names_shrink_then_wrap_and_stay_inside_the_text_width() -> None:
     l37 = pdf_names.name_layout(LONG_37)  # ran across the frame at 22 pt
     assert l37.lines == (LONG_37,) and pdf_names.SMALLEST_ONE_LINE <= l37.size < pdf_names.LARGEST
     l80 = pdf_names.name_layout(LONG_80)  # was cut at both page edges
-    assert len(l80.lines) == 2 and " ".join(l80.lines) == LONG_80
+    assert len(l80.lines) == 2 and LONG_80 in (" ".join(l80.lines), "".join(l80.lines))
     assert pdf_names.SMALLEST_TWO_LINES <= l80.size <= pdf_names.SMALLEST_ONE_LINE
     for layout in (short, l37, l80):
         for line in layout.lines:
             assert pdf_names._width_per_pt(line, layout.fonts) * layout.size <= pdf_names.NAME_WIDTH
+    # one word of 50 characters: split after a hyphen, which stays on the first line
+    hyphenated = "Solbakken-Haugland-Østensjø-Bjørnstad-Fjellheimsen"
+    lh = pdf_names.name_layout(hyphenated)
+    assert len(lh.lines) == 2 and lh.lines[0].endswith("-") and "".join(lh.lines) == hyphenated
+    with pytest.raises(pdf_names.NameNotPrintable, match="does not fit"):
+        pdf_names.name_layout("x" * 60)  # no place to break
     with pytest.raises(pdf_names.NameNotPrintable, match="does not fit"):
         pdf_names.name_layout(TOO_LONG)
     assert pdf_names.name_problem(TOO_LONG) == ("too_long", "")

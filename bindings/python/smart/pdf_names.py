@@ -10,9 +10,10 @@ Sans (``fonts-dejavu-core``) and Symbola, a monochrome outline font with the emo
 Unicode 9 (``fonts-symbola``) — each character from the first font that has it, shaped
 with HarfBuzz (fpdf2's text shaping, ``uharfbuzz``): Arabic joined and right to left,
 Indic scripts with their conjuncts. A name is shrunk from 22 pt down to 16 pt to fit the
-frame, then split onto two lines at the space that balances them and shrunk again down to
-11 pt; a name that still does not fit, or has a character no font of the chain has, cannot
-be printed — and nothing is issued for it (:func:`name_problem`).
+frame, then split onto two lines at the space (or after the hyphen) that balances them
+and shrunk again down to 11 pt; a name that still does not fit, or has a character no
+font of the chain has, cannot be printed — and nothing is issued for it
+(:func:`name_problem`).
 """
 
 from __future__ import annotations
@@ -296,6 +297,14 @@ def _size(width_per_pt: float, largest: float, smallest: float) -> float | None:
     return size if size >= smallest else None
 
 
+def _splits(name: str) -> list[tuple[str, str]]:
+    """Where a name may go onto two lines: at a space (which goes), after a hyphen (which
+    stays on the first line)."""
+    out = [(name[:i], name[i + 1 :]) for i, c in enumerate(name) if c == " "]
+    out += [(name[: i + 1], name[i + 1 :]) for i, c in enumerate(name) if c in "-\u2010" and name[i + 1 : i + 2] != " "]
+    return out
+
+
 @functools.lru_cache(maxsize=4096)
 def name_layout(name: str) -> NameLayout:
     """How ``name`` is drawn on a certificate: its fonts, size and lines.
@@ -307,10 +316,8 @@ def name_layout(name: str) -> NameLayout:
     size = _size(_width_per_pt(name, fonts), LARGEST, SMALLEST_ONE_LINE)
     if size is not None:
         return NameLayout((name,), size, fonts)
-    words = name.split(" ")
     best: tuple[float, tuple[str, str]] | None = None
-    for i in range(1, len(words)):
-        first, second = " ".join(words[:i]), " ".join(words[i:])
+    for first, second in _splits(name):
         if not first.strip() or not second.strip():
             continue
         w = max(_width_per_pt(first, fonts), _width_per_pt(second, fonts))
