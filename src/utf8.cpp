@@ -102,6 +102,53 @@ std::string quoted(std::string_view s, std::size_t max_chars) {
     return out;
 }
 
+namespace {
+std::string code_point_name(char32_t cp) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[(cp >> shift) & 15]);
+    return out;
+}
+
+/// The characters beyond ASCII's controls that a text may not hold: the C1 controls
+/// (U+0080-U+009F) and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+/// U+2066-U+2069), which make a text display differently from what it says, anywhere; the
+/// line and paragraph separators (U+2028, U+2029) in one-line texts. `s` is valid UTF-8.
+void check_format_characters(std::string_view s, const char* what, const std::string& pointer, text_kind kind,
+                             errc code) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c != 0xC2 && c != 0xE2) continue;  // the lead bytes of every character checked here
+        const auto c1 = static_cast<unsigned char>(s[i + 1]);
+        char32_t cp = 0;
+        if (c == 0xC2 && c1 <= 0x9F) {
+            cp = c1;  // U+0080-U+009F
+        } else if (c == 0xE2 && i + 2 < s.size() && (c1 == 0x80 || c1 == 0x81)) {
+            cp = 0x2000 + ((c1 & 0x3Fu) << 6) + (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+        } else {
+            continue;
+        }
+        const bool control = cp <= 0x9F;
+        const bool separator = cp == 0x2028 || cp == 0x2029;
+        const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (!control && !bidi && !(separator && kind == text_kind::line)) continue;
+        const std::string where = " (" + code_point_name(cp) + " at byte " + std::to_string(i) + ")";
+        if (control)
+            throw error(code, std::string("the ") + what + " contains a control character" + where +
+                                  (kind == text_kind::line ? ": expected one line of text" : ""),
+                        pointer);
+        if (separator)
+            throw error(code, std::string("the ") + what + " contains a line or paragraph separator" + where +
+                                  ": expected one line of text",
+                        pointer);
+        throw error(code,
+                    std::string("the ") + what + " contains a bidirectional formatting character" + where +
+                        ", which makes a text display differently from what it says: expected text without one",
+                    pointer);
+    }
+}
+}  // namespace
+
 void check_text(std::string_view s, const char* what, const std::string& pointer, text_kind kind,
                 std::size_t max_chars, errc code) {
     if (const std::size_t at = utf8_error_offset(s); at != std::string_view::npos)
@@ -117,6 +164,7 @@ void check_text(std::string_view s, const char* what, const std::string& pointer
                         std::to_string(i) + ")" + (kind == text_kind::line ? ": expected one line of text" : ""),
                     pointer);
     }
+    check_format_characters(s, what, pointer, kind, code);
     // Characters, as JSON Schema's maxLength counts them: the bytes that start one.
     std::size_t chars = 0;
     for (char ch : s) chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;

@@ -74,6 +74,9 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
                        errc::invalid_argument);
     detail::check_text(issuer.url, "issuer URL", "", detail::text_kind::line, limits::text_chars,
                        errc::invalid_argument);
+    // the holder's name is printed: one line, as a participant's name (also when `d` was made by hand)
+    detail::check_text(d.holder, "holder's name", "", detail::text_kind::line, limits::name_chars,
+                       errc::invalid_argument);
     if (issued_on.is_special()) throw error(errc::invalid_argument, "expected an issue date");
     if (issued_on < d.period_end)
         throw error(errc::not_allowed, "a certificate may not be issued before the programme's last day (" +

@@ -13,9 +13,10 @@ using detail::t;
 
 namespace {
 
-constexpr std::array<const char*, 9> outcome_names = {"issued",         "already_issued", "not_eligible",
+constexpr std::array<const char*, 10> outcome_names = {"issued",         "already_issued", "not_eligible",
                                                       "in_progress",    "no_certificate", "revoked",
-                                                      "too_early",      "withdrawn",      "reissued"};
+                                                      "too_early",      "withdrawn",      "reissued",
+                                                      "not_printable"};
 
 std::string revoked_reason(const certificate_record& r, lang l) {
     return r.serial + t(l, " trukket tilbake ", " trekt tilbake ", " revoked on ") + day_text(r.revoked_on, l) + ": " +
@@ -58,9 +59,21 @@ void reissue_one(issue_entry& x, certificate_register& reg, const certificate_re
     }
 }
 
-/// The entry of an eligible participant: issued, already issued, reissued, or revoked.
+/// The entry of an eligible participant: issued, already issued, reissued, revoked, or not
+/// printable (a new document, a replacement too, is drawn only for a printable name).
 void issue_one(issue_entry& x, certificate_register& reg, const certificate_data& d, const issuer_profile& issuer,
-               const signing_key& key, date issued_on, lang language) {
+               const signing_key& key, date issued_on, lang language, const name_check& printable) {
+    if (printable) {
+        // a valid stored record was printed when it was issued: only a new one is checked
+        const certificate_record* latest = reg.find_latest(d.programme_id, d.cohort_id, d.participant_id);
+        if (!latest || latest->status != record_status::valid) {
+            if (const auto problem = printable(d.holder)) {
+                x.outcome = issue_outcome::not_printable;
+                x.reason = not_printable_reason(*problem, language);
+                return;
+            }
+        }
+    }
     try {
         auto [record, fresh] = reg.issue(d, issuer, key, issued_on, language);
         x.outcome = fresh ? issue_outcome::issued : issue_outcome::already_issued;
@@ -86,6 +99,17 @@ const char* to_string(issue_outcome o) noexcept {
     return i < outcome_names.size() ? outcome_names[i] : "";
 }
 
+std::string not_printable_reason(const print_problem& p, lang l) {
+    if (p.what == print_problem::kind::too_long)
+        return t(l, "navnet får ikke plass på beviset, heller ikke på to linjer med minste skriftstørrelse",
+                 "namnet får ikkje plass på beviset, heller ikkje på to linjer med minste skriftstorleik",
+                 "the name does not fit on the certificate, not even on two lines at the smallest size");
+    return t(l, "navnet kan ikke skrives ut på beviset: ingen skrift har tegnet ",
+             "namnet kan ikkje skrivast ut på beviset: inga skrift har teiknet ",
+             "the name cannot be printed on the certificate: no font has the character ") +
+           p.characters;
+}
+
 issue_outcome parse_issue_outcome(std::string_view s) {
     for (std::size_t i = 0; i < outcome_names.size(); ++i)
         if (s == outcome_names[i]) return static_cast<issue_outcome>(i);
@@ -93,7 +117,7 @@ issue_outcome parse_issue_outcome(std::string_view s) {
 }
 
 issue_report issue_cohort(certificate_register& reg, const cohort& c, const evaluation& e, const issuer_profile& issuer,
-                          const signing_key& key, date issued_on, lang language) {
+                          const signing_key& key, date issued_on, lang language, const name_check& printable) {
     if (!e.made_from(c))
         throw error(errc::invalid_argument,
                     "the evaluation was not made from this cohort, or the cohort changed since: evaluate it again");
@@ -112,7 +136,7 @@ issue_report issue_cohort(certificate_register& reg, const cohort& c, const eval
             x.outcome = issue_outcome::too_early;
             x.reason = too_early_reason(c.last_day(), language);
         } else if (status == overall_status::eligible) {
-            issue_one(x, reg, certificate_for(c, e, i), issuer, key, issued_on, language);
+            issue_one(x, reg, certificate_for(c, e, i), issuer, key, issued_on, language, printable);
         } else if (status == overall_status::withdrawn && p.withdrawal) {
             x.outcome = issue_outcome::withdrawn;
             x.reason = withdrawn_reason(*p.withdrawal, language);

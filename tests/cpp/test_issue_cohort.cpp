@@ -138,6 +138,75 @@ TEST_CASE("a bulk run issues nothing to a withdrawn participant and says when an
     CHECK(std::string(to_string(issue_outcome::withdrawn)) == "withdrawn");
 }
 
+TEST_CASE("a bulk run registers nothing for a name the document cannot print and says why", "[issuing][issue_cohort]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const std::string p01 = d.c.participants()[d.c.index_of("p01")].name;
+    const std::string p02 = d.c.participants()[d.c.index_of("p02")].name;
+    std::vector<std::string> asked;
+    // the face's answer: p01's name has a character no font has, p02's is too long
+    const name_check printable = [&](std::string_view name) -> std::optional<print_problem> {
+        asked.emplace_back(name);
+        if (name == p01) return print_problem{print_problem::kind::missing_glyph, "U+E000"};
+        if (name == p02) return print_problem{print_problem::kind::too_long, ""};
+        return std::nullopt;
+    };
+    const issue_report r = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::nn, printable);
+    CHECK(asked.size() == 24);  // every eligible participant, nobody else
+    CHECK(entry(r, "p01").outcome == issue_outcome::not_printable);
+    CHECK_FALSE(entry(r, "p01").record);
+    CHECK(entry(r, "p01").reason == "namnet kan ikkje skrivast ut på beviset: inga skrift har teiknet U+E000");
+    CHECK(entry(r, "p02").outcome == issue_outcome::not_printable);
+    CHECK(entry(r, "p02").reason ==
+          "namnet får ikkje plass på beviset, heller ikkje på to linjer med minste skriftstorleik");
+    CHECK(r.issued == 22);
+    CHECK(count(r, issue_outcome::not_printable) == 2);
+    CHECK(r.issued + r.already_issued + r.not_issued == r.entries.size());
+    CHECK(reg.records().size() == 22);
+    for (const auto& rec : reg.records()) {
+        CHECK(rec.data.participant_id != "p01");
+        CHECK(rec.data.participant_id != "p02");
+    }
+    CHECK(to_string(issue_outcome::not_printable) == std::string("not_printable"));
+    CHECK(parse_issue_outcome("not_printable") == issue_outcome::not_printable);
+    CHECK(not_printable_reason({print_problem::kind::missing_glyph, "U+E000"}, lang::nb) ==
+          "navnet kan ikke skrives ut på beviset: ingen skrift har tegnet U+E000");
+    CHECK(not_printable_reason({print_problem::kind::too_long, ""}, lang::en) ==
+          "the name does not fit on the certificate, not even on two lines at the smallest size");
+    // once printable (a font installed), the next run issues them; a stored record is not asked about
+    const issue_report later = issue_cohort(reg, d.c, d.e, bulk_issuer, d.key, date(2025, 5, 2), lang::nn,
+                                            [&](std::string_view name) -> std::optional<print_problem> {
+                                                asked.emplace_back(name);
+                                                return std::nullopt;
+                                            });
+    CHECK(later.issued == 2);
+    CHECK(later.already_issued == 22);
+    CHECK(asked.size() == 24 + 2);
+    // without a check (the C ABI), everyone eligible is issued as before
+    scratch_dir other;
+    certificate_register plain(other.path / "register.jsonl");
+    CHECK(issue_cohort(plain, d.c, d.e, bulk_issuer, d.key, date(2025, 4, 30), lang::nn).issued == 24);
+}
+
+TEST_CASE("a certificate's holder name is one line of text, also in certificate data made by hand", "[issuing][text]") {
+    scratch_dir dir;
+    const bulk_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    certificate_data data = certificate_for(d.c, d.e, d.c.index_of("p01"));
+    for (const char* bad : {"Kari\nNordmann", "Kari\tNordmann", "\xE2\x80\xAEKari", "Kari\xC2\x85"}) {
+        data.holder = bad;
+        try {
+            (void)reg.issue(data, bulk_issuer, d.key, date(2025, 4, 30), lang::nb);
+            FAIL("issued a certificate to a name with a control character");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::invalid_argument);
+            CHECK_THAT(e.message(), Catch::Contains("holder's name"));
+        }
+    }
+    CHECK(reg.records().empty());
+}
+
 TEST_CASE("serials and credential ids are recognised by the core", "[issuing][serial]") {
     const std::string serial = certificate_serial("smart-trener-2024", "trener-2024-demo", "p01");
     CHECK(is_certificate_serial(serial));

@@ -95,6 +95,52 @@ TEST_CASE("one-line texts of a participant refuse every control character, NUL i
     check_savable(c);
 }
 
+TEST_CASE("a participant's name refuses C1 controls, line separators and bidirectional overrides", "[text]") {
+    // Each would print differently from what the record says: a C1 control or U+2028 is
+    // no glyph, a right-to-left override (U+202E) shows "Kari" as "iraK".
+    struct name_case {
+        const char* name;
+        const char* code_point;
+        const char* kind;
+    };
+    const name_case cases[] = {
+        {"Kari\xC2\x85Nordmann", "U+0085", "control character"},          // NEXT LINE (C1)
+        {"Kari\xC2\x9FNordmann", "U+009F", "control character"},          // last C1 control
+        {"Kari\xE2\x80\xA8Nordmann", "U+2028", "line or paragraph separator"},
+        {"Kari\xE2\x80\xA9Nordmann", "U+2029", "line or paragraph separator"},
+        {"\xE2\x80\xAEKari Nordmann", "U+202E", "bidirectional formatting character"},  // RLO
+        {"Kari \xE2\x80\xAANordmann", "U+202A", "bidirectional formatting character"},  // LRE
+        {"Kari \xE2\x81\xA6Nordmann", "U+2066", "bidirectional formatting character"},  // LRI
+        {"Kari \xE2\x81\xA9Nordmann", "U+2069", "bidirectional formatting character"},  // PDI
+    };
+    cohort c = cohort_of_one();
+    const cohort before = c;
+    for (const auto& nc : cases) {
+        INFO(nc.code_point);
+        const error e = thrown_by([&] { c.add_participant(th::person("p2", nc.name)); });
+        CHECK(e.code() == errc::validation_error);
+        CHECK(e.pointer() == "/participants/1/name");
+        CHECK_THAT(e.message(), Contains(nc.kind) && Contains(nc.code_point));
+        CHECK(detail::is_utf8(e.what()));
+    }
+    CHECK(c == before);
+    // the neighbours of the refused ranges are names like any other: U+00A0 (no-break
+    // space), U+2027, U+202F (narrow no-break space), U+2065 is unassigned, U+206A and
+    // Arabic, Chinese and emoji
+    for (const char* fine : {"Kari\xC2\xA0Nordmann", "Kari\xE2\x80\xAFNordmann", "Kari\xE2\x80\xA7",
+                             "\xD9\x84\xD9\x8A\xD9\x84\xD9\x89", "\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E",
+                             "Kari \xF0\x9F\x8C\x9F Nordmann"}) {
+        INFO(detail::quoted(fine));
+        cohort ok = cohort_of_one();
+        CHECK_NOTHROW(ok.add_participant(th::person("p2", fine)));
+    }
+    // free text keeps its line breaks but not an override
+    CHECK_NOTHROW(detail::check_text("a\xE2\x80\xA8" "b", "reason", "/reason", detail::text_kind::multiline));
+    const error rlo = thrown_by(
+        [] { detail::check_text("a\xE2\x80\xAE" "b", "reason", "/reason", detail::text_kind::multiline); });
+    CHECK_THAT(rlo.message(), Contains("bidirectional"));
+}
+
 TEST_CASE("texts longer than the limits (in characters) are refused", "[text][limits]") {
     cohort c = cohort_of_one();
     participant longest = th::person("p2", std::string(limits::name_chars, 'x'));

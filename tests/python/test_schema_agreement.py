@@ -49,7 +49,7 @@ LIBRARY_ONLY_RULES = [
     r"gathering|interval|counted|no counted day",  # rules that need the schedule
     r"template|has no date",  # undated programme sessions in a cohort
     r"end .*start|start .*end",  # end after start
-    r"control character",  # text content the schema leaves to the library
+    r"control character|line or paragraph separator|bidirectional formatting",  # text content the schema leaves to the library
     r"the cohort has \d+ seats|is one too many",  # capacity against participants
     r"id of lower-case letters",  # identifiers (the schema pattern says the same)
 ]

@@ -38,6 +38,7 @@ from .issuing import (
     verify_pdf,
 )
 from .issuing_bulk import _tqdm_progress
+from .pdf_names import check_requirements
 
 __all__ = ["add_commands"]
 
@@ -219,6 +220,10 @@ def _keygen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out_dir = pathlib.Path(args.out)
     key_path = pathlib.Path(args.key)
+    try:
+        check_requirements()  # pre-flight: a missing package or font before anything is registered
+    except (ImportError, OSError) as exc:
+        return _fail(err, str(exc))
     try:
         _smart.issuing.check_key_outside(key_path, out_dir)
         key = load_signing_key(key_path)

@@ -42,7 +42,8 @@ class IssueReport:
             certificate, as the core decided: not_eligible or in_progress (the reason is
             the core's explanation of what is missing), no_certificate, revoked (revoked
             for another reason than a correction: only a re-issue makes a new one),
-            too_early or withdrawn.
+            too_early, withdrawn or not_printable (the name cannot be printed: a character
+            no font has, or too long; nothing registered).
         entries: The core's decision for every participant, in the cohort's order
             (``IssueEntry``: participant, participant_id, name, outcome, record, reason).
     """
@@ -103,7 +104,9 @@ def issue_cohort(
     entry always exists before its documents, so a run killed half-way is completed by the
     next run, which issues nothing twice and gives the same serials (and removes the killed
     run's temporary files). The participants without a certificate, with the reason, are
-    written to ``out_dir/not-issued.csv``.
+    written to ``out_dir/not-issued.csv``. Before anything, every package and font a
+    certificate needs must be there (:func:`smart.pdf_names.check_requirements`), and a
+    participant whose name cannot be printed gets nothing (not_printable).
 
     Args:
         key_file: Where the key was read from; refused when it lies inside ``out_dir``.
@@ -114,14 +117,23 @@ def issue_cohort(
 
     Raises:
         InvalidArgumentError (a ValueError): the key file is inside the output folder.
+        ImportError, FileNotFoundError: a Python package or a font package is missing
+            (nothing registered, nothing written).
     """
+    from .pdf_names import check_requirements, name_problem
+
+    check_requirements()  # before anything is registered: a missing package or font is one error
     out = pathlib.Path(out_dir)
     if key_file is not None:
         _iss.check_key_outside(os.fspath(key_file), os.fspath(out))
     out.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     day = issued_on if issued_on is not None else datetime.date.today()
-    core = _iss.issue_cohort(Register(out / "register.jsonl", mode=mode), evaluation._e, issuer, key, day, Lang(lang))
+    # the names the PDF cannot print: the core registers nothing for them (not_printable)
+    unprintable = {n: why for n in {p.name for p in evaluation.cohort} if (why := name_problem(n)) is not None}
+    core = _iss.issue_cohort(
+        Register(out / "register.jsonl", mode=mode), evaluation._e, issuer, key, day, Lang(lang), unprintable=unprintable
+    )
     report = IssueReport(entries=list(core.entries))
     given = (IssueOutcome.issued, IssueOutcome.already_issued, IssueOutcome.reissued)
     with_record = [x for x in report.entries if x.outcome in given]

@@ -73,3 +73,4 @@ class IssueOutcome(_NamedEnum):
     too_early = "too_early"
     withdrawn = "withdrawn"
     reissued = "reissued"
+    not_printable = "not_printable"

@@ -8,6 +8,7 @@ import datetime
 import json
 import os
 import pathlib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -188,7 +189,14 @@ def verify_pdf(
     return v
 
 
+# What extraction tools add that no certified text holds (the core refuses controls and
+# bidirectional formatting characters in printed texts): pypdf's NUL before CJK glyphs,
+# pdftotext's embedding marks around right-to-left runs.
+_NOT_TEXT = dict.fromkeys([*range(0x20), 0x7F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def _squeeze(text: str) -> str:
-    """The text without any whitespace: line breaks and spacing of a PDF's text differ
-    between extraction tools, the words do not."""
-    return "".join(text.split())
+    """The text without any whitespace, in NFC: line breaks and spacing of a PDF's text
+    differ between extraction tools, and so do the controls and direction marks they add
+    and the composition of accented letters; the words do not."""
+    return unicodedata.normalize("NFC", "".join(text.translate(_NOT_TEXT).split()))

@@ -2,7 +2,8 @@
 
 The words come from the C++ core (``smart::wording``), so C and Python consumers print the
 same text; this module only lays them out. The font is embedded (DejaVu Sans, which has
-æ, ø and å); the QR code, drawn as vector squares, carries the serial and the
+æ, ø and å; the holder's name in other scripts with Noto fonts, shaped with HarfBuzz:
+:mod:`smart.pdf_names`); the QR code, drawn as vector squares, carries the serial and the
 verification code.
 
 Speed (about 5 ms a document; docs/certificates.md): once per process the font is cut
@@ -24,11 +25,12 @@ from __future__ import annotations
 import os
 import pathlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ._core import _smart
 from .pdf_fonts import _CHECK, _font_set, find_font
+from .pdf_names import NameLayout, add_fonts, name_layout, use_fonts
 from .pdf_layout import _cell, _paragraph, _qr, _width  # noqa: F401  (_width: for the tests of the layout)
 from .pdf_producer import _producer_class
 
@@ -85,7 +87,8 @@ def _new_document(text: CertificateText) -> FPDF:
     pdf.set_subject(text.programme or text.title)
     pdf.set_creator("smart")
     pdf.set_keywords(" ".join(text.keywords))
-    _font_set(text).install(pdf)
+    # a name drawn with the chain's fonts leaves the document's DejaVu set as it is for Latin names
+    _font_set(replace(text, holder="") if name_layout(text.holder).fonts else text).install(pdf)
     pdf.set_auto_page_break(False)
     pdf.set_margins(25, 25, 25)
     pdf.add_page()
@@ -112,11 +115,30 @@ def _draw_heading(pdf: FPDF, text: CertificateText, width: float) -> None:
     pdf.line(pdf.w / 2 - 30, pdf.get_y() + 3, pdf.w / 2 + 30, pdf.get_y() + 3)
     pdf.set_y(pdf.get_y() + 14)
     pdf.set_text_color(0, 0, 0)
-    pdf.set_font("DejaVu", "B", 22)
-    _cell(pdf, width, 12, text.holder, "C")
+    _draw_name(pdf, name_layout(text.holder), width)
     pdf.set_y(pdf.get_y() + 4)
     pdf.set_font("DejaVu", "", 11.5)
     _paragraph(pdf, width, 6.2, text.attests, "C")
+
+
+def _draw_name(pdf: FPDF, layout: NameLayout, width: float) -> None:
+    """The holder's name as :func:`smart.pdf_names.name_layout` fits it: one or two lines,
+    with DejaVu Sans Bold, or shaped with the chain's fonts (in a saved graphics state, so
+    the fonts fpdf2 switches to while drawing do not leak into the rest of the page)."""
+    if not layout.fonts:
+        pdf.set_font("DejaVu", "B", layout.size)
+        for line in layout.lines:
+            _cell(pdf, width, layout.line_height, line, "C")
+        return
+    families = add_fonts(pdf, layout.fonts, {})
+    y = pdf.get_y()
+    with pdf.local_context():
+        use_fonts(pdf, families, layout.size)
+        for line in layout.lines:
+            pdf.set_xy(pdf.l_margin, y)
+            pdf.cell(width, layout.line_height, line, align="C")
+            y += layout.line_height
+    pdf.set_xy(pdf.l_margin, y)
 
 
 def _draw_goals(pdf: FPDF, text: CertificateText, width: float) -> None:
@@ -175,6 +197,9 @@ def render_certificate(
 ) -> pathlib.Path:
     """Writes the certificate as a one-page A4 PDF/A-2B at ``path`` (with exactly the
     permission bits ``mode`` when given).
+
+    Raises :class:`smart.pdf_names.NameNotPrintable` (nothing written) for a holder's name
+    that cannot be printed (:func:`smart.pdf_names.name_problem`).
 
     The file appears whole or not at all: it is written to a temporary file in the same
     folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).

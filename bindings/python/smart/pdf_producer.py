@@ -44,8 +44,10 @@ def _producer_class() -> type:
                 return dict(fs.by_index)
             # fpdf2 itself, on fonts of their own (it subsets them in place), recording
             # what it writes for the next documents of the set
+            keys = {face.fontkey for face in fs.faces}
             for f in fonts:
-                fs.fresh_ttfont(f)
+                if f.fontkey in keys:  # the fonts of a holder's name were added as fpdf2 adds any font
+                    fs.fresh_ttfont(f)
             first = self.obj_id + 1
             written: list[tuple[PDFObject, str | None]] = []
             add = self._add_pdf_obj

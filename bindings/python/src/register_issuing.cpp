@@ -4,6 +4,7 @@
 // around signing, verification and register I/O.
 #include <pybind11/stl/filesystem.h>
 
+#include <map>
 #include <mutex>
 
 #include "bindings.hpp"
@@ -450,7 +451,7 @@ void register_issuing(py::module_& m) {
             "outcome",
             [](const smart::issue_entry& x) { return issuing_enum("IssueOutcome", smart::to_string(x.outcome)); },
             "issued, already_issued, not_eligible, in_progress, no_certificate, revoked, too_early, withdrawn or "
-            "reissued.")
+            "reissued or not_printable.")
         .def_readonly("record", &smart::issue_entry::record, "The record (issued, stored or revoked), or None.")
         .def_readonly("reason", &smart::issue_entry::reason, "Why nothing was issued ('' when something was).")
         .def("__repr__", [](const smart::issue_entry& x) {
@@ -466,13 +467,35 @@ void register_issuing(py::module_& m) {
     s.def(
         "issue_cohort",
         [](py_register& r, const std::shared_ptr<py_evaluation>& x, const smart::issuer_profile& issuer,
-           const smart::signing_key& key, smart::date issued_on, smart::lang language) {
+           const smart::signing_key& key, smart::date issued_on, smart::lang language,
+           const std::map<std::string, std::pair<std::string, std::string>>& unprintable) {
+            // The names the PDF layout cannot print, found by Python before the run: the
+            // core's check looks them up without the GIL.
+            std::map<std::string, smart::print_problem, std::less<>> problems;
+            for (const auto& [name, why] : unprintable) {
+                smart::print_problem p;
+                if (why.first == "too_long") p.what = smart::print_problem::kind::too_long;
+                else if (why.first == "missing_glyph") p.what = smart::print_problem::kind::missing_glyph;
+                else throw smart::error(smart::errc::invalid_argument, "unknown print problem " + short_repr(why.first));
+                p.characters = why.second;
+                problems.emplace(name, std::move(p));
+            }
+            smart::name_check check;
+            if (!problems.empty())
+                check = [&problems](std::string_view name) -> std::optional<smart::print_problem> {
+                    const auto it = problems.find(name);
+                    if (it == problems.end()) return std::nullopt;
+                    return it->second;
+                };
             py::gil_scoped_release nogil;
             std::lock_guard<std::mutex> lock(r.mu);
-            return smart::issue_cohort(r.reg, x->cohort(), x->e, issuer, key, issued_on, language);
+            return smart::issue_cohort(r.reg, x->cohort(), x->e, issuer, key, issued_on, language, check);
         },
         py::arg("register"), py::arg("evaluation"), py::arg("issuer"), py::arg("key"), py::arg("issued_on"),
-        py::arg("lang"), "The bulk-issuing policy of the core: who gets a certificate, who has one, who not and why.");
+        py::arg("lang"), py::arg("unprintable") = std::map<std::string, std::pair<std::string, std::string>>{},
+        "The bulk-issuing policy of the core: who gets a certificate, who has one, who not and why. "
+        "unprintable maps a name the document cannot print to (\"missing_glyph\" or \"too_long\", the characters): "
+        "such a participant is not_printable and nothing is registered for them.");
 
     s.def(
         "verify_credential",

@@ -28,13 +28,15 @@ std::string quoted(std::string_view s, std::size_t max_chars = 60);
 
 /// What a text may hold besides printable characters.
 enum class text_kind {
-    line,       ///< one line: no control characters at all (ids, names, roles, titles)
+    line,       ///< one line: no control characters at all, no U+2028/U+2029 (ids, names, roles, titles)
     multiline,  ///< free text: tab, line feed and carriage return allowed
 };
 
 /// Throws smart::error(`code`) at `pointer` unless `s` is valid UTF-8, at most
 /// `max_chars` characters (code points, as JSON Schema's maxLength counts) long, and free of control characters (NUL included) that `kind` does not
-/// allow. `what` names the text in the message ("participant name").
+/// allow: C0, DEL and C1 controls (free text may hold tab, line feed and carriage return),
+/// the bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069
+/// (anywhere), the line and paragraph separators U+2028 and U+2029 (in one-line text). `what` names the text in the message ("participant name").
 void check_text(std::string_view s, const char* what, const std::string& pointer, text_kind kind = text_kind::line,
                 std::size_t max_chars = limits::text_chars, errc code = errc::validation_error);
 /// check_text for each language of `t`, at `pointer`/nb, /nn and /en (the bokmål text at

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,9 +29,28 @@ enum class issue_outcome : std::uint8_t {
     too_early,       ///< eligible, but the evaluation or the issue date is before the cohort's last day
     withdrawn,       ///< withdrawn from the cohort (the reason names the date and why)
     reissued,        ///< a replacement made in this run: the newest record was revoked for correction
+    not_printable,   ///< eligible, but the name cannot be printed on the document (see name_check)
 };
 const char* to_string(issue_outcome o) noexcept;
 issue_outcome parse_issue_outcome(std::string_view s);
+
+/// Why a holder's name cannot be printed on a certificate document, as the code that draws
+/// the document finds it (the core draws none: the Python face lays out the PDF).
+struct print_problem {
+    enum class kind : std::uint8_t {
+        missing_glyph,  ///< no font has a glyph for some character (`characters` names them)
+        too_long,       ///< does not fit the frame on two lines at the smallest size
+    };
+    kind what = kind::missing_glyph;
+    std::string characters;  ///< missing_glyph: the characters, e.g. "U+E000"
+};
+
+/// Answers for a holder's name whether it can be printed: nullopt when it can. Called once
+/// per eligible participant before anything is registered for them, on the calling thread.
+using name_check = std::function<std::optional<print_problem>(std::string_view name)>;
+
+/// The reason a not_printable entry gives for `p`, in `language`.
+std::string not_printable_reason(const print_problem& p, lang language);
 
 /// One participant's line of an issue_report.
 struct issue_entry {
@@ -64,10 +84,12 @@ struct issue_report {
 /// `issued_on` is before the cohort's last day (too_early); everyone else is reported
 /// with their status and what is missing, in `language`. Each issue takes the register's
 /// lock (two runs at once issue each certificate once); a re-run issues nothing twice and
-/// gives the same serials. Throws invalid_argument when `e` was not made from `c`, and
-/// whatever the register throws for I/O; a record issued before such an error stays in
-/// the register (the re-run finds it).
+/// gives the same serials. With `printable`, an eligible participant without a record whose
+/// name it refuses is not_printable and nothing is registered for them (a valid record in
+/// the register is still already_issued: it was printed before). Throws invalid_argument
+/// when `e` was not made from `c`, and whatever the register (or `printable`) throws; a
+/// record issued before such an error stays in the register (the re-run finds it).
 issue_report issue_cohort(certificate_register& reg, const cohort& c, const evaluation& e, const issuer_profile& issuer,
-                          const signing_key& key, date issued_on, lang language);
+                          const signing_key& key, date issued_on, lang language, const name_check& printable = {});
 
 }  // namespace smart

@@ -285,4 +285,5 @@ def issue_cohort(
     key: SigningKey,
     issued_on: datetime.date | str,
     lang: Lang | str,
+    unprintable: dict[str, tuple[str, str]] = ...,
 ) -> CoreIssueReport: ...
