@@ -78,7 +78,8 @@ SMART_EXTERN(int) smart_signing_key_from_json(smart_signing_key **out, const cha
  * (the file cannot be opened); messages name the file. */
 SMART_EXTERN(int) smart_signing_key_load_file(smart_signing_key **out, const char *path);
 
-/* The secret key file's text (smart.signing-key/2; /1 for an Ed25519 key): it holds the secret, keep it private.
+/* The secret key file's text (smart.signing-key/2; /1 for an Ed25519 key): it holds the
+ * secret, keep it private.
  * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_signing_key_to_json(char **out, const smart_signing_key *key);
 
@@ -113,7 +114,8 @@ SMART_EXTERN(int) smart_public_key_from_json(smart_public_key **out, const char 
  * name the file. */
 SMART_EXTERN(int) smart_public_key_load_file(smart_public_key **out, const char *path);
 
-/* The public key file's text (smart.public-key/2; /1 for an Ed25519 key). Release *out with smart_string_free().
+/* The public key file's text (smart.public-key/2; /1 for an Ed25519 key). Release *out
+ * with smart_string_free().
  * Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_public_key_to_json(char **out, const smart_public_key *key);
 
@@ -269,8 +271,8 @@ SMART_EXTERN(int) smart_record_replaced_by(const char **out, const smart_record 
 /* Why and when it was revoked ("YYYY-MM-DD"); "" when it was not. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_revoked_reason(const char **out, const smart_record *record);
 SMART_EXTERN(int) smart_record_revoked_on(const char **out, const smart_record *record);
-/* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, EdDSA): the token to hand
- * out and verify. Errors: SMART_EINVAL. */
+/* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, ES256; Ed25519 for an
+ * Ed25519 key): the token to hand out and verify. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_credential_jws(const char **out, const smart_record *record);
 /* The Open Badges 3.0 AchievementCredential the JWS signs (without the JWT claims), as JSON
  * text. Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
