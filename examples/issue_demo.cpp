@@ -63,7 +63,9 @@ int main(int argc, char** argv) {
         write_file(out / "public-key.json", smart::save_public_key(key.public_part()));
         const smart::cohort c = cohort_file.empty() ? smart::catalogue::demo_cohort() : smart::load_cohort_file(cohort_file);
         const smart::evaluation e = smart::evaluate(c, as_of);
-        const smart::issuer_profile issuer{"urn:smart:issuer:demo", "SMART senter for sosial innovasjon (demo)", ""};
+        // the issuer is the key's did:key: anyone resolves it to the key, without this project
+        const smart::issuer_profile issuer{smart::did_key(key.public_part()), "SMART senter for sosial innovasjon (demo)",
+                                           ""};
         smart::certificate_register reg(out / "register.jsonl");
         // who gets a certificate, who has one and why the others get none: the core's policy
         const smart::issue_report report = smart::issue_cohort(reg, c, e, issuer, key, as_of, l);

@@ -25,11 +25,15 @@ constexpr tag verification_tag = static_cast<tag>(0x534d5631);
 struct signing_key_box {
     tag kind = signing_key_tag;
     smart::signing_key key;
+    std::string did;  ///< its did:key, lent by smart_signing_key_did()
+    explicit signing_key_box(smart::signing_key k) : key(std::move(k)), did(smart::did_key(key.public_part())) {}
     ~signing_key_box() { sodium_memzero(key.secret_bytes.data(), key.secret_bytes.size()); }
 };
 struct public_key_box {
     tag kind = public_key_tag;
     smart::public_key key;
+    std::string did;  ///< its did:key, lent by smart_public_key_did()
+    explicit public_key_box(smart::public_key k) : key(std::move(k)), did(smart::did_key(key)) {}
 };
 struct register_box {
     tag kind = register_tag;
@@ -65,12 +69,14 @@ const Box& checked(const Handle* h, tag expected, const char* function, const ch
     return *reinterpret_cast<const Box*>(h);
 }
 
-const smart::signing_key& key_of(const smart_signing_key* h, const char* fn) {
-    return checked<signing_key_box>(h, signing_key_tag, fn, "key").key;
+const signing_key_box& box_of(const smart_signing_key* h, const char* fn) {
+    return checked<signing_key_box>(h, signing_key_tag, fn, "key");
 }
-const smart::public_key& key_of(const smart_public_key* h, const char* fn) {
-    return checked<public_key_box>(h, public_key_tag, fn, "key").key;
+const public_key_box& box_of(const smart_public_key* h, const char* fn) {
+    return checked<public_key_box>(h, public_key_tag, fn, "key");
 }
+const smart::signing_key& key_of(const smart_signing_key* h, const char* fn) { return box_of(h, fn).key; }
+const smart::public_key& key_of(const smart_public_key* h, const char* fn) { return box_of(h, fn).key; }
 const smart::certificate_register& reg_of(const smart_register* h, const char* fn) {
     return checked<register_box>(h, register_tag, fn, "register").reg;
 }
@@ -103,7 +109,8 @@ struct issuing_request {
     smart::lang language = smart::lang::nb;
 };
 
-issuing_request request_of(const smart_issue_options* options, const smart::evaluation& e, const char* fn) {
+issuing_request request_of(const smart_issue_options* options, const smart::evaluation& e,
+                           const smart::signing_key& key, const char* fn) {
     smart_issue_options o = SMART_ISSUE_OPTIONS_INIT;
     if (options) {
         if (options->version < 1 || options->version > SMART_ISSUE_OPTIONS_VERSION)
@@ -112,7 +119,9 @@ issuing_request request_of(const smart_issue_options* options, const smart::eval
     }
     issuing_request q;
     q.language = to_cpp(o.lang, fn);
-    q.issuer = smart::default_issuer(e.programme(), q.language);
+    // the default id is the did:web of the URL, or the key's did:key: derived only when used
+    q.issuer = smart::default_issuer(e.programme(), q.language, key.public_part(),
+                                     o.issuer_id || !o.issuer_url ? "" : o.issuer_url);
     if (o.issuer_id) q.issuer.id = o.issuer_id;
     if (o.issuer_name) q.issuer.name = o.issuer_name;
     if (o.issuer_url) q.issuer.url = o.issuer_url;
@@ -165,8 +174,7 @@ int smart_signing_key_generate(smart_signing_key** out) {
     if (out) *out = nullptr;
     return guard([&] {
         need(out, fn, "out is NULL");
-        auto box = std::make_unique<signing_key_box>();
-        box->key = smart::generate_signing_key();
+        auto box = std::make_unique<signing_key_box>(smart::generate_signing_key());
         *out = hand_out<smart_signing_key>(std::move(box));
     });
 }
@@ -177,8 +185,7 @@ int smart_signing_key_from_json(smart_signing_key** out, const char* json) {
     return guard([&] {
         need(out, fn, "out is NULL");
         need(json, fn, "json is NULL");
-        auto box = std::make_unique<signing_key_box>();
-        box->key = smart::load_signing_key(json);
+        auto box = std::make_unique<signing_key_box>(smart::load_signing_key(json));
         *out = hand_out<smart_signing_key>(std::move(box));
     });
 }
@@ -189,8 +196,7 @@ int smart_signing_key_load_file(smart_signing_key** out, const char* path) {
     return guard([&] {
         need(out, fn, "out is NULL");
         need(path, fn, "path is NULL");
-        auto box = std::make_unique<signing_key_box>();
-        box->key = smart::load_signing_key_file(path);
+        auto box = std::make_unique<signing_key_box>(smart::load_signing_key_file(path));
         *out = hand_out<smart_signing_key>(std::move(box));
     });
 }
@@ -226,8 +232,7 @@ int smart_signing_key_public(smart_public_key** out, const smart_signing_key* ke
     if (out) *out = nullptr;
     return guard([&] {
         need(out, fn, "out is NULL");
-        auto box = std::make_unique<public_key_box>();
-        box->key = key_of(key, fn).public_part();
+        auto box = std::make_unique<public_key_box>(key_of(key, fn).public_part());
         *out = hand_out<smart_public_key>(std::move(box));
     });
 }
@@ -240,8 +245,7 @@ int smart_public_key_from_json(smart_public_key** out, const char* json) {
     return guard([&] {
         need(out, fn, "out is NULL");
         need(json, fn, "json is NULL");
-        auto box = std::make_unique<public_key_box>();
-        box->key = smart::load_public_key(json);
+        auto box = std::make_unique<public_key_box>(smart::load_public_key(json));
         *out = hand_out<smart_public_key>(std::move(box));
     });
 }
@@ -252,8 +256,7 @@ int smart_public_key_load_file(smart_public_key** out, const char* path) {
     return guard([&] {
         need(out, fn, "out is NULL");
         need(path, fn, "path is NULL");
-        auto box = std::make_unique<public_key_box>();
-        box->key = smart::load_public_key_file(path);
+        auto box = std::make_unique<public_key_box>(smart::load_public_key_file(path));
         *out = hand_out<smart_public_key>(std::move(box));
     });
 }
@@ -274,6 +277,90 @@ int smart_public_key_id(const char** out, const smart_public_key* key) {
 }
 
 void smart_public_key_free(smart_public_key* key) { release<public_key_box>(key, public_key_tag, __func__); }
+
+int smart_signing_key_algorithm(const char** out, const smart_signing_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        const smart::signing_key& k = key_of(key, fn);
+        need(out, fn, "out is NULL");
+        *out = smart::to_string(k.algorithm);
+    });
+}
+
+int smart_signing_key_did(const char** out, const smart_signing_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, box_of(key, fn).did, fn); });
+}
+
+int smart_public_key_algorithm(const char** out, const smart_public_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        const smart::public_key& k = key_of(key, fn);
+        need(out, fn, "out is NULL");
+        *out = smart::to_string(k.algorithm);
+    });
+}
+
+int smart_public_key_did(const char** out, const smart_public_key* key) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] { lend(out, box_of(key, fn).did, fn); });
+}
+
+int smart_public_key_from_did(smart_public_key** out, const char* did) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(did, fn, "did is NULL");
+        auto box = std::make_unique<public_key_box>(smart::resolve_did_key(did));
+        *out = hand_out<smart_public_key>(std::move(box));
+    });
+}
+
+int smart_public_key_did_document(char** out, char** did_out, const smart_public_key* key, const char* issuer_url) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    if (did_out) *did_out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const public_key_box& b = box_of(key, fn);
+        const std::string did = issuer_url ? smart::did_web(issuer_url) : b.did;
+        std::unique_ptr<char, void (*)(char*)> doc(dup(smart::did_document(b.key, did)), smart_string_free);
+        if (did_out) *did_out = dup(did);
+        *out = doc.release();
+    });
+}
+
+int smart_public_key_from_did_document(smart_public_key** out, const char* json, const char* key_id) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(json, fn, "json is NULL");
+        const std::vector<smart::public_key> keys = smart::load_did_document(json);
+        const smart::public_key* chosen = key_id ? nullptr : &keys.front();
+        for (const auto& k : keys)
+            if (!chosen && k.key_id == key_id) chosen = &k;
+        if (!chosen)
+            throw smart::error(smart::errc::not_found,
+                               "the DID document has no key " + smart::detail::quoted(key_id ? key_id : ""));
+        *out = hand_out<smart_public_key>(std::make_unique<public_key_box>(*chosen));
+    });
+}
+
+int smart_did_web_document_url(char** out, const char* did) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(did, fn, "did is NULL");
+        *out = dup(smart::did_web_document_url(did));
+    });
+}
 
 // --- options -------------------------------------------------------------------------------
 
@@ -349,7 +436,7 @@ int smart_register_issue_cohort(smart_issue_report** out, smart_register* reg, c
         const smart::cohort& c = get(cohort, fn).c;
         const smart::evaluation& e = get(evaluation, fn).e;
         const smart::signing_key& k = key_of(key, fn);
-        const issuing_request q = request_of(options, e, fn);
+        const issuing_request q = request_of(options, e, k, fn);
         auto box = std::make_unique<report_box>();
         box->report = smart::issue_cohort(r, c, e, q.issuer, k, q.issued_on, q.language);
         *out = hand_out<smart_issue_report>(std::move(box));
@@ -367,7 +454,7 @@ int smart_register_issue(smart_record** out, int* is_new, smart_register* reg, c
         const smart::cohort& c = get(cohort, fn).c;
         const smart::evaluation& e = get(evaluation, fn).e;
         const smart::signing_key& k = key_of(key, fn);
-        const issuing_request q = request_of(options, e, fn);
+        const issuing_request q = request_of(options, e, k, fn);
         const auto [record, fresh] = r.issue(smart::certificate_for(c, e, participant), q.issuer, k, q.issued_on, q.language);
         *out = new_record(record);
         if (is_new) *is_new = fresh ? 1 : 0;
@@ -400,7 +487,7 @@ int smart_register_reissue(smart_record** out, smart_register* reg, const char* 
         const smart::cohort& c = get(cohort, fn).c;
         const smart::evaluation& e = get(evaluation, fn).e;
         const smart::signing_key& k = key_of(key, fn);
-        const issuing_request q = request_of(options, e, fn);
+        const issuing_request q = request_of(options, e, k, fn);
         const smart::certificate_record* old = r.find(serial);
         if (!old)
             throw smart::error(smart::errc::not_found,
@@ -447,7 +534,7 @@ int smart_register_correct(smart_record** out, smart_register* reg, const char* 
         const smart::cohort& c = get(cohort, fn).c;
         const smart::evaluation& e = get(evaluation, fn).e;
         const smart::signing_key& k = key_of(key, fn);
-        const issuing_request q = request_of(options, e, fn);
+        const issuing_request q = request_of(options, e, k, fn);
         const smart::certificate_record* old = r.find(serial);
         if (!old)
             throw smart::error(smart::errc::not_found,

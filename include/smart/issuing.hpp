@@ -1,5 +1,6 @@
-// Issuing certificates: Ed25519 keys (libsodium), frozen certificate records with stable
-// serials, Open Badges 3.0 credentials signed as compact JWS (VC-JWT, alg EdDSA), short
+// Issuing certificates: ES256 (P-256) keys and their DIDs (Ed25519 keys made before still
+// work), frozen certificate records with stable serials, Open Badges 3.0 credentials signed
+// as compact JWS (VC-JWT, alg ES256, kid a DID URL), short
 // verification codes, verification, and the append-only register that is the source of
 // truth for what was issued, revoked or replaced.
 //

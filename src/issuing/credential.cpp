@@ -1,4 +1,7 @@
-// The Open Badges 3.0 credential of a record, signed as a compact JWS (VC-JWT, EdDSA).
+// The Open Badges 3.0 credential of a record, signed as a compact JWS (VC-JWT, ES256; Ed25519
+// for the keys made before).
+#include <algorithm>
+
 #include "internal.hpp"
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
@@ -11,6 +14,30 @@ std::string detail::datetime(date d) { return to_iso(d) + "T00:00:00Z"; }
 
 namespace {
 std::int64_t epoch_seconds(date d) { return (d - date(1970, 1, 1)).days() * std::int64_t{86400}; }
+
+/// The issuer id is a URI (RFC 3986: a scheme, ':', then no space or character a URI
+/// never holds) and the URL, when there is one, an https URL with a host.
+void check_issuer_uris(const issuer_profile& issuer) {
+    const std::string& id = issuer.id;
+    const auto colon = id.find(':');
+    const auto scheme_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
+               c == '.';
+    };
+    const bool uri = colon != std::string::npos && colon > 0 && colon + 1 < id.size() &&
+                     ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z')) &&
+                     std::all_of(id.begin(), id.begin() + static_cast<std::ptrdiff_t>(colon), scheme_char) &&
+                     id.find_first_of(" <>\"{}|\\^`") == std::string::npos;
+    if (!uri)
+        throw error(errc::invalid_argument, "the issuer id " + detail::quoted(id, 120) +
+                                                " is not a URI (expected did:…, https://… or urn:…)");
+    const std::string& url = issuer.url;
+    constexpr std::string_view https = "https://";
+    if (!url.empty() && (!url.starts_with(https) || url.size() == https.size() || url[https.size()] == '/' ||
+                         url.find_first_of(" <>\"{}|\\^`") != std::string::npos))
+        throw error(errc::invalid_argument,
+                    "the issuer URL " + detail::quoted(url, 120) + " is not an https URL (expected https://host/…)");
+}
 }  // namespace
 
 std::string open_badge_credential(const certificate_record& r) {
@@ -65,7 +92,6 @@ std::string open_badge_credential(const certificate_record& r) {
 
 certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
                                     date issued_on, lang language, std::uint32_t issue_number) {
-    ensure_sodium();
     if (issuer.id.empty() || issuer.name.empty())
         throw error(errc::invalid_argument, "the issuer needs an id (a URI) and a name");
     // what goes into a signed credential is one line of UTF-8 each (docs/format.md, "Text")
@@ -77,6 +103,7 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     // the holder's name is printed: one line, as a participant's name (also when `d` was made by hand)
     detail::check_text(d.holder, "holder's name", "", detail::text_kind::line, limits::name_chars,
                        errc::invalid_argument);
+    check_issuer_uris(issuer);
     if (issued_on.is_special()) throw error(errc::invalid_argument, "expected an issue date");
     if (issued_on < d.period_end)
         throw error(errc::not_allowed, "a certificate may not be issued before the programme's last day (" +
@@ -95,23 +122,21 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     payload["iss"] = issuer.id;
     payload["jti"] = certificate_urn(r.serial);
     payload["nbf"] = epoch_seconds(issued_on);
+    // The header names the key by a DID URL a verifier resolves (did:key, or the did:web's
+    // document); it carries no key of its own: a verifier must never trust one from it.
     ojson header;
-    header["alg"] = "EdDSA";
+    header["alg"] = to_string(key.algorithm);
     header["typ"] = "JWT";
-    header["kid"] = key.key_id;
-    header["jwk"] = {{"kty", "OKP"}, {"crv", "Ed25519"}, {"x", b64url(key.public_bytes.data(), key.public_bytes.size())}};
+    header["kid"] = key_reference(key.public_part(), issuer.id);
     const std::string signing_input = b64url(header.dump()) + "." + b64url(payload.dump());
-    unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size(),
-                         key.secret_bytes.data());
-    r.credential_jws = signing_input + "." + b64url(sig, sizeof sig);
+    r.credential_jws = signing_input + "." + b64url(sign_bytes(key, signing_input));
     r.verification_code = verification_code(r.credential_jws);
     return r;
 }
 
-issuer_profile default_issuer(const programme& p, lang l) {
+issuer_profile default_issuer(const programme& p, lang l, const public_key& key, std::string_view url) {
     const std::string& provider = p.provider.get(l);
-    return {"urn:smart:provider:" + p.id, provider.empty() ? p.name.get(l) : provider, ""};
+    return {url.empty() ? did_key(key) : did_web(url), provider.empty() ? p.name.get(l) : provider, std::string(url)};
 }
 
 }  // namespace smart

@@ -1,6 +1,7 @@
 // Encodings of the issuing core: base64url (libsodium) and Crockford's base32, and
 // libsodium's one-time initialisation.
 #include <cstring>
+#include <vector>
 
 #include "internal.hpp"
 #include "smart/error.hpp"
@@ -33,6 +34,48 @@ std::optional<std::string> unb64url(std::string_view s) {
     return out;
 }
 
+namespace {
+constexpr char base58_alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+}  // namespace
+
+std::string base58btc(const unsigned char* bytes, std::size_t n) {
+    std::size_t zeros = 0;
+    while (zeros < n && bytes[zeros] == 0) ++zeros;
+    std::vector<unsigned char> digits;  // base 58, most significant last
+    for (std::size_t i = zeros; i < n; ++i) {
+        unsigned carry = bytes[i];
+        for (unsigned char& d : digits) {
+            carry += static_cast<unsigned>(d) << 8;
+            d = static_cast<unsigned char>(carry % 58);
+            carry /= 58;
+        }
+        for (; carry; carry /= 58) digits.push_back(static_cast<unsigned char>(carry % 58));
+    }
+    std::string out(zeros, '1');
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) out.push_back(base58_alphabet[*it]);
+    return out;
+}
+
+std::optional<std::string> unbase58btc(std::string_view s) {
+    if (s.size() > 128) return std::nullopt;
+    std::size_t ones = 0;
+    while (ones < s.size() && s[ones] == '1') ++ones;
+    std::vector<unsigned char> bytes;  // base 256, most significant last
+    for (std::size_t i = ones; i < s.size(); ++i) {
+        const char* at = std::strchr(base58_alphabet, s[i]);
+        if (!at || s[i] == '\0') return std::nullopt;
+        unsigned carry = static_cast<unsigned>(at - base58_alphabet);
+        for (unsigned char& b : bytes) {
+            carry += static_cast<unsigned>(b) * 58;
+            b = static_cast<unsigned char>(carry & 0xff);
+            carry >>= 8;
+        }
+        for (; carry; carry >>= 8) bytes.push_back(static_cast<unsigned char>(carry & 0xff));
+    }
+    std::string out(ones, '\0');
+    for (auto it = bytes.rbegin(); it != bytes.rend(); ++it) out.push_back(static_cast<char>(*it));
+    return out;
+}
 
 /// Crockford's base32 of the leading `chars * 5` bits.
 std::string base32(const unsigned char* bytes, std::size_t chars) {

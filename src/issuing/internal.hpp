@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../wording.hpp"  // t() and day_text(): the core's words of people-facing text
 #include "smart/issuing.hpp"
@@ -55,8 +56,40 @@ const std::string& member_string(const ojson& o, const char* key, const std::str
 
 // --- keys (keys.cpp) -------------------------------------------------------------------
 
-/// "smart-" + 16 hex digits of BLAKE2b over the public key.
-std::string key_id_for(const std::array<unsigned char, 32>& pk);
+/// "smart-" + 16 hex digits of BLAKE2b over an Ed25519 public key (the ids of
+/// smart.signing-key/1 files).
+std::string key_id_for(const unsigned char* ed25519_public_key);
+
+/// base58btc (Bitcoin's alphabet), as multibase "z" and did:key use it.
+std::string base58btc(const unsigned char* bytes, std::size_t n);
+/// Decodes base58btc; nullopt for another character or more than 128 characters.
+std::optional<std::string> unbase58btc(std::string_view s);
+
+/// The raw JWS signature of `signing_input` (64 bytes for both algorithms).
+std::string sign_bytes(const signing_key& k, std::string_view signing_input);
+/// True when `signature` is `k`'s over `signing_input`.
+bool signature_holds(const public_key& k, std::string_view signing_input, std::string_view signature);
+/// The DID part of a DID URL (before '#'), and its fragment (after '#', "" when none).
+std::string_view did_of(std::string_view did_url);
+std::string_view fragment_of(std::string_view did_url);
+
+// --- P-256 (p256.cpp, OpenSSL 3) -----------------------------------------------------------
+
+namespace p256 {
+/// A fresh key: the point's x || y (64 bytes) and the scalar d (32 bytes).
+void generate(std::vector<unsigned char>& xy, std::vector<unsigned char>& d);
+/// True when x || y is a point of P-256 (not the point at infinity).
+bool on_curve(const unsigned char* xy);
+/// True when d is the scalar of the point x || y.
+bool pair_matches(const unsigned char* xy, const unsigned char* d);
+/// x || y of a compressed point (0x02 / 0x03 and x, 33 bytes); nullopt when it is none.
+std::optional<std::array<unsigned char, 64>> decompress(const unsigned char* compressed);
+/// ECDSA P-256 SHA-256 signature as r || s.
+std::array<unsigned char, 64> sign(const unsigned char* xy, const unsigned char* d, std::string_view message);
+bool verify(const unsigned char* xy, std::string_view message, const unsigned char* sig64);
+/// Overwrites secret bytes (OPENSSL_cleanse: not optimised away).
+void wipe(std::vector<unsigned char>& secret) noexcept;
+}  // namespace p256
 
 // --- credentials (credential.cpp) --------------------------------------------------------
 

@@ -85,7 +85,12 @@ public_key load_public_key_file(const std::filesystem::path& file) {
         throw error(errc::parse_error, "key file " + shown(file) + ": not UTF-8 (byte " + std::to_string(at) + ")");
     try {
         const detail::ojson o = detail::parse_json(text, "key file");
-        if (detail::string_member(o, "format") == "smart.signing-key/1") return load_signing_key(text).public_part();
+        if (o.is_object() && (o.contains("d") || o.contains("secret") ||
+                              detail::string_member(o, "format").starts_with("smart.signing-key/")))
+            throw error(errc::validation_error, "this is a secret key; give the public key file (" +
+                                                    shown(public_key_path(file)) +
+                                                    " beside it, as smart keygen wrote it): a verifier never needs the "
+                                                    "secret, keep it private");
         return load_public_key(text);
     } catch (const error& e) {
         // never echo key material: the messages name places, not values

@@ -6,9 +6,39 @@ namespace smart {
 
 using namespace detail;  // the issuing internals (internal.hpp)
 
+namespace {
+
+/// Whether a token's alg is the one `k` signs with: ES256 for P-256 keys, Ed25519 (RFC
+/// 9864) or EdDSA (the name used before) for Ed25519 keys. Nothing else, ever.
+bool alg_fits(const public_key& k, const std::string& alg) {
+    return k.algorithm == key_algorithm::es256 ? alg == "ES256" : alg == "Ed25519" || alg == "EdDSA";
+}
+
+/// The trusted key a token's kid names: the key id itself (the ids of smart.public-key/1
+/// files), or a DID URL whose fragment is the key's id or multibase. Never a key from
+/// the token's header.
+const public_key* named_key(std::span<const public_key> trusted, std::string_view kid) {
+    const std::string_view fragment = fragment_of(kid);
+    for (const auto& k : trusted)
+        if (k.key_id == kid) return &k;
+    if (fragment.empty()) return nullptr;
+    for (const auto& k : trusted)
+        if (k.key_id == fragment || key_multibase(k) == fragment) return &k;
+    return nullptr;
+}
+
+/// The issuer id of a credential payload: issuer.id, or issuer when it is a string.
+std::string issuer_id_of(const ojson& payload) {
+    const auto it = payload.find("issuer");
+    if (it == payload.end()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    return string_member(*it, "id");
+}
+
+}  // namespace
+
 verification_result verify_credential(std::string_view jws, std::span<const public_key> trusted,
                                       const certificate_register* reg) {
-    ensure_sodium();
     verification_result out;
     const auto d1 = jws.find('.');
     const auto d2 = d1 == std::string_view::npos ? d1 : jws.find('.', d1 + 1);
@@ -19,7 +49,7 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     const auto header_text = unb64url(jws.substr(0, d1));
     const auto payload_text = unb64url(jws.substr(d1 + 1, d2 - d1 - 1));
     const auto sig = unb64url(jws.substr(d2 + 1));
-    if (!header_text || !payload_text || !sig || sig->size() != crypto_sign_BYTES) {
+    if (!header_text || !payload_text || !sig || sig->size() != 64) {
         out.detail = "a part is not base64url, or the signature has the wrong length";
         return out;
     }
@@ -30,24 +60,28 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
         out.detail = "the header is not JSON";
         return out;
     }
-    if (!header.is_object() || string_member(header, "alg") != "EdDSA") {
-        out.detail = "the header does not say alg EdDSA";
+    const std::string alg = string_member(header, "alg");
+    if (!header.is_object() || (alg != "ES256" && alg != "Ed25519" && alg != "EdDSA")) {
+        out.detail = "the header does not say alg ES256 (or Ed25519, EdDSA)";
         return out;
     }
     out.key_id = string_member(header, "kid");
-    const public_key* key = nullptr;
-    for (const auto& k : trusted)
-        if (k.key_id == out.key_id) key = &k;
+    const public_key* key = named_key(trusted, out.key_id);
     if (!key) {
         out.status = verification_status::unknown_key;
         out.detail = "the key \"" + out.key_id + "\" is not among the trusted keys";
         return out;
     }
+    if (!alg_fits(*key, alg)) {
+        out.detail = "the header's alg " + alg + " is not the key's (" + to_string(key->algorithm) + ")";
+        return out;
+    }
+    if (out.key_id.starts_with("did:key:") && did_of(out.key_id) != did_key(*key)) {
+        out.detail = "the kid's did:key is not the key's";
+        return out;
+    }
     const std::string_view signing_input = jws.substr(0, d2);
-    if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig->data()),
-                                    reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size(),
-                                    key->bytes.data()) != 0) {
-        out.status = verification_status::tampered;
+    if (!signature_holds(*key, signing_input, *sig)) {
         out.detail = "the signature does not match the content";
         return out;
     }
@@ -56,8 +90,21 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
         const ojson payload = parse_small(*payload_text);
         const std::string id = string_member(payload, "id");
         out.serial = serial_of_urn(id);
+        // A DID URL names the issuer's key: its DID is the issuer's (a did:key issuer
+        // signs with that key; a did:web issuer publishes it), and iss is the issuer.
+        const std::string issuer = issuer_id_of(payload);
+        const std::string_view kid_did = did_of(out.key_id);
+        if (issuer.starts_with("did:") && out.key_id.starts_with("did:") && kid_did != issuer) {
+            out.detail = "the kid names a key of " + std::string(kid_did) + ", not of the issuer " + issuer;
+            out.credential_json.clear();
+            return out;
+        }
+        if (payload.contains("iss") && string_member(payload, "iss") != issuer) {
+            out.detail = "the iss claim is not the credential's issuer";
+            out.credential_json.clear();
+            return out;
+        }
     } catch (const error&) {
-        out.status = verification_status::tampered;
         out.detail = "the signed payload is not JSON";
         return out;
     }

@@ -54,7 +54,7 @@ static void test_keys(void) {
     TEST("a key pair is generated, saved to files (0600, never overwritten) and loaded back");
     OK(smart_signing_key_generate(&key));
     OK(smart_signing_key_id(&id, key));
-    CHECK(strncmp(id, "smart-", 6) == 0 && strlen(id) == 22);
+    CHECK(strncmp(id, "zDn", 3) == 0); /* an ES256 key: its multibase */
     OK(smart_signing_key_save_files(&pub_path, key, key_path));
     CHECK(contains(pub_path, "issuer.pub.json"));
     CHECK(stat(key_path, &st) == 0 && (st.st_mode & 0777) == 0600);
@@ -70,7 +70,8 @@ static void test_keys(void) {
     TEST("key texts round-trip, and the public text holds no secret");
     OK(smart_signing_key_public(&pub, key));
     OK(smart_public_key_to_json(&json, pub));
-    CHECK(!contains(json, "secret"));
+    CHECK(!contains(json, "secret") && !contains(json, "\"d\""));
+    CHECK(contains(json, "smart.public-key/2"));
     OK(smart_public_key_from_json(&from_json, json));
     smart_string_free(json);
     OK(smart_public_key_id(&id2, from_json));
@@ -78,7 +79,7 @@ static void test_keys(void) {
     smart_public_key_free(from_json);
     from_json = NULL;
     OK(smart_signing_key_to_json(&json, key));
-    CHECK(contains(json, "smart.signing-key/1"));
+    CHECK(contains(json, "smart.signing-key/2") && contains(json, "\"d\""));
     smart_string_free(json);
     json = NULL;
 
@@ -88,6 +89,9 @@ static void test_keys(void) {
     EXPECT(smart_public_key_from_json(&from_json, "{\"format\": \"smart.public-key/1\"}"), SMART_EVALIDATION);
     CHECK(from_json == NULL);
     EXPECT(smart_public_key_load_file(&from_json, "/nonexistent/x.pub.json"), SMART_ENOTFOUND);
+    EXPECT(smart_public_key_load_file(&from_json, key_path), SMART_EVALIDATION); /* the secret file */
+    CHECK(from_json == NULL);
+    CHECK(contains(smart_error_last()->message, "this is a secret key; give the public key file"));
     EXPECT(smart_signing_key_generate(NULL), SMART_EINVAL);
     EXPECT(smart_signing_key_id(&id, NULL), SMART_EINVAL);
     EXPECT(smart_public_key_id(&id, (const smart_public_key *)again), SMART_EINVAL); /* a key pair is no public key */
@@ -99,6 +103,129 @@ static void test_keys(void) {
     smart_signing_key_free(key);
     smart_public_key_free(NULL);
     smart_signing_key_free(NULL);
+}
+
+/* A credential issued by a fixed ES256 key (its did:key below), and the same payload with
+ * another name, re-signed by an attacker's key whose jwk the header carries while its kid
+ * still names the genuine key: made once with tests/capi/make_forged_token.py. */
+#include "forged_token.h"
+
+static void test_dids(smart_signing_key *key) {
+    smart_public_key *pub = NULL, *resolved = NULL, *published = NULL, *genuine = NULL, *none = NULL;
+    smart_register *reg = NULL;
+    smart_cohort *cohort = NULL;
+    smart_evaluation *evaluation = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_issue_options o = SMART_ISSUE_OPTIONS_INIT;
+    smart_record *record = NULL;
+    smart_verification *v = NULL;
+    smart_verdict verdict;
+    const smart_public_key *trusted[1];
+    const char *id = NULL, *did = NULL, *alg = NULL, *s = NULL;
+    char *doc = NULL, *web = NULL, *url = NULL, *json = NULL, expected[200], reg_path[320];
+    int is_new = 0;
+
+    TEST("a key has an algorithm and a did:key that resolves back to it");
+    OK(smart_signing_key_algorithm(&alg, key));
+    CHECK(strcmp(alg, "ES256") == 0);
+    OK(smart_signing_key_id(&id, key));
+    OK(smart_signing_key_did(&did, key));
+    snprintf(expected, sizeof expected, "did:key:%s", id);
+    CHECK(strcmp(did, expected) == 0);
+    OK(smart_signing_key_public(&pub, key));
+    OK(smart_public_key_algorithm(&alg, pub));
+    CHECK(strcmp(alg, "ES256") == 0);
+    OK(smart_public_key_did(&s, pub));
+    CHECK(strcmp(s, did) == 0);
+    OK(smart_public_key_from_did(&resolved, did));
+    OK(smart_public_key_id(&s, resolved));
+    CHECK(strcmp(s, id) == 0);
+    EXPECT(smart_public_key_from_did(&none, "did:web:kommune.no"), SMART_EINVAL);
+    EXPECT(smart_public_key_from_did(&none, NULL), SMART_EINVAL);
+    CHECK(none == NULL);
+    EXPECT(smart_signing_key_did(&s, (const smart_signing_key *)pub), SMART_EINVAL);
+
+    TEST("a did:web document publishes the key, and reads back");
+    OK(smart_public_key_did_document(&doc, &web, pub, "https://kommune.no"));
+    CHECK(strcmp(web, "did:web:kommune.no") == 0);
+    CHECK(contains(doc, "\"JsonWebKey\"") && contains(doc, "did:web:kommune.no#") && !contains(doc, "\"d\""));
+    OK(smart_did_web_document_url(&url, web));
+    CHECK(strcmp(url, "https://kommune.no/.well-known/did.json") == 0);
+    smart_string_free(url);
+    url = NULL;
+    OK(smart_public_key_from_did_document(&published, doc, NULL));
+    OK(smart_public_key_id(&s, published));
+    CHECK(strcmp(s, id) == 0);
+    smart_public_key_free(published);
+    published = NULL;
+    OK(smart_public_key_from_did_document(&published, doc, id));
+    EXPECT(smart_public_key_from_did_document(&none, doc, "key-2"), SMART_ENOTFOUND);
+    EXPECT(smart_public_key_did_document(&url, NULL, pub, "http://kommune.no"), SMART_EINVAL);
+    CHECK(url == NULL);
+    EXPECT(smart_public_key_from_did_document(&none, "{\"id\": \"did:web:x\"}", NULL), SMART_EVALIDATION);
+    EXPECT(smart_did_web_document_url(&url, "did:key:z6Mk"), SMART_EINVAL);
+
+    TEST("by default the issuer is the did:web of the issuer URL, else the key's did:key");
+    eo.as_of = "2025-04-30";
+    OK(smart_cohort_demo(&cohort));
+    OK(smart_evaluate(&evaluation, cohort, &eo));
+    snprintf(reg_path, sizeof reg_path, "%s/dids.jsonl", dir);
+    OK(smart_register_open(&reg, reg_path));
+    o.issuer_url = "https://kommune.no";
+    OK(smart_register_issue(&record, &is_new, reg, cohort, evaluation, 0, key, &o));
+    OK(smart_record_credential_json(&json, record));
+    CHECK(contains(json, "\"id\": \"did:web:kommune.no\""));
+    smart_string_free(json);
+    json = NULL;
+    OK(smart_record_credential_jws(&s, record));
+    trusted[0] = published; /* from the did.json */
+    OK(smart_verify_credential(&v, s, trusted, 1, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    OK(smart_verification_key_id(&s, v));
+    snprintf(expected, sizeof expected, "did:web:kommune.no#%s", id);
+    CHECK(strcmp(s, expected) == 0);
+    smart_verification_free(v);
+    smart_record_free(record);
+    record = NULL;
+    o.issuer_url = NULL;
+    OK(smart_register_issue(&record, &is_new, reg, cohort, evaluation, 1, key, &o));
+    OK(smart_record_credential_json(&json, record));
+    snprintf(expected, sizeof expected, "\"id\": \"%s\"", did);
+    CHECK(contains(json, expected));
+    OK(smart_record_credential_jws(&s, record));
+    trusted[0] = resolved; /* from the did:key */
+    OK(smart_verify_credential(&v, s, trusted, 1, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+
+    TEST("a token re-signed by an attacker, with the attacker's jwk in its header, is not valid");
+    OK(smart_public_key_from_did(&genuine, FORGED_TOKEN_ISSUER));
+    trusted[0] = genuine;
+    OK(smart_verify_credential(&v, GENUINE_TOKEN, trusted, 1, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    OK(smart_verify_credential(&v, FORGED_TOKEN, trusted, 1, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_TAMPERED);
+    OK(smart_verification_credential_json(&s, v));
+    CHECK(strlen(s) == 0);
+    smart_verification_free(v);
+
+    smart_string_free(json);
+    smart_string_free(doc);
+    smart_string_free(web);
+    smart_record_free(record);
+    smart_public_key_free(pub);
+    smart_public_key_free(resolved);
+    smart_public_key_free(published);
+    smart_public_key_free(genuine);
+    smart_register_free(reg);
+    smart_evaluation_free(evaluation);
+    smart_cohort_free(cohort);
+    unlink(reg_path);
 }
 
 /* The demo cohort evaluated after its last day: 24 of 36 eligible. */
@@ -213,7 +340,7 @@ static void test_bulk_run(smart_signing_key *key) {
     OK(smart_verification_status(&verdict, v));
     CHECK(verdict == SMART_VERIFY_UNKNOWN_KEY);
     OK(smart_verification_key_id(&s, v));
-    CHECK(strncmp(s, "smart-", 6) == 0);
+    CHECK(strncmp(s, "did:key:zDn", 11) == 0 && strchr(s, '#') != NULL); /* the kid: a did:key URL */
     smart_verification_free(v);
 
     TEST("a credential document is checked against what its register record signed");
@@ -552,6 +679,7 @@ int main(void) {
     make_dir();
     test_keys();
     if (smart_signing_key_generate(&key) == SMART_OK) {
+        test_dids(key);
         test_bulk_run(key);
         test_register_files_and_wrong_handles(key);
         test_correction(key);

@@ -225,13 +225,13 @@ TEST_CASE("serials and credential ids are recognised by the core", "[issuing][se
 
 TEST_CASE("the default issuer, the credential inside the JWT and its summary come from the core", "[issuing][credential]") {
     const bulk_demo d;
-    const issuer_profile issuer = default_issuer(d.c.programme(), lang::nb);
-    CHECK(issuer.id == "urn:smart:provider:" + d.c.programme().id);
+    const issuer_profile issuer = default_issuer(d.c.programme(), lang::nb, d.key.public_part());
+    CHECK(issuer.id == did_key(d.key.public_part()));
     CHECK(issuer.name == d.c.programme().provider.get(lang::nb));
     CHECK(issuer.url.empty());
     programme anonymous = d.c.programme();
     anonymous.provider = {};
-    CHECK(default_issuer(anonymous, lang::en).name == anonymous.name.get(lang::en));
+    CHECK(default_issuer(anonymous, lang::en, d.key.public_part()).name == anonymous.name.get(lang::en));
 
     const certificate_data data = certificate_for(d.c, d.e, d.c.index_of("p16"));
     const certificate_record r = sign_certificate(data, issuer, d.key, date(2025, 4, 30), lang::nb);
@@ -282,7 +282,7 @@ TEST_CASE("a credential document is checked against what its register record sig
     CHECK(verify_credential_document(document, trusted, reg).status == verification_status::revoked);
 }
 
-TEST_CASE("key files: modes, never overwritten, the public half from either file, never inside the output folder",
+TEST_CASE("key files: modes, never overwritten, the public key from its own file only, never inside the output folder",
           "[issuing][keys]") {
     scratch_dir dir;
     const signing_key k = generate_signing_key();
@@ -295,7 +295,7 @@ TEST_CASE("key files: modes, never overwritten, the public half from either file
     CHECK((st.st_mode & 0777) == 0600);
     CHECK(load_signing_key_file(dir.path / "issuer.key.json").public_part() == k.public_part());
     CHECK(load_public_key_file(pub) == k.public_part());
-    CHECK(load_public_key_file(dir.path / "issuer.key.json") == k.public_part());
+    CHECK_THROWS_WITH(load_public_key_file(dir.path / "issuer.key.json"), Catch::Contains("this is a secret key"));
     try {
         (void)save_signing_key_file(k, dir.path / "issuer.key.json");
         FAIL("a key file was overwritten");

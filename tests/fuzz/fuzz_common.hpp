@@ -66,11 +66,15 @@ inline std::vector<smart::date> evaluation_dates(const smart::cohort& c) {
     return {clamp(first - days(1)), first, mid, last, clamp(last + days(40))};
 }
 
-/// A fixed Ed25519 key (seeded, so runs are reproducible) in the library's key form.
+/// A fixed Ed25519 key (seeded, so runs are reproducible) in the library's key form: the
+/// key of smart.signing-key/1 files, whose reading and EdDSA tokens stay supported.
 inline const smart::signing_key& fixed_key() {
     static const smart::signing_key key = [] {
         if (sodium_init() < 0) std::abort();
         smart::signing_key k;
+        k.algorithm = smart::key_algorithm::ed25519;  // the /1 key files' kind: kept readable
+        k.public_bytes.resize(crypto_sign_PUBLICKEYBYTES);
+        k.secret_bytes.resize(crypto_sign_SECRETKEYBYTES);
         unsigned char seed[crypto_sign_SEEDBYTES];
         for (std::size_t i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(i * 7 + 1);
         crypto_sign_seed_keypair(k.public_bytes.data(), k.secret_bytes.data(), seed);

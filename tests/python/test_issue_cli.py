@@ -48,9 +48,11 @@ def test_keygen_writes_a_private_secret_key_and_prints_the_public_key_file(tmp_p
     path = tmp_path / "issuer.key.json"
     status, out, err = smart_cli("keygen", str(path))
     assert status == 0 and err == ""
-    assert out.strip() == str(tmp_path / "issuer.pub.json")
+    first, second = out.splitlines()
+    assert first == str(tmp_path / "issuer.pub.json")
+    assert second == "issuer: did:key:" + json.loads((tmp_path / "issuer.pub.json").read_text())["kid"]
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    secret = json.loads(path.read_text())["secret"]
+    secret = json.loads(path.read_text())["d"]
     assert secret not in out
     status, out, err = smart_cli("keygen", str(path))
     assert status == 1 and "never overwritten" in err and "Traceback" not in err
@@ -61,7 +63,7 @@ def test_issue_then_verify_and_revoke(tmp_path: pathlib.Path, keyfile: pathlib.P
     status, out, err = issue(DEMO, out_dir, keyfile, "--issuer-id", "urn:smart:test:k", "--issuer-name", "Eksempel kommune")
     assert status == 0, err
     assert out.startswith("24 issued, 0 already in the register, 12 without a certificate")
-    secret = json.loads(keyfile.read_text())["secret"]
+    secret = json.loads(keyfile.read_text())["d"]
     assert secret not in out + err
     assert not any(secret in p.read_text(errors="replace") for p in out_dir.iterdir() if p.is_file())
 
@@ -112,7 +114,7 @@ def test_a_missing_or_wrong_key_is_a_clear_error_without_traceback(tmp_path: pat
     status, out, err = issue(DEMO, tmp_path / "out", tmp_path / "nope.key.json")
     assert status == 1 and "cannot open the key file" in err and "Traceback" not in err
     status, out, err = issue(DEMO, tmp_path / "out", keyfile.with_name("issuer.pub.json"))
-    assert status == 1 and "smart.signing-key/1" in err
+    assert status == 1 and "this is a public key file; signing needs the secret key file" in err
     (tmp_path / "out").mkdir(exist_ok=True)
     inside = tmp_path / "out" / "issuer.key.json"
     inside.write_text(keyfile.read_text())

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pandas as pd
 
 import smart
+from smart import issuing
 
 
 def summary(ev: smart.Evaluation) -> dict[str, int]:
@@ -25,6 +26,16 @@ def attended(ev: smart.Evaluation, participant_id: str) -> Fraction:
         if q.kind == smart.RequirementKind.attendance and q.attended is not None:
             return q.attended
     raise LookupError(participant_id)
+
+
+def issuer_dids() -> tuple[str, str]:
+    key = issuing.generate_signing_key()
+    alg: issuing.KeyAlgorithm = key.algorithm
+    assert alg == issuing.KeyAlgorithm.es256
+    resolved: issuing.PublicKey = issuing.resolve_did_key(key.did)
+    assert resolved == key.public_key
+    document: str = issuing.did_document(key, "https://kommune.example")
+    return key.did, document
 
 
 def build() -> smart.Cohort:
@@ -78,6 +89,8 @@ def main() -> None:
         kind: smart.WarningKind = w.kind
         assert kind in smart.WarningKind
     print(missing_by_participant(ev)["p07"])
+    did, document = issuer_dids()
+    assert did.startswith("did:key:zDn") and "did:web:kommune.example" in document
 
 
 if __name__ == "__main__":

@@ -5,9 +5,10 @@
 Runs the C++ example issue_demo into WORK_DIR, then, for every credential:
 - validates the signed JSON against the official OB 3.0 AchievementCredential schema
   (../shared/openbadges/, with the jsonschema package), and
-- verifies the compact JWS (VC-JWT, alg EdDSA) with PyJWT + cryptography — an
-  independent implementation — using the public key file, and checks that the JWT
-  payload is exactly the credential JSON, and that a tampered token is refused.
+- verifies the compact JWS (VC-JWT, alg ES256) with PyJWT + cryptography — an
+  independent implementation — using the public key file (a JWK), checks that the header
+  names the key by the issuer's did:key URL and carries no key, that the JWT payload is
+  exactly the credential JSON, and that a tampered token is refused.
 Prints "N passed, M failed" and exits non-zero on any failure.
 """
 
@@ -22,7 +23,6 @@ import sys
 
 import jsonschema
 import jwt
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 
 def b64url_decode(text: str) -> bytes:
@@ -41,7 +41,7 @@ def main() -> int:
     validator_cls = jsonschema.validators.validator_for(schema)
     validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
     public = json.loads((out / "public-key.json").read_text())
-    key = Ed25519PublicKey.from_public_bytes(b64url_decode(public["public"]))
+    key = jwt.algorithms.ECAlgorithm.from_jwk(json.dumps({k: public[k] for k in ("kty", "crv", "x", "y")}))
 
     passed = failed = 0
 
@@ -62,9 +62,14 @@ def main() -> int:
         errors = sorted(validator.iter_errors(credential), key=lambda e: list(e.path))
         check(not errors, f"{token_file.name} validates against the OB 3.0 schema: {[e.message for e in errors[:3]]}")
         header = jwt.get_unverified_header(token)
-        check(header.get("alg") == "EdDSA" and header.get("kid") == public["key_id"], f"{token_file.name} header")
+        did = "did:key:" + public["kid"]
+        check(
+            header == {"alg": "ES256", "typ": "JWT", "kid": did + "#" + public["kid"]}
+            and credential["issuer"]["id"] == did,
+            f"{token_file.name} header",
+        )
         try:
-            claims = jwt.decode(token, key=key, algorithms=["EdDSA"], options={"verify_aud": False})
+            claims = jwt.decode(token, key=key, algorithms=["ES256"], options={"verify_aud": False})
             check(True, "")
         except jwt.PyJWTError as exc:
             check(False, f"{token_file.name} verifies with PyJWT: {exc}")
@@ -77,7 +82,7 @@ def main() -> int:
         forged["credentialSubject"]["identifier"][0]["identityHash"] += "x"
         forged_payload = base64.urlsafe_b64encode(json.dumps(forged).encode()).rstrip(b"=").decode()
         try:
-            jwt.decode(f"{head}.{forged_payload}.{sig}", key=key, algorithms=["EdDSA"])
+            jwt.decode(f"{head}.{forged_payload}.{sig}", key=key, algorithms=["ES256"])
             check(False, f"{token_file.name}: a tampered token was accepted")
         except jwt.InvalidSignatureError:
             check(True, "")

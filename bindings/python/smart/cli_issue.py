@@ -26,11 +26,16 @@ from .issuing import (
     Register,
     Verification,
     VerificationStatus,
+    did_web,
+    did_web_document_url,
     generate_signing_key,
     issue_cohort,
+    load_did_document,
     load_public_key,
     load_signing_key,
     reissue_certificate,
+    resolve_did_key,
+    save_did_document,
     save_signing_key,
     verify,
     verify_code,
@@ -86,11 +91,18 @@ def _add_keygen(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     kg = sub.add_parser(
         "keygen",
         help="make a signing key pair",
-        description="Make an Ed25519 signing key pair: the secret key file (mode 0600) and the public key "
-        "file beside it (NAME.key.json -> NAME.pub.json; otherwise KEYFILE.pub.json). Prints the public "
-        "key file's path. Existing files are never overwritten.",
+        description="Make an ECDSA P-256 (ES256) signing key pair: the secret key file (mode 0600) and the "
+        "public key file beside it (NAME.key.json -> NAME.pub.json; otherwise KEYFILE.pub.json). Prints the "
+        "public key file's path and the issuer's DID: the key's did:key, or with --issuer-url the did:web of "
+        "that address, whose DID document (did.json) is written beside the public key, to be published at "
+        "the address printed. Existing files are never overwritten.",
     )
     kg.add_argument("keyfile", metavar="KEYFILE", help="the secret key file to write, e.g. issuer.key.json")
+    kg.add_argument(
+        "--issuer-url",
+        metavar="URL",
+        help="the issuer's https address (https://host[/path]): write the DID document of did:web:host[:path]",
+    )
     kg.set_defaults(issue_handler=_keygen)
 
 
@@ -117,10 +129,17 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     iss.add_argument(
         "--as-of", type=_date, default=None, metavar="DATE", help="evaluation and issue date (default: today)"
     )
-    iss.add_argument("--issuer-id", metavar="URI", help="the issuer's id, https://… or urn:…")
+    iss.add_argument(
+        "--issuer-id",
+        metavar="URI",
+        help="the issuer's id, a URI (default: the did:web of --issuer-url, else the key's did:key)",
+    )
     iss.add_argument("--issuer-name", metavar="NAME", help="the issuer's name (default: the programme's provider)")
     iss.add_argument(
-        "--issuer-url", metavar="URL", help="the issuer's web address; the QR code then carries URL?serial=…&code=…"
+        "--issuer-url",
+        metavar="URL",
+        help="the issuer's https address: the issuer id is then its did:web (publish the did.json smart keygen "
+        "--issuer-url wrote), and the QR code carries URL?serial=…&code=…",
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     _add_mode(iss)
@@ -136,6 +155,8 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "be a record of the register, and the words on the page exactly that record's), or check the serial "
         "and verification code printed on it (SERIAL --code CODE --register FILE; letter case does not "
         "matter). Prints what was certified and the status (a corrected certificate names its replacement); "
+        "the trusted keys come from what you give, never from the token: a public key file, an issuer's "
+        "did:key, or an issuer's DID document (did.json, as published at https://host/.well-known/did.json); "
         "exits 0 only when it is valid.",
     )
     ver.add_argument(
@@ -149,6 +170,16 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--public-key", action="append", default=[], metavar="FILE", help="a trusted public key file (repeatable)"
     )
     ver.add_argument("--key", action="append", default=[], metavar="KEYFILE", help="trust this key file's public key")
+    ver.add_argument(
+        "--issuer", action="append", default=[], metavar="DID", help="a trusted issuer's did:key (repeatable)"
+    )
+    ver.add_argument(
+        "--did-document",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a trusted issuer's DID document, did.json (repeatable): trusts the keys it publishes",
+    )
     ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
     ver.set_defaults(issue_handler=_verify)
 
@@ -206,14 +237,28 @@ def _fail(err: TextIO, message: str) -> int:
 
 def _keygen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = pathlib.Path(args.keyfile)
+    did_file = path.parent / "did.json"
+    try:
+        did = did_web(args.issuer_url) if args.issuer_url is not None else None
+    except SmartError as exc:
+        return _fail(err, f"--issuer-url: {exc.message}")
+    if did is not None and did_file.exists():
+        return _fail(err, f"{did_file} exists: a DID document is never overwritten")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        pub = save_signing_key(generate_signing_key(), path)  # the core never overwrites a key
+        key = generate_signing_key()
+        pub = save_signing_key(key, path)  # the core never overwrites a key
+        if did is not None:
+            save_did_document(key, args.issuer_url, did_file)
     except FileExistsError as exc:
         return _fail(err, str(exc))
     except (OSError, SmartError) as exc:
         return _fail(err, f"cannot write the key: {exc}")
     out.write(f"{pub}\n")
+    if did is None:
+        out.write(f"issuer: {key.did}\n")
+    else:
+        out.write(f"issuer: {did}\n{did_file} (publish it at {did_web_document_url(did)})\n")
     return 0
 
 
@@ -238,7 +283,8 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"folder, or give --lang {folder}",
             )
         lang = Lang(args.lang) if args.lang is not None else (folder or Lang.nb)
-        default = _smart.issuing.default_issuer(ev._e, lang)
+        url = "" if args.issuer_id else args.issuer_url or ""  # the did:web only when it is the id
+        default = _smart.issuing.default_issuer(ev._e, lang, key.public_key, url)
         issuer = Issuer(
             id=args.issuer_id or default.id, name=args.issuer_name or default.name, url=args.issuer_url or ""
         )
@@ -306,8 +352,22 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         keys: list[PublicKey] = [load_public_key(p) for p in args.public_key]
         keys += [load_signing_key(p).public_key for p in args.key]
+        for did in args.issuer:
+            if did.startswith("did:web:"):
+                return _fail(err, f"--issuer {did}: a did:web is read from its DID document: download "
+                             f"{did_web_document_url(did)} and give it with --did-document FILE")  # fmt: skip
+            keys.append(resolve_did_key(did))
+        for doc in args.did_document:
+            try:
+                keys += load_did_document(doc)
+            except OSError as exc:
+                return _fail(err, f"cannot read {doc}: {exc.strerror or exc}")
         if not keys:
-            return _fail(err, "give the trusted key: --public-key FILE (or --key KEYFILE)")
+            return _fail(
+                err,
+                "give the trusted key: --public-key FILE, --issuer did:key:… or --did-document did.json "
+                "(or --key KEYFILE)",
+            )
         if args.code is not None:
             return _verify_code(args, keys, out, err)
         path = pathlib.Path(args.file)

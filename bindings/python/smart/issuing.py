@@ -2,7 +2,7 @@
 
 The C++ core does the work (``include/smart/issuing.hpp``, ``docs/certificates.md``): it
 makes the frozen records and their serials, signs the Open Badges 3.0 credential as a
-VC-JWT (Ed25519), verifies, keeps the append-only register (locking it with ``flock`` and
+VC-JWT (ES256; its issuer the key's did:key or the issuer's did:web), verifies, keeps the append-only register (locking it with ``flock`` and
 appending atomically) and decides who of a cohort gets a certificate. This package hands
 Python objects to it and lays out the documents; one module per job:
 
@@ -41,10 +41,16 @@ from .issuing_documents import (
     write_documents,
 )
 from .issuing_keys import (
+    did_document,
+    did_web,
+    did_web_document_url,
     generate_signing_key,
+    load_did_document,
     load_public_key,
     load_signing_key,
     public_key_path,
+    resolve_did_key,
+    save_did_document,
     save_public_key,
     save_signing_key,
 )
@@ -54,6 +60,7 @@ from .issuing_types import (
     CertifiedRequirement,
     IssueOutcome,
     Issuer,
+    KeyAlgorithm,
     PublicKey,
     RecordStatus,
     Register,
@@ -71,6 +78,7 @@ __all__ = [
     "IssueOutcome",
     "IssueReport",
     "Issuer",
+    "KeyAlgorithm",
     "PublicKey",
     "RecordStatus",
     "Register",
@@ -80,14 +88,20 @@ __all__ = [
     "Wording",
     "certificate_data",
     "certificate_text",
+    "did_document",
+    "did_web",
+    "did_web_document_url",
     "document_paths",
     "generate_signing_key",
     "issue_cohort",
+    "load_did_document",
     "load_public_key",
     "load_signing_key",
     "open_badge_credential",
     "public_key_path",
     "reissue_certificate",
+    "resolve_did_key",
+    "save_did_document",
     "save_public_key",
     "save_signing_key",
     "verify",

@@ -8,13 +8,19 @@ import pathlib
 
 from ._core import _smart
 from .errors import NotAllowedError
-from .issuing_types import PublicKey, SigningKey
+from .issuing_types import KeyAlgorithm, PublicKey, SigningKey
 
 __all__ = [
+    "did_document",
+    "did_web",
+    "did_web_document_url",
     "generate_signing_key",
+    "load_did_document",
     "load_public_key",
     "load_signing_key",
     "public_key_path",
+    "resolve_did_key",
+    "save_did_document",
     "save_public_key",
     "save_signing_key",
 ]
@@ -22,9 +28,61 @@ __all__ = [
 _iss = _smart.issuing
 
 
-def generate_signing_key() -> SigningKey:
-    """A fresh Ed25519 key pair from the operating system's randomness."""
-    return _iss.generate_signing_key()
+def generate_signing_key(algorithm: KeyAlgorithm | str = KeyAlgorithm.es256) -> SigningKey:
+    """A fresh key pair from the operating system's randomness: ECDSA P-256 (``ES256``)
+    unless told ``Ed25519`` (kept for the keys made before)."""
+    return _iss.generate_signing_key(str(KeyAlgorithm(algorithm)))
+
+
+def resolve_did_key(did: str) -> PublicKey:
+    """The public key a ``did:key`` (or a did:key URL ``did:key:z…#z…``) names, resolved
+    without any network: a trusted key for :func:`verify`.
+
+    Raises:
+        InvalidArgumentError: not a did:key of a P-256 or Ed25519 key.
+    """
+    return _iss.resolve_did_key(did)
+
+
+def did_web(url: str) -> str:
+    """The ``did:web`` of an issuer's https URL (``https://kommune.no`` ->
+    ``did:web:kommune.no``). Raises InvalidArgumentError for anything else."""
+    return _iss.did_web(url)
+
+
+def did_web_document_url(did: str) -> str:
+    """Where a did:web's document is published: ``https://host/.well-known/did.json``, or
+    ``https://host/path/did.json``."""
+    return _iss.did_web_document_url(did)
+
+
+def did_document(key: PublicKey | SigningKey, url: str | None = None) -> str:
+    """The DID document (``did.json``) publishing the key: under the did:web of ``url``
+    (the issuer's https address), or under the key's did:key without one."""
+    pk = key.public_key if isinstance(key, SigningKey) else key
+    return _iss.did_document(pk, _iss.did_web(url) if url else pk.did)
+
+
+def save_did_document(key: PublicKey | SigningKey, url: str, path: str | os.PathLike[str]) -> pathlib.Path:
+    """Writes :func:`did_document` for ``url`` to a new file (mode 0644); refuses to
+    overwrite one (FileExistsError)."""
+    text = did_document(key, url)
+    p = pathlib.Path(path)
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    return p
+
+
+def load_did_document(path: str | os.PathLike[str]) -> list[PublicKey]:
+    """The keys a DID document file (``did.json``, e.g. as downloaded from
+    :func:`did_web_document_url`) publishes, each with its method's fragment as key id.
+
+    Raises:
+        OSError: the file cannot be read.
+        ParseError, ValidationError: not a DID document, or one with no usable key.
+    """
+    return _iss.load_did_document(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
 def public_key_path(key_file: str | os.PathLike[str]) -> pathlib.Path:
@@ -47,7 +105,7 @@ def save_signing_key(key: SigningKey, path: str | os.PathLike[str]) -> pathlib.P
 
 
 def save_public_key(key: PublicKey | SigningKey, path: str | os.PathLike[str]) -> pathlib.Path:
-    """Writes a public key file (``smart.public-key/1``); refuses to overwrite one
+    """Writes a public key file (``smart.public-key/2``); refuses to overwrite one
     (FileExistsError)."""
     pk = key.public_key if isinstance(key, SigningKey) else key
     try:
@@ -58,7 +116,7 @@ def save_public_key(key: PublicKey | SigningKey, path: str | os.PathLike[str]) -
 
 
 def load_signing_key(path: str | os.PathLike[str]) -> SigningKey:
-    """Reads a secret key file (``smart.signing-key/1``).
+    """Reads a secret key file (``smart.signing-key/2``, or ``/1`` of an Ed25519 key).
 
     Raises:
         NotFoundError: the file cannot be opened.
@@ -69,10 +127,12 @@ def load_signing_key(path: str | os.PathLike[str]) -> SigningKey:
 
 
 def load_public_key(path: str | os.PathLike[str]) -> PublicKey:
-    """Reads a public key file (``smart.public-key/1``) — or the public half of a secret
-    key file (at most 1 MiB, UTF-8).
+    """Reads a public key file (``smart.public-key/2``, or ``/1`` of an Ed25519 key; at
+    most 1 MiB, UTF-8).
 
     Raises:
-        NotFoundError, ParseError, ValidationError: as :func:`load_signing_key`.
+        NotFoundError, ParseError, ValidationError: as :func:`load_signing_key`; a secret
+            key file is refused (ValidationError: "this is a secret key; give the public
+            key file …").
     """
     return _iss.load_public_key_file(os.fspath(path))

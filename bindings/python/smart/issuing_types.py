@@ -13,6 +13,7 @@ __all__ = [
     "CertifiedRequirement",
     "IssueOutcome",
     "Issuer",
+    "KeyAlgorithm",
     "PublicKey",
     "RecordStatus",
     "Register",
@@ -41,6 +42,13 @@ class _NamedEnum(str, enum.Enum):
 
     def __format__(self, spec: str) -> str:
         return format(self.value, spec)
+
+
+class KeyAlgorithm(_NamedEnum):
+    """What a key signs with: its JOSE algorithm (RFC 9864)."""
+
+    es256 = "ES256"
+    ed25519 = "Ed25519"
 
 
 class RecordStatus(_NamedEnum):

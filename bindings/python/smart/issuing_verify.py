@@ -68,8 +68,12 @@ class Verification:
         )
 
 
-def _public_keys(trusted_keys: Iterable[PublicKey | SigningKey]) -> list[PublicKey]:
-    return [k.public_key if isinstance(k, SigningKey) else k for k in trusted_keys]
+def _public_keys(trusted_keys: Iterable[PublicKey | SigningKey | str]) -> list[PublicKey]:
+    """Public keys; a string is an issuer's did:key, resolved by the core (no network)."""
+    return [
+        _iss.resolve_did_key(k) if isinstance(k, str) else k.public_key if isinstance(k, SigningKey) else k
+        for k in trusted_keys
+    ]
 
 
 def _verification(r: Any) -> Verification:
@@ -81,18 +85,20 @@ def _verification(r: Any) -> Verification:
 
 def verify(
     credential_jws: str,
-    trusted_keys: Iterable[PublicKey | SigningKey],
+    trusted_keys: Iterable[PublicKey | SigningKey | str],
     register: Register | None = None,
 ) -> Verification:
-    """Checks a compact JWS credential: its key must be one of ``trusted_keys`` (else
-    unknown_key), its signature must match the exact bytes (else tampered); with a
+    """Checks a compact JWS credential: its key must be one of ``trusted_keys`` (keys,
+    e.g. from :func:`load_public_key` or :func:`load_did_document`, or issuers' did:key
+    strings; never a key from the token's header), else unknown_key; its alg must be the
+    key's and its signature must match the exact bytes (else tampered); with a
     ``register``, a revoked or replaced record says so. Releases the GIL."""
     return _verification(_iss.verify_credential(credential_jws.strip(), _public_keys(trusted_keys), register))
 
 
 def verify_document(
     credential_json: str,
-    trusted_keys: Iterable[PublicKey | SigningKey],
+    trusted_keys: Iterable[PublicKey | SigningKey | str],
     register: Register,
 ) -> Verification:
     """Checks a credential document (``SERIAL.json``, which carries no signature) against
@@ -144,7 +150,7 @@ def _tampered(serial: str, detail: str, key_id: str = "", certified: dict[str, A
 
 def verify_pdf(
     path: str | os.PathLike[str],
-    trusted_keys: Iterable[PublicKey | SigningKey],
+    trusted_keys: Iterable[PublicKey | SigningKey | str],
     register: Register,
 ) -> Verification:
     """Checks a certificate PDF against the issuer's register: the serial printed on it

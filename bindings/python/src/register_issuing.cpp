@@ -37,28 +37,56 @@ void register_issuing(py::module_& m) {
         "issuing", "Issuing certificates: keys, frozen records, signed credentials, verification, the register.");
 
     // --- keys -------------------------------------------------------------------------
-    py::class_<smart::public_key>(s, "PublicKey", "An Ed25519 public key with its id (the JWS kid).")
-        .def_readonly("key_id", &smart::public_key::key_id, "The key id: 'smart-' + 16 hex digits.")
-        .def("to_json", &smart::save_public_key, "The public key file (smart.public-key/1).")
+    py::class_<smart::public_key>(s, "PublicKey", "A public key (ES256, or Ed25519 for keys made before) with its id.")
+        .def_readonly("key_id", &smart::public_key::key_id,
+                      "The key id: its multibase 'zDn…' (ES256), 'smart-' + 16 hex digits (Ed25519 /1 files).")
+        .def_property_readonly(
+            "algorithm", [](const smart::public_key& k) { return issuing_enum("KeyAlgorithm", smart::to_string(k.algorithm)); },
+            "The JOSE algorithm it verifies: KeyAlgorithm.es256 or KeyAlgorithm.ed25519.")
+        .def_property_readonly("did", [](const smart::public_key& k) { return smart::did_key(k); },
+                               "Its did:key ('did:key:zDn…').")
+        .def_property_readonly("multibase", [](const smart::public_key& k) { return smart::key_multibase(k); },
+                               "Its multibase ('zDn…'): the fragment of its DID URL.")
+        .def("to_json", &smart::save_public_key, "The public key file (smart.public-key/2; /1 for Ed25519).")
         .def("__eq__", [](const smart::public_key& a, const smart::public_key& b) { return a == b; })
         .def("__hash__", [](const smart::public_key& k) { return py::hash(py::str(k.key_id)); })
         .def("__repr__", [](const smart::public_key& k) { return "PublicKey(" + short_repr(k.key_id) + ")"; });
 
     py::class_<smart::signing_key>(s, "SigningKey",
-                                   "An Ed25519 key pair. Its repr and str never show the secret; to_json() "
-                                   "is the key file and contains it.")
-        .def_readonly("key_id", &smart::signing_key::key_id, "The key id: 'smart-' + 16 hex digits.")
+                                   "A key pair (ES256; Ed25519 for keys made before). Its repr and str never show "
+                                   "the secret; to_json() is the key file and contains it.")
+        .def_readonly("key_id", &smart::signing_key::key_id, "The key id (as PublicKey.key_id).")
+        .def_property_readonly(
+            "algorithm",
+            [](const smart::signing_key& k) { return issuing_enum("KeyAlgorithm", smart::to_string(k.algorithm)); },
+            "The JOSE algorithm it signs with: KeyAlgorithm.es256 or KeyAlgorithm.ed25519.")
+        .def_property_readonly("did", [](const smart::signing_key& k) { return smart::did_key(k.public_part()); },
+                               "Its did:key: the default issuer id of what it signs.")
         .def_property_readonly("public_key", &smart::signing_key::public_part, "The public half.")
-        .def("to_json", &smart::save_signing_key, "The secret key file (smart.signing-key/1): keep it private.")
+        .def("to_json", &smart::save_signing_key, "The secret key file (smart.signing-key/2): keep it private.")
         .def("__repr__", [](const smart::signing_key& k) { return "SigningKey(" + short_repr(k.key_id) + ")"; });
 
     s.def(
         "generate_signing_key",
-        [] {
+        [](const std::string& algorithm) {
+            const auto a = algorithm == "Ed25519" ? smart::key_algorithm::ed25519 : smart::key_algorithm::es256;
+            if (algorithm != "ES256" && algorithm != "Ed25519")
+                throw smart::error(smart::errc::invalid_argument, "expected the algorithm ES256 or Ed25519");
             py::gil_scoped_release nogil;
-            return smart::generate_signing_key();
+            return smart::generate_signing_key(a);
         },
-        "A fresh key pair from the operating system's randomness.");
+        py::arg("algorithm") = "ES256", "A fresh key pair from the operating system's randomness.");
+    s.def("resolve_did_key", &smart::resolve_did_key, py::arg("did"),
+          "The public key a did:key (or did:key URL) names. Raises InvalidArgumentError.");
+    s.def("did_web", &smart::did_web, py::arg("url"), "The did:web of an https URL. Raises InvalidArgumentError.");
+    s.def("did_web_document_url", &smart::did_web_document_url, py::arg("did"),
+          "Where a did:web's document is published.");
+    s.def("key_reference", &smart::key_reference, py::arg("key"), py::arg("issuer_id"),
+          "The DID URL a credential's JWS kid names for this key and issuer.");
+    s.def("did_document", &smart::did_document, py::arg("key"), py::arg("did"),
+          "The DID document (JSON) publishing the key under the DID.");
+    s.def("load_did_document", &smart::load_did_document, py::arg("text"),
+          "The keys a DID document publishes. Raises ParseError / ValidationError.");
     s.def(
         "load_signing_key",
         [](std::string_view text) {
@@ -245,8 +273,11 @@ void register_issuing(py::module_& m) {
     s.def("serial_of_urn", &smart::serial_of_urn, py::arg("id"), "The serial in a credential id, or ''.");
     s.def(
         "default_issuer",
-        [](const std::shared_ptr<py_evaluation>& x, smart::lang l) { return smart::default_issuer(x->e.programme(), l); },
-        py::arg("evaluation"), py::arg("lang"), "The issuer the programme's certificates name by default.");
+        [](const std::shared_ptr<py_evaluation>& x, smart::lang l, const smart::public_key& key, const std::string& url) {
+            return smart::default_issuer(x->e.programme(), l, key, url);
+        },
+        py::arg("evaluation"), py::arg("lang"), py::arg("key"), py::arg("url") = "",
+        "The issuer the programme's certificates name by default: the did:web of url, else the key's did:key.");
     s.def("credential_of_payload", &smart::credential_of_payload, py::arg("payload_json"),
           "The OB 3.0 credential inside a JWT payload (without iss, jti, nbf), as JSON text.");
     py::class_<smart::credential_summary>(s, "CredentialSummary", "What a credential certifies, as a person reads it.")

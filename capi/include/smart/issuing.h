@@ -53,8 +53,8 @@ typedef enum smart_issue_outcome {
 
 /* ==== Handles ========================================================================== */
 
-typedef struct smart_signing_key smart_signing_key;   /* an Ed25519 key pair (holds the secret) */
-typedef struct smart_public_key smart_public_key;     /* an Ed25519 public key with its id */
+typedef struct smart_signing_key smart_signing_key;   /* a key pair, ES256 or Ed25519 (holds the secret) */
+typedef struct smart_public_key smart_public_key;     /* a public key with its id */
 typedef struct smart_register smart_register;         /* an open register file */
 typedef struct smart_record smart_record;             /* a copy of one issued certificate record */
 typedef struct smart_issue_report smart_issue_report; /* what a bulk run did, per participant */
@@ -62,11 +62,15 @@ typedef struct smart_verification smart_verification; /* what verifying a creden
 
 /* ==== Keys ============================================================================= */
 
-/* A fresh key pair from the operating system's randomness. Release with
+/* Keys are ECDSA P-256 (JOSE alg "ES256", key files smart.signing-key/2 and
+ * smart.public-key/2, JWKs); Ed25519 keys of smart.signing-key/1 files (alg "Ed25519")
+ * still load and sign, and what they signed (alg "EdDSA") still verifies. */
+
+/* A fresh ES256 key pair from the operating system's randomness. Release with
  * smart_signing_key_free(). Errors: SMART_EINVAL, SMART_ENOMEM, SMART_EINTERNAL. */
 SMART_EXTERN(int) smart_signing_key_generate(smart_signing_key **out);
 
-/* Reads a secret key file's text (smart.signing-key/1). Errors: SMART_EINVAL, SMART_EPARSE,
+/* Reads a secret key file's text (smart.signing-key/2 or /1). Errors: SMART_EINVAL, SMART_EPARSE,
  * SMART_EVALIDATION (with the JSON Pointer: the secret does not belong to the public key,
  * the id does not match), SMART_ENOMEM. Messages never quote key material. */
 SMART_EXTERN(int) smart_signing_key_from_json(smart_signing_key **out, const char *json);
@@ -75,7 +79,8 @@ SMART_EXTERN(int) smart_signing_key_from_json(smart_signing_key **out, const cha
  * (the file cannot be opened); messages name the file. */
 SMART_EXTERN(int) smart_signing_key_load_file(smart_signing_key **out, const char *path);
 
-/* The secret key file's text (smart.signing-key/1): it holds the secret, keep it private.
+/* The secret key file's text (smart.signing-key/2; /1 for an Ed25519 key): it holds the
+ * secret, keep it private.
  * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_signing_key_to_json(char **out, const smart_signing_key *key);
 
@@ -87,8 +92,9 @@ SMART_EXTERN(int) smart_signing_key_to_json(char **out, const smart_signing_key 
  * failed; nothing is left behind), SMART_ENOMEM. */
 SMART_EXTERN(int) smart_signing_key_save_files(char **out, const smart_signing_key *key, const char *path);
 
-/* The key id, "smart-" and 16 hex digits (the JWS "kid"). Borrowed from `key`.
- * Errors: SMART_EINVAL. */
+/* The key id: for ES256 keys the key's multibase ("zDn...", the fragment of its DID URL
+ * in a JWS "kid"), for Ed25519 keys of /1 files "smart-" and 16 hex digits. Borrowed from
+ * `key`. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_signing_key_id(const char **out, const smart_signing_key *key);
 
 /* The public half, as a handle of its own (release with smart_public_key_free()).
@@ -98,16 +104,19 @@ SMART_EXTERN(int) smart_signing_key_public(smart_public_key **out, const smart_s
 /* Releases a key pair (its secret is wiped first). Accepts NULL. */
 SMART_EXTERN(void) smart_signing_key_free(smart_signing_key *key);
 
-/* Reads a public key file's text (smart.public-key/1). Errors: SMART_EINVAL, SMART_EPARSE,
- * SMART_EVALIDATION, SMART_ENOMEM. */
+/* Reads a public key file's text (smart.public-key/2 or /1). Errors: SMART_EINVAL,
+ * SMART_EPARSE, SMART_EVALIDATION (also for a secret key: "this is a secret key"),
+ * SMART_ENOMEM. */
 SMART_EXTERN(int) smart_public_key_from_json(smart_public_key **out, const char *json);
 
-/* Reads a public key file, or the public half of a secret key file (at most 1 MiB,
- * UTF-8). Errors: SMART_EINVAL, SMART_ENOTFOUND, SMART_EPARSE, SMART_EVALIDATION,
- * SMART_ENOMEM; messages name the file. */
+/* Reads a public key file (at most 1 MiB, UTF-8). A secret key file is refused
+ * (SMART_EVALIDATION, "this is a secret key; give the public key file ..."). Errors:
+ * SMART_EINVAL, SMART_ENOTFOUND, SMART_EPARSE, SMART_EVALIDATION, SMART_ENOMEM; messages
+ * name the file. */
 SMART_EXTERN(int) smart_public_key_load_file(smart_public_key **out, const char *path);
 
-/* The public key file's text (smart.public-key/1). Release *out with smart_string_free().
+/* The public key file's text (smart.public-key/2; /1 for an Ed25519 key). Release *out
+ * with smart_string_free().
  * Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_public_key_to_json(char **out, const smart_public_key *key);
 
@@ -117,6 +126,41 @@ SMART_EXTERN(int) smart_public_key_id(const char **out, const smart_public_key *
 /* Releases a public key. Accepts NULL. */
 SMART_EXTERN(void) smart_public_key_free(smart_public_key *key);
 
+/* The JOSE algorithm a key signs with: "ES256" or "Ed25519" (static). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_signing_key_algorithm(const char **out, const smart_signing_key *key);
+SMART_EXTERN(int) smart_public_key_algorithm(const char **out, const smart_public_key *key);
+
+/* The key's did:key ("did:key:zDn..." for ES256, "did:key:z6Mk..." for Ed25519): the
+ * default issuer id of what it signs. Borrowed from `key`. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_signing_key_did(const char **out, const smart_signing_key *key);
+SMART_EXTERN(int) smart_public_key_did(const char **out, const smart_public_key *key);
+
+/* The public key a did:key names (or a did:key URL "did:key:z...#z..."), resolved without
+ * any network: a trusted key for smart_verify_credential(). Release with
+ * smart_public_key_free(). Errors: SMART_EINVAL (NULL, or not a did:key of a P-256 or
+ * Ed25519 key), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_public_key_from_did(smart_public_key **out, const char *did);
+
+/* The DID document (did.json) that publishes `key`: under the did:web of `issuer_url`
+ * ("https://host[:port][/path]", the document then goes to smart_did_web_document_url()
+ * of that DID), or under the key's did:key when `issuer_url` is NULL. *did_out, when
+ * `did_out` is not NULL, is the DID. Release both with smart_string_free(). Errors:
+ * SMART_EINVAL (NULL, a URL that is not https://host...), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_public_key_did_document(char **out, char **did_out, const smart_public_key *key,
+                                                const char *issuer_url);
+
+/* A key a DID document publishes (a did.json file's text, e.g. downloaded from
+ * smart_did_web_document_url()): the one whose id's fragment is `key_id`, or the first
+ * when `key_id` is NULL. Release with smart_public_key_free(). Errors: SMART_EINVAL,
+ * SMART_EPARSE, SMART_EVALIDATION (no usable key, a private key), SMART_ENOTFOUND (no key
+ * `key_id`), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_public_key_from_did_document(smart_public_key **out, const char *json, const char *key_id);
+
+/* Where a did:web's document is published: "https://host/.well-known/did.json", or
+ * "https://host/path/did.json". Release *out with smart_string_free(). Errors:
+ * SMART_EINVAL (not a did:web), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_did_web_document_url(char **out, const char *did);
+
 /* ==== Issuing options ================================================================== */
 
 /* Options of smart_register_issue_cohort(), smart_register_issue() and
@@ -124,10 +168,10 @@ SMART_EXTERN(void) smart_public_key_free(smart_public_key *key);
  * smart_issue_options_init(); fields are only ever appended. */
 typedef struct smart_issue_options {
     unsigned int version;    /* SMART_ISSUE_OPTIONS_VERSION */
-    const char *issuer_id;   /* a URI (https://... or urn:...); NULL = the programme's default,
-                                "urn:smart:provider:<programme id>" */
+    const char *issuer_id;   /* a URI (did:..., https://... or urn:...); NULL = the did:web of
+                                issuer_url when given, else the signing key's did:key */
     const char *issuer_name; /* NULL = the programme's provider (its name when it has none) */
-    const char *issuer_url;  /* NULL = none */
+    const char *issuer_url;  /* an https URL; NULL = none */
     const char *issued_on;   /* "YYYY-MM-DD"; NULL = the evaluation date */
     smart_lang lang;         /* the certificate's language; default SMART_LANG_NB */
 } smart_issue_options;
@@ -257,8 +301,8 @@ SMART_EXTERN(int) smart_record_revoked_reason(const char **out, const smart_reco
 SMART_EXTERN(int) smart_record_revoked_on(const char **out, const smart_record *record);
 /* 1 when it was revoked for correction (a bulk run issues the replacement), else 0. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_revoked_for_correction(int *out, const smart_record *record);
-/* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, EdDSA): the token to hand
- * out and verify. Errors: SMART_EINVAL. */
+/* The signed Open Badges 3.0 credential as a compact JWS (VC-JWT, ES256; Ed25519 for an
+ * Ed25519 key): the token to hand out and verify. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_credential_jws(const char **out, const smart_record *record);
 /* The Open Badges 3.0 AchievementCredential the JWS signs (without the JWT claims), as JSON
  * text. Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */

@@ -41,7 +41,10 @@ struct credential_summary {
 credential_summary summarize_credential(std::string_view credential_json);
 
 /// Issues a record for certificate data: serial, frozen data, the credential signed with
-/// `key` as a compact JWS (header alg EdDSA, typ JWT, kid, jwk), verification code.
+/// `key` as a compact JWS (header alg ES256 — Ed25519 for an Ed25519 key —, typ JWT, kid the
+/// DID URL of key_reference(); no key in the header), verification code. Throws
+/// invalid_argument for an issuer id that is no URI, a url that is not https, or an issuer
+/// id that is the did:key of another key.
 certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
                                     date issued_on, lang language, std::uint32_t issue_number = 1);
 

@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "smart/certificate.hpp"
+#include "smart/issuing/keys.hpp"
 #include "smart/programme.hpp"
 #include "smart/schedule.hpp"
 #include "smart/text.hpp"
 
 namespace smart {
 
-/// Who issues: the municipality or centre, identified by a URI (https://… or urn:…).
+/// Who issues: the municipality or centre, identified by a URI (did:key:…, did:web:…, https://… or
+/// urn:…); url, when given, is an https URL.
 struct issuer_profile {
     std::string id;
     std::string name;
@@ -77,9 +79,10 @@ std::string serial_of_urn(std::string_view id);
 /// Throws invalid_argument for text that is not a compact JWS.
 std::string verification_code(std::string_view credential_jws);
 
-/// The issuer a programme's certificates name unless told otherwise: id
-/// "urn:smart:provider:<programme id>", name the programme's provider in `l` (its name
-/// when it has no provider), no url.
-issuer_profile default_issuer(const programme& p, lang l);
+/// The issuer a programme's certificates name unless told otherwise: id the did:web of
+/// `url` when the issuer has one (an https URL, see did_web()), else the signing key's
+/// did:key; name the programme's provider in `l` (its name when it has no provider); url
+/// `url`. Throws invalid_argument for a url that gives no did:web.
+issuer_profile default_issuer(const programme& p, lang l, const public_key& key, std::string_view url = "");
 
 }  // namespace smart

@@ -31,9 +31,14 @@ struct verification_result {
 /// av SMART-…." and so on — a revoked or replaced certificate names its replacement.
 std::string verification_text(const verification_result& v, lang l);
 
-/// Checks a compact JWS: the key must be one of `trusted` (else unknown_key), the
-/// signature must verify over the exact bytes (else tampered — any change to any field
-/// fails), and with a register the status is revoked or replaced when it says so.
+/// Checks a compact JWS. The key is never taken from the token: the header's kid must name
+/// one of `trusted` (else unknown_key) — by its key id, or as a DID URL whose fragment is
+/// the key's id or multibase (keys from public key files, from resolve_did_key() or from a
+/// DID document). The alg must be the key's (ES256 for P-256 keys; Ed25519 or EdDSA for
+/// Ed25519 keys; nothing else, ever), the signature must verify over the exact bytes (any
+/// change to any field fails), a did:key kid must be the key's, a DID kid's DID must be
+/// the issuer's when the issuer id is a DID, and iss the issuer: else tampered. With a
+/// register the status is revoked or replaced when it says so.
 verification_result verify_credential(std::string_view credential_jws, std::span<const public_key> trusted,
                                       const certificate_register* reg = nullptr);
 
