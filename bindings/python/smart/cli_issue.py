@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import pathlib
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._core import _smart
 from .cohort import load_cohort
@@ -35,6 +36,9 @@ from .issuing import (
     verify_pdf,
 )
 from .issuing_bulk import _tqdm_progress
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = ["add_commands"]
 
@@ -91,6 +95,15 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--issuer-url", metavar="URL", help="the issuer's web address; the QR code then carries URL?serial=…&code=…"
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
+    iss.add_argument("--pdf-key", metavar="PEM", help="sign the PDFs with this private key (ECDSA P-256 or RSA, PEM)")
+    iss.add_argument(
+        "--pdf-cert", metavar="PEM", help="the --pdf-key's X.509 certificate, then its chain (PEM); needed with --pdf-key"
+    )
+    iss.add_argument(
+        "--pdf-p12",
+        metavar="FILE",
+        help="sign the PDFs with the key, certificate and chain of a PKCS#12 file (password: SMART_PDF_PASSWORD)",
+    )
     iss.set_defaults(issue_handler=_issue)
 
 
@@ -100,7 +113,9 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="verify a certificate: its signed credential or its PDF",
         description="Verify a certificate's signed credential (the .jwt; a .json credential only with "
         "--register, which holds its signed token) or its PDF (with --register: the serial on the page must "
-        "be a record of the register, and the words on the page exactly that record's). Prints what was "
+        "be a record of the register, and the words on the page exactly that record's). A PDF's own signature "
+        "is checked first: broken, or the file changed after signing, is tampered; a signer that is not a "
+        "--pdf-cert is unknown_key; no signature is tampered with --pdf-cert, else unsigned. Prints what was "
         "certified and the status; exits 0 only when it is valid.",
     )
     ver.add_argument("file", metavar="FILE", help="SERIAL.jwt, or SERIAL.json / SERIAL.pdf with --register")
@@ -109,6 +124,13 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     ver.add_argument("--key", action="append", default=[], metavar="KEYFILE", help="trust this key file's public key")
     ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
+    ver.add_argument(
+        "--pdf-cert",
+        action="append",
+        default=[],
+        metavar="PEM",
+        help="a trusted certificate for PDF signatures: the issuer's, or its CA's (repeatable)",
+    )
     ver.set_defaults(issue_handler=_verify)
 
 
@@ -149,6 +171,7 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         _smart.issuing.check_key_outside(key_path, out_dir)
         key = load_signing_key(key_path)
+        pdf_signer = _pdf_signer(args)
         cohort = load_cohort(args.file)
         as_of = args.as_of or datetime.date.today()
         ev = cohort.evaluate(as_of)
@@ -167,6 +190,7 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             verify_url=args.issuer_url,
             key_file=key_path,
             progress=None if args.no_progress else _tqdm_progress(),
+            pdf_signer=pdf_signer,
         )
     except SmartError as exc:
         return _fail(err, str(exc))
@@ -178,6 +202,26 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{len(report.written)} files written to {out_dir}\n"
     )
     return 0
+
+
+def _pdf_signer(args: argparse.Namespace) -> PdfSigner | None:
+    """The PDF signer of ``--pdf-key``/``--pdf-cert`` or ``--pdf-p12``, or None (unsigned
+    PDFs). Raises ValueError for a missing or unusable file, before anything is issued."""
+    if args.pdf_p12 and (args.pdf_key or args.pdf_cert):
+        raise ValueError("give either --pdf-p12 or --pdf-key with --pdf-cert, not both")
+    if args.pdf_p12:
+        from .pdf_sign import load_pkcs12_signer
+
+        password = os.environ.get("SMART_PDF_PASSWORD")
+        return load_pkcs12_signer(args.pdf_p12, password.encode("utf-8") if password else None)
+    if bool(args.pdf_key) != bool(args.pdf_cert):
+        raise ValueError("--pdf-key and --pdf-cert go together: the key and its certificate (and chain)")
+    if args.pdf_key:
+        from .pdf_sign import load_pem_signer
+
+        password = os.environ.get("SMART_PDF_PASSWORD")
+        return load_pem_signer(args.pdf_key, args.pdf_cert, password.encode("utf-8") if password else None)
+    return None
 
 
 def _describe(v: Verification, out: TextIO) -> None:
@@ -221,7 +265,10 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 return _fail(err, f"{path}: a PDF shows the serial and code, not the signature: give --register "
                              "(the issuer's register) to check it, or verify the .jwt")  # fmt: skip
             try:
-                v = verify_pdf(path, keys, reg)
+                from .pdf_sign import load_certificates
+
+                anchors = [c for f in args.pdf_cert for c in load_certificates(f)]
+                v = verify_pdf(path, keys, reg, trusted_certs=anchors or None)
             except (ValueError, ImportError) as exc:
                 return _fail(err, str(exc))
         else:

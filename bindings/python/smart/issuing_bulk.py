@@ -12,7 +12,7 @@ import pathlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._core import _smart
 from .cohort import DateLike
@@ -20,6 +20,9 @@ from .enums import Lang
 from .evaluation import Evaluation
 from .issuing_documents import write_atomic, write_documents
 from .issuing_types import CertificateRecord, IssueOutcome, Issuer, Register, SigningKey
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = ["REPORT_FIELDS", "IssueReport", "issue_cohort"]
 
@@ -86,6 +89,7 @@ def issue_cohort(
     verify_url: str | None = None,
     key_file: str | os.PathLike[str] | None = None,
     progress: Callable[[Iterable[int], int], Iterable[int]] | None = None,
+    pdf_signer: PdfSigner | None = None,
 ) -> IssueReport:
     """Issues a certificate to every eligible participant of ``evaluation`` and writes
     their documents into ``out_dir``; the register is ``out_dir/register.jsonl``.
@@ -104,6 +108,8 @@ def issue_cohort(
         key_file: Where the key was read from; refused when it lies inside ``out_dir``.
         progress: Wraps the loop over the documents written, e.g.
             ``lambda it, n: tqdm(it, total=n)``.
+        pdf_signer: Signs every PDF written (:class:`smart.pdf_sign.PdfSigner`, built once
+            from the issuer's key and certificate chain); without it the PDFs are unsigned.
 
     Raises:
         InvalidArgumentError (a ValueError): the key file is inside the output folder.
@@ -127,7 +133,7 @@ def issue_cohort(
     for i in indices:
         x = with_record[i]
         (report.issued if x.outcome is IssueOutcome.issued else report.existing).append(x.record)
-        report.written += write_documents(x.record, out, verify_url=verify_url)
+        report.written += write_documents(x.record, out, verify_url=verify_url, pdf_signer=pdf_signer)
     _write_report(out, report.not_issued)
     return report
 

@@ -35,7 +35,9 @@ from .pdf_producer import _producer_class
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-__all__ = ["CertificateText", "find_font", "page_words", "render_certificate"]
+    from .pdf_sign import PdfSigner
+
+__all__ = ["CertificateText", "certificate_pdf", "find_font", "page_words", "render_certificate"]
 
 # Colours: a calm municipal blue and a warm accent.
 _BLUE = (31, 73, 125)
@@ -170,13 +172,9 @@ def _draw_footer(pdf: FPDF, text: CertificateText, width: float) -> None:
     _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
 
 
-def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> pathlib.Path:
-    """Writes the certificate as a one-page A4 PDF/A-2B at ``path``.
-
-    The file appears whole or not at all: it is written to a temporary file in the same
-    folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
-    """
-    target = pathlib.Path(path)
+def certificate_pdf(text: CertificateText, signer: PdfSigner | None = None) -> bytes:
+    """The certificate as the bytes of a one-page A4 PDF/A-2B; with ``signer``, signed
+    (PAdES B-B, an invisible signature over the whole file: :mod:`smart.pdf_sign`)."""
     pdf = _new_document(text)
     width = pdf.w - 50
     _draw_frame(pdf)
@@ -184,8 +182,23 @@ def render_certificate(text: CertificateText, path: str | os.PathLike[str]) -> p
     _draw_goals(pdf, text, width)
     _draw_requirements(pdf, text, width)
     _draw_footer(pdf, text, width)
+    data = bytes(pdf.output(output_producer_class=_producer_class()))
+    return signer.sign(data) if signer is not None else data
+
+
+def render_certificate(
+    text: CertificateText, path: str | os.PathLike[str], *, signer: PdfSigner | None = None
+) -> pathlib.Path:
+    """Writes the certificate as a one-page A4 PDF/A-2B at ``path`` (:func:`certificate_pdf`;
+    signed when a ``signer`` is given).
+
+    The file appears whole or not at all: it is written to a temporary file in the same
+    folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
+    """
+    target = pathlib.Path(path)
+    data = certificate_pdf(text, signer)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The core's atomic, durable write: the temporary file's name holds the writer's pid,
     # so a later run can tell a killed writer's leftover.
-    _smart.file.write_file_atomic(target, bytes(pdf.output(output_producer_class=_producer_class())))
+    _smart.file.write_file_atomic(target, data)
     return target
