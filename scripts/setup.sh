@@ -6,7 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 debian_packages=(g++ gcc make pkg-config binutils libboost-date-time-dev nlohmann-json3-dev catch2 libbenchmark-dev
-                 libsodium-dev valgrind abigail-tools fonts-dejavu-core poppler-utils clang libclang-rt-14-dev)
+                 libsodium-dev valgrind abigail-tools fonts-dejavu-core poppler-utils clang libclang-rt-14-dev
+                 libnss3-tools)
 command -v cmake >/dev/null 2>&1 || debian_packages+=(cmake)
 missing=()
 for p in "${debian_packages[@]}"; do

@@ -117,6 +117,7 @@ def test_signing_keeps_the_pdf_a_2b_file_and_appends_an_invisible_field(issued: 
         assert doc.pdf_version <= "1.7" and "/Version" not in doc.Root  # PDF/A-2 is PDF 1.7
         assert doc.open_metadata().pdfa_status == "2B"
         assert len(doc.pages) == 1
+        assert doc.check_pdf_syntax() == []  # qpdf: cross-references, objects, content streams
         (field,) = doc.Root.AcroForm.Fields
         assert field.FT == "/Sig" and int(doc.Root.AcroForm.SigFlags) == 3
         assert [float(x) for x in field.Rect] == [0, 0, 0, 0]  # invisible: no appearance needed
@@ -162,6 +163,33 @@ def _text() -> Any:
         requirements_heading="Krav", requirements=["b"], issued_line="Utstedt", serial_line="SMART-0NRP-XRP6-5KTE",
         code_line="7K2M-QX9P", verify_hint="-", qr_text="SMART-0NRP-XRP6-5KTE 7K2M-QX9P",
     )  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("certutil") is None, reason="needs libnss3-tools (scripts/setup.sh)")
+def test_a_reader_that_trusts_the_issuer_certificate_shows_the_signature_as_trusted(
+    issued: Issued, tmp_path: pathlib.Path
+) -> None:
+    """pdfsig with an NSS database holding the issuer's self-signed certificate as a
+    trusted CA (what importing it into a PDF reader does): trusted. The same name on a
+    forger's certificate is not. (A self-signed certificate with CA:false cannot be made
+    trusted this way: NSS then says "Certificate issuer is unknown" — hence CA:true.)"""
+    nss = tmp_path / "nss"
+    nss.mkdir()
+    (tmp_path / "issuer.pem").write_bytes(pdf_sign.certificate_pem(issued.cert))
+    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True, capture_output=True)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{nss}", "-n", "issuer", "-t", "C,C,C", "-i", str(tmp_path / "issuer.pem")],
+                   check=True, capture_output=True)  # fmt: skip
+
+    def check(data: bytes) -> str:
+        (tmp_path / "s.pdf").write_bytes(data)
+        return subprocess.run(["pdfsig", "-nssdir", f"sql:{nss}", str(tmp_path / "s.pdf")], capture_output=True, text=True).stdout
+
+    report = check(issued.pdf.read_bytes())
+    assert pdfsig_ok(report) and "Certificate Validation: Certificate is Trusted." in report, report
+    forger_key = ec.generate_private_key(ec.SECP256R1())
+    forged = PdfSigner(forger_key, [issuer_certificate(forger_key, ISSUER.name)]).sign(issued.unsigned_pdf)
+    report = check(forged)
+    assert "Signature is Valid." in report and "Certificate is Trusted." not in report, report
 
 
 # ---------------------------------------------------------------- forgeries
