@@ -101,7 +101,8 @@ def test_a_genuine_signed_certificate_is_valid_for_pdfsig_and_for_verify(issued:
     v = issued.verify(data, tmp_path)
     assert v.status is issuing.VerificationStatus.valid and v.ok, v.detail
     assert v.serial == issued.record.serial and v.credential is not None
-    assert "PDF signature" in v.detail and "valid" in v.detail
+    assert v.detail.startswith("the PDF signature is valid: by ") and "CN=Eksempel kommune" in v.detail
+    assert issued.record.serial in v.detail
 
     sv = verify_pdf_signature(data, [issued.cert])
     assert sv.state is SignatureState.trusted and sv.ok and sv.signatures == 1
@@ -378,6 +379,7 @@ def test_an_unsigned_pdf_falls_back_to_the_register_and_says_it_is_not_signed(is
     v = issued.verify(issued.unsigned_pdf, tmp_path, trusted=[])
     assert v.status is issuing.VerificationStatus.unsigned and not v.ok
     assert "not signed" in v.detail and v.credential is not None
+    assert "signature is valid" not in v.detail  # no signature of the PDF was checked
     # an unsigned PDF with other words is tampered, as before
     forged = forge_by_rewriting(issued.unsigned_pdf, "qr")
     assert issued.verify(forged, tmp_path, trusted=[]).status is issuing.VerificationStatus.unsigned  # QR: not text

@@ -3,7 +3,7 @@
 
 Exit status: 0 on success (for ``verify``: the credential is valid), 1 for bad input (a
 missing or wrong key, a file that does not load) and for a credential that is not valid
-(revoked, replaced, tampered, unknown key), 2 for a usage error. Key material is never
+(revoked, replaced, tampered, unknown key, an unsigned PDF), 2 for a usage error. Key material is never
 printed: messages name files, not keys.
 """
 

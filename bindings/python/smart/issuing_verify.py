@@ -156,16 +156,20 @@ def verify_pdf(
                             f"the PDF is signed by {sv.signer}, which is not one of the trusted certificates "
                             "(give the issuer's certificate)")  # fmt: skip
     v = _verify_pdf_text(pages, trusted_keys, register)
+    if v.status is VerificationStatus.valid:
+        # the core's detail ("the signature is valid") is about the credential's signature
+        v = dataclasses.replace(
+            v, detail=f"the words on the page are the register's record {v.serial}, whose signed credential verifies"
+        )
     if sv.state is SignatureState.unsigned:
         if v.status is VerificationStatus.valid:
             return Verification(
                 VerificationStatus.unsigned, v.key_id, v.serial, v.credential,
-                "the PDF itself is not signed (issued before PDFs were signed?): its words are the register's "
-                f"record and {v.detail}, but what the page shows cannot be proven; verify the .jwt",
+                f"the PDF itself is not signed (issued before PDFs were signed?): {v.detail}, but what the page "
+                "shows cannot be proven without a PDF signature; verify the .jwt",
             )  # fmt: skip
         return dataclasses.replace(v, detail=f"{v.detail} (the PDF itself is not signed)")
-    signed = f"the PDF signature by {sv.signer} is valid over the whole file"
-    return dataclasses.replace(v, detail=f"{signed}; {v.detail}" if v.detail else signed)
+    return dataclasses.replace(v, detail=f"{sv.detail}; {v.detail}")
 
 
 def _with_record(
