@@ -412,6 +412,17 @@ def test_keys_and_certificates_load_from_pem_and_pkcs12(tmp_path: pathlib.Path) 
         pdf_sign.load_certificates(b"not a certificate")
 
 
+def test_the_issuer_certificate_file_is_made_once_and_must_be_the_keys(tmp_path: pathlib.Path) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    path = tmp_path / "issuer.cert.pem"
+    first = pdf_sign.issuer_certificate_file(path, key, "Eksempel kommune", "https://example.no")
+    assert path.is_file() and first == pdf_sign.load_certificates(path)
+    assert pdf_sign.issuer_certificate_file(path, key, "Eksempel kommune") == first  # the same, not a new one
+    with pytest.raises(ValueError, match="issuer.cert.pem: its certificate is not"):
+        pdf_sign.issuer_certificate_file(path, ec.generate_private_key(ec.SECP256R1()), "Eksempel kommune")
+    assert PdfSigner(key, first).certificate == first[0]
+
+
 def test_keys_pdf_readers_do_not_verify_and_mismatched_chains_are_refused() -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     other = ec.generate_private_key(ec.SECP256R1())

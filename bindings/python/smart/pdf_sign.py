@@ -51,6 +51,7 @@ __all__ = [
     "SignatureState",
     "certificate_pem",
     "issuer_certificate",
+    "issuer_certificate_file",
     "load_certificates",
     "load_pem_signer",
     "load_pkcs12_signer",
@@ -130,6 +131,39 @@ def issuer_certificate(
     if url:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.UniformResourceIdentifier(url)]), critical=False)
     return builder.sign(private_key, hashes.SHA256())
+
+
+def issuer_certificate_file(
+    path: str | os.PathLike[str], private_key: PrivateKey, name: str, url: str | None = None
+) -> list[x509.Certificate]:
+    """The issuer's certificate chain kept at ``path`` (PEM), made self-signed with
+    :func:`issuer_certificate` and written (never overwritten) when the file does not exist:
+    a verifier needs the same certificate for every PDF, so it is made once per key, e.g.
+    beside the key file. The seam for ``smart keygen`` and ``smart issue`` once the issuer's
+    key is ECDSA P-256: ``PdfSigner(key, issuer_certificate_file(...))``.
+
+    Raises:
+        ValueError: the file's first certificate is not the key's (names the file).
+    """
+    p = pathlib.Path(path)
+    if not p.exists():
+        data = certificate_pem(issuer_certificate(private_key, name, url))
+        try:
+            with p.open("xb") as f:  # a concurrent run may have made it: then theirs is used
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except FileExistsError:
+            pass
+    chain = load_certificates(p)
+    if not _same_key(chain[0], private_key):
+        raise ValueError(f"{p}: its certificate is not the certificate of this private key")
+    return chain
+
+
+def _same_key(cert: x509.Certificate, key: PrivateKey) -> bool:
+    spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    return bool(cert.public_key().public_bytes(*spki) == key.public_key().public_bytes(*spki))
 
 
 def _check_key(key: Any, where: str) -> None:
@@ -269,8 +303,7 @@ class PdfSigner:
         _check_key(private_key, "PdfSigner")
         if not chain:
             raise ValueError("PdfSigner: the certificate chain is empty (give at least the signer's certificate)")
-        spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-        if chain[0].public_key().public_bytes(*spki) != private_key.public_key().public_bytes(*spki):
+        if not _same_key(chain[0], private_key):
             raise ValueError("PdfSigner: the first certificate of the chain is not the private key's certificate")
         self.private_key = private_key
         self.chain = list(chain)
