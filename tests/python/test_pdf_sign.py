@@ -372,6 +372,38 @@ def test_any_byte_edit_after_signing_is_reported_by_pdfsig_and_by_verify(
     assert v.status is issuing.VerificationStatus.tampered and not v.ok, (where, v.detail)
 
 
+def test_damaged_signed_files_give_a_verdict_or_a_clear_error_never_a_traceback(
+    issued: Issued, tmp_path: pathlib.Path
+) -> None:
+    import random
+
+    data = issued.pdf.read_bytes()
+    sig_at = data.rindex(b"/Type /Sig")
+    c0 = data.rindex(b"/Contents <") + len(b"/Contents <")
+    c1 = data.index(b">", c0)
+    rng = random.Random(12)
+    edits: list[tuple[bytes, bool]] = [(data[:n], False) for n in range(len(data) - 1, len(data) // 2, -(len(data) // 9))]
+    for _ in range(25):  # bytes of the update (signature dictionary, field, cross-references) changed
+        b = bytearray(data)
+        at = rng.randrange(sig_at - 400, len(b))
+        b[at] = rng.choice(b"0123456789<>[]/ R()x")
+        # /Contents is the one part of the file the signature does not cover (as in every
+        # PDF signature): a hex digit changed in the padding or in the certificates it
+        # carries may leave the signature by the trusted key valid; nothing shown changes
+        edits.append((bytes(b), c0 <= at < c1 and chr(b[at]).isdigit()))
+    for edited, harmless in edits:
+        if edited == data:
+            continue
+        sv = verify_pdf_signature(edited, [issued.cert])
+        assert harmless or sv.state is not SignatureState.trusted, sv.detail
+        try:
+            v = issued.verify(edited, tmp_path)
+        except ValueError as exc:
+            assert "not a readable PDF" in str(exc)
+            continue
+        assert harmless or v.status is not issuing.VerificationStatus.valid, sv.detail
+
+
 # ---------------------------------------------------------------- unsigned PDFs
 
 

@@ -544,6 +544,10 @@ def _simple_shape(pdf: bytes) -> _Shape | None:
 
 # ---------------------------------------------------------------- checking
 
+# what pyHanko's reader and validator raise on a damaged or hostile file, besides their own
+# errors: the verdict is then "unreadable" or "broken", never a traceback
+_PARSE_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError, NotImplementedError, RecursionError, EOFError)
+
 
 class SignatureState(str, enum.Enum):
     """What :func:`verify_pdf_signature` found, from worst to best."""
@@ -605,7 +609,9 @@ def verify_pdf_signature(
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         sigs = list(reader.embedded_signatures)
-    except (PdfReadError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+    except PdfReadError as exc:
+        return PdfSignatureVerdict(SignatureState.unreadable, "", None, 0, f"not a readable PDF ({exc})")
+    except _PARSE_ERRORS as exc:
         return PdfSignatureVerdict(SignatureState.unreadable, "", None, 0, f"not a readable PDF ({exc})")
     if not sigs:
         return PdfSignatureVerdict(SignatureState.unsigned, "", None, 0, "the PDF carries no signature")
@@ -622,7 +628,7 @@ def verify_pdf_signature(
     vc = ValidationContext(trust_roots=anchors, allow_fetching=False, revocation_mode="soft-fail")
     try:
         status = validate_pdf_signature(sig, vc)
-    except (SignatureValidationError, PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (SignatureValidationError, PdfReadError, *_PARSE_ERRORS) as exc:
         return PdfSignatureVerdict(SignatureState.broken, signer, signed_at, n, f"the signature could not be checked: {exc}")
     if not status.intact or not status.valid:
         what = "the signed bytes changed after signing" if not status.intact else "the signature value does not verify"
