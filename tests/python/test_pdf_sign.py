@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 import smart
 from smart import issuing, pdf_sign
 from smart.issuing_verify import _read_pdf_pages, _verify_pdf_text
+from smart.pdf import certificate_pdf
 from smart.pdf_sign import PdfSigner, SignatureState, issuer_certificate, verify_pdf_signature
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="needs poppler-utils (scripts/setup.sh)")
@@ -68,7 +69,7 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Issued:
     ev = smart.load_cohort(DEMO).evaluate(AS_OF)
     report = issuing.issue_cohort(ev, tmp / "out", key, ISSUER, issued_on=AS_OF, pdf_signer=signer)
     record = report.issued[0]
-    unsigned = smart.pdf.certificate_pdf(issuing.certificate_text(record))
+    unsigned = certificate_pdf(issuing.certificate_text(record))
     return Issued(key, pdf_key, cert, signer, issuing.Register(tmp / "out/register.jsonl"), record,
                   tmp / "out" / f"{record.serial}.pdf", unsigned)  # fmt: skip
 
@@ -151,9 +152,14 @@ def test_rsa_keys_and_other_pdfs_are_signed_too(tmp_path: pathlib.Path) -> None:
     for _ in range(2):  # two pages: not the certificate's shape, so pyHanko signs it
         doc.add_page()
     two_pages = bytes(doc.output())
-    for data in (signer.sign(two_pages), signer.sign_with_pyhanko(smart.pdf.certificate_pdf(_text()))):
+    by_pyhanko = signer.sign_with_pyhanko(certificate_pdf(_text()))
+    for data in (signer.sign(two_pages), by_pyhanko):
         assert pdfsig_ok(pdfsig(data, tmp_path))
         assert verify_pdf_signature(data, [cert]).state is SignatureState.trusted
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(io.BytesIO(by_pyhanko)) as doc:  # pyHanko's way keeps PDF/A-2B too
+        assert doc.open_metadata().pdfa_status == "2B"
+        assert str(doc.Root.get("/Version", "/1.7")) == "/1.7"  # not the PDF 2.0 ISO/TS 32002 declares
 
 
 def _text() -> Any:
@@ -337,7 +343,7 @@ def test_a_swapped_qr_code_is_tampered(issued: Issued, tmp_path: pathlib.Path, h
 def test_a_forgery_re_signed_with_the_forgers_own_certificate_is_not_trusted(issued: Issued, tmp_path: pathlib.Path) -> None:
     forger_key = ec.generate_private_key(ec.SECP256R1())
     forger = PdfSigner(forger_key, [issuer_certificate(forger_key, ISSUER.name)])  # the same name
-    base = smart.pdf.certificate_pdf(issuing.certificate_text(issued.record))
+    base = certificate_pdf(issuing.certificate_text(issued.record))
     forged = forger.sign(forge_by_rewriting(base, "name"))
     assert "Signature Validation: Signature is Valid." in pdfsig(forged, tmp_path)  # pdfsig checks only the bytes
     v = issued.verify(forged, tmp_path)
