@@ -150,7 +150,7 @@ def verify_pdf(
                             "file")  # fmt: skip
     if sv.state in (SignatureState.broken, SignatureState.modified):
         return _with_record(pages, trusted_keys, register, VerificationStatus.tampered,
-                            f"{sv.detail}: what the page shows is not what was signed")  # fmt: skip
+                            f"{sv.detail}: this is not the file that was signed")  # fmt: skip
     if sv.state is SignatureState.untrusted:
         return _with_record(pages, trusted_keys, register, VerificationStatus.unknown_key,
                             f"the PDF is signed by {sv.signer}, which is not one of the trusted certificates "

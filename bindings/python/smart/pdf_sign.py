@@ -637,7 +637,7 @@ def verify_pdf_signature(
         return PdfSignatureVerdict(
             SignatureState.modified, signer, signed_at, n,
             "the signature is intact, but the file was changed after signing (the signature covers "
-            f"{_coverage(status)} only; the changes after it: {_changes(status)})",
+            f"{_coverage(status)}; changes to the document's objects after it: {_changes(status)})",
         )  # fmt: skip
     if trusted_certs is None:
         return PdfSignatureVerdict(
@@ -657,9 +657,16 @@ def verify_pdf_signature(
     )  # fmt: skip
 
 
+_COVERAGE = {
+    "ENTIRE_REVISION": "its own revision, not what was appended to it",
+    "CONTIGUOUS_BLOCK_FROM_START": "a block from the start of the file, not all of it",
+    "UNCLEAR": "an unclear part of the file",
+}
+
+
 def _coverage(status: Any) -> str:
     c = status.coverage
-    return "an earlier revision" if c is None else str(c.name).lower().replace("_", " ")
+    return "an unclear part of the file" if c is None else _COVERAGE.get(str(c.name), str(c.name).lower())
 
 
 def _changes(status: Any) -> str:
