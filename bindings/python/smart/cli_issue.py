@@ -4,7 +4,7 @@
 
 Exit status: 0 on success (for ``verify``: the credential is valid), 1 for bad input (a
 missing or wrong key, a file that does not load) and for a credential that is not valid
-(revoked, replaced, tampered, unknown key), 2 for a usage error. Key material is never
+(revoked, replaced, tampered, unknown key, an unsigned PDF), 2 for a usage error. Key material is never
 printed: messages name files, not keys.
 """
 
@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import pathlib
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._core import _smart
 from .cohort import load_cohort
@@ -44,6 +45,9 @@ from .issuing import (
 )
 from .issuing_bulk import _tqdm_progress
 from .pdf_names import check_requirements
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = ["add_commands"]
 
@@ -143,6 +147,15 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     _add_mode(iss)
+    iss.add_argument("--pdf-key", metavar="PEM", help="sign the PDFs with this private key (ECDSA P-256 or RSA, PEM)")
+    iss.add_argument(
+        "--pdf-cert", metavar="PEM", help="the --pdf-key's X.509 certificate, then its chain (PEM); needed with --pdf-key"
+    )
+    iss.add_argument(
+        "--pdf-p12",
+        metavar="FILE",
+        help="sign the PDFs with the key, certificate and chain of a PKCS#12 file (password: SMART_PDF_PASSWORD)",
+    )
     iss.set_defaults(issue_handler=_issue)
 
 
@@ -157,7 +170,9 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "matter). Prints what was certified and the status (a corrected certificate names its replacement); "
         "the trusted keys come from what you give, never from the token: a public key file, an issuer's "
         "did:key, or an issuer's DID document (did.json, as published at https://host/.well-known/did.json); "
-        "exits 0 only when it is valid.",
+        "a PDF's own signature is checked first: broken, or the file changed after signing, is tampered; a "
+        "signer that is not a --pdf-cert is unknown_key; no signature is tampered with --pdf-cert, else "
+        "unsigned; exits 0 only when it is valid.",
     )
     ver.add_argument(
         "file", metavar="FILE", help="SERIAL.jwt, or SERIAL.json / SERIAL.pdf with --register, or SERIAL with --code"
@@ -181,6 +196,13 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="a trusted issuer's DID document, did.json (repeatable): trusts the keys it publishes",
     )
     ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
+    ver.add_argument(
+        "--pdf-cert",
+        action="append",
+        default=[],
+        metavar="PEM",
+        help="a trusted certificate for PDF signatures: the issuer's, or its CA's (repeatable)",
+    )
     ver.set_defaults(issue_handler=_verify)
 
 
@@ -272,6 +294,7 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         _smart.issuing.check_key_outside(key_path, out_dir)
         key = load_signing_key(key_path)
+        pdf_signer = _pdf_signer(args)
         cohort = load_cohort(args.file)
         as_of = args.as_of or datetime.date.today()
         ev = cohort.evaluate(as_of)
@@ -299,6 +322,7 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             key_file=key_path,
             progress=None if args.no_progress else _tqdm_progress(),
             mode=args.mode,
+            pdf_signer=pdf_signer,
         )
     except SmartError as exc:
         return _fail(err, str(exc))
@@ -314,6 +338,26 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{len(report.written)} files written to {out_dir}\n"
     )
     return 0
+
+
+def _pdf_signer(args: argparse.Namespace) -> PdfSigner | None:
+    """The PDF signer of ``--pdf-key``/``--pdf-cert`` or ``--pdf-p12``, or None (unsigned
+    PDFs). Raises ValueError for a missing or unusable file, before anything is issued."""
+    if args.pdf_p12 and (args.pdf_key or args.pdf_cert):
+        raise ValueError("give either --pdf-p12 or --pdf-key with --pdf-cert, not both")
+    if args.pdf_p12:
+        from .pdf_sign import load_pkcs12_signer
+
+        password = os.environ.get("SMART_PDF_PASSWORD")
+        return load_pkcs12_signer(args.pdf_p12, password.encode("utf-8") if password else None)
+    if bool(args.pdf_key) != bool(args.pdf_cert):
+        raise ValueError("--pdf-key and --pdf-cert go together: the key and its certificate (and chain)")
+    if args.pdf_key:
+        from .pdf_sign import load_pem_signer
+
+        password = os.environ.get("SMART_PDF_PASSWORD")
+        return load_pem_signer(args.pdf_key, args.pdf_cert, password.encode("utf-8") if password else None)
+    return None
 
 
 def _folder_language(register: pathlib.Path) -> Lang | None:
@@ -388,7 +432,10 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 return _fail(err, f"{path}: a PDF shows the serial and code, not the signature: give --register "
                              "(the issuer's register) to check it, or verify the .jwt")  # fmt: skip
             try:
-                v = verify_pdf(path, keys, reg)
+                from .pdf_sign import load_certificates
+
+                anchors = [c for f in args.pdf_cert for c in load_certificates(f)]
+                v = verify_pdf(path, keys, reg, trusted_certs=anchors or None)
             except (ValueError, ImportError) as exc:
                 return _fail(err, str(exc))
         else:

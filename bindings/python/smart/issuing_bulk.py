@@ -12,7 +12,7 @@ import pathlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._core import _smart
 from .cohort import DateLike
@@ -20,6 +20,9 @@ from .enums import Lang
 from .evaluation import Evaluation
 from .issuing_documents import write_atomic, write_documents
 from .issuing_types import CertificateRecord, IssueOutcome, Issuer, Register, SigningKey
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = ["REPORT_FIELDS", "IssueReport", "issue_cohort"]
 
@@ -90,6 +93,7 @@ def issue_cohort(
     key_file: str | os.PathLike[str] | None = None,
     progress: Callable[[Iterable[int], int], Iterable[int]] | None = None,
     mode: int = 0o600,
+    pdf_signer: PdfSigner | None = None,
 ) -> IssueReport:
     """Issues a certificate to every eligible participant of ``evaluation`` and writes
     their documents into ``out_dir``; the register is ``out_dir/register.jsonl``.
@@ -114,6 +118,8 @@ def issue_cohort(
             ``lambda it, n: tqdm(it, total=n)``.
         mode: The permission bits of a new register and of every document written
             (0600 unless configured: they hold the holders' names).
+        pdf_signer: Signs every PDF written (:class:`smart.pdf_sign.PdfSigner`, built once
+            from the issuer's key and certificate chain); without it the PDFs are unsigned.
 
     Raises:
         InvalidArgumentError (a ValueError): the key file is inside the output folder.
@@ -146,7 +152,7 @@ def issue_cohort(
     for i in indices:
         x = with_record[i]
         (report.existing if x.outcome is IssueOutcome.already_issued else report.issued).append(x.record)
-        report.written += write_documents(x.record, out, verify_url=verify_url, mode=mode)
+        report.written += write_documents(x.record, out, verify_url=verify_url, mode=mode, pdf_signer=pdf_signer)
     _write_report(out, report.not_issued)
     return report
 

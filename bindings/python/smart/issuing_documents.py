@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._core import _smart
 from .enums import Lang
 from .evaluation import Evaluation
 from .issuing_types import CertificateData, CertificateRecord, Wording
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = [
     "certificate_data",
@@ -106,12 +109,14 @@ def write_documents(
     verify_url: str | None = None,
     only_missing: bool = True,
     mode: int = 0o600,
+    pdf_signer: PdfSigner | None = None,
 ) -> list[pathlib.Path]:
     """Writes a record's documents (:func:`document_paths`) from the stored record, each
     whole or not at all (temporary file, then rename), with the permission bits ``mode``
     (0600 by default, as the register: they hold the holder's name). With
-    ``only_missing`` (default), files that exist are left as they are. Returns the files
-    written."""
+    ``only_missing`` (default), files that exist are left as they are. With ``pdf_signer``
+    (a :class:`smart.pdf_sign.PdfSigner`: the issuer's key and certificate chain), the PDF
+    is signed (PAdES B-B over the whole file). Returns the files written."""
     written: list[pathlib.Path] = []
     for ext, p in document_paths(record, out_dir).items():
         if only_missing and p.exists():
@@ -123,6 +128,6 @@ def write_documents(
         else:
             from .pdf import render_certificate
 
-            render_certificate(certificate_text(record, verify_url=verify_url), p, mode=mode)
+            render_certificate(certificate_text(record, verify_url=verify_url), p, signer=pdf_signer, mode=mode)
         written.append(p)
     return written

@@ -1,21 +1,26 @@
 """Verifying certificates: a signed credential (the core verifies), a credential document
-against its register record (the core compares), and a PDF against its register record
-(the words on the page must be the stored record's)."""
+against its register record (the core compares), and a PDF: its PDF signature first
+(:mod:`smart.pdf_sign`), then its register record (the words on the page must be the
+stored record's)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import os
 import pathlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._core import _smart
 from .enums import Lang
 from .issuing_types import PublicKey, Register, SigningKey, VerificationStatus
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 __all__ = ["Verification", "verify", "verify_code", "verify_document", "verify_pdf"]
 
@@ -27,7 +32,8 @@ class Verification:
     """What :func:`verify` found.
 
     Attributes:
-        status: valid, revoked, replaced, tampered or unknown_key.
+        status: valid, revoked, replaced, tampered or unknown_key; for a PDF also
+            unsigned (no PDF signature; its words are the register's record).
         key_id: The key id the credential names.
         serial: The certificate's serial, when it could be read.
         credential: What was certified — the signed payload, as Python data — when the
@@ -152,19 +158,96 @@ def verify_pdf(
     path: str | os.PathLike[str],
     trusted_keys: Iterable[PublicKey | SigningKey | str],
     register: Register,
+    *,
+    trusted_certs: Sequence[x509.Certificate] | None = None,
 ) -> Verification:
-    """Checks a certificate PDF against the issuer's register: the serial printed on it
-    must be a record of the register whose signed credential verifies with one of
-    ``trusted_keys`` (revoked and replaced records say so), and the words on the page
-    must be exactly the words of that stored record — the holder, programme, period,
-    competence goals, requirements, issuer, serial and verification code — so an edited
-    PDF is ``tampered``. Line breaks and spacing do not matter; drawings do not count (see
-    docs/certificates.md). Needs pypdf (the ``pdf`` extra).
+    """Checks a certificate PDF: its signature first, then the issuer's register.
+
+    1. The PDF signature (:func:`smart.pdf_sign.verify_pdf_signature`): a signature that
+       is broken, or a file changed after signing, is ``tampered`` whatever the page's
+       text says; a signature intact over the whole file by a certificate that is not one
+       of ``trusted_certs`` (the issuer's certificate or its CA) is ``unknown_key``. A PDF
+       without a signature is ``tampered`` when ``trusted_certs`` are given (the issuer
+       signs its PDFs), else — a PDF issued before PDFs were signed — ``unsigned`` when its
+       words are the register's record (what a page *shows* cannot be proven without a
+       signature: never ``valid``), else ``tampered``.
+    2. The register: the serial printed on the page must be a record of the register
+       whose signed credential verifies with one of ``trusted_keys`` (revoked and replaced
+       records say so), and the words on the page must be exactly the words of that stored
+       record — the holder, programme, period, competence goals, requirements, issuer,
+       serial and verification code. Line breaks and spacing do not matter (see
+       docs/certificates.md).
+
+    Needs pypdf (the ``pdf`` extra) and pyHanko.
 
     Raises:
         ValueError: the file is not a readable PDF.
     """
-    pages = _read_pdf_pages(pathlib.Path(path))
+    from .pdf_sign import SignatureState, verify_pdf_signature
+
+    p = pathlib.Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read {p}: {exc.strerror or exc}") from None
+    pages = _read_pdf_pages(p)
+    sv = verify_pdf_signature(data, list(trusted_certs or ()))
+    if sv.state is SignatureState.unreadable:
+        raise ValueError(f"{p}: not a readable PDF ({sv.detail})")
+    if sv.state is SignatureState.unsigned and trusted_certs:
+        return _with_record(pages, trusted_keys, register, VerificationStatus.tampered,
+                            "the PDF is not signed, but the issuer signs its certificate PDFs: it is not the issued "
+                            "file")  # fmt: skip
+    if sv.state in (SignatureState.broken, SignatureState.modified):
+        return _with_record(pages, trusted_keys, register, VerificationStatus.tampered,
+                            f"{sv.detail}: this is not the file that was signed")  # fmt: skip
+    if sv.state is SignatureState.untrusted:
+        return _with_record(pages, trusted_keys, register, VerificationStatus.unknown_key,
+                            f"the PDF is signed by {sv.signer}, which is not one of the trusted certificates "
+                            "(give the issuer's certificate)")  # fmt: skip
+    v = _verify_pdf_text(pages, trusted_keys, register)
+    if v.status is VerificationStatus.valid:
+        # the core's detail ("the signature is valid") is about the credential's signature
+        v = dataclasses.replace(
+            v, detail=f"the words on the page are the register's record {v.serial}, whose signed credential verifies"
+        )
+    if sv.state is SignatureState.unsigned:
+        if v.status is VerificationStatus.valid:
+            return Verification(
+                VerificationStatus.unsigned, v.key_id, v.serial, v.credential,
+                f"the PDF itself is not signed (issued before PDFs were signed?): {v.detail}, but what the page "
+                "shows cannot be proven without a PDF signature; verify the .jwt",
+            )  # fmt: skip
+        return dataclasses.replace(v, detail=f"{v.detail} (the PDF itself is not signed)")
+    return dataclasses.replace(v, detail=f"{sv.detail}; {v.detail}")
+
+
+def _with_record(
+    pages: list[str],
+    trusted_keys: Iterable[PublicKey | SigningKey],
+    register: Register,
+    status: VerificationStatus,
+    detail: str,
+) -> Verification:
+    """A verdict on the PDF itself, with what the register certifies under the serial on
+    the page when there is exactly one and its record verifies."""
+    found = _iss.find_certificate_serials("".join(pages))
+    if len(found) != 1:
+        return Verification(status, "", "", None, detail)
+    record = register.find(found[0])
+    if record is None:
+        return Verification(status, "", found[0], None, f"{detail}; the serial {found[0]} is not in the register")
+    v = verify(record.credential_jws, trusted_keys, register)
+    certified = v.credential if v.status not in (VerificationStatus.tampered, VerificationStatus.unknown_key) else None
+    return Verification(status, v.key_id, found[0], certified, detail)
+
+
+def _verify_pdf_text(
+    pages: list[str],
+    trusted_keys: Iterable[PublicKey | SigningKey],
+    register: Register,
+) -> Verification:
+    """The register check of :func:`verify_pdf` (step 2) on the PDF's extracted text."""
     found = _iss.find_certificate_serials("".join(pages))
     if len(found) != 1:
         what = "no certificate serial" if not found else f"{len(found)} different serials"

@@ -37,7 +37,9 @@ from .pdf_producer import _producer_class
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-__all__ = ["CertificateText", "find_font", "page_words", "render_certificate"]
+    from .pdf_sign import PdfSigner
+
+__all__ = ["CertificateText", "certificate_pdf", "find_font", "page_words", "render_certificate"]
 
 # Colours: a calm municipal blue and a warm accent.
 _BLUE = (31, 73, 125)
@@ -192,19 +194,12 @@ def _draw_footer(pdf: FPDF, text: CertificateText, width: float) -> None:
     _paragraph(pdf, width - qr_size - 8, 4, text.verify_hint, "L")
 
 
-def render_certificate(
-    text: CertificateText, path: str | os.PathLike[str], *, mode: int | None = None
-) -> pathlib.Path:
-    """Writes the certificate as a one-page A4 PDF/A-2B at ``path`` (with exactly the
-    permission bits ``mode`` when given).
+def certificate_pdf(text: CertificateText, signer: PdfSigner | None = None) -> bytes:
+    """The certificate as the bytes of a one-page A4 PDF/A-2B; with ``signer``, signed
+    (PAdES B-B, an invisible signature over the whole file: :mod:`smart.pdf_sign`).
 
-    Raises :class:`smart.pdf_names.NameNotPrintable` (nothing written) for a holder's name
-    that cannot be printed (:func:`smart.pdf_names.name_problem`).
-
-    The file appears whole or not at all: it is written to a temporary file in the same
-    folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
-    """
-    target = pathlib.Path(path)
+    Raises :class:`smart.pdf_names.NameNotPrintable` for a holder's name that cannot be
+    printed (:func:`smart.pdf_names.name_problem`)."""
     pdf = _new_document(text)
     width = pdf.w - 50
     _draw_frame(pdf)
@@ -212,8 +207,29 @@ def render_certificate(
     _draw_goals(pdf, text, width)
     _draw_requirements(pdf, text, width)
     _draw_footer(pdf, text, width)
+    data = bytes(pdf.output(output_producer_class=_producer_class()))
+    return signer.sign(data) if signer is not None else data
+
+
+def render_certificate(
+    text: CertificateText,
+    path: str | os.PathLike[str],
+    *,
+    signer: PdfSigner | None = None,
+    mode: int | None = None,
+) -> pathlib.Path:
+    """Writes the certificate as a one-page A4 PDF/A-2B at ``path`` (:func:`certificate_pdf`;
+    signed when a ``signer`` is given; with exactly the permission bits ``mode`` when given).
+    Raises :class:`smart.pdf_names.NameNotPrintable` (nothing written) for a holder's name
+    that cannot be printed.
+
+    The file appears whole or not at all: it is written to a temporary file in the same
+    folder, flushed to the disk and renamed into place (the core's ``write_file_atomic``).
+    """
+    target = pathlib.Path(path)
+    data = certificate_pdf(text, signer)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The core's atomic, durable write: the temporary file's name holds the writer's pid,
     # so a later run can tell a killed writer's leftover.
-    _smart.file.write_file_atomic(target, bytes(pdf.output(output_producer_class=_producer_class())), mode=mode)
+    _smart.file.write_file_atomic(target, data, mode=mode)
     return target
