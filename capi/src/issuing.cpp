@@ -164,6 +164,7 @@ static_assert(static_cast<int>(smart::issue_outcome::revoked) == SMART_ISSUE_REV
 static_assert(static_cast<int>(smart::record_status::replaced) == SMART_RECORD_REPLACED);
 static_assert(static_cast<int>(smart::verification_status::unknown_key) == SMART_VERIFY_UNKNOWN_KEY);
 static_assert(static_cast<int>(smart::verification_status::tampered) == SMART_VERIFY_TAMPERED);
+static_assert(static_cast<int>(smart::verification_status::unsigned_document) == SMART_VERIFY_UNSIGNED);
 
 extern "C" {
 
@@ -822,7 +823,7 @@ int smart_verdict_name(const char** out, smart_verdict verdict) {
     return guard([&] {
         need(out, fn, "out is NULL");
         const long long v = raw_value(verdict);
-        if (v < SMART_VERIFY_VALID || v > SMART_VERIFY_UNKNOWN_KEY) invalid(fn, "unknown smart_verdict value");
+        if (v < SMART_VERIFY_VALID || v > SMART_VERIFY_UNSIGNED) invalid(fn, "unknown smart_verdict value");
         *out = smart::to_string(static_cast<smart::verification_status>(v));
     });
 }

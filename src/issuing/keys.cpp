@@ -195,6 +195,15 @@ signing_key read_es256_secret(const ojson& o) {
 
 }  // namespace
 
+std::string signing_key_pem(const signing_key& k) {
+    if (k.algorithm != key_algorithm::es256 || k.public_bytes.size() != 64 || k.secret_bytes.size() != 32)
+        throw error(errc::invalid_argument,
+                    "key " + detail::quoted(k.key_id) +
+                        " is an Ed25519 key: PDF readers do not verify Ed25519 signatures; make an ES256 key "
+                        "(smart keygen) to sign PDFs");
+    return p256::pkcs8_pem(k.public_bytes.data(), k.secret_bytes.data());
+}
+
 signing_key generate_signing_key(key_algorithm algorithm) {
     signing_key k;
     k.algorithm = algorithm;

@@ -7,6 +7,7 @@
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
+#include <openssl/pem.h>
 
 #include <cstring>
 #include <memory>
@@ -145,6 +146,17 @@ bool verify(const unsigned char* xy, std::string_view message, const unsigned ch
     if (!md || EVP_DigestVerifyInit(md.get(), nullptr, EVP_sha256(), nullptr, k.get()) != 1) fail("cannot start verifying");
     return EVP_DigestVerify(md.get(), der.data(), der.size(), reinterpret_cast<const unsigned char*>(message.data()),
                             message.size()) == 1;
+}
+
+std::string pkcs8_pem(const unsigned char* xy, const unsigned char* d) {
+    pkey_ptr k = key_of(xy, d);
+    if (!k) fail("not a P-256 key pair");
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_secmem()), &BIO_free);
+    if (!bio || PEM_write_bio_PKCS8PrivateKey(bio.get(), k.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
+        fail("cannot write the key as PKCS#8");
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(n));
 }
 
 void wipe(std::vector<unsigned char>& secret) noexcept { OPENSSL_cleanse(secret.data(), secret.size()); }

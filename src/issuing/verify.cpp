@@ -136,6 +136,7 @@ const char* to_string(verification_status s) noexcept {
         case verification_status::replaced: return "replaced";
         case verification_status::tampered: return "tampered";
         case verification_status::unknown_key: return "unknown_key";
+        case verification_status::unsigned_document: return "unsigned";
     }
     return "";
 }

@@ -48,6 +48,10 @@ std::string verification_text(const verification_result& v, lang l) {
             return t(l, "Ukjent utsteder: signert med en nøkkel som ikke er blant de godkjente.",
                      "Ukjend utferdar: signert med ein nøkkel som ikkje er mellom dei godkjende.",
                      "Unknown issuer: signed with a key that is not among the trusted ones.");
+        case verification_status::unsigned_document:
+            return t(l, "Ikke signert: PDF-en er ikke signert, så det den viser, kan ikke bekreftes.",
+                     "Ikkje signert: PDF-en er ikkje signert, så det han viser, kan ikkje stadfestast.",
+                     "Not signed: the PDF is not signed, so what it shows cannot be confirmed.");
     }
     return "";
 }

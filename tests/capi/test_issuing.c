@@ -438,6 +438,9 @@ static void test_bulk_run(smart_signing_key *key) {
     EXPECT(smart_issue_outcome_name(&s, (smart_issue_outcome)99), SMART_EINVAL);
     OK(smart_verdict_name(&s, SMART_VERIFY_UNKNOWN_KEY));
     CHECK(strcmp(s, "unknown_key") == 0);
+    OK(smart_verdict_name(&s, SMART_VERIFY_UNSIGNED));
+    CHECK(strcmp(s, "unsigned") == 0);
+    EXPECT(smart_verdict_name(&s, (smart_verdict)6), SMART_EINVAL);
     EXPECT(smart_verdict_name(&s, (smart_verdict)-1), SMART_EINVAL);
     EXPECT(smart_issue_report_count(&count, report, (smart_issue_outcome)99), SMART_EINVAL);
     OK(smart_issue_outcome_name(&s, SMART_ISSUE_WITHDRAWN));

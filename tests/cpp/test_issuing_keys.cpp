@@ -301,3 +301,15 @@ TEST_CASE("Ed25519 keys of /1 files and the EdDSA tokens they signed keep verify
     CHECK(!header.contains("jwk"));
     CHECK(verify_credential(r.credential_jws, trusted).status == verification_status::valid);
 }
+
+TEST_CASE("the ES256 key pair leaves the core as PKCS#8 PEM for the PDF signer; an Ed25519 key does not",
+          "[issuing][keys][pdf]") {
+    const signing_key k = generate_signing_key();
+    const std::string pem = signing_key_pem(k);
+    CHECK(pem.rfind("-----BEGIN PRIVATE KEY-----\n", 0) == 0);
+    CHECK(pem.find("-----END PRIVATE KEY-----") != std::string::npos);
+    CHECK(signing_key_pem(k) == pem);  // the same key, the same text
+    CHECK(signing_key_pem(generate_signing_key()) != pem);
+    const signing_key old = generate_signing_key(key_algorithm::ed25519);
+    CHECK_THROWS_WITH(signing_key_pem(old), Catch::Matchers::Contains("Ed25519"));
+}

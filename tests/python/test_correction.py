@@ -127,6 +127,11 @@ def test_smart_reissue_corrects_a_certificate_and_verify_names_the_replacement(
     for ext in ("pdf", "json", "jwt"):
         assert mode(out_dir / f"{new.serial}.{ext}") == 0o600
     assert "Kari Retta Nordmann" in (out_dir / f"{new.serial}.json").read_text(encoding="utf-8")
+    # the corrected PDF is signed with the issuer key, as the first one was
+    status, out, err = smart_cli(
+        "verify", str(out_dir / f"{new.serial}.pdf"), "--key", str(keyfile), "--register", str(register)
+    )
+    assert status == 0 and "status: valid" in out, out + err
     # verify the old token: revoked, naming the replacement (the core's words, in nb and en)
     args = ("verify", str(out_dir / f"{old.serial}.jwt"), "--key", str(keyfile), "--register", str(register))
     status, out, err = smart_cli(*args)
@@ -234,3 +239,23 @@ def test_lang_on_a_folder_issued_in_another_language_is_refused(tmp_path: pathli
     status, out, err = issue(out_dir, keyfile)  # no --lang: the folder's language
     assert status == 0 and out.startswith("0 issued, 24 already in the register"), err
     assert {str(r.language) for r in issuing.Register(out_dir / "register.jsonl").records()} == {"nn"}
+
+
+def test_a_corrected_name_that_cannot_be_printed_is_refused_before_anything_is_registered(
+    tmp_path: pathlib.Path, keyfile: pathlib.Path
+) -> None:
+    out_dir = tmp_path / "out"
+    assert issue(out_dir, keyfile)[0] == 0
+    register = out_dir / "register.jsonl"
+    before = register.read_bytes()
+    old = next(r for r in issuing.Register(register).records() if r.data.participant_id == "p01")
+    cohort = smart.load_cohort(DEMO)
+    renamed(cohort, "p01", "Kari \U00013000 Nordmann")  # an Egyptian hieroglyph: no font has it
+    corrected = tmp_path / "corrected.json"
+    cohort.save(corrected)
+    status, _, err = smart_cli(
+        "reissue", old.serial, "--reason", "Feil navn", "--cohort", str(corrected), "--out", str(out_dir),
+        "--key", str(keyfile),
+    )  # fmt: skip
+    assert status == 1 and "cannot be printed" in err and "U+13000" in err and err.count("\n") == 1
+    assert register.read_bytes() == before  # not even the revocation

@@ -99,7 +99,7 @@ def test_verify_with_a_wrong_key_or_a_tampered_token_fails(tmp_path: pathlib.Pat
     out_dir = tmp_path / "out"
     assert issue(DEMO, out_dir, keyfile)[0] == 0
     token_file = next(out_dir.glob("*.jwt"))
-    other = tmp_path / "other.key.json"
+    other = tmp_path / "stranger.key.json"
     assert smart_cli("keygen", str(other))[0] == 0
     status, out, err = smart_cli("verify", str(token_file), "--key", str(other))
     assert status == 1 and "status: unknown_key" in out
@@ -237,11 +237,19 @@ def test_a_certificate_pdf_verifies_against_the_register_and_an_edited_one_does_
     record = reg.records()[0]
     pdf = out_dir / f"{record.serial}.pdf"
 
-    # issued without a PDF signer: the words are the register's, but an unsigned PDF is never
-    # `valid` (tests/python/test_pdf_sign.py: signed PDFs, and forgeries no text check sees)
+    # signed with the issuer's own ES256 key (the certificate beside the key file): the key the
+    # verifier trusts for the credentials vouches for the PDF signature too
     status, out, err = smart_cli("verify", str(pdf), "--key", str(keyfile), "--register", str(register))
-    assert status == 1, err
-    assert "status: unsigned" in out and "not signed" in out and record.data.holder in out and record.serial in out
+    assert status == 0, err
+    assert "status: valid" in out and "issuer's trusted key" in out and record.data.holder in out
+    assert (keyfile.parent / "issuer.cert.pem").is_file()
+    sig = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, check=False).stdout
+    assert "Signature is Valid" in sig and "Total document signed" in sig
+    # another issuer's key does not vouch for it
+    other = tmp_path / "stranger.key.json"
+    assert smart_cli("keygen", str(other))[0] == 0
+    status, out, _ = smart_cli("verify", str(pdf), "--key", str(other), "--register", str(register))
+    assert status == 1 and "status: unknown_key" in out
 
     # without the register a PDF cannot be checked: a clear error, not a traceback
     status, out, err = smart_cli("verify", str(pdf), "--key", str(keyfile))
@@ -262,7 +270,8 @@ def test_a_certificate_pdf_verifies_against_the_register_and_an_edited_one_does_
         assert status == 1 and "status: tampered" in out and "differ" in out, what
         assert record.data.holder in out  # shows what the register certifies under the serial
 
-    # the same page re-rendered from the stored record is genuine (spacing does not matter)
+    # the same page re-rendered, unsigned, from the stored record: its words are the register's,
+    # but an unsigned PDF is never `valid` (what a page shows needs the PDF signature)
     again = render_certificate(genuine, tmp_path / "again.pdf")
     assert "status: unsigned" in smart_cli("verify", str(again), "--key", str(keyfile), "--register", str(register))[1]
 

@@ -23,8 +23,10 @@ from .enums import Lang
 from .errors import SmartError
 from .issuing import (
     Issuer,
+    KeyAlgorithm,
     PublicKey,
     Register,
+    SigningKey,
     Verification,
     VerificationStatus,
     did_web,
@@ -311,6 +313,7 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         issuer = Issuer(
             id=args.issuer_id or default.id, name=args.issuer_name or default.name, url=args.issuer_url or ""
         )
+        pdf_signer = pdf_signer or _issuer_key_signer(key, key_path, issuer, err)
         report = issue_cohort(
             ev,
             out_dir,
@@ -337,7 +340,27 @@ def _issue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{len(report.not_issued)} without a certificate (see {out_dir / 'not-issued.csv'}); "
         f"{len(report.written)} files written to {out_dir}\n"
     )
+    if pdf_signer is not None and report.written:
+        from .pdf_sign import certificate_path
+
+        cert = certificate_path(key_path) if not (args.pdf_key or args.pdf_p12) else args.pdf_cert or args.pdf_p12
+        out.write(f"the PDFs are signed (PAdES); the signer's certificate: {cert}\n")
     return 0
+
+
+def _issuer_key_signer(key: SigningKey, key_path: pathlib.Path, issuer: Issuer, err: TextIO) -> PdfSigner | None:
+    """The PDFs are signed with the issuer's own key (ES256) under the self-signed
+    certificate kept beside the key file, unless --pdf-key/--pdf-p12 name another; an old
+    Ed25519 key signs no PDF (PDF readers do not verify Ed25519): a note says so."""
+    from .pdf_sign import issuer_key_signer
+
+    if key.algorithm is not KeyAlgorithm.es256:
+        err.write(
+            f"note: {key_path} is an Ed25519 key: the PDFs are not signed (PDF readers do not verify Ed25519); "
+            "make an ES256 key with smart keygen to sign them\n"
+        )
+        return None
+    return issuer_key_signer(key, key_path, issuer.name, issuer.url or None)
 
 
 def _pdf_signer(args: argparse.Namespace) -> PdfSigner | None:
@@ -508,6 +531,8 @@ def _reissue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _smart.issuing.check_key_outside(key_path, out_dir)
         key = load_signing_key(key_path)
         cohort = load_cohort(args.cohort)
+        old = Register(register).find(args.serial)
+        signer = _issuer_key_signer(key, key_path, old.issuer, err) if old is not None else None
         record, written = reissue_certificate(
             Register(register, mode=args.mode),
             args.serial,
@@ -519,6 +544,7 @@ def _reissue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             as_of=args.as_of,
             verify_url=args.issuer_url,
             mode=args.mode,
+            pdf_signer=signer,
         )
     except SmartError as exc:
         return _fail(err, str(exc))

@@ -8,12 +8,16 @@ from __future__ import annotations
 import datetime
 import os
 import pathlib
+from typing import TYPE_CHECKING
 
 from .cohort import Cohort, DateLike
 from .enums import Lang
-from .errors import NotFoundError
+from .errors import NotAllowedError, NotFoundError
 from .issuing_documents import certificate_data, write_documents
 from .issuing_types import CertificateRecord, Issuer, Register, SigningKey
+
+if TYPE_CHECKING:
+    from .pdf_sign import PdfSigner
 
 __all__ = ["reissue_certificate"]
 
@@ -32,13 +36,16 @@ def reissue_certificate(
     lang: Lang | str | None = None,
     verify_url: str | None = None,
     mode: int = 0o600,
+    pdf_signer: PdfSigner | None = None,
 ) -> tuple[CertificateRecord, list[pathlib.Path]]:
     """Corrects the certificate ``serial`` (letter case aside): revokes it for correction
     with ``reason`` (a revoked one keeps its revocation) and issues the corrected one from
     its participant's current record in ``cohort`` — correct the name or municipality
     first with :meth:`smart.Cohort.correct_participant` — linked both ways (the new record
     ``replaces`` the old, the old is ``replaced_by`` the new), then writes the new record's
-    documents into ``out_dir`` with the permission bits ``mode``.
+    documents into ``out_dir`` with the permission bits ``mode`` (the PDF signed by
+    ``pdf_signer`` when given). A corrected name that cannot be printed is refused before
+    anything is registered.
 
     Args:
         as_of: The evaluation date (default: the one the old certificate states, so only the
@@ -55,12 +62,19 @@ def reissue_certificate(
         NotAllowedError: re-issued already (the message names the successor), or the
             participant is not eligible as of ``as_of``.
         InvalidArgumentError: an empty reason.
+        NotAllowedError: the corrected name cannot be printed (nothing registered).
     """
     old = register.find(serial)
     if old is None:
         raise NotFoundError(f"no certificate with serial {serial!r} in the register {register.path}")
     evaluation = cohort.evaluate(as_of if as_of is not None else old.data.as_of)
     data = certificate_data(evaluation, old.data.participant_id)
+    from .pdf_names import name_problem
+
+    problem = name_problem(data.holder)
+    if problem is not None:
+        why = "it is too long" if problem[0] == "too_long" else f"no font has the character {problem[1]}"
+        raise NotAllowedError(f"the corrected name {data.holder!r} cannot be printed ({why}): nothing was registered")
     record = register.reissue(
         old.serial,
         data,
@@ -70,5 +84,5 @@ def reissue_certificate(
         Lang(lang) if lang is not None else old.language,
         reason=reason,
     )
-    written = write_documents(record, out_dir, verify_url=verify_url, mode=mode)
+    written = write_documents(record, out_dir, verify_url=verify_url, mode=mode, pdf_signer=pdf_signer)
     return record, written

@@ -67,7 +67,7 @@ class VerificationStatus(_NamedEnum):
     replaced = "replaced"
     tampered = "tampered"
     unknown_key = "unknown_key"
-    unsigned = "unsigned"  # a PDF without a PDF signature whose words are the register's (Python only)
+    unsigned = "unsigned"  # a PDF without a PDF signature whose words are the register's (faces that read PDFs)
 
 
 class IssueOutcome(_NamedEnum):

@@ -183,7 +183,7 @@ def verify_pdf(
     Raises:
         ValueError: the file is not a readable PDF.
     """
-    from .pdf_sign import SignatureState, verify_pdf_signature
+    from .pdf_sign import SignatureState, public_key_of, verify_pdf_signature
 
     p = pathlib.Path(path)
     try:
@@ -191,21 +191,23 @@ def verify_pdf(
     except OSError as exc:
         raise ValueError(f"cannot read {p}: {exc.strerror or exc}") from None
     pages = _read_pdf_pages(p)
-    sv = verify_pdf_signature(data, list(trusted_certs or ()))
+    keys = _public_keys(trusted_keys)
+    issuer_keys = [k for k in map(public_key_of, keys) if k is not None]
+    sv = verify_pdf_signature(data, list(trusted_certs or ()), issuer_keys)
     if sv.state is SignatureState.unreadable:
         raise ValueError(f"{p}: not a readable PDF ({sv.detail})")
     if sv.state is SignatureState.unsigned and trusted_certs:
-        return _with_record(pages, trusted_keys, register, VerificationStatus.tampered,
+        return _with_record(pages, keys, register, VerificationStatus.tampered,
                             "the PDF is not signed, but the issuer signs its certificate PDFs: it is not the issued "
                             "file")  # fmt: skip
     if sv.state in (SignatureState.broken, SignatureState.modified):
-        return _with_record(pages, trusted_keys, register, VerificationStatus.tampered,
+        return _with_record(pages, keys, register, VerificationStatus.tampered,
                             f"{sv.detail}: this is not the file that was signed")  # fmt: skip
     if sv.state is SignatureState.untrusted:
-        return _with_record(pages, trusted_keys, register, VerificationStatus.unknown_key,
+        return _with_record(pages, keys, register, VerificationStatus.unknown_key,
                             f"the PDF is signed by {sv.signer}, which is not one of the trusted certificates "
                             "(give the issuer's certificate)")  # fmt: skip
-    v = _verify_pdf_text(pages, trusted_keys, register)
+    v = _verify_pdf_text(pages, keys, register)
     if v.status is VerificationStatus.valid:
         # the core's detail ("the signature is valid") is about the credential's signature
         v = dataclasses.replace(

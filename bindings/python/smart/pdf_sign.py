@@ -24,11 +24,13 @@ are checked by pyHanko's validator and poppler's ``pdfsig`` in tests/python/test
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import datetime
 import enum
 import hashlib
 import io
+import json
 import logging
 import os
 import pathlib
@@ -48,11 +50,15 @@ __all__ = [
     "PdfSignatureVerdict",
     "PdfSigner",
     "PrivateKey",
+    "PublicKeyType",
     "SignatureState",
+    "certificate_path",
     "certificate_pem",
     "issuer_certificate",
     "issuer_certificate_file",
+    "issuer_key_signer",
     "load_certificates",
+    "public_key_of",
     "load_pem_signer",
     "load_pkcs12_signer",
     "private_key_pem",
@@ -65,6 +71,7 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 PrivateKey = Union[ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey]
+PublicKeyType = Union[ec.EllipticCurvePublicKey, rsa.RSAPublicKey]
 
 FIELD_NAME = "Signature1"
 
@@ -159,6 +166,44 @@ def issuer_certificate_file(
     if not _same_key(chain[0], private_key):
         raise ValueError(f"{p}: its certificate is not the certificate of this private key")
     return chain
+
+
+def certificate_path(key_file: str | os.PathLike[str]) -> pathlib.Path:
+    """Where the issuer key's PDF certificate is kept: beside the key file,
+    ``issuer.key.json`` -> ``issuer.cert.pem`` (any other name gets ``.cert.pem`` appended)."""
+    p = pathlib.Path(key_file)
+    stem = p.name[: -len(".key.json")] if p.name.endswith(".key.json") else p.name
+    return p.with_name(stem + ".cert.pem")
+
+
+def issuer_key_signer(key: Any, key_file: str | os.PathLike[str], name: str, url: str | None = None) -> PdfSigner:
+    """The PDF signer of the issuer's own ES256 key (a :class:`smart.issuing.SigningKey`, as
+    loaded from ``key_file``): the same key signs the credentials and the PDFs, under the
+    self-signed certificate kept beside the key file (:func:`certificate_path`; made on
+    first use with :func:`issuer_certificate_file`, CN = ``name``). A verifier that trusts
+    the issuer's public key trusts the PDF signature too.
+
+    Raises:
+        InvalidArgumentError: the key is Ed25519 (PDF readers do not verify it).
+        ValueError: the certificate file is not this key's.
+    """
+    private = serialization.load_pem_private_key(key.private_key_pem(), password=None)
+    if not isinstance(private, ec.EllipticCurvePrivateKey):  # pragma: no cover - the core gives P-256 only
+        raise ValueError("issuer_key_signer: not an ECDSA key")
+    return PdfSigner(private, issuer_certificate_file(certificate_path(key_file), private, name, url))
+
+
+def public_key_of(key: Any) -> PublicKeyType | None:
+    """A :class:`smart.issuing.PublicKey` (ES256) as a ``cryptography`` public key, read from
+    its JWK; None for an Ed25519 key (it signs no PDF)."""
+    jwk = json.loads(key.to_json())
+    if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256":
+        return None
+
+    def number(b64: str) -> int:
+        return int.from_bytes(base64.urlsafe_b64decode(b64 + "=" * (-len(b64) % 4)), "big")
+
+    return ec.EllipticCurvePublicNumbers(number(jwk["x"]), number(jwk["y"]), ec.SECP256R1()).public_key()
 
 
 def _same_key(cert: x509.Certificate, key: PrivateKey) -> bool:
@@ -590,12 +635,17 @@ class PdfSignatureVerdict:
 
 
 def verify_pdf_signature(
-    pdf: bytes, trusted_certs: Sequence[x509.Certificate] | None = None
+    pdf: bytes,
+    trusted_certs: Sequence[x509.Certificate] | None = None,
+    trusted_keys: Sequence[PublicKeyType] | None = None,
 ) -> PdfSignatureVerdict:
     """Checks the PDF's signature with pyHanko: the CMS signature must verify over the
     signed byte ranges (intact), the signed revision must be the whole file (no byte
     appended or changed after signing: coverage of the entire file, no modification), and,
-    with ``trusted_certs``, the signer's certificate must chain to one of them. A PDF with
+    with ``trusted_certs``, the signer's certificate must chain to one of them — or, with
+    ``trusted_keys``, its public key must be one of them (the issuer's own key: ``smart
+    issue`` signs PDFs with the issuer key of the credentials, under a self-signed
+    certificate, so the key a verifier already trusts vouches for the PDF too). A PDF with
     more than one signature is checked on its last one; certificates are not checked for
     revocation (no network)."""
     _need_pyhanko()
@@ -639,7 +689,13 @@ def verify_pdf_signature(
             "the signature is intact, but the file was changed after signing (the signature covers "
             f"{_coverage(status)}; changes to the document's objects after it: {_changes(status)})",
         )  # fmt: skip
-    if trusted_certs is None:
+    if trusted_keys and _signer_key_in(sig.signer_cert, trusted_keys):
+        return PdfSignatureVerdict(
+            SignatureState.trusted, signer, signed_at, n,
+            f"the PDF signature is valid: by {signer}, whose key is the issuer's trusted key, over the whole "
+            "file, unchanged since signing",
+        )  # fmt: skip
+    if trusted_certs is None and not trusted_keys:
         return PdfSignatureVerdict(
             SignatureState.intact, signer, signed_at, n,
             f"the signature by {signer} is intact and covers the whole file; its certificate was not checked "
@@ -655,6 +711,17 @@ def verify_pdf_signature(
         SignatureState.trusted, signer, signed_at, n,
         f"the PDF signature is valid: by {signer}, a trusted certificate, over the whole file, unchanged since signing",
     )  # fmt: skip
+
+
+def _signer_key_in(signer_cert: Any, keys: Sequence[PublicKeyType]) -> bool:
+    """True when the signer certificate's public key is one of ``keys`` (SubjectPublicKeyInfo
+    compared byte for byte)."""
+    spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    try:
+        signer = x509.load_der_x509_certificate(signer_cert.dump()).public_key().public_bytes(*spki)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return any(k.public_bytes(*spki) == signer for k in keys)
 
 
 _COVERAGE = {

@@ -64,6 +64,11 @@ void register_issuing(py::module_& m) {
                                "Its did:key: the default issuer id of what it signs.")
         .def_property_readonly("public_key", &smart::signing_key::public_part, "The public half.")
         .def("to_json", &smart::save_signing_key, "The secret key file (smart.signing-key/2): keep it private.")
+        .def(
+            "private_key_pem",
+            [](const smart::signing_key& k) { return py::bytes(smart::signing_key_pem(k)); },
+            "The ES256 key pair as unencrypted PKCS#8 PEM, for the PDF signer (PAdES); keep it in memory. "
+            "Raises InvalidArgumentError for an Ed25519 key (PDF readers do not verify Ed25519).")
         .def("__repr__", [](const smart::signing_key& k) { return "SigningKey(" + short_repr(k.key_id) + ")"; });
 
     s.def(
@@ -337,7 +342,7 @@ void register_issuing(py::module_& m) {
             bool known = false;
             for (auto st : {smart::verification_status::valid, smart::verification_status::revoked,
                             smart::verification_status::replaced, smart::verification_status::tampered,
-                            smart::verification_status::unknown_key})
+                            smart::verification_status::unknown_key, smart::verification_status::unsigned_document})
                 if (name == smart::to_string(st)) {
                     v.status = st;
                     known = true;

@@ -35,7 +35,9 @@ typedef enum smart_verdict {
     SMART_VERIFY_REVOKED = 1,    /* the signature holds; the register says revoked */
     SMART_VERIFY_REPLACED = 2,   /* the signature holds; the register says re-issued */
     SMART_VERIFY_TAMPERED = 3,   /* not a credential, or the signature does not match the content */
-    SMART_VERIFY_UNKNOWN_KEY = 4 /* signed with a key that is not among the trusted ones */
+    SMART_VERIFY_UNKNOWN_KEY = 4, /* signed with a key that is not among the trusted ones */
+    SMART_VERIFY_UNSIGNED = 5     /* a PDF without a signature whose words are the register's (only
+                                   * faces that read PDFs report it; smart_verdict_name words it) */
 } smart_verdict;
 
 /* What a bulk run (smart_register_issue_cohort) did for one participant. */

@@ -36,6 +36,11 @@ struct signing_key {
     public_key public_part() const { return {algorithm, key_id, public_bytes}; }
 };
 
+/// The ES256 key pair as unencrypted PKCS#8 PEM, for a tool that signs with the same key —
+/// the PDF signer (PAdES), whose readers verify ECDSA P-256 but not Ed25519. Throws
+/// invalid_argument for an Ed25519 key. The text holds the secret: keep it in memory.
+std::string signing_key_pem(const signing_key& k);
+
 /// A fresh key pair from the operating system's randomness (ES256 unless told otherwise).
 signing_key generate_signing_key(key_algorithm algorithm = key_algorithm::es256);
 

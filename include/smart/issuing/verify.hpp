@@ -12,7 +12,10 @@
 
 namespace smart {
 
-enum class verification_status : std::uint8_t { valid, revoked, replaced, tampered, unknown_key };
+/// unsigned_document: a PDF without a signature whose words are the register's record — what
+/// it shows cannot be confirmed (only a face that reads PDFs reports it; the core's checks of
+/// tokens and credential documents never do).
+enum class verification_status : std::uint8_t { valid, revoked, replaced, tampered, unknown_key, unsigned_document };
 const char* to_string(verification_status s) noexcept;
 
 struct verification_result {
