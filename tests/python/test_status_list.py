@@ -230,3 +230,7 @@ def test_cli_status_list_and_verify_with_it(
     assert payload(out.read_text().strip())["issuer"] == issuer.id
     status, _, err = smart_cli("verify", str(token), "--key", str(key_file), "--status-list", str(tmp_path / "none"))
     assert status == 1 and "cannot read the status list" in err
+    document = tmp_path / "a.json"
+    document.write_text(json.dumps(issuing.open_badge_credential(a)))
+    status, _, err = smart_cli("verify", str(document), "--key", str(key_file), "--status-list", str(out))
+    assert status == 1 and "give the .jwt" in err

@@ -149,7 +149,8 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--issuer-url",
         metavar="URL",
         help="the issuer's https address: the issuer id is then its did:web (publish the did.json smart keygen "
-        "--issuer-url wrote), and the QR code carries URL?serial=…&code=…",
+        "--issuer-url wrote), the QR code carries URL?serial=…&code=…, and every credential names its entry "
+        "in the public revocation list URL/status/revocation.jwt (write it with smart status-list)",
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     _add_mode(iss)
@@ -257,7 +258,9 @@ def _add_reissue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )  # fmt: skip
     re_.add_argument("--date", type=_date, default=None, metavar="DATE", help="issue date (default: today)")
     re_.add_argument(
-        "--issuer-url", metavar="URL", help="the QR code then carries URL?serial=…&code=… (as for smart issue)"
+        "--issuer-url",
+        metavar="URL",
+        help="the QR code then carries URL?serial=…&code=…, the credential its status list entry (as for smart issue)",
     )
     _add_mode(re_)
     re_.set_defaults(issue_handler=_reissue)
@@ -502,6 +505,8 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not pathlib.Path(args.register).is_file():
                 return _fail(err, f"no register at {args.register}")
             reg = Register(args.register)
+        if args.status_list and (data.startswith(b"%PDF-") or data.lstrip().startswith(b"{")):
+            return _fail(err, f"{path}: --status-list checks a signed credential: give the .jwt")
         if data.startswith(b"%PDF-"):
             if reg is None:
                 return _fail(err, f"{path}: a PDF shows the serial and code, not the signature: give --register "
