@@ -734,6 +734,41 @@ int smart_verify_credential(smart_verification** out, const char* jws, const sma
     });
 }
 
+int smart_verify_credential_with_status_list(smart_verification** out, const char* jws,
+                                             const smart_public_key* const* trusted, size_t trusted_count,
+                                             const smart_register* reg, const char* status_list_jws) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(jws, fn, "jws is NULL");
+        const std::vector<smart::public_key> keys = trusted_keys(trusted, trusted_count, fn);
+        const smart::certificate_register* r = reg ? &reg_of(reg, fn) : nullptr;
+        auto box = std::make_unique<verification_box>();
+        box->v = smart::verify_credential(jws, keys, r, status_list_jws ? status_list_jws : "");
+        *out = hand_out<smart_verification>(std::move(box));
+    });
+}
+
+int smart_status_list_credential(char** out, const smart_register* reg, const smart_signing_key* key,
+                                 const char* issuer_id, const char* issuer_url, const char* list_url,
+                                 const char* valid_from) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const smart::certificate_register& r = reg_of(reg, fn);
+        const smart::signing_key& k = key_of(key, fn);
+        need(issuer_url, fn, "issuer_url is NULL (the list is published under the issuer's https URL)");
+        const smart::issuer_profile issuer{issuer_id ? std::string(issuer_id) : smart::did_web(issuer_url), "",
+                                           issuer_url};
+        const std::string url = list_url ? std::string(list_url) : smart::status_list_url(issuer_url);
+        const smart::date from =
+            valid_from ? smart::parse_date(valid_from, "valid_from") : boost::gregorian::day_clock::local_day();
+        *out = dup(smart::status_list_credential(r, issuer, k, url, from));
+    });
+}
+
 int smart_verify_credential_document(smart_verification** out, const char* json, const smart_public_key* const* trusted,
                                      size_t trusted_count, const smart_register* reg) {
     const char* const fn = __func__;

@@ -87,11 +87,21 @@ std::string open_badge_credential(const certificate_record& r) {
     c["name"] = w.title + ": " + d.programme_name.get(l);
     c["description"] = d.holder + " " + w.attests;
     c["credentialSubject"] = std::move(subject);
+    if (!r.status_list.empty()) {
+        // its bit in the issuer's public revocation list (W3C Bitstring Status List v1.0)
+        const std::string index = std::to_string(r.status_index);
+        c["credentialStatus"] = {{"id", r.status_list + "#" + index},
+                                 {"type", "BitstringStatusListEntry"},
+                                 {"statusPurpose", "revocation"},
+                                 {"statusListIndex", index},
+                                 {"statusListCredential", r.status_list}};
+    }
     return c.dump(2) + "\n";
 }
 
 certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
-                                    date issued_on, lang language, std::uint32_t issue_number) {
+                                    date issued_on, lang language, std::uint32_t issue_number,
+                                    const status_entry& status) {
     if (issuer.id.empty() || issuer.name.empty())
         throw error(errc::invalid_argument, "the issuer needs an id (a URI) and a name");
     // what goes into a signed credential is one line of UTF-8 each (docs/format.md, "Text")
@@ -115,6 +125,14 @@ certificate_record sign_certificate(const certificate_data& d, const issuer_prof
     r.issuer = issuer;
     r.issued_on = issued_on;
     r.language = language;
+    if (!status.list_url.empty()) {
+        if (status.index >= status_list_size)
+            throw error(errc::invalid_argument, "a status list index must be below " + std::to_string(status_list_size));
+        detail::check_text(status.list_url, "status list URL", "", detail::text_kind::line, limits::text_chars,
+                           errc::invalid_argument);
+        r.status_list = status.list_url;
+        r.status_index = status.index;
+    }
 
     // VC-JWT (Open Badges 3.0, section 8.2): the credential's members at the top of the JWT
     // payload, with the registered claims iss, jti and nbf.

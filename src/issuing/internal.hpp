@@ -103,6 +103,12 @@ inline constexpr std::string_view jwt_claims[] = {"iss", "jti", "nbf"};
 /// A date as an XML Schema dateTime at midnight UTC.
 std::string datetime(date d);
 
+// --- status lists (status_list.cpp) -------------------------------------------------------
+
+/// A fresh entry for a certificate of the issuer at `issuer_url`: an index never used by
+/// `records` in the first list that is not full, drawn uniformly among its free ones.
+status_entry draw_status_entry(const std::vector<certificate_record>& records, std::string_view issuer_url);
+
 // --- records as JSON (record_json.cpp) ----------------------------------------------------
 
 ojson data_json(const certificate_data& d);

@@ -54,6 +54,7 @@ ojson record_json(const certificate_record& r) {
     o["language"] = to_string(r.language);
     o["issuer"] = {{"id", r.issuer.id}, {"name", r.issuer.name}, {"url", r.issuer.url}};
     if (!r.replaces.empty()) o["replaces"] = r.replaces;
+    if (!r.status_list.empty()) o["status"] = {{"list", r.status_list}, {"index", r.status_index}};
     o["data"] = data_json(r.data);
     o["credential_jws"] = r.credential_jws;
     o["verification_code"] = r.verification_code;
@@ -69,6 +70,10 @@ certificate_record record_from(const ojson& o) {
     r.issuer = {o.at("issuer").at("id").get<std::string>(), o.at("issuer").at("name").get<std::string>(),
                 o.at("issuer").value("url", "")};
     r.replaces = o.value("replaces", "");
+    if (const auto it = o.find("status"); it != o.end()) {
+        r.status_list = it->at("list").get<std::string>();
+        r.status_index = it->at("index").get<std::uint32_t>();
+    }
     r.data = data_from(o.at("data"));
     r.credential_jws = o.at("credential_jws").get<std::string>();
     r.verification_code = o.at("verification_code").get<std::string>();

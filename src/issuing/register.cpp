@@ -150,7 +150,9 @@ std::pair<certificate_record, bool> certificate_register::issue(const certificat
         throw error(errc::not_allowed, "certificate " + latest->serial + " of participant " +
                                            detail::quoted(d.participant_id) + " was revoked on " +
                                            to_iso(latest->revoked_on) + ": a new one only through a re-issue of it");
-    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, 1);
+    // under the lock, so no two certificates ever get one index
+    const status_entry status = issuer.url.empty() ? status_entry{} : draw_status_entry(records_, issuer.url);
+    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, 1, status);
     append(f, ojson{{"event", "issued"}, {"record", record_json(r)}}.dump());
     return {records_.back(), true};
 }
@@ -201,7 +203,8 @@ certificate_record certificate_register::next_record(const certificate_record& o
         if (r.data.programme_id == d.programme_id && r.data.cohort_id == d.cohort_id &&
             r.data.participant_id == d.participant_id)
             number = std::max(number, r.issue_number + 1);
-    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, number);
+    const status_entry status = issuer.url.empty() ? status_entry{} : draw_status_entry(records_, issuer.url);
+    certificate_record r = sign_certificate(d, issuer, key, issued_on, language, number, status);
     r.replaces = old.serial;
     return r;
 }

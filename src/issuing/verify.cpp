@@ -1,5 +1,8 @@
 // Verifying a compact JWS credential against trusted keys and, optionally, a register.
+#include <algorithm>
+
 #include "internal.hpp"
+#include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 
 namespace smart {
@@ -35,10 +38,55 @@ std::string issuer_id_of(const ojson& payload) {
     return string_member(*it, "id");
 }
 
+/// The verdict of the issuer's status list on a credential whose signature holds (`out`
+/// valid): `status` is the credential's credentialStatus, `issuer` its issuer id.
+void check_status_list(verification_result& out, const ojson& status, const std::string& issuer,
+                       std::string_view list_jws, std::span<const public_key> trusted) {
+    const auto tampered = [&out](std::string why) {
+        out.status = verification_status::tampered;
+        out.detail = "status list: " + std::move(why);
+        out.credential_json.clear();
+    };
+    const std::string list_url = string_member(status, "statusListCredential");
+    const std::string index_text = string_member(status, "statusListIndex");
+    if (string_member(status, "type") != "BitstringStatusListEntry" ||
+        string_member(status, "statusPurpose") != "revocation" || list_url.empty() || index_text.empty() ||
+        index_text.size() > 9 || index_text.find_first_not_of("0123456789") != std::string::npos)
+        return tampered("the credential's credentialStatus is not a revocation BitstringStatusListEntry");
+    const std::size_t index = std::stoul(index_text);
+    const verification_result list = verify_credential(list_jws, trusted, nullptr);
+    if (list.status != verification_status::valid) {
+        out.status = list.status;  // unknown_key or tampered: the list proves nothing
+        out.detail = "status list: " + list.detail;
+        out.credential_json.clear();
+        return;
+    }
+    const ojson payload = parse_small(list.credential_json);
+    if (issuer_id_of(payload) != issuer) return tampered("issued by another issuer than the credential");
+    if (string_member(payload, "id") != list_url)
+        return tampered("the list is " + detail::quoted(string_member(payload, "id"), 120) + ", not the credential's " +
+                        detail::quoted(list_url, 120));
+    const auto types = payload.find("type");
+    const auto subject = payload.find("credentialSubject");
+    if (types == payload.end() || !types->is_array() ||
+        std::find(types->begin(), types->end(), ojson("BitstringStatusListCredential")) == types->end() ||
+        subject == payload.end() || !subject->is_object() || string_member(*subject, "type") != "BitstringStatusList" ||
+        string_member(*subject, "statusPurpose") != "revocation")
+        return tampered("not a BitstringStatusListCredential of purpose revocation");
+    const auto bits = decode_status_list(string_member(*subject, "encodedList"));
+    if (!bits || bits->size() * 8 <= index) return tampered("the encodedList is not GZIP of a list that long");
+    if ((static_cast<unsigned char>((*bits)[index / 8]) >> (7 - index % 8)) & 1u) {
+        out.status = verification_status::revoked;
+        out.detail = "revoked: bit " + index_text + " of " + list_url + " is set";
+    } else {
+        out.detail += "; not revoked in " + list_url;
+    }
+}
+
 }  // namespace
 
 verification_result verify_credential(std::string_view jws, std::span<const public_key> trusted,
-                                      const certificate_register* reg) {
+                                      const certificate_register* reg, std::string_view status_list_jws) {
     verification_result out;
     const auto d1 = jws.find('.');
     const auto d2 = d1 == std::string_view::npos ? d1 : jws.find('.', d1 + 1);
@@ -110,6 +158,13 @@ verification_result verify_credential(std::string_view jws, std::span<const publ
     }
     out.status = verification_status::valid;
     out.detail = "the signature is valid";
+    if (!status_list_jws.empty()) {
+        const ojson payload = parse_small(*payload_text);
+        const auto status = payload.find("credentialStatus");
+        if (status != payload.end() && status->is_object())
+            check_status_list(out, *status, issuer_id_of(payload), status_list_jws, trusted);
+        if (out.status == verification_status::tampered || out.status == verification_status::unknown_key) return out;
+    }
     if (reg) {
         const certificate_record* r = reg->find(out.serial);
         if (r && r->status != record_status::valid) {

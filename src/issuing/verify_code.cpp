@@ -34,6 +34,10 @@ std::string verification_text(const verification_result& v, lang l) {
                      "Gyldig: signaturen stemmer, og beviset er ikkje trekt tilbake.",
                      "Valid: the signature holds and the certificate is not revoked.");
         case verification_status::revoked:
+            if (v.revoked_on.is_special())  // known from the issuer's public status list, which says no more
+                return t(l, "Trukket tilbake: utstederens offentlige liste over tilbaketrukne bevis sier det.",
+                         "Trekt tilbake: den offentlege lista til utferdaren over tilbaketrekte prov seier det.",
+                         "Revoked: the issuer's public revocation list says so.");
             return std::string(t(l, "Trukket tilbake ", "Trekt tilbake ", "Revoked on ")) +
                    day_text(v.revoked_on, l) + ": " + v.revoked_reason + "." + replacement_text(v, l);
         case verification_status::replaced:

@@ -677,6 +677,83 @@ static void test_correction(smart_signing_key *key) {
     unlink(path);
 }
 
+/* Public revocation: the issuer's status list, checked without the register. */
+static void test_status_list(smart_signing_key *key) {
+    smart_public_key *pub = NULL;
+    smart_register *reg = NULL;
+    smart_cohort *cohort = NULL;
+    smart_evaluation *evaluation = NULL;
+    smart_evaluate_options eo = SMART_EVALUATE_OPTIONS_INIT;
+    smart_issue_options o = SMART_ISSUE_OPTIONS_INIT;
+    smart_record *record = NULL, *revoked = NULL;
+    smart_verification *v = NULL;
+    smart_verdict verdict;
+    const smart_public_key *trusted[1];
+    const char *jws = NULL, *serial = NULL;
+    char *json = NULL, *list = NULL, *text = NULL, reg_path[320];
+    int is_new = 0;
+
+    TEST("a certificate of an issuer with a URL names its status list; the list says when it is revoked");
+    eo.as_of = "2025-04-30";
+    OK(smart_cohort_demo(&cohort));
+    OK(smart_evaluate(&evaluation, cohort, &eo));
+    OK(smart_signing_key_public(&pub, key));
+    trusted[0] = pub;
+    snprintf(reg_path, sizeof reg_path, "%s/status.jsonl", dir);
+    OK(smart_register_open(&reg, reg_path));
+    o.issuer_url = "https://kommune.no";
+    OK(smart_register_issue(&record, &is_new, reg, cohort, evaluation, 0, key, &o));
+    OK(smart_record_credential_json(&json, record));
+    CHECK(contains(json, "\"type\": \"BitstringStatusListEntry\""));
+    CHECK(contains(json, "\"statusListCredential\": \"https://kommune.no/status/revocation.jwt\""));
+    OK(smart_record_credential_jws(&jws, record));
+    OK(smart_record_serial(&serial, record));
+    OK(smart_status_list_credential(&list, reg, key, NULL, "https://kommune.no", NULL, "2025-05-01"));
+    OK(smart_verify_credential_with_status_list(&v, jws, trusted, 1, NULL, list));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    smart_string_free(list);
+    list = NULL;
+    OK(smart_register_revoke(&revoked, reg, serial, "Utstedt ved en feil", "2025-05-02"));
+    OK(smart_status_list_credential(&list, reg, key, NULL, "https://kommune.no", NULL, NULL));
+    OK(smart_verify_credential_with_status_list(&v, jws, trusted, 1, NULL, list));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_REVOKED);
+    OK(smart_verification_text(&text, v, SMART_LANG_NB));
+    CHECK(contains(text, "Trukket tilbake"));
+    smart_string_free(text);
+    smart_verification_free(v);
+    /* without a list: as before, valid without the register */
+    OK(smart_verify_credential_with_status_list(&v, jws, trusted, 1, NULL, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    smart_string_free(list);
+    list = NULL;
+
+    TEST("a status list for another URL proves nothing: tampered");
+    OK(smart_status_list_credential(&list, reg, key, NULL, "https://kommune.no", "https://kommune.no/other.jwt", NULL));
+    OK(smart_verify_credential_with_status_list(&v, jws, trusted, 1, NULL, list));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_TAMPERED);
+    smart_verification_free(v);
+    EXPECT(smart_status_list_credential(&text, reg, key, NULL, NULL, NULL, NULL), SMART_EINVAL);
+    CHECK(text == NULL);
+    EXPECT(smart_status_list_credential(&text, reg, key, NULL, "https://kommune.no", NULL, "2025-13-01"), SMART_EPARSE);
+    EXPECT(smart_status_list_credential(&text, NULL, key, NULL, "https://kommune.no", NULL, NULL), SMART_EINVAL);
+
+    smart_string_free(list);
+    smart_string_free(json);
+    smart_record_free(record);
+    smart_record_free(revoked);
+    smart_public_key_free(pub);
+    smart_register_free(reg);
+    smart_evaluation_free(evaluation);
+    smart_cohort_free(cohort);
+    unlink(reg_path);
+}
+
 int main(void) {
     smart_signing_key *key = NULL;
     make_dir();
@@ -686,6 +763,7 @@ int main(void) {
         test_bulk_run(key);
         test_register_files_and_wrong_handles(key);
         test_correction(key);
+        test_status_list(key);
     }
     smart_signing_key_free(key);
     remove_dir();

@@ -25,6 +25,7 @@ from .issuing import (
     Issuer,
     KeyAlgorithm,
     PublicKey,
+    RecordStatus,
     Register,
     SigningKey,
     Verification,
@@ -40,6 +41,8 @@ from .issuing import (
     resolve_did_key,
     save_did_document,
     save_signing_key,
+    status_list_credential,
+    status_list_url,
     verify,
     verify_code,
     verify_document,
@@ -91,6 +94,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _add_verify(sub)
     _add_revoke(sub)
     _add_reissue(sub)
+    _add_status_list(sub)
 
 
 def _add_keygen(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -145,7 +149,8 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--issuer-url",
         metavar="URL",
         help="the issuer's https address: the issuer id is then its did:web (publish the did.json smart keygen "
-        "--issuer-url wrote), and the QR code carries URL?serial=…&code=…",
+        "--issuer-url wrote), the QR code carries URL?serial=…&code=…, and every credential names its entry "
+        "in the public revocation list URL/status/revocation.jwt (write it with smart status-list)",
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     _add_mode(iss)
@@ -205,6 +210,11 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="PEM",
         help="a trusted certificate for PDF signatures: the issuer's, or its CA's (repeatable)",
     )
+    ver.add_argument(
+        "--status-list",
+        metavar="FILE",
+        help="the issuer's published status list (revocation.jwt): revoked? (without the register; for a .jwt)",
+    )
     ver.set_defaults(issue_handler=_verify)
 
 
@@ -248,10 +258,55 @@ def _add_reissue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )  # fmt: skip
     re_.add_argument("--date", type=_date, default=None, metavar="DATE", help="issue date (default: today)")
     re_.add_argument(
-        "--issuer-url", metavar="URL", help="the QR code then carries URL?serial=…&code=… (as for smart issue)"
+        "--issuer-url",
+        metavar="URL",
+        help="the QR code then carries URL?serial=…&code=…, the credential its status list entry (as for smart issue)",
     )
     _add_mode(re_)
     re_.set_defaults(issue_handler=_reissue)
+
+
+def _add_status_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sl = sub.add_parser(
+        "status-list",
+        help="write the issuer's public revocation list (W3C Bitstring Status List)",
+        description="Write the signed status list credential of the register's certificates (VC-JWT): the "
+        "bits of revoked and corrected certificates set, no names. Publish it at URL/status/revocation.jwt, "
+        "where every certificate issued with --issuer-url URL points; write and publish it again after every "
+        "revocation or correction. Verifiers check a certificate with it without the register "
+        "(smart verify X.jwt --status-list FILE).",
+    )
+    sl.add_argument("register", metavar="REGISTER", help="the register, DIR/register.jsonl")
+    sl.add_argument("--key", required=True, metavar="KEYFILE", help="the issuer's secret key file")
+    sl.add_argument("--issuer-url", required=True, metavar="URL", help="the issuer's https URL (as for smart issue)")
+    sl.add_argument("--out", required=True, metavar="FILE", help="where to write the list (revocation.jwt)")
+    sl.add_argument(
+        "--issuer", metavar="ID", help="the issuer id (default: the one of the register's certificates on the list)"
+    )
+    sl.add_argument("--date", type=_date, default=None, metavar="DATE", help="its validFrom (default: today)")
+    sl.set_defaults(issue_handler=_status_list)
+
+
+def _status_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not pathlib.Path(args.register).is_file():
+        return _fail(err, f"no register at {args.register}")
+    try:
+        key = load_signing_key(args.key)
+        reg = Register(args.register)
+        url = status_list_url(args.issuer_url)
+        on_list = [r for r in reg.records() if r.status_list == url]
+        issuer_id = args.issuer or (on_list[-1].issuer.id if on_list else did_web(args.issuer_url))
+        issuer = Issuer(id=issuer_id, name=on_list[-1].issuer.name if on_list else "-", url=args.issuer_url)
+        text = status_list_credential(reg, issuer, key, url, args.date or datetime.date.today())
+    except (SmartError, OSError, ValueError) as exc:
+        return _fail(err, str(exc))
+    try:
+        pathlib.Path(args.out).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        return _fail(err, f"cannot write {args.out}: {exc.strerror or exc}")
+    revoked = sum(1 for r in on_list if r.status is not RecordStatus.valid)
+    out.write(f"{args.out}: {len(on_list)} certificates on {url}, {revoked} no longer valid; publish it at that URL\n")
+    return 0
 
 
 def _fail(err: TextIO, message: str) -> int:
@@ -450,6 +505,8 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not pathlib.Path(args.register).is_file():
                 return _fail(err, f"no register at {args.register}")
             reg = Register(args.register)
+        if args.status_list and (data.startswith(b"%PDF-") or data.lstrip().startswith(b"{")):
+            return _fail(err, f"{path}: --status-list checks a signed credential: give the .jwt")
         if data.startswith(b"%PDF-"):
             if reg is None:
                 return _fail(err, f"{path}: a PDF shows the serial and code, not the signature: give --register "
@@ -472,7 +529,13 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     return 1
                 v = maybe
             else:
-                v = verify(text, keys, reg)
+                status_list = None
+                if args.status_list:
+                    try:
+                        status_list = pathlib.Path(args.status_list).read_text(encoding="utf-8")
+                    except (OSError, UnicodeDecodeError) as exc:
+                        return _fail(err, f"cannot read the status list {args.status_list}: {exc}")
+                v = verify(text, keys, reg, status_list=status_list)
     except SmartError as exc:
         return _fail(err, str(exc))
     _describe(v, out, args.lang)
@@ -518,6 +581,9 @@ def _revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _fail(err, str(exc))
     note = " (for correction: the next `smart issue` issues the replacement)" if args.correction else ""
     out.write(f"{r.serial} ({r.data.holder}) revoked on {r.revoked_on}: {r.revoked_reason}{note}\n")
+    if r.status_list:
+        out.write(f"publish the status list again: smart status-list {args.register} --key KEYFILE "
+                  f"--issuer-url URL --out revocation.jwt (for {r.status_list})\n")  # fmt: skip
     return 0
 
 

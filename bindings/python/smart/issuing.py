@@ -54,6 +54,7 @@ from .issuing_keys import (
     save_public_key,
     save_signing_key,
 )
+from .issuing_status import STATUS_LIST_SIZE, status_list_credential, status_list_url
 from .issuing_types import (
     CertificateData,
     CertificateRecord,
@@ -72,6 +73,7 @@ from .issuing_verify import Verification, verify, verify_code, verify_document, 
 
 __all__ = [
     "REPORT_FIELDS",
+    "STATUS_LIST_SIZE",
     "CertificateData",
     "CertificateRecord",
     "CertifiedRequirement",
@@ -104,6 +106,8 @@ __all__ = [
     "save_did_document",
     "save_public_key",
     "save_signing_key",
+    "status_list_credential",
+    "status_list_url",
     "verify",
     "verify_code",
     "verify_document",

@@ -93,13 +93,23 @@ def verify(
     credential_jws: str,
     trusted_keys: Iterable[PublicKey | SigningKey | str],
     register: Register | None = None,
+    *,
+    status_list: str | None = None,
 ) -> Verification:
     """Checks a compact JWS credential: its key must be one of ``trusted_keys`` (keys,
     e.g. from :func:`load_public_key` or :func:`load_did_document`, or issuers' did:key
     strings; never a key from the token's header), else unknown_key; its alg must be the
     key's and its signature must match the exact bytes (else tampered); with a
-    ``register``, a revoked or replaced record says so. Releases the GIL."""
-    return _verification(_iss.verify_credential(credential_jws.strip(), _public_keys(trusted_keys), register))
+    ``register``, a revoked or replaced record says so. With ``status_list`` (the text of
+    the issuer's published status list credential, ``revocation.jwt``) and a credential
+    that names one, its bit decides: set is revoked, without the register; a list that
+    does not verify with ``trusted_keys``, is another issuer's or another URL's makes
+    the verdict tampered (or unknown_key). Releases the GIL."""
+    return _verification(
+        _iss.verify_credential(
+            credential_jws.strip(), _public_keys(trusted_keys), register, (status_list or "").strip()
+        )
+    )
 
 
 def verify_document(

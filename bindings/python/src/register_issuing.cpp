@@ -236,6 +236,18 @@ void register_issuing(py::module_& m) {
                 return r.replaced_by.empty() ? py::object(py::none()) : py::object(py::str(r.replaced_by));
             },
             "The serial of the record that re-issued this one, or None.")
+        .def_property_readonly(
+            "status_list",
+            [](const smart::certificate_record& r) -> py::object {
+                return r.status_list.empty() ? py::object(py::none()) : py::object(py::str(r.status_list));
+            },
+            "The URL of the issuer's status list (revocation) the credential names, or None (no issuer URL).")
+        .def_property_readonly(
+            "status_index",
+            [](const smart::certificate_record& r) -> py::object {
+                return r.status_list.empty() ? py::object(py::none()) : py::object(py::int_(r.status_index));
+            },
+            "The credential's index in that status list, or None.")
         .def("__eq__", [](const smart::certificate_record& a, const smart::certificate_record& b) { return a == b; })
         .def("__repr__", [](const smart::certificate_record& r) {
             return "CertificateRecord(" + short_repr(r.serial) + ", holder=" + short_repr(r.data.holder) +
@@ -535,14 +547,30 @@ void register_issuing(py::module_& m) {
 
     s.def(
         "verify_credential",
-        [](std::string_view jws, const std::vector<smart::public_key>& trusted, py_register* reg) {
+        [](std::string_view jws, const std::vector<smart::public_key>& trusted, py_register* reg,
+           std::string_view status_list) {
             py::gil_scoped_release nogil;
-            if (!reg) return smart::verify_credential(jws, trusted, nullptr);
+            if (!reg) return smart::verify_credential(jws, trusted, nullptr, status_list);
             std::lock_guard<std::mutex> lock(reg->mu);
-            return smart::verify_credential(jws, trusted, &reg->reg);
+            return smart::verify_credential(jws, trusted, &reg->reg, status_list);
         },
         py::arg("credential_jws"), py::arg("trusted_keys"), py::arg("register") = nullptr,
-        "Checks a compact JWS against the trusted keys (and the register's status, when given).");
+        py::arg("status_list") = std::string_view(),
+        "Checks a compact JWS against the trusted keys (and the register's status, when given; and the "
+        "issuer's status list credential, when given).");
+    s.def(
+        "status_list_credential",
+        [](py_register& reg, const smart::issuer_profile& issuer, const smart::signing_key& key,
+           std::string_view list_url, smart::date valid_from) {
+            py::gil_scoped_release nogil;
+            std::lock_guard<std::mutex> lock(reg.mu);
+            return smart::status_list_credential(reg.reg, issuer, key, list_url, valid_from);
+        },
+        py::arg("register"), py::arg("issuer"), py::arg("key"), py::arg("list_url"), py::arg("valid_from"),
+        "The signed W3C Bitstring Status List credential (VC-JWT) of the register's certificates on list_url.");
+    s.def("status_list_url", &smart::status_list_url, py::arg("issuer_url"), py::arg("n") = 0,
+          "The URL of the issuer's revocation list number n: <issuer url>/status/revocation.jwt for n = 0.");
+    s.attr("STATUS_LIST_SIZE") = smart::status_list_size;
 }
 
 }  // namespace smart_py

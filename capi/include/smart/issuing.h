@@ -352,6 +352,29 @@ SMART_EXTERN(int) smart_verify_credential(smart_verification **out, const char *
                                           const smart_public_key *const *trusted, size_t trusted_count,
                                           const smart_register *reg);
 
+/* Checks as smart_verify_credential() does, and with `status_list_jws` (the issuer's
+ * published W3C Bitstring Status List credential, "<issuer url>/status/revocation.jwt";
+ * NULL or "" = none) the credential's bit in it, without the register: a credential whose
+ * credentialStatus names that list and whose bit is set is SMART_VERIFY_REVOKED. The list
+ * must verify with `trusted`, come from the credential's issuer and be the list the
+ * credential names, else the verdict is SMART_VERIFY_TAMPERED (or SMART_VERIFY_UNKNOWN_KEY).
+ * `reg` may be NULL. Errors: as smart_verify_credential(). */
+SMART_EXTERN(int) smart_verify_credential_with_status_list(smart_verification **out, const char *jws,
+                                                           const smart_public_key *const *trusted,
+                                                           size_t trusted_count, const smart_register *reg,
+                                                           const char *status_list_jws);
+
+/* The issuer's public revocation list: the signed W3C Bitstring Status List credential
+ * (VC-JWT, signed with `key`, kid the issuer's DID URL) of the register's certificates on
+ * `list_url` (NULL = "<issuer_url>/status/revocation.jwt"), the bits of revoked and
+ * corrected certificates set, no names. `issuer_id` NULL = the did:web of `issuer_url`;
+ * `valid_from` "YYYY-MM-DD" (NULL = today). Publish it at list_url after every revocation.
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL (NULL register, key or
+ * issuer_url, a URL that is not https://host...), SMART_EPARSE (the date), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_status_list_credential(char **out, const smart_register *reg, const smart_signing_key *key,
+                                               const char *issuer_id, const char *issuer_url, const char *list_url,
+                                               const char *valid_from);
+
 /* Checks a credential document (SERIAL.json, the OB 3.0 credential, which carries no
  * signature) against the register: the record named by its id holds the signed token,
  * verified as smart_verify_credential() does; the document must say exactly what that

@@ -3,6 +3,8 @@
 // Part of the issuing API; include "smart/issuing.hpp" for all of it.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +12,7 @@
 
 #include "smart/issuing/keys.hpp"
 #include "smart/issuing/record.hpp"
+#include "smart/issuing/register.hpp"
 
 namespace smart {
 
@@ -40,13 +43,45 @@ struct credential_summary {
 /// Throws parse_error for text that is not a JSON object.
 credential_summary summarize_credential(std::string_view credential_json);
 
+/// The public revocation list's entry of a credential (W3C Bitstring Status List v1.0).
+struct status_entry {
+    std::string list_url;  ///< the status list credential's URL
+    std::uint32_t index = 0;
+};
+
 /// Issues a record for certificate data: serial, frozen data, the credential signed with
 /// `key` as a compact JWS (header alg ES256 — Ed25519 for an Ed25519 key —, typ JWT, kid the
 /// DID URL of key_reference(); no key in the header), verification code. Throws
 /// invalid_argument for an issuer id that is no URI, a url that is not https, or an issuer
-/// id that is the did:key of another key.
+/// id that is the did:key of another key. With `status` (the register gives one when
+/// the issuer has a URL) the credential has a credentialStatus (BitstringStatusListEntry,
+/// purpose revocation) naming that list and index, and the record keeps them.
 certificate_record sign_certificate(const certificate_data& d, const issuer_profile& issuer, const signing_key& key,
-                                    date issued_on, lang language, std::uint32_t issue_number = 1);
+                                    date issued_on, lang language, std::uint32_t issue_number = 1,
+                                    const status_entry& status = {});
+
+/// The number of entries of a status list: 131,072 bits (16 KB), the spec's minimum, so
+/// one index tells nothing of the others.
+inline constexpr std::uint32_t status_list_size = 131072;
+/// The URL of an issuer's revocation list number `n` (0 the first; a second one only
+/// when the first is full): "<issuer url>/status/revocation.jwt", then
+/// "…/revocation-2.jwt", ….
+std::string status_list_url(std::string_view issuer_url, std::uint32_t n = 0);
+
+/// The signed W3C Bitstring Status List credential (VC-JWT, header as for certificates:
+/// alg of the key, kid the issuer's DID URL, no key) of the register's records on
+/// `list_url`: bit i (the most significant bit of byte 0 is index 0) is 1 when the
+/// certificate with index i is no longer valid (revoked, or replaced by a correction).
+/// The encodedList is "u" + base64url(GZIP(bits)); no names, nothing else of the records.
+/// No validUntil: the issuer republishes it after every revocation (docs/certificates.md).
+/// Throws invalid_argument for an issuer id that is no URI, an empty list_url or
+/// valid_from.
+std::string status_list_credential(const certificate_register& reg, const issuer_profile& issuer,
+                                   const signing_key& key, std::string_view list_url, date valid_from);
+
+/// The bits of a status list credential's encodedList ("u" + base64url of GZIP);
+/// nullopt when it is not that (or inflates to more than 16 MiB).
+std::optional<std::string> decode_status_list(std::string_view encoded_list);
 
 /// The certificate text in the record's language (bokmål, nynorsk or English): title,
 /// the attesting sentence, the goals, the requirements met, issuer, serial and code.

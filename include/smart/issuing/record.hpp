@@ -48,6 +48,12 @@ struct certificate_record {
     bool revoked_for_correction = false;
     std::string replaces;     ///< serial of the record this one re-issues
     std::string replaced_by;  ///< serial of the record that re-issued this one
+    /// The record's entry in the issuer's public revocation list (W3C Bitstring Status
+    /// List): the list credential's URL ("<issuer url>/status/revocation.jwt") and the
+    /// bit's index in it, drawn at random among the free ones when the register issued
+    /// it. Empty and 0 when the issuer has no URL (and for records issued before).
+    std::string status_list;
+    std::uint32_t status_index = 0;
     friend bool operator==(const certificate_record&, const certificate_record&) = default;
 };
 

@@ -42,8 +42,16 @@ std::string verification_text(const verification_result& v, lang l);
 /// change to any field fails), a did:key kid must be the key's, a DID kid's DID must be
 /// the issuer's when the issuer id is a DID, and iss the issuer: else tampered. With a
 /// register the status is revoked or replaced when it says so.
+/// With `status_list_jws` (the issuer's published status list credential, not empty) and
+/// a credential that has a credentialStatus: the list must verify with `trusted` as a
+/// credential does (else its verdict: unknown_key or tampered), be issued by the
+/// credential's issuer, be a BitstringStatusListCredential of purpose revocation whose id
+/// is the credential's statusListCredential (else tampered: a list of another issuer or
+/// URL proves nothing); the credential's bit set makes it revoked (the register, when
+/// given too, says more and wins). A credential without credentialStatus ignores the list.
 verification_result verify_credential(std::string_view credential_jws, std::span<const public_key> trusted,
-                                      const certificate_register* reg = nullptr);
+                                      const certificate_register* reg = nullptr,
+                                      std::string_view status_list_jws = {});
 
 /// Checks a credential document (SERIAL.json, which carries no signature) against the
 /// register: the record named by its id holds the signed token, which is verified as

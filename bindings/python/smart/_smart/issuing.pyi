@@ -129,6 +129,10 @@ class CertificateRecord:
     @property
     def replaces(self) -> str | None: ...
     @property
+    def status_list(self) -> str | None: ...
+    @property
+    def status_index(self) -> int | None: ...
+    @property
     def replaced_by(self) -> str | None: ...
     def __eq__(self, other: object) -> bool: ...
 
@@ -263,8 +267,21 @@ def verify_serial_code(
     register: Register, serial: str, code: str, trusted_keys: list[PublicKey]
 ) -> VerificationResult: ...
 def verify_credential(
-    credential_jws: str, trusted_keys: list[PublicKey], register: Register | None = None
+    credential_jws: str,
+    trusted_keys: list[PublicKey],
+    register: Register | None = None,
+    status_list: str = "",
 ) -> VerificationResult: ...
+def status_list_credential(
+    register: Register,
+    issuer: Issuer,
+    key: SigningKey,
+    list_url: str,
+    valid_from: datetime.date | str,
+) -> str: ...
+def status_list_url(issuer_url: str, n: int = 0) -> str: ...
+
+STATUS_LIST_SIZE: int
 def verify_credential_document(
     credential_json: str, trusted_keys: list[PublicKey], register: Register
 ) -> VerificationResult: ...
