@@ -37,6 +37,7 @@ from .issuing_documents import (
     certificate_text,
     document_paths,
     open_badge_credential,
+    verification_token,
     wording,
     write_documents,
 )
@@ -106,6 +107,7 @@ __all__ = [
     "save_signing_key",
     "verify",
     "verify_code",
+    "verification_token",
     "verify_document",
     "verify_pdf",
     "wording",
