@@ -279,7 +279,12 @@ def _add_revoke(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         description="Revoke a certificate in the register (an appended event: nothing is deleted).",
     )
     rev.add_argument("serial", metavar="SERIAL", help="the serial, SMART-IIII-XXXX-XXXX-XXXX (letter case does not matter)")
-    rev.add_argument("--reason", required=True, help="why (kept in the register)")
+    rev.add_argument(
+        "--reason",
+        required=True,
+        help="why (kept in the register, and shown on the certificate's page of the site smart publish writes: "
+        "no personal data)",
+    )
     rev.add_argument("--register", required=True, metavar="FILE", help="the register, DIR/register.jsonl")
     rev.add_argument("--date", type=_date, default=None, metavar="DATE", help="revocation date (default: today)")
     rev.add_argument(
