@@ -262,6 +262,37 @@ def test_verify_site_over_http(
     assert status.revoked_reason == "Utstedt ved en feil" and status.published_on == AS_OF
     with pytest.raises(LookupError):
         fetch_site_certificate(base, r.serial, "AAAA-AAAA", timeout=5)
+    pub = site.parent / "issuer.pub.json"
+    issuing.save_public_key(key, pub)
+    status, out, err = smart_cli("verify", r.serial, "--code", r.verification_code, "--site", base + "/",
+                                 "--public-key", str(pub))  # fmt: skip
+    assert status == 1 and "status: revoked" in out and "2025-04-30" in out, err
+
+
+def test_a_run_that_fails_half_way_leaves_the_old_site_whole(
+    issued: issuing.Register, key: issuing.SigningKey, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smart.publish
+
+    site = tmp_path / "site"
+    publish_site(issued, key, URL, site, published_on=AS_OF)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    calls = 0
+
+    def failing(*args: object, **kw: object) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise OSError(28, "No space left on device")
+        return "<p>new</p>"
+
+    monkeypatch.setattr(smart.publish, "certificate_page", failing)
+    issued.revoke(issued.records()[0].serial, "Feil", AS_OF)
+    with pytest.raises(OSError):
+        publish_site(issuing.Register(issued.path), key, URL, site, published_on=AS_OF)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def _chromium() -> str | None:
