@@ -838,6 +838,17 @@ int smart_verification_replaced_by(const char** out, const smart_verification* v
     return guard([&] { lend(out, verification_of(verification, fn).replaced_by, fn); });
 }
 
+int smart_verification_token(char** out, const char* serial, const char* code) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        need(serial, fn, "serial is NULL");
+        need(code, fn, "code is NULL");
+        *out = dup(smart::verification_token(serial, code));
+    });
+}
+
 int smart_verification_text(char** out, const smart_verification* verification, smart_lang lang) {
     const char* const fn = __func__;
     if (out) *out = nullptr;

@@ -44,6 +44,19 @@ certificate_wording wording(const certificate_record& r, lang l) {
                     r.issuer.name;
     w.serial_line = std::string(t(l, "Serienummer ", "Serienummer ", "Serial number ")) + r.serial;
     w.code_line = std::string(t(l, "Kontrollkode ", "Kontrollkode ", "Verification code ")) + r.verification_code;
+    // the page of its published verification site (smart publish); no code yet while signing
+    if (!r.issuer.url.empty() && !r.verification_code.empty() && is_certificate_serial(r.serial)) {
+        std::string url = r.issuer.url;
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        url += "/c/" + verification_token(r.serial, r.verification_code) + "/";
+        w.verify_hint = std::string(t(l,
+                                      "Beviset er signert digitalt (Open Badges 3.0). Ekthet kan kontrolleres på ",
+                                      "Beviset er signert digitalt (Open Badges 3.0). Ektheita kan kontrollerast på ",
+                                      "The certificate is digitally signed (Open Badges 3.0). Its authenticity can "
+                                      "be checked at ")) +
+                        url;
+        return w;
+    }
     w.verify_hint = t(l,
                       "Beviset er signert digitalt (Open Badges 3.0). Ekthet kan kontrolleres med serienummer og "
                       "kontrollkode hos utsteder.",

@@ -754,10 +754,22 @@ static void test_status_list(smart_signing_key *key) {
     unlink(reg_path);
 }
 
+static void test_verification_token(void) {
+    char *token = NULL;
+    TEST("the token of a certificate's page on a published site, from serial and code");
+    OK(smart_verification_token(&token, "smart-abcd-0123-4567-89ab", "WXYZ-2345"));
+    CHECK(token && strcmp(token, "ssbgckjoqomhmafoeacl4wmiw2") == 0);
+    smart_string_free(token);
+    EXPECT(smart_verification_token(&token, "not a serial", "WXYZ-2345"), SMART_EINVAL);
+    CHECK(token == NULL);
+    EXPECT(smart_verification_token(&token, NULL, "WXYZ-2345"), SMART_EINVAL);
+}
+
 int main(void) {
     smart_signing_key *key = NULL;
     make_dir();
     test_keys();
+    test_verification_token();
     if (smart_signing_key_generate(&key) == SMART_OK) {
         test_dids(key);
         test_bulk_run(key);

@@ -401,3 +401,30 @@ TEST_CASE("the certificate wording is in bokmål, nynorsk and English", "[issuin
     CHECK(exempt_shown);  // p16 is exempt from the festival
     CHECK(nb.issued_line == "Utstedt 30.4.2025 av Eksempel kommune (test)");
 }
+
+TEST_CASE("the token of a certificate's page on a published site comes from serial and code", "[issuing][site]") {
+    // lowercase base32 of SHA-256("smart-verify:SMART-ABCD-0123-4567-89AB:WXYZ2345"), first 26
+    // characters (computed independently with Python's hashlib and base64)
+    CHECK(verification_token("SMART-ABCD-0123-4567-89AB", "WXYZ-2345") == "ssbgckjoqomhmafoeacl4wmiw2");
+    CHECK(verification_token("smart-abcd-0123-4567-89ab", "wxyz2345") == "ssbgckjoqomhmafoeacl4wmiw2");
+    CHECK(verification_token("SMART-ABCD-0123-4567-89AB", "WXYZ-2346") != "ssbgckjoqomhmafoeacl4wmiw2");
+    CHECK_THROWS_AS(verification_token("SMART-nonsense", "WXYZ-2345"), smart::error);
+    CHECK_THROWS_AS(verification_token("SMART-ABCD-0123-4567-89AB", "-"), smart::error);
+}
+
+TEST_CASE("with an issuer url, the certificate's footer names its page on the published site", "[issuing][site]") {
+    const demo d;
+    const signing_key k = generate_signing_key();
+    const certificate_record r = sign_certificate(d.data("p16"), test_issuer, k, date(2025, 4, 30), lang::nb);
+    const std::string page = "https://example.org/c/" + verification_token(r.serial, r.verification_code) + "/";
+    CHECK(wording(r, lang::nb).verify_hint.ends_with("kan kontrolleres på " + page));
+    CHECK(wording(r, lang::en).verify_hint.ends_with("can be checked at " + page));
+    issuer_profile no_url = test_issuer;
+    no_url.url.clear();
+    const certificate_record s = sign_certificate(d.data("p16"), no_url, k, date(2025, 4, 30), lang::nb);
+    CHECK(wording(s, lang::nb).verify_hint.find("/c/") == std::string::npos);
+    const site_wording nn = site_words(lang::nn, "Eksempel kommune", date(2025, 5, 2));
+    CHECK(nn.about.find("Eksempel kommune") != std::string::npos);
+    CHECK(nn.status_note.ends_with("2.5.2025."));
+    CHECK(site_words(lang::en, "X", date(2025, 5, 2)).site_title == "Certificate verification");
+}

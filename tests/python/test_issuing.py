@@ -369,7 +369,8 @@ def test_a_killed_writers_temporary_file_is_removed_by_the_next_run(
     assert not leftover.exists() and live.exists()
 
 
-def test_the_qr_code_carries_serial_and_code_or_the_verify_address(record: issuing.CertificateRecord) -> None:
+def test_the_qr_code_carries_serial_and_code_or_the_page_on_the_site(record: issuing.CertificateRecord) -> None:
     assert issuing.certificate_text(record).qr_text == f"{record.serial} {record.verification_code}"
-    t = issuing.certificate_text(record, verify_url="https://bevis.example.org/sjekk")
-    assert t.qr_text == f"https://bevis.example.org/sjekk?serial={record.serial}&code={record.verification_code}"
+    t = issuing.certificate_text(record, verify_url="https://bevis.example.org/sjekk/")
+    token = issuing.verification_token(record.serial, record.verification_code)
+    assert t.qr_text == f"https://bevis.example.org/sjekk/c/{token}/"  # its page on the published site

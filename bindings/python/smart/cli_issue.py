@@ -11,6 +11,7 @@ printed: messages name files, not keys.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -87,7 +88,7 @@ def _add_mode(p: argparse.ArgumentParser) -> None:
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds keygen, issue, verify, revoke and reissue to the ``smart`` command's subparsers.
+    """Adds keygen, issue, verify, revoke, reissue and publish to the ``smart`` command's subparsers.
     Each parser sets ``issue_handler(args, out, err) -> int``."""
     _add_keygen(sub)
     _add_issue(sub)
@@ -95,6 +96,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _add_revoke(sub)
     _add_reissue(sub)
     _add_status_list(sub)
+    _add_publish(sub)
 
 
 def _add_keygen(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -149,8 +151,9 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--issuer-url",
         metavar="URL",
         help="the issuer's https address: the issuer id is then its did:web (publish the did.json smart keygen "
-        "--issuer-url wrote), the QR code carries URL?serial=…&code=…, and every credential names its entry "
-        "in the public revocation list URL/status/revocation.jwt (write it with smart status-list)",
+        "--issuer-url wrote), the QR code and the footer give the certificate's page URL/c/<token>/ on the site "
+        "smart publish writes, and every credential names its entry in the public revocation list "
+        "URL/status/revocation.jwt (smart publish writes it too; or smart status-list)",
     )
     iss.add_argument("--no-progress", action="store_true", help="no progress bar (shown only on a terminal)")
     _add_mode(iss)
@@ -164,6 +167,63 @@ def _add_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="sign the PDFs with the key, certificate and chain of a PKCS#12 file (password: SMART_PDF_PASSWORD)",
     )
     iss.set_defaults(issue_handler=_issue)
+
+
+def _add_publish(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pub = sub.add_parser(
+        "publish",
+        help="write the static verification site of a register, for any web server",
+        description="Write the issuer's verification site into SITE: the DID document (.well-known/did.json, "
+        "or did.json under the URL's path), the public keys (jwks.json), a front page in nb/nn/en, and one "
+        "page per certificate at c/<token>/ (the token derived from its serial and verification code, so only "
+        "who holds the certificate finds it) with its signed token and its status in the register. The site "
+        "is built beside SITE and put in place as a whole; re-run after revoking or re-issuing. Copy SITE to "
+        "the web server that serves URL.",
+    )
+    pub.add_argument("register", metavar="REGISTER", help="the register, DIR/register.jsonl")
+    pub.add_argument("--key", required=True, metavar="KEYFILE", help="the issuer's secret key file (never inside SITE)")
+    pub.add_argument("--issuer-url", required=True, metavar="URL", help="the https address SITE is served at")
+    pub.add_argument("--out", required=True, metavar="SITE", help="the site folder (new, empty, or a site published before)")
+    pub.add_argument(
+        "--status-list",
+        metavar="FILE",
+        help="a signed status list (VC-JWT) to publish at status/revocation.jwt (default: made from the register "
+        "and signed with --key now, so every publish republishes the revocations)",
+    )
+    pub.add_argument("--date", type=_date, default=None, metavar="DATE", help="the day the status is stated for (default: today)")
+    pub.set_defaults(issue_handler=_publish)
+
+
+def _publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .publish import publish_site
+
+    register = pathlib.Path(args.register)
+    if not register.is_file():
+        return _fail(err, f"no register at {register}")
+    try:
+        key = load_signing_key(args.key)
+        if args.status_list:
+            try:
+                status_list = pathlib.Path(args.status_list).read_text(encoding="utf-8")
+            except OSError as exc:
+                return _fail(err, f"cannot read the status list {args.status_list}: {exc.strerror or exc}")
+        else:  # the list as the register says now, signed today: every publish republishes it
+            status_list = _status_list_text(Register(register), key, args.issuer_url, None, args.date)
+        report = publish_site(
+            Register(register),
+            key,
+            args.issuer_url,
+            args.out,
+            status_list=status_list,
+            published_on=args.date,
+            key_files=[args.key],
+        )
+    except (SmartError, ValueError) as exc:
+        return _fail(err, str(exc))
+    except OSError as exc:
+        return _fail(err, f"cannot write the site {args.out}: {exc.strerror or exc}")
+    out.write(f"{report.site}: {report.certificates} certificates, {report.files} files, {report.bytes} bytes\n")
+    return 0
 
 
 def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -204,6 +264,13 @@ def _add_verify(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     ver.add_argument("--register", metavar="FILE", help="the register (register.jsonl): revoked or replaced?")
     ver.add_argument(
+        "--site",
+        metavar="URL_OR_FOLDER",
+        help="with SERIAL --code CODE: the issuer's verification site (smart publish), an http(s) address or a "
+        "folder: the signed token is fetched from it and verified with the trusted key; the status is the one the "
+        "site states",
+    )
+    ver.add_argument(
         "--pdf-cert",
         action="append",
         default=[],
@@ -225,7 +292,12 @@ def _add_revoke(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         description="Revoke a certificate in the register (an appended event: nothing is deleted).",
     )
     rev.add_argument("serial", metavar="SERIAL", help="the serial, SMART-IIII-XXXX-XXXX-XXXX (letter case does not matter)")
-    rev.add_argument("--reason", required=True, help="why (kept in the register)")
+    rev.add_argument(
+        "--reason",
+        required=True,
+        help="why (kept in the register, and shown on the certificate's page of the site smart publish writes: "
+        "no personal data)",
+    )
     rev.add_argument("--register", required=True, metavar="FILE", help="the register, DIR/register.jsonl")
     rev.add_argument("--date", type=_date, default=None, metavar="DATE", help="revocation date (default: today)")
     rev.add_argument(
@@ -260,7 +332,7 @@ def _add_reissue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     re_.add_argument(
         "--issuer-url",
         metavar="URL",
-        help="the QR code then carries URL?serial=…&code=…, the credential its status list entry (as for smart issue)",
+        help="the QR code then gives the page URL/c/<token>/, the credential its status list entry (as for smart issue)",
     )
     _add_mode(re_)
     re_.set_defaults(issue_handler=_reissue)
@@ -287,6 +359,21 @@ def _add_status_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     sl.set_defaults(issue_handler=_status_list)
 
 
+def _status_list_text(
+    reg: Register, key: SigningKey, issuer_url: str, issuer_id: str | None, day: datetime.date | None
+) -> str:
+    """The signed status list at ``<issuer_url>/status/revocation.jwt``, its issuer the one of
+    the register's records on that list (or ``issuer_id``, else the URL's did:web)."""
+    url = status_list_url(issuer_url)
+    on_list = [r for r in reg.records() if r.status_list == url]
+    issuer = Issuer(
+        id=issuer_id or (on_list[-1].issuer.id if on_list else did_web(issuer_url)),
+        name=on_list[-1].issuer.name if on_list else "-",
+        url=issuer_url,
+    )
+    return status_list_credential(reg, issuer, key, url, day or datetime.date.today())
+
+
 def _status_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not pathlib.Path(args.register).is_file():
         return _fail(err, f"no register at {args.register}")
@@ -295,9 +382,7 @@ def _status_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reg = Register(args.register)
         url = status_list_url(args.issuer_url)
         on_list = [r for r in reg.records() if r.status_list == url]
-        issuer_id = args.issuer or (on_list[-1].issuer.id if on_list else did_web(args.issuer_url))
-        issuer = Issuer(id=issuer_id, name=on_list[-1].issuer.name if on_list else "-", url=args.issuer_url)
-        text = status_list_credential(reg, issuer, key, url, args.date or datetime.date.today())
+        text = _status_list_text(reg, key, args.issuer_url, args.issuer, args.date)
     except (SmartError, OSError, ValueError) as exc:
         return _fail(err, str(exc))
     try:
@@ -542,11 +627,49 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0 if v.status is VerificationStatus.valid else 1
 
 
+def _verify_site(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, err: TextIO) -> int:
+    """SERIAL --code CODE against a published site: the signed token it publishes for them,
+    verified with the trusted keys; the status as the site states it."""
+    from .publish import fetch_site_certificate
+
+    try:
+        jwt, stated = fetch_site_certificate(args.site, args.file, args.code)
+    except LookupError as exc:
+        return _fail(err, str(exc))
+    except (OSError, ValueError) as exc:
+        return _fail(err, f"cannot read the site {args.site}: {exc}")
+    try:
+        v = verify(jwt, keys)
+        if (v.serial and not _smart.issuing.same_serial(v.serial, args.file.strip())) or not _smart.issuing.same_serial(
+            _smart.issuing.verification_code(jwt).replace("-", ""), args.code.strip().replace("-", "")
+        ):
+            return _fail(err, f"{args.site}: the token published for {args.file} is not that certificate's")
+    except SmartError as exc:
+        return _fail(err, exc.message)
+    if v.status is VerificationStatus.valid and stated is not None and stated.status is not RecordStatus.valid:
+        v = dataclasses.replace(
+            v,
+            status=VerificationStatus(str(stated.status)),
+            revoked_on=stated.revoked_on,
+            revoked_reason=stated.revoked_reason,
+            replaced_by=stated.replaced_by,
+        )
+    _describe(v, out, args.lang)
+    if stated is not None:
+        out.write(f"status from the site: as the issuer's register stated it on {stated.published_on}\n")
+    else:
+        out.write("status from the site: none stated (signature only)\n")
+    return 0 if v.status is VerificationStatus.valid else 1
+
+
 def _verify_code(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, err: TextIO) -> int:
     """SERIAL --code CODE against the register: a wrong code or an unknown serial is one
     line on stderr that names neither the holder nor what was certified."""
+    if args.site:
+        return _verify_site(args, keys, out, err)
     if not args.register:
-        return _fail(err, "checking a serial and code needs the issuer's register: give --register FILE")
+        return _fail(err, "checking a serial and code needs the issuer's register or site: give --register FILE "
+                     "or --site URL_OR_FOLDER")  # fmt: skip
     if not pathlib.Path(args.register).is_file():
         return _fail(err, f"no register at {args.register}")
     try:

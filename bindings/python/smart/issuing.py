@@ -37,6 +37,7 @@ from .issuing_documents import (
     certificate_text,
     document_paths,
     open_badge_credential,
+    verification_token,
     wording,
     write_documents,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "status_list_url",
     "verify",
     "verify_code",
+    "verification_token",
     "verify_document",
     "verify_pdf",
     "wording",

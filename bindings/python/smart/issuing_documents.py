@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "certificate_data",
     "certificate_text",
+    "verification_token",
     "document_paths",
     "open_badge_credential",
     "wording",
@@ -54,17 +55,26 @@ def open_badge_credential(record: CertificateRecord) -> dict[str, Any]:
     return doc
 
 
+def verification_token(serial: str, code: str) -> str:
+    """The token of a certificate's page on a published verification site
+    (``URL/c/<token>/``, :mod:`smart.publish`): 26 lowercase base32 characters of SHA-256
+    of ``"smart-verify:" + SERIAL + ":" + CODE`` (serial in upper case, code in upper case
+    without dashes). Raises InvalidArgumentError for a serial not of a serial's form or an
+    empty code."""
+    return str(_iss.verification_token(serial, code))
+
+
 def _qr_text(record: CertificateRecord, verify_url: str | None) -> str:
-    if verify_url:
-        sep = "&" if "?" in verify_url else "?"
-        return f"{verify_url}{sep}serial={record.serial}&code={record.verification_code}"
+    url = verify_url or record.issuer.url
+    if url:  # the certificate's page on the issuer's published site (smart publish)
+        return f"{url.rstrip('/')}/c/{verification_token(record.serial, record.verification_code)}/"
     return f"{record.serial} {record.verification_code}"
 
 
 def certificate_text(record: CertificateRecord, *, verify_url: str | None = None) -> Any:
     """The :class:`smart.pdf.CertificateText` of a record: the core's words in the record's
-    language; the QR code carries ``"SMART-… XXXX-XXXX"`` or, with ``verify_url``, that
-    address with ``?serial=…&code=…``."""
+    language; the QR code carries ``"SMART-… XXXX-XXXX"`` or, with ``verify_url`` (default:
+    the issuer's url), the certificate's page on the published site, ``URL/c/<token>/``."""
     from .pdf import CertificateText
 
     w = _iss.wording(record, None)

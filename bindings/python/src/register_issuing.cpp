@@ -286,6 +286,24 @@ void register_issuing(py::module_& m) {
           "True when two serials (or codes) are the same but for letter case.");
     s.def("find_certificate_serials", &smart::find_certificate_serials, py::arg("text"),
           "The distinct serials in a text, sorted.");
+    s.def("verification_token", &smart::verification_token, py::arg("serial"), py::arg("code"),
+          "The token of a certificate's page on a published verification site (URL/c/<token>/): 26 "
+          "lowercase base32 characters of SHA-256 of the serial and code.");
+    py::class_<smart::site_wording>(s, "SiteWording", "The words of a published verification site, in one language.")
+        .def_readonly("site_title", &smart::site_wording::site_title)
+        .def_readonly("about", &smart::site_wording::about)
+        .def_readonly("how_to_check", &smart::site_wording::how_to_check)
+        .def_readonly("independent", &smart::site_wording::independent)
+        .def_readonly("page_title", &smart::site_wording::page_title)
+        .def_readonly("status_heading", &smart::site_wording::status_heading)
+        .def_readonly("status_note", &smart::site_wording::status_note)
+        .def_readonly("download", &smart::site_wording::download)
+        .def_readonly("keys", &smart::site_wording::keys)
+        .def_readonly("status_list", &smart::site_wording::status_list)
+        .def_readonly("language", &smart::site_wording::language);
+    s.def("site_words", &smart::site_words, py::arg("lang"), py::arg("issuer_name"), py::arg("published_on"),
+          "The words of a published verification site in `lang` (the issuer named in `about`, the day of "
+          "publishing in `status_note`).");
     s.def("certificate_urn", &smart::certificate_urn, py::arg("serial"), "urn:smart:certificate:<serial>.");
     s.def("serial_of_urn", &smart::serial_of_urn, py::arg("id"), "The serial in a credential id, or ''.");
     s.def(

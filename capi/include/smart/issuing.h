@@ -287,6 +287,12 @@ SMART_EXTERN(int) smart_record_serial(const char **out, const smart_record *reco
 SMART_EXTERN(int) smart_record_status(smart_certificate_status *out, const smart_record *record);
 /* 1 for the first issue, 2, 3, ... for re-issues. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_issue_number(unsigned int *out, const smart_record *record);
+/* The token of a certificate's page on a published verification site (URL/c/<token>/):
+ * 26 lowercase base32 characters derived with SHA-256 from the serial and the verification
+ * code (letter case, and the code's dashes and spaces, aside). Release *out with
+ * smart_string_free(). Errors: SMART_EINVAL (NULL, a serial not of a serial's form, an
+ * empty code), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verification_token(char **out, const char *serial, const char *code);
 /* The holder's name, as certified. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_record_holder(const char **out, const smart_record *record);
 SMART_EXTERN(int) smart_record_participant_id(const char **out, const smart_record *record);

@@ -96,8 +96,28 @@ struct certificate_wording {
     std::string issued_line;     ///< "Utstedt 30.4.2025 av …"
     std::string serial_line;     ///< "Serienummer SMART-…"
     std::string code_line;       ///< "Kontrollkode XXXX-XXXX"
-    std::string verify_hint;     ///< how to check it
+    std::string verify_hint;     ///< how to check it: at the issuer, or at issuer.url/c/<token>/ when it has a url
 };
+
+/// The words of a published verification site (smart publish) in one language: what the
+/// site is, how to check a certificate, and the labels of a certificate's page. The
+/// certificate itself is worded by wording(), its status by verification_text().
+struct site_wording {
+    std::string site_title;      ///< "Kontroll av kompetansebevis"
+    std::string about;           ///< what the site is, naming the issuer; no personal data
+    std::string how_to_check;    ///< scan the QR code or type the address printed under it
+    std::string independent;     ///< the signed token and the public keys, for one's own check
+    std::string page_title;      ///< title of a certificate's page
+    std::string status_heading;  ///< "Status"
+    std::string status_note;     ///< the status is the register's when the site was published, "… 29.11.2026"
+    std::string download;        ///< the link to the signed credential
+    std::string keys;            ///< the link to the issuer's public keys
+    std::string status_list;     ///< the link to the status list
+    std::string language;        ///< "Språk" / "Language"
+};
+/// The site's words in `l`; `issuer_name` is named in `about`, `published_on` in `status_note`.
+site_wording site_words(lang l, std::string_view issuer_name, date published_on);
+
 certificate_wording wording(const certificate_record& r);
 certificate_wording wording(const certificate_record& r, lang l);
 

@@ -85,6 +85,15 @@ std::string serial_of_urn(std::string_view id);
 /// Throws invalid_argument for text that is not a compact JWS.
 std::string verification_code(std::string_view credential_jws);
 
+/// The token of a certificate's page on a published verification site (`URL/c/<token>/`):
+/// lowercase RFC 4648 base32 (no padding) of the first 130 bits of
+/// SHA-256("smart-verify:" + SERIAL + ":" + CODE), 26 characters, with the serial in upper
+/// case and the code in upper case without dashes or spaces (as people may type both).
+/// Only someone holding the serial and the code finds the page, and pages cannot be
+/// enumerated. Throws invalid_argument for a serial that is not of a serial's form or an
+/// empty code.
+std::string verification_token(std::string_view serial, std::string_view code);
+
 /// The issuer a programme's certificates name unless told otherwise: id the did:web of
 /// `url` when the issuer has one (an https URL, see did_web()), else the signing key's
 /// did:key; name the programme's provider in `l` (its name when it has no provider); url
