@@ -1,8 +1,9 @@
 """Certificates issued per second: a 1,000-participant cohort (the demo cohort's eligible
 participants, copied with new ids), issued in one process on one core — the register
 record (lock, append, fsync), the signed credential, the OB 3.0 JSON, the .jwt and the
-PDF/A signed with PAdES B-B (an ECDSA P-256 key and its self-signed certificate) — with
-smart.issuing.issue_cohort, as `smart issue --pdf-key K --pdf-cert C` does.
+PDF/A signed with PAdES B-B (the issuer's ES256 key under its self-signed certificate),
+for an issuer with a web address (each credential gets its status list entry) — with
+smart.issuing.issue_cohort, as `smart issue --key K --issuer-url URL` does.
 
     taskset -c 0 .venv/bin/python bench/bench_issue.py [--participants 1000] [--dir DIR]
 
@@ -23,10 +24,8 @@ import time
 
 import smart
 from smart import issuing
-from cryptography.hazmat.primitives.asymmetric import ec
-
 from smart.pdf import certificate_pdf, render_certificate
-from smart.pdf_sign import PdfSigner, issuer_certificate
+from smart.pdf_sign import issuer_key_signer
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
@@ -54,10 +53,12 @@ def main() -> None:
     args = ap.parse_args()
     ev = cohort(args.participants).evaluate(AS_OF)
     key = issuing.generate_signing_key()
-    issuer = issuing.Issuer(id="urn:smart:bench", name="Eksempel kommune")
-    pdf_key = ec.generate_private_key(ec.SECP256R1())
-    signer = PdfSigner(pdf_key, [issuer_certificate(pdf_key, issuer.name)])
+    # as smart issue does: an issuer with a web address (every credential gets its status list
+    # entry) and the issuer's own ES256 key signing the PDFs under its self-signed certificate
+    url = "https://kommune.example"
+    issuer = issuing.Issuer(id=issuing.did_web(url), name="Eksempel kommune", url=url)
     base = pathlib.Path(args.dir or tempfile.mkdtemp(prefix="smart-bench-issue-"))
+    signer = issuer_key_signer(key, base / "issuer.key.json", issuer.name, url)
     render_certificate(issuing.certificate_text(issuing.Register(base / "warm.jsonl").issue(
         issuing.certificate_data(ev, 0), issuer, key, AS_OF, "nb")[0]), base / "warm.pdf")  # fmt: skip
 
