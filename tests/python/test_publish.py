@@ -224,6 +224,16 @@ def test_cli_publish_and_verify_site_in_a_folder(
     status, out, err = smart_cli("verify", revoked.serial, "--code", revoked.verification_code, "--site",
                                  str(site), "--public-key", pub)  # fmt: skip
     assert status == 1 and "status: revoked" in out and "Utstedt ved en feil" in out
+    assert "signed revocation list" in out
+    # a page edited to say valid (a stale or forged status.json) cannot un-revoke it: the
+    # signed list decides
+    page = site / "c" / issuing.verification_token(revoked.serial, revoked.verification_code)
+    stated = json.loads((page / "status.json").read_text(encoding="utf-8"))
+    stated.update(status="valid", revoked_on=None, revoked_reason="")
+    (page / "status.json").write_text(json.dumps(stated), encoding="utf-8")
+    status, out, err = smart_cli("verify", revoked.serial, "--code", revoked.verification_code, "--site",
+                                 str(site), "--public-key", pub)  # fmt: skip
+    assert status == 1 and "status: revoked" in out, out + err
     status, out, err = smart_cli("verify", valid.serial, "--code", "AAAA-AAAA", "--site", str(site),
                                  "--public-key", pub)  # fmt: skip
     assert status == 1 and "no certificate with this serial and code" in err and valid.data.holder not in err

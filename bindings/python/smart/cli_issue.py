@@ -629,24 +629,30 @@ def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _verify_site(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, err: TextIO) -> int:
     """SERIAL --code CODE against a published site: the signed token it publishes for them,
-    verified with the trusted keys; the status as the site states it."""
-    from .publish import fetch_site_certificate
+    verified with the trusted keys and against the site's signed status list (revoked when
+    its bit is set, whatever else the site says); the revocation's date and reason, or the
+    replacement, as the site's page states them."""
+    from .publish import fetch_site_certificate, fetch_site_status_list
 
     try:
         jwt, stated = fetch_site_certificate(args.site, args.file, args.code)
+        status_list = fetch_site_status_list(args.site)
     except LookupError as exc:
         return _fail(err, str(exc))
     except (OSError, ValueError) as exc:
         return _fail(err, f"cannot read the site {args.site}: {exc}")
     try:
-        v = verify(jwt, keys)
+        v = verify(jwt, keys, status_list=status_list)
         if (v.serial and not _smart.issuing.same_serial(v.serial, args.file.strip())) or not _smart.issuing.same_serial(
             _smart.issuing.verification_code(jwt).replace("-", ""), args.code.strip().replace("-", "")
         ):
             return _fail(err, f"{args.site}: the token published for {args.file} is not that certificate's")
     except SmartError as exc:
         return _fail(err, exc.message)
-    if v.status is VerificationStatus.valid and stated is not None and stated.status is not RecordStatus.valid:
+    if stated is not None and stated.status is not RecordStatus.valid and v.status in (
+        VerificationStatus.valid,
+        VerificationStatus.revoked,
+    ):
         v = dataclasses.replace(
             v,
             status=VerificationStatus(str(stated.status)),
@@ -655,9 +661,11 @@ def _verify_site(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, e
             replaced_by=stated.replaced_by,
         )
     _describe(v, out, args.lang)
+    if status_list is not None:
+        out.write("status from the site: the issuer's signed revocation list (status/revocation.jwt)\n")
     if stated is not None:
         out.write(f"status from the site: as the issuer's register stated it on {stated.published_on}\n")
-    else:
+    elif status_list is None:
         out.write("status from the site: none stated (signature only)\n")
     return 0 if v.status is VerificationStatus.valid else 1
 

@@ -55,6 +55,7 @@ __all__ = [
     "SiteStatus",
     "certificate_page_url",
     "fetch_site_certificate",
+    "fetch_site_status_list",
     "publish_site",
     "verification_token",
 ]
@@ -339,6 +340,16 @@ def _read(site: str, rel: str, timeout: float) -> bytes | None:
         return (base / rel).read_bytes()
     except FileNotFoundError:
         return None
+
+
+def fetch_site_status_list(site: str, *, timeout: float = 10.0) -> str | None:
+    """The signed status list a site publishes (``status/revocation.jwt``), or None.
+
+    Raises:
+        OSError: the site cannot be read.
+    """
+    data = _read(site, "status/revocation.jwt", timeout)
+    return data.decode("utf-8").strip() if data is not None else None
 
 
 def fetch_site_certificate(site: str, serial: str, code: str, *, timeout: float = 10.0) -> tuple[str, SiteStatus | None]:
