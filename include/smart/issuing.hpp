@@ -6,13 +6,15 @@
 //
 // One header per job under smart/issuing/, all included here: keys (keys and key files),
 // record (records, serials, ids, codes), credential (OB 3.0, signing, wording, reading
-// back), register (the append-only register), verify (verification), issue_cohort (the
-// bulk-issuing policy). Documented in docs/certificates.md.
+// back), register (the append-only register), verify (verification), qr (QR codes of
+// printed certificates), issue_cohort (the bulk-issuing policy). Documented in
+// docs/certificates.md.
 #pragma once
 
 #include "smart/issuing/credential.hpp"
 #include "smart/issuing/issue_cohort.hpp"
 #include "smart/issuing/keys.hpp"
+#include "smart/issuing/qr.hpp"
 #include "smart/issuing/record.hpp"
 #include "smart/issuing/register.hpp"
 #include "smart/issuing/verify.hpp"

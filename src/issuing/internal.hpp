@@ -87,6 +87,8 @@ std::optional<std::array<unsigned char, 64>> decompress(const unsigned char* com
 /// ECDSA P-256 SHA-256 signature as r || s.
 std::array<unsigned char, 64> sign(const unsigned char* xy, const unsigned char* d, std::string_view message);
 bool verify(const unsigned char* xy, std::string_view message, const unsigned char* sig64);
+/// The public key as SubjectPublicKeyInfo PEM ("-----BEGIN PUBLIC KEY-----").
+std::string spki_pem(const unsigned char* xy);
 /// The key pair as PKCS#8 PEM (unencrypted), for tools that sign with it (the PDF signer).
 std::string pkcs8_pem(const unsigned char* xy, const unsigned char* d);
 /// Overwrites secret bytes (OPENSSL_cleanse: not optimised away).

@@ -204,6 +204,13 @@ std::string signing_key_pem(const signing_key& k) {
     return p256::pkcs8_pem(k.public_bytes.data(), k.secret_bytes.data());
 }
 
+std::string public_key_pem(const public_key& k) {
+    if (k.algorithm != key_algorithm::es256 || k.bytes.size() != 64)
+        throw error(errc::invalid_argument,
+                    "key " + detail::quoted(k.key_id) + " is an Ed25519 key: it signs no PDF and has no PEM form here");
+    return p256::spki_pem(k.bytes.data());
+}
+
 signing_key generate_signing_key(key_algorithm algorithm) {
     signing_key k;
     k.algorithm = algorithm;

@@ -159,6 +159,16 @@ std::string pkcs8_pem(const unsigned char* xy, const unsigned char* d) {
     return std::string(data, static_cast<std::size_t>(n));
 }
 
+std::string spki_pem(const unsigned char* xy) {
+    pkey_ptr k = key_of(xy, nullptr);
+    if (!k) fail("not a P-256 public key");
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
+    if (!bio || PEM_write_bio_PUBKEY(bio.get(), k.get()) != 1) fail("cannot write the public key as PEM");
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(n));
+}
+
 void wipe(std::vector<unsigned char>& secret) noexcept { OPENSSL_cleanse(secret.data(), secret.size()); }
 
 }  // namespace smart::detail::p256

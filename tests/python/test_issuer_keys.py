@@ -285,3 +285,24 @@ def test_cli_keygen_issue_and_verify_with_dids(tmp_path: pathlib.Path) -> None:
     status, _, err = run("issue", str(demo), "--out", str(tmp_path / "o3"), "--key", str(other / "k.key.json"),
                          "--as-of", ISSUED_ON, "--issuer-id", "not a uri", "--no-progress")  # fmt: skip
     assert status == 1 and "not a URI" in err
+
+
+def test_public_key_pem_is_the_jwks_point_as_cryptography_reads_it() -> None:
+    # The core's SubjectPublicKeyInfo PEM against the key's JWK (x, y) read by cryptography,
+    # the way the PDF signature check compares signer keys.
+    from cryptography.hazmat.primitives import serialization
+
+    key = issuing.generate_signing_key().public_key
+    jwk = json.loads(key.to_json())
+
+    def number(b64: str) -> int:
+        return int.from_bytes(base64.urlsafe_b64decode(b64 + "=" * (-len(b64) % 4)), "big")
+
+    expected = ec.EllipticCurvePublicNumbers(number(jwk["x"]), number(jwk["y"]), ec.SECP256R1()).public_key()
+    pem = key.public_key_pem()
+    assert pem.startswith(b"-----BEGIN PUBLIC KEY-----")
+    got = serialization.load_pem_public_key(pem)
+    spki = Encoding.DER, PublicFormat.SubjectPublicKeyInfo
+    assert got.public_bytes(*spki) == expected.public_bytes(*spki)
+    with pytest.raises(smart.InvalidArgumentError, match="Ed25519"):
+        issuing.generate_signing_key("Ed25519").public_key.public_key_pem()

@@ -155,3 +155,29 @@ def test_the_fast_width_and_line_match_fpdf2s_own(tmp_path: pathlib.Path) -> Non
         boxes.append(re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out.read_text()))
     assert len(boxes[0]) > 10
     assert boxes[0] == boxes[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SMART-0A1B-ABCD-EFGH-JKMN ABCD-EFGH", "https://kommune.example/c/abcdefghijklmnopqrstuvwxyz/", "Åse Ødegård 王秀英 ✓"],
+)
+def test_the_cores_qr_code_decodes_with_zxing_to_the_same_text(text: str) -> None:
+    # The core's symbol (libqrencode: version, level M, the mask of lowest penalty) drawn from
+    # its rectangles alone, as the PDF draws it, read back by zxing-cpp, a reader not ours.
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import numpy as np
+    from PIL import Image
+
+    from smart._smart import issuing as _iss
+
+    code = _iss.qr_code(text)
+    assert code.size == 17 + 4 * code.version
+    scale, quiet = 6, 4
+    px = np.full(((code.size + 2 * quiet) * scale,) * 2, 255, dtype=np.uint8)
+    for row, col, w, h in code.rectangles():
+        px[(quiet + row) * scale : (quiet + row + h) * scale, (quiet + col) * scale : (quiet + col + w) * scale] = 0
+    found = zxingcpp.read_barcodes(Image.fromarray(px))
+    assert [(b.format.name, b.text) for b in found] == [("QRCode", text)]
+    assert [code.dark(r, c) for r in range(code.size) for c in range(code.size)].count(True) == sum(
+        w * h for _, _, w, h in code.rectangles()
+    )

@@ -450,6 +450,21 @@ def test_keys_and_certificates_load_from_pem_and_pkcs12(tmp_path: pathlib.Path) 
         pdf_sign.load_certificates(b"not a certificate")
 
 
+def test_runs_making_the_issuer_certificate_at_once_all_read_one_whole_file(tmp_path: pathlib.Path) -> None:
+    # Two `smart issue` runs started together both find no certificate file: each must read
+    # a whole certificate (the one that got there first), never a partly written file.
+    import concurrent.futures
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    for attempt in range(5):
+        path = tmp_path / f"issuer{attempt}.cert.pem"
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            chains = list(pool.map(lambda _: pdf_sign.issuer_certificate_file(path, key, "Eksempel kommune"), range(8)))
+        assert all(c == chains[0] for c in chains)
+        assert pdf_sign.load_certificates(path) == chains[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"issuer{i}.cert.pem" for i in range(5)]  # no temporary left
+
+
 def test_the_issuer_certificate_file_is_made_once_and_must_be_the_keys(tmp_path: pathlib.Path) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     path = tmp_path / "issuer.cert.pem"

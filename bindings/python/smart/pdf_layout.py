@@ -14,42 +14,22 @@ __all__: list[str] = []
 
 
 def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
-    """The QR code of ``text`` (error correction M, segno's best mask) as a white square
-    with the dark modules as filled rectangles: a horizontal run of dark modules is one
-    rectangle, and the same run in the rows below extends it downwards."""
-    import segno
+    """The QR code of ``text`` from the core (error correction M, the mask of lowest
+    penalty) as a white square with the dark modules filled: the core merges them into
+    rectangles, written as one path filled once."""
+    from ._smart import issuing as _iss
 
-    code = segno.make(text, error="m", micro=False)
-    matrix = code.matrix
-    n = len(matrix)
+    code = _iss.qr_code(text)
     quiet = 2
-    cell = size / (n + 2 * quiet)
+    cell = size / (code.size + 2 * quiet)
     pdf.set_fill_color(255, 255, 255)
     pdf.rect(x, y, size, size, style="F")
     pdf.set_fill_color(0, 0, 0)
-    rects: list[tuple[int, int, int, int]] = []  # (row, start, end, rows)
-    open_: dict[tuple[int, int], int] = {}  # run -> index in rects, for runs of the previous row
-    for r, row in enumerate(matrix):
-        runs: dict[tuple[int, int], int] = {}
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                i = open_.get((start, c))
-                if i is None:
-                    i = len(rects)
-                    rects.append((r, start, c, 1))
-                else:
-                    row0, s0, e0, h = rects[i]
-                    rects[i] = (row0, s0, e0, h + 1)
-                runs[(start, c)] = i
-            else:
-                c += 1
-        open_ = runs
-    for r, start, end, h in rects:
-        pdf.rect(x + (quiet + start) * cell, y + (quiet + r) * cell, (end - start) * cell, h * cell, style="F")
+    k = pdf.k
+    left, top = (x + quiet * cell) * k, (pdf.h - y - quiet * cell) * k
+    c = cell * k
+    ops = [f"{left + col * c:.2f} {top - row * c:.2f} {w * c:.2f} {-h * c:.2f} re" for row, col, w, h in code.rectangles()]
+    pdf._out("\n".join(ops) + "\nf")
 
 
 def _width(pdf: FPDF, text: str) -> float:

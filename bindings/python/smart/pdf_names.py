@@ -133,8 +133,8 @@ def check_requirements() -> None:
     message saying what to install."""
     import importlib
 
-    for module, package in (("fpdf", "fpdf2"), ("segno", "segno"), ("pypdf", "pypdf"), ("uharfbuzz", "uharfbuzz"),
-                            ("fontTools", "fonttools")):  # fmt: skip
+    for module, package in (("fpdf", "fpdf2"), ("pypdf", "pypdf"), ("uharfbuzz", "uharfbuzz"),
+                            ("fontTools", "fonttools"), ("cryptography", "cryptography")):  # fmt: skip
         try:
             importlib.import_module(module)
         except ImportError as exc:

@@ -24,17 +24,16 @@ are checked by pyHanko's validator and poppler's ``pdfsig`` in tests/python/test
 from __future__ import annotations
 
 import asyncio
-import base64
 import dataclasses
 import datetime
 import enum
 import hashlib
 import io
-import json
 import logging
 import os
 import pathlib
 import re
+import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Union
 
@@ -155,13 +154,21 @@ def issuer_certificate_file(
     p = pathlib.Path(path)
     if not p.exists():
         data = certificate_pem(issuer_certificate(private_key, name, url))
+        # Written whole to a temporary file, then linked into place: a concurrent run sees
+        # no file or the whole file, never a partial one; if it linked first, theirs is used.
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
         try:
-            with p.open("xb") as f:  # a concurrent run may have made it: then theirs is used
+            with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
-        except FileExistsError:
-            pass
+            os.chmod(tmp, 0o644)
+            try:
+                os.link(tmp, p)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(tmp)
     chain = load_certificates(p)
     if not _same_key(chain[0], private_key):
         raise ValueError(f"{p}: its certificate is not the certificate of this private key")
@@ -194,16 +201,12 @@ def issuer_key_signer(key: Any, key_file: str | os.PathLike[str], name: str, url
 
 
 def public_key_of(key: Any) -> PublicKeyType | None:
-    """A :class:`smart.issuing.PublicKey` (ES256) as a ``cryptography`` public key, read from
-    its JWK; None for an Ed25519 key (it signs no PDF)."""
-    jwk = json.loads(key.to_json())
-    if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256":
+    """A :class:`smart.issuing.PublicKey` (ES256) as a ``cryptography`` public key, from the
+    core's SubjectPublicKeyInfo PEM; None for an Ed25519 key (it signs no PDF)."""
+    if str(key.algorithm) != "ES256":
         return None
-
-    def number(b64: str) -> int:
-        return int.from_bytes(base64.urlsafe_b64decode(b64 + "=" * (-len(b64) % 4)), "big")
-
-    return ec.EllipticCurvePublicNumbers(number(jwk["x"]), number(jwk["y"]), ec.SECP256R1()).public_key()
+    public = serialization.load_pem_public_key(key.public_key_pem())
+    return public if isinstance(public, ec.EllipticCurvePublicKey) else None
 
 
 def _same_key(cert: x509.Certificate, key: PrivateKey) -> bool:

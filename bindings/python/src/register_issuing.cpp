@@ -6,6 +6,7 @@
 
 #include <map>
 #include <mutex>
+#include <tuple>
 
 #include "bindings.hpp"
 
@@ -48,6 +49,10 @@ void register_issuing(py::module_& m) {
         .def_property_readonly("multibase", [](const smart::public_key& k) { return smart::key_multibase(k); },
                                "Its multibase ('zDn…'): the fragment of its DID URL.")
         .def("to_json", &smart::save_public_key, "The public key file (smart.public-key/2; /1 for Ed25519).")
+        .def(
+            "public_key_pem", [](const smart::public_key& k) { return py::bytes(smart::public_key_pem(k)); },
+            "The ES256 key as SubjectPublicKeyInfo PEM, the form X.509 tools compare signer keys with. "
+            "Raises InvalidArgumentError for an Ed25519 key.")
         .def("__eq__", [](const smart::public_key& a, const smart::public_key& b) { return a == b; })
         .def("__hash__", [](const smart::public_key& k) { return py::hash(py::str(k.key_id)); })
         .def("__repr__", [](const smart::public_key& k) { return "PublicKey(" + short_repr(k.key_id) + ")"; });
@@ -289,6 +294,21 @@ void register_issuing(py::module_& m) {
     s.def("verification_token", &smart::verification_token, py::arg("serial"), py::arg("code"),
           "The token of a certificate's page on a published verification site (URL/c/<token>/): 26 "
           "lowercase base32 characters of SHA-256 of the serial and code.");
+    py::class_<smart::qr_code>(s, "QrCode", "A QR code symbol (error correction M, lowest-penalty mask), no quiet zone.")
+        .def_readonly("size", &smart::qr_code::size, "Modules per side.")
+        .def_readonly("version", &smart::qr_code::version, "The QR version, 1-40.")
+        .def("dark", &smart::qr_code::dark, py::arg("row"), py::arg("column"), "True for a dark module.")
+        .def(
+            "rectangles",
+            [](const smart::qr_code& q) {
+                std::vector<std::tuple<int, int, int, int>> out;
+                for (const auto& r : smart::qr_rectangles(q)) out.emplace_back(r.row, r.column, r.width, r.height);
+                return out;
+            },
+            "The dark modules as (row, column, width, height) rectangles covering each once.");
+    s.def(
+        "qr_code", [](std::string_view text) { return smart::make_qr_code(text); }, py::arg("text"),
+        "The smallest QR code (version 1-40, error correction M) holding `text` as UTF-8.");
     py::class_<smart::site_wording>(s, "SiteWording", "The words of a published verification site, in one language.")
         .def_readonly("site_title", &smart::site_wording::site_title)
         .def_readonly("about", &smart::site_wording::about)

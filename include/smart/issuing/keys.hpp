@@ -40,6 +40,10 @@ struct signing_key {
 /// the PDF signer (PAdES), whose readers verify ECDSA P-256 but not Ed25519. Throws
 /// invalid_argument for an Ed25519 key. The text holds the secret: keep it in memory.
 std::string signing_key_pem(const signing_key& k);
+/// The ES256 public key as SubjectPublicKeyInfo PEM ("-----BEGIN PUBLIC KEY-----"), the
+/// form X.509 tools and PDF signature validators compare signer keys with. Throws
+/// invalid_argument for an Ed25519 key (it signs no PDF).
+std::string public_key_pem(const public_key& k);
 
 /// A fresh key pair from the operating system's randomness (ES256 unless told otherwise).
 signing_key generate_signing_key(key_algorithm algorithm = key_algorithm::es256);
