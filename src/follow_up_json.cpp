@@ -47,7 +47,7 @@ json gathering_json(const follow_up& f, const follow_up_gathering& g) {
     const session& s = f.cohort.sessions()[g.session];
     return {{"session", s.id},
             {"kind", to_string(s.kind)},
-            {"theme", json_write::write_text(s.theme)},
+            {"theme", all_languages([&](lang l) { return s.theme.get(l); })},
             {"first_day", to_iso(s.first_day())},
             {"last_day", to_iso(s.last_day())},
             {"held", g.held},
