@@ -203,6 +203,7 @@ TEST_CASE("the follow-up document is smart.follow_up/1 with counts and sentences
     CHECK(j["has_certificate"] == false);
     CHECK(j["summary"]["work"]["late"] == 1);
     CHECK(j["gatherings"][0]["due"] == "2023-02-08");
+    CHECK(j["gatherings"][0]["theme"] == nlohmann::json{{"nb", ""}, {"nn", ""}, {"en", ""}});  // every language
     const auto& e = j["participants"][0]["gatherings"][0];
     CHECK(e["work"] == "late");
     CHECK(e["days_late"] == 2);
