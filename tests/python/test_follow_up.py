@@ -115,6 +115,11 @@ def test_cli_follow_up_table_json_csv() -> None:
     assert status == 0
     assert "Leder Eksempel 8" in out and "levert for sent" in out and "trukket seg" in out
     assert "g1 (mellomarbeid, frist 2023-02-08): levert 8, levert for sent 1, mangler 2, avvist 1" in out
+    # columns line up, also after a withdrawn participant's longer name
+    lines = out.splitlines()
+    header = next(x for x in lines if x.startswith("id "))
+    withdrawn = next(x for x in lines if x.startswith("l06 "))
+    assert withdrawn.index("til stede / levert") == header.index("g1")
     status, out, _ = run("follow-up", DEMO, "--as-of", "2023-06-30", "--format", "json")
     assert status == 0 and json.loads(out)["format"] == "smart.follow_up/1"
     status, out, _ = run("follow-up", str(ROOT / "examples/cohorts/trygge-fagfolk-demo.json"),

@@ -60,14 +60,14 @@ def _table(out: TextIO, cohort: Cohort, f: FollowUp, lang: Lang) -> None:
         for p in f.participants
     ]  # fmt: skip
     heads = [g.session for g in f.gatherings]
+    names = [p.name + (f" ({f.heading('withdrawn', lang)})" if p.withdrawn else "") for p in f.participants]
     wid = max([2] + [len(p.id) for p in f.participants]) + 2
-    wname = max([len(_smart.evaluation.heading("participant", lang))] + [len(p.name) for p in f.participants]) + 2
+    wname = max([len(_smart.evaluation.heading("participant", lang))] + [len(n) for n in names]) + 2
     wcol = [max([len(h)] + [len(row[k]) for row in cells]) + 2 for k, h in enumerate(heads)]
     header = "id".ljust(wid) + _smart.evaluation.heading("participant", lang).ljust(wname)
     header += "".join(h.ljust(wcol[k]) for k, h in enumerate(heads))
     out.write(header.rstrip() + "\n" + "-" * len(header.rstrip()) + "\n")
-    for p, row in zip(f.participants, cells):
-        name = p.name + (f" ({f.heading('withdrawn', lang)})" if p.withdrawn else "")
+    for p, name, row in zip(f.participants, names, cells):
         line = p.id.ljust(wid) + name.ljust(wname) + "".join(c.ljust(wcol[k]) for k, c in enumerate(row))
         out.write(line.rstrip() + "\n")
     out.write("\n")
