@@ -9,6 +9,7 @@ namespace smart::detail {
 extern const std::string_view embedded_programmes[];
 extern const std::size_t embedded_programme_count;
 extern const std::string_view embedded_demo_cohort;
+extern const std::string_view embedded_follow_up_demo_cohort;
 }  // namespace smart::detail
 
 namespace smart::catalogue {
@@ -59,5 +60,18 @@ std::string_view programme_json(std::string_view id) { return find_entry(id).tex
 std::string_view demo_cohort_json() { return detail::embedded_demo_cohort; }
 
 cohort demo_cohort() { return load_cohort(detail::embedded_demo_cohort); }
+
+std::vector<std::string> demo_cohort_ids() {
+    return {std::string(demo_cohort_id), std::string(follow_up_demo_cohort_id)};
+}
+
+std::string_view demo_cohort_json(std::string_view id) {
+    if (id == demo_cohort_id) return detail::embedded_demo_cohort;
+    if (id == follow_up_demo_cohort_id) return detail::embedded_follow_up_demo_cohort;
+    throw error(errc::not_found, "no built-in demo cohort " + detail::quoted(id) + " (known: " +
+                                     std::string(demo_cohort_id) + ", " + std::string(follow_up_demo_cohort_id) + ")");
+}
+
+cohort demo_cohort(std::string_view id) { return load_cohort(demo_cohort_json(id)); }
 
 }  // namespace smart::catalogue

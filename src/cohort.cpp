@@ -34,10 +34,28 @@ const std::string& submission::title() const noexcept {
     return extra ? extra->title : none;
 }
 
+namespace {
+/// The extra part exists only while it holds something (equality relies on one form).
+void drop_empty_extra(detail::optional_box<submission_extra>& extra) {
+    if (extra && extra->title.empty() && !extra->decision && extra->session.empty()) extra.reset();
+}
+}  // namespace
+
 void submission::set_title(std::string t) {
     if (!t.empty() && !extra) extra = submission_extra{};
     if (extra) extra->title = std::move(t);
-    if (extra && extra->title.empty() && !extra->decision) extra.reset();
+    drop_empty_extra(extra);
+}
+
+const std::string& submission::session() const noexcept {
+    static const std::string none;
+    return extra ? extra->session : none;
+}
+
+void submission::set_session(std::string id) {
+    if (!id.empty() && !extra) extra = submission_extra{};
+    if (extra) extra->session = std::move(id);
+    drop_empty_extra(extra);
 }
 
 const submission_decision* submission::decision() const noexcept {
@@ -47,7 +65,7 @@ const submission_decision* submission::decision() const noexcept {
 void submission::set_decision(std::optional<submission_decision> d) {
     if (d && !extra) extra = submission_extra{};
     if (extra) extra->decision = std::move(d);
-    if (extra && extra->title.empty() && !extra->decision) extra.reset();
+    drop_empty_extra(extra);
 }
 
 namespace {
@@ -184,11 +202,44 @@ void check_decision(const submission& s, const std::string& at) {
                     at + "/decided_on");
 }
 
-void check_submission(const submission& s, const std::string& at) {
+/// Between-session work names a session of the cohort that has between-session work;
+/// other kinds name none.
+void check_submission_session(const submission& s, const std::string& at, const std::vector<session>& sessions) {
+    if (s.kind != submission_kind::between_session_work) {
+        if (!s.session().empty())
+            throw error(errc::validation_error,
+                        "only between-session work names a session (this is a " + std::string(to_string(s.kind)) +
+                            ")",
+                        at + "/session");
+        return;
+    }
+    if (s.session().empty())
+        throw error(errc::validation_error, "expected the id of the session the between-session work belongs to",
+                    at + "/session");
+    const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const session& x) { return x.id == s.session(); });
+    std::string with_work;
+    for (const auto& x : sessions)
+        if (x.work) with_work += (with_work.empty() ? "" : ", ") + x.id;
+    if (with_work.empty()) with_work = "none";
+    if (it == sessions.end())
+        throw error(errc::validation_error,
+                    "no session " + detail::quoted(s.session(), 40) + " in the cohort's schedule (sessions with "
+                        "between-session work: " + with_work + ")",
+                    at + "/session");
+    if (!it->work)
+        throw error(errc::validation_error,
+                    "session " + detail::quoted(s.session(), 40) + " has no between-session work (sessions with it: " +
+                        with_work + ")",
+                    at + "/session");
+}
+
+void check_submission(const submission& s, const std::string& at, const std::vector<session>& sessions) {
     check_line(s.title(), "submission title", at + "/title", limits::text_chars);
     if (s.on.is_special()) throw error(errc::validation_error, "expected a date", at + "/date");
-    if (static_cast<unsigned>(s.kind) > static_cast<unsigned>(submission_kind::portfolio))
+    if (static_cast<unsigned>(s.kind) > static_cast<unsigned>(submission_kind::between_session_work))
         throw error(errc::validation_error, "unknown submission kind", at + "/kind");
+    check_line(s.session(), "session id", at + "/session");
+    check_submission_session(s, at, sessions);
     if (static_cast<unsigned>(s.status) > static_cast<unsigned>(submission_status::rejected))
         throw error(errc::validation_error, "unknown submission status", at + "/status");
     if (static_cast<unsigned>(s.category) > static_cast<unsigned>(final_category::other))
@@ -266,7 +317,7 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
                         " are allowed",
                     at + "/exemptions");
     for (std::size_t i = 0; i < p.submissions.size(); ++i)
-        check_submission(p.submissions[i], pointer_append(at + "/submissions", i));
+        check_submission(p.submissions[i], pointer_append(at + "/submissions", i), sessions_);
     for (std::size_t i = 0; i < p.exemptions.size(); ++i) {
         const exemption& e = p.exemptions[i];
         const std::string ex = pointer_append(at + "/exemptions", i);
@@ -385,8 +436,10 @@ void cohort::add_submission(std::string_view participant_id, submission s) {
                     "participant " + detail::quoted(p.id) + " has " + std::to_string(limits::submissions) +
                         " submissions, the most allowed",
                     "/participants/" + std::to_string(index) + "/submissions");
-    check_submission(s, detail::pointer_append("/participants/" + std::to_string(index) + "/submissions",
-                                               p.submissions.size()));
+    check_submission(s,
+                     detail::pointer_append("/participants/" + std::to_string(index) + "/submissions",
+                                            p.submissions.size()),
+                     sessions_);
     p.submissions.push_back(std::move(s));
     touch();
 }
@@ -455,7 +508,7 @@ void cohort::set_submission_status(std::string_view participant_id, std::size_t 
             throw error(errc::validation_error, "expected the date of the decision", where + "/decided_on");
         s.set_decision(submission_decision{std::move(decided_by), *decided_on});
     }
-    check_submission(s, where);
+    check_submission(s, where, sessions_);
     own_roster().list[at].submissions[index] = std::move(s);
     touch();
 }
@@ -463,7 +516,7 @@ void cohort::set_submission_status(std::string_view participant_id, std::size_t 
 void cohort::correct_submission(std::string_view participant_id, std::size_t index, submission s) {
     const std::size_t at = index_of(participant_id);
     checked_submission(at, index);
-    check_submission(s, submission_pointer(at, index));
+    check_submission(s, submission_pointer(at, index), sessions_);
     own_roster().list[at].submissions[index] = std::move(s);
     touch();
 }

@@ -20,7 +20,8 @@ namespace {
 
 
 submission read_submission(const dom& j, const path& p) {
-    const auto& o = object(j, p, {"kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on"});
+    const auto& o = object(j, p, {"kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on",
+                                 "session"});
     submission s;
     s.kind = read_enum(require(o, "kind", p), p.child("kind"), parse_submission_kind);
     s.on = read_date(require(o, "date", p), p.child("date"));
@@ -28,6 +29,7 @@ submission read_submission(const dom& j, const path& p) {
     if (const dom* v = find(o, "pages")) s.pages = static_cast<std::uint16_t>(integer(*v, p.child("pages"), 1, 10000));
     if (const dom* v = find(o, "category")) s.category = read_enum(*v, p.child("category"), parse_final_category);
     if (const dom* v = find(o, "title")) s.set_title(string(*v, p.child("title")));
+    if (const dom* v = find(o, "session")) s.set_session(nonempty_string(*v, p.child("session")));
     // who approved or rejected it, and when: both or neither (the cohort checks the rest)
     const dom* by = find(o, "decided_by");
     const dom* on = find(o, "decided_on");

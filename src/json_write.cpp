@@ -150,6 +150,7 @@ json write_participant(const participant& p, const cohort& c) {
             if (s.pages) so["pages"] = *s.pages;
             if (s.category != final_category::none) so["category"] = to_string(s.category);
             if (!s.title().empty()) so["title"] = s.title();
+            if (!s.session().empty()) so["session"] = s.session();
             if (s.decision()) {
                 so["decided_by"] = s.decision()->by;
                 so["decided_on"] = to_iso(s.decision()->on);

@@ -11,8 +11,8 @@
 namespace smart {
 
 namespace {
-constexpr std::array<const char*, 5> submission_kind_names{"reflection", "practice_blog", "practice_document",
-                                                           "final_text", "portfolio"};
+constexpr std::array<const char*, 6> submission_kind_names{"reflection", "practice_blog", "practice_document",
+                                                           "final_text", "portfolio", "between_session_work"};
 constexpr std::array<const char*, 6> final_category_names{"", "method", "results", "problem", "insight", "other"};
 constexpr std::array<const char*, 4> festival_role_names{"", "exhibition", "workshop", "process_leader"};
 constexpr std::array<const char*, 4> requirement_kind_names{"attendance", "interval_notes", "final_text",

@@ -144,6 +144,7 @@ const char* label(submission_kind k, lang l) noexcept {
         case submission_kind::practice_document: return t(l, "praksisdokument", "praksisdokument", "practice document");
         case submission_kind::final_text: return t(l, "avsluttende tekst", "avsluttande tekst", "final text");
         case submission_kind::portfolio: return t(l, "arbeidsmappe", "arbeidsmappe", "portfolio");
+        case submission_kind::between_session_work: return t(l, "mellomarbeid", "mellomarbeid", "between-session work");
     }
     return "";
 }

@@ -1,4 +1,6 @@
 // The C ABI: cohorts and the records kept about their participants.
+#include <cstddef>
+#include <cstring>
 #include <optional>
 
 #include "capi.hpp"
@@ -21,7 +23,7 @@ smart::date parse_day(const char* text, const char* function, const char* what) 
     return smart::parse_date(text);
 }
 
-/// A submission from its C form (structure versions 1 and 2).
+/// A submission from its C form (structure versions 1 to 3).
 smart::submission submission_from_c(const smart_submission* submission, const char* function) {
     const smart_submission& in = *need(submission, function, "submission is NULL");
     if (in.version < 1 || in.version > SMART_SUBMISSION_VERSION)
@@ -40,6 +42,7 @@ smart::submission submission_from_c(const smart_submission* submission, const ch
             in.decided_by ? in.decided_by : "",
             in.decided_on ? smart::parse_date(in.decided_on) : smart::date(boost::gregorian::not_a_date_time)});
     }
+    if (in.version >= 3 && in.session) s.set_session(in.session);
     return s;
 }
 
@@ -93,6 +96,7 @@ int read_date(char* out, size_t size, const smart_cohort* cohort, const char* fu
 }
 
 // The C enums below mirror the core's value for value, so the accessors convert by value.
+static_assert(SMART_SUBMISSION_BETWEEN_SESSION_WORK == static_cast<int>(smart::submission_kind::between_session_work));
 static_assert(SMART_SUBMISSION_PORTFOLIO == static_cast<int>(smart::submission_kind::portfolio) &&
               SMART_SUBMISSION_FINAL_TEXT == static_cast<int>(smart::submission_kind::final_text));
 static_assert(SMART_SUBMISSION_REJECTED == static_cast<int>(smart::submission_status::rejected));
@@ -335,7 +339,12 @@ int smart_submission_init(smart_submission* submission, unsigned int version) {
     return guard([&] {
         need(submission, fn, "submission is NULL");
         if (version < 1 || version > SMART_SUBMISSION_VERSION) invalid(fn, "unknown structure version");
-        *submission = smart_submission SMART_SUBMISSION_INIT;
+        // Only the fields of `version`: a caller built against an older header has a smaller struct.
+        const smart_submission defaults SMART_SUBMISSION_INIT;
+        const std::size_t size = version == 1   ? offsetof(smart_submission, decided_by)
+                                 : version == 2 ? offsetof(smart_submission, session)
+                                                : sizeof(smart_submission);
+        std::memcpy(submission, &defaults, size);
         submission->version = version;
     });
 }

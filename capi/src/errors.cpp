@@ -139,6 +139,7 @@ smart::submission_kind to_cpp(const smart_submission_kind& k, const char* functi
         case SMART_SUBMISSION_PRACTICE_DOCUMENT: return submission_kind::practice_document;
         case SMART_SUBMISSION_FINAL_TEXT: return submission_kind::final_text;
         case SMART_SUBMISSION_PORTFOLIO: return submission_kind::portfolio;
+        case SMART_SUBMISSION_BETWEEN_SESSION_WORK: return submission_kind::between_session_work;
     }
     unknown(function, "smart_submission_kind", raw_value(k));
 }

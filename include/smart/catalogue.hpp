@@ -26,4 +26,15 @@ std::string_view demo_cohort_json();
 /// The demo cohort, loaded.
 cohort demo_cohort();
 
+/// Id of the built-in demo cohort of the follow-up without a certificate (Trygge fagfolk –
+/// lederstøtteprogram, 12 fictional leaders with between-session work; docs/follow-up.md).
+inline constexpr std::string_view follow_up_demo_cohort_id = "trygge-fagfolk-demo";
+/// Ids of every built-in demo cohort: demo_cohort_id, follow_up_demo_cohort_id.
+std::vector<std::string> demo_cohort_ids();
+/// The built-in demo cohort document with this id as JSON text. Throws not_found naming
+/// the ids.
+std::string_view demo_cohort_json(std::string_view id);
+/// The built-in demo cohort with this id, loaded. Throws not_found naming the ids.
+cohort demo_cohort(std::string_view id);
+
 }  // namespace smart::catalogue

@@ -38,10 +38,11 @@ struct submission_decision {
 };
 
 /// What most submissions lack, kept together on the heap so that a submission without
-/// them stays small (24 bytes): its title and the decision on it.
+/// them stays small (24 bytes): its title, the decision on it and the session it belongs to.
 struct submission_extra {
     std::string title;
     std::optional<submission_decision> decision;
+    std::string session;  ///< between-session work: the id of its session
     friend bool operator==(const submission_extra&, const submission_extra&) = default;
 };
 
@@ -63,6 +64,10 @@ struct submission {
     /// issue 11 may be approved without it); nullptr when none. A submitted one has none.
     const submission_decision* decision() const noexcept;
     void set_decision(std::optional<submission_decision> decision);
+    /// Between-session work: the id of the session (gathering) it belongs to; "" for other
+    /// kinds. The cohort checks that the session exists and has between-session work.
+    const std::string& session() const noexcept;
+    void set_session(std::string session_id);
 
     friend bool operator==(const submission&, const submission&) = default;
 };

@@ -15,8 +15,16 @@
 
 namespace smart {
 
-/// Kinds of submitted documentation.
-enum class submission_kind : std::uint8_t { reflection, practice_blog, practice_document, final_text, portfolio };
+/// Kinds of submitted documentation. `between_session_work` (mellomarbeid) belongs to a
+/// session with between-session work and names it (submission::session()).
+enum class submission_kind : std::uint8_t {
+    reflection,
+    practice_blog,
+    practice_document,
+    final_text,
+    portfolio,
+    between_session_work
+};
 const char* to_string(submission_kind k) noexcept;
 submission_kind parse_submission_kind(std::string_view s);  ///< throws invalid_argument
 

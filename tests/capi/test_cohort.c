@@ -626,7 +626,7 @@ void test_records(void) {
     sub.pages = 70000;
     EXPECT(smart_cohort_add_submission(c, "p14", &sub), SMART_EINVAL);
     sub.pages = 2;
-    sub.kind = (smart_submission_kind)5;
+    sub.kind = (smart_submission_kind)6;
     EXPECT(smart_cohort_add_submission(c, "p14", &sub), SMART_EINVAL);
     sub.kind = SMART_SUBMISSION_FINAL_TEXT;
     sub.status = (smart_submission_status)3;

@@ -70,7 +70,7 @@ TEST_CASE("certificate data refuses an evaluation of another or a changed cohort
     const evaluation e = evaluate(c, date(2025, 4, 30));
     const std::size_t p01 = c.index_of("p01");
     c.add_submission("p01", submission{submission_kind::reflection, submission_status::submitted, date(2025, 4, 20),
-                                       std::nullopt, final_category::none, submission_extra{"Etterord", std::nullopt}});
+                                       std::nullopt, final_category::none, submission_extra{"Etterord", std::nullopt, {}}});
     try {
         (void)certificate_for(c, e, p01);
         FAIL("stale evaluation accepted");

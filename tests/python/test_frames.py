@@ -110,7 +110,7 @@ def test_cohort_tables(demo: smart.Cohort) -> None:
     per_day = a[a["status"].isin(["present", "late"])].groupby("date").size()
     assert len(per_day) == 9
     s = demo.to_pandas("submissions")
-    assert list(s.columns) == ["participant_id", "kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on"]
+    assert list(s.columns) == ["participant_id", "kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on", "session"]
     assert str(s["pages"].dtype) == "Int32" and s["pages"].isna().any()
     e = demo.to_pandas("exemptions")
     assert list(e["participant_id"]) == ["p16"]

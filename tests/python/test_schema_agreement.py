@@ -52,6 +52,9 @@ LIBRARY_ONLY_RULES = [
     r"control character|line or paragraph separator|bidirectional formatting",  # text content the schema leaves to the library
     r"the cohort has \d+ seats|is one too many",  # capacity against participants
     r"id of lower-case letters",  # identifiers (the schema pattern says the same)
+    r"between-session work",  # between-session work names a session of the schedule that has it
+    r"is before the document",  # a decision on or after the document's date
+    r"on or before the cohort's last day",  # a withdrawal within the cohort
 ]
 
 LOADERS = {"programme": smart.loads_programme, "cohort": smart.loads_cohort}

@@ -92,6 +92,21 @@ def main() -> None:
     did, document = issuer_dids()
     assert did.startswith("did:key:zDn") and "did:web:kommune.example" in document
 
+    follow_up_usage()
+
+
+def follow_up_usage() -> None:
+    """Follow-up without a certificate, typed (docs/follow-up.md)."""
+    c = smart.demo_cohort("trygge-fagfolk-demo")
+    c.add_submission("l03", smart.Submission(kind="between_session_work", date="2023-02-08", session="g1"))
+    f: smart.FollowUp = c.follow_up(datetime.date(2023, 6, 30))
+    entry: smart.FollowUpEntry = f["l03"].gatherings[0]
+    status: smart.WorkStatus = entry.work
+    attended: smart.FollowUpAttendance = entry.attendance
+    late: int = f.gatherings[0].work[smart.WorkStatus.late]
+    text: str = entry.text("en") + f.label(status, "nn") + f.label(attended)
+    assert late >= 0 and text
+
 
 if __name__ == "__main__":
     main()

@@ -79,6 +79,12 @@ def bad_cohorts(demo):
                 {"requirement": "festival", "reason": "test"}))
     variant("session with no days",
             lambda d: d.__setitem__("sessions", [{"id": "g1", "kind": "gathering", "days": []}]))
+    variant("between-session work without its session",
+            lambda d: first_participant(d).setdefault("submissions", []).append(
+                {"kind": "between_session_work", "date": "2025-04-01"}))
+    variant("a session named by a submission that is not between-session work",
+            lambda d: first_participant(d).setdefault("submissions", []).append(
+                {"kind": "reflection", "date": "2025-04-01", "session": "g1"}))
     return cases
 
 

@@ -202,3 +202,22 @@ __all__ += [
     "save_signing_key",
     "verify",
 ]
+
+# Follow-up without a certificate (docs/follow-up.md): attendance and between-session work.
+from .follow_up import (  # noqa: E402
+    FollowUp,
+    FollowUpAttendance,
+    FollowUpEntry,
+    FollowUpGathering,
+    FollowUpParticipant,
+    WorkStatus,
+)
+
+__all__ += [
+    "FollowUp",
+    "FollowUpAttendance",
+    "FollowUpEntry",
+    "FollowUpGathering",
+    "FollowUpParticipant",
+    "WorkStatus",
+]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .evaluation import Evaluation
+    from .follow_up import FollowUp
 
 __all__ = [
     "Cohort",
@@ -340,6 +341,15 @@ class Cohort:
 
         return evaluate(self, as_of)
 
+    def follow_up(self, as_of: DateLike | None = None) -> FollowUp:
+        """Follows up attendance and between-session work per participant and gathering as
+        of the end of ``as_of`` (default: today): a follow-up status, never a certificate
+        status (docs/follow-up.md). ``.to_pandas()`` gives one row per participant ×
+        gathering."""
+        from .follow_up import follow_up
+
+        return follow_up(self, as_of)
+
     def to_json(self) -> str:
         """The cohort as a ``smart.cohort/1`` document (loading it gives an equal cohort)."""
         return self._c.to_json()
@@ -370,7 +380,7 @@ class Cohort:
           ``session_id``, ``session_kind``, ``status``.
         - ``submissions``: ``participant_id``, ``kind``, ``date``, ``status``, ``pages``,
           ``category``, ``title``, ``decided_by``, ``decided_on`` (who approved or rejected
-          it, and when).
+          it, and when), ``session`` (between-session work: its session).
         - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``,
           ``date``.
 
@@ -429,6 +439,10 @@ def load_cohort(path: str | os.PathLike[str]) -> Cohort:
     return Cohort._wrap(_smart.cohort.load_cohort_file(path))
 
 
-def demo_cohort() -> Cohort:
-    """The built-in demo cohort: SMART trenerutdanning 2024/2025, 36 fictional participants."""
-    return Cohort._wrap(_smart.catalogue.demo_cohort())
+def demo_cohort(id: str | None = None) -> Cohort:
+    """A built-in demo cohort: by default SMART trenerutdanning 2024/2025 with 36 fictional
+    participants; ``demo_cohort("trygge-fagfolk-demo")`` gives the leader-support cohort with
+    between-session work (12 fictional leaders). Raises NotFoundError for another id."""
+    if id is None:
+        return Cohort._wrap(_smart.catalogue.demo_cohort())
+    return Cohort._wrap(_smart.follow_up.demo_cohort(id))

@@ -124,6 +124,7 @@ class SubmissionKind(_StrEnum):
     practice_document = "practice_document"
     final_text = "final_text"
     portfolio = "portfolio"
+    between_session_work = "between_session_work"
 
 
 class SubmissionStatus(_StrEnum):

@@ -133,7 +133,7 @@ _COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "attendance": (("participant_id", "date", "status"), ()),
     "submissions": (
         ("participant_id", "kind", "date"),
-        ("status", "pages", "category", "title", "decided_by", "decided_on"),
+        ("status", "pages", "category", "title", "decided_by", "decided_on", "session"),
     ),
     "exemptions": (("participant_id", "requirement", "reason", "granted_by"), ("date",)),
 }
@@ -310,7 +310,7 @@ def _participant(r: dict[str, object]) -> dict[str, Any]:
 
 def _submission(r: dict[str, object]) -> dict[str, Any]:
     s = {"kind": _json_value(r["kind"]), "date": _json_value(r["date"])}
-    s.update(_optional(r, ("status", "pages", "category", "title", "decided_by", "decided_on")))
+    s.update(_optional(r, ("status", "pages", "category", "title", "decided_by", "decided_on", "session")))
     return s
 
 

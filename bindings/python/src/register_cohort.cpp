@@ -115,7 +115,8 @@ py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
     auto* title = t.codes("title", n);
     auto* decided_by = t.codes("decided_by", n);
     auto* decided_on = t.dates("decided_on", n);
-    dict_encoder titles, deciders;
+    auto* session = t.codes("session", n);
+    dict_encoder titles, deciders, sessions;
     {
         py::gil_scoped_release nogil;
         std::size_t row = 0;
@@ -133,12 +134,14 @@ py::list submissions_table(const std::shared_ptr<const smart::cohort>& keep) {
                 const smart::submission_decision* decision = s.decision();
                 decided_by[row] = decision ? deciders(decision->by) : -1;
                 decided_on[row] = epoch_days(decision ? decision->on : smart::date(boost::gregorian::not_a_date_time));
+                session[row] = s.session().empty() ? -1 : sessions(s.session());
                 ++row;
             }
     }
     t.set_categories("participant_id", participant_ids(c));
     t.set_categories("title", titles.categories());
     t.set_categories("decided_by", deciders.categories());
+    t.set_categories("session", sessions.categories());
     return t.result();
 }
 
@@ -227,10 +230,10 @@ void register_cohort(py::module_& m) {
 
     py::class_<smart::submission>(s, "Submission",
                                   "A submitted document: reflection note, practice blog, practice document, final "
-                                  "text or portfolio.")
+                                  "text, portfolio or between-session work (naming its session).")
         .def(py::init([](smart::submission_kind kind, smart::date on, smart::submission_status status,
                          std::optional<int> pages, smart::final_category category, text title,
-                         std::optional<text> decided_by, std::optional<smart::date> decided_on) {
+                         std::optional<text> decided_by, std::optional<smart::date> decided_on, text session) {
                  smart::submission x;
                  x.kind = kind;
                  x.on = on;
@@ -243,6 +246,7 @@ void register_cohort(py::module_& m) {
                  }
                  x.category = category;
                  x.set_title(std::move(title));
+                 x.set_session(std::move(session));
                  // both or neither: a missing one is the core's validation error at its place
                  if (decided_by || decided_on)
                      x.set_decision(smart::submission_decision{
@@ -252,10 +256,12 @@ void register_cohort(py::module_& m) {
              }),
              py::kw_only(), py::arg("kind"), py::arg("date"), py::arg("status") = smart::submission_status::submitted,
              py::arg("pages") = py::none(), py::arg("category") = py::none(), py::arg("title") = "",
-             py::arg("decided_by") = py::none(), py::arg("decided_on") = py::none(),
-             "A submission; checked by the core when it is added to a cohort.")
+             py::arg("decided_by") = py::none(), py::arg("decided_on") = py::none(), py::arg("session") = "",
+             "A submission; checked by the core when it is added to a cohort. Between-session work names its "
+             "session.")
         .def_readonly("kind", &smart::submission::kind,
-                      "reflection, practice_blog, practice_document, final_text or portfolio.")
+                      "reflection, practice_blog, practice_document, final_text, portfolio or "
+                      "between_session_work.")
         .def_readonly("date", &smart::submission::on, "The date the document is dated.")
         .def_readonly("status", &smart::submission::status,
                       "submitted, approved or rejected (a rejected one never counts).")
@@ -273,6 +279,9 @@ void register_cohort(py::module_& m) {
             "decided_on",
             [](const smart::submission& x) { return x.decision() ? std::optional<smart::date>(x.decision()->on) : std::nullopt; },
             "When it was approved or rejected, or None.")
+        .def_property_readonly(
+            "session", [](const smart::submission& x) { return x.session(); },
+            "Between-session work: the id of its session; '' for other kinds.")
         .def("__eq__", [](const smart::submission& a, const smart::submission& b) { return a == b; })
         .def("__repr__", [](const smart::submission& x) {
             std::string out = std::string("Submission(kind='") + smart::to_string(x.kind) +
@@ -281,6 +290,7 @@ void register_cohort(py::module_& m) {
             if (x.category != smart::final_category::none)
                 out += std::string(", category='") + smart::to_string(x.category) + "'";
             if (!x.title().empty()) out += ", title=" + quoted(x.title());
+            if (!x.session().empty()) out += ", session=" + quoted(x.session());
             if (x.decision())
                 out += ", decided_by=" + quoted(x.decision()->by) + ", decided_on=" + py_repr(py::cast(x.decision()->on));
             return out + ")";

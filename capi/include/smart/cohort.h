@@ -139,12 +139,15 @@ typedef struct smart_submission {
        (NULL), only on an approved or rejected submission */
     const char *decided_by;
     const char *decided_on;
+    /* version 3: SMART_SUBMISSION_BETWEEN_SESSION_WORK only (and required there): the id of
+       the session whose between-session work it is; NULL or "" = none */
+    const char *session;
 } smart_submission;
 
-#define SMART_SUBMISSION_VERSION 2
+#define SMART_SUBMISSION_VERSION 3
 #define SMART_SUBMISSION_INIT                                                                                 \
     { SMART_SUBMISSION_VERSION, SMART_SUBMISSION_REFLECTION, SMART_SUBMISSION_SUBMITTED, NULL, 0,             \
-      SMART_FINAL_CATEGORY_NONE, NULL, NULL, NULL }
+      SMART_FINAL_CATEGORY_NONE, NULL, NULL, NULL, NULL }
 
 /* Initialises `submission` to the defaults of structure version `version` (pass
  * SMART_SUBMISSION_VERSION). Errors: SMART_EINVAL (NULL, unknown version). */
@@ -202,7 +205,7 @@ SMART_EXTERN(int) smart_cohort_set_submission_status(smart_cohort *cohort, const
                                                      const char *decided_on);
 
 /* Replaces submission `index` by `submission` (kind, date, pages, category, title, status
- * and, from structure version 2, the decision), validated as smart_cohort_add_submission()
+ * and, from structure version 2, the decision; from version 3, the session), validated as smart_cohort_add_submission()
  * validates a new one. Errors: those of smart_cohort_add_submission(), SMART_ENOTFOUND
  * (no such submission). */
 SMART_EXTERN(int) smart_cohort_correct_submission(smart_cohort *cohort, const char *participant_id, size_t index,

@@ -45,7 +45,8 @@ typedef enum smart_submission_kind {
     SMART_SUBMISSION_PRACTICE_BLOG = 1,
     SMART_SUBMISSION_PRACTICE_DOCUMENT = 2,
     SMART_SUBMISSION_FINAL_TEXT = 3,
-    SMART_SUBMISSION_PORTFOLIO = 4
+    SMART_SUBMISSION_PORTFOLIO = 4,
+    SMART_SUBMISSION_BETWEEN_SESSION_WORK = 5 /* mellomarbeid: names its session (docs/follow-up.md) */
 } smart_submission_kind;
 
 typedef enum smart_submission_status {
