@@ -19,3 +19,4 @@
 #include "smart/synthetic.hpp"
 #include "smart/text.hpp"
 #include "smart/version.hpp"
+#include "smart/agreement.hpp"
