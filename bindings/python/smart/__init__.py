@@ -202,3 +202,8 @@ __all__ += [
     "save_signing_key",
     "verify",
 ]
+
+# Long-term agreements (docs/agreements.md): plan, records, reports and the portfolio.
+from .agreement import Agreement, AgreementReport, Portfolio, agreement_portfolio  # noqa: E402
+
+__all__ += ["Agreement", "AgreementReport", "Portfolio", "agreement_portfolio"]

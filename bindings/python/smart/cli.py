@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from . import _texts, cli_issue, cli_stats
+from . import _texts, cli_agreement, cli_issue, cli_stats
 from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
     ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     cli_stats.add_commands(sub)
+    cli_agreement.add_commands(sub)
     cli_issue.add_commands(sub)
     return p
 
@@ -196,6 +197,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(args.stats_handler(args, out, err))
     if getattr(args, "issue_handler", None):
         return int(args.issue_handler(args, out, err))
+    if getattr(args, "agreement_handler", None):
+        return int(args.agreement_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":

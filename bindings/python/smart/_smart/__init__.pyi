@@ -9,6 +9,7 @@ from . import programme as programme
 from . import schedule as schedule
 from . import statistics as statistics
 from . import text as text
+from . import agreement as agreement
 
 __version__: str
 
