@@ -87,14 +87,17 @@ class Agreement:
 
     @property
     def id(self) -> str:
+        """The agreement's id."""
         return self._a.id
 
     @property
     def organisation(self) -> str:
+        """The organisation's name."""
         return self._a.organisation_name
 
     @property
     def municipality(self) -> Municipality:
+        """The municipality (Statistics Norway's number and name) as at the agreement."""
         return Municipality(self._a.municipality_number, self._a.municipality_name)
 
     @property
@@ -109,6 +112,7 @@ class Agreement:
 
     @property
     def start(self) -> datetime.date:
+        """The first day of agreement year 1."""
         return self._a.start
 
     @property
@@ -123,6 +127,7 @@ class Agreement:
 
     @property
     def employees(self) -> int:
+        """Number of employees (material sets are bought per employee)."""
         return self._a.employees
 
     def periods(self) -> list[Period]:
@@ -152,6 +157,7 @@ class Agreement:
         self.record("meetings", rec)
 
     def record_planning_day(self, date: DateLike) -> None:
+        """The full planning day held."""
         self.record("planning_days", _iso(date))
 
     def record_relasjon(self, date: DateLike) -> None:
@@ -211,13 +217,16 @@ class AgreementReport:
 
     @property
     def costs(self) -> dict[str, int]:
+        """Costs in whole NOK as of the date: material sets and trainer participants, counts and totals."""
         return dict(self.data["costs"])
 
     @property
     def seats(self) -> dict[str, Any]:
+        """Trainer seats: planned, used, left and those taken with their certificate status."""
         return dict(self.data["seats"])
 
     def to_json(self) -> str:
+        """The document as JSON text."""
         return json.dumps(self.data, ensure_ascii=False, indent=2)
 
     def to_pandas(self) -> pd.DataFrame:
@@ -238,13 +247,16 @@ class Portfolio:
 
     @property
     def rows(self) -> list[dict[str, Any]]:
+        """One row per agreement (the columns of :meth:`to_pandas`)."""
         return list(self.data["rows"])
 
     @property
     def reports(self) -> list[AgreementReport]:
+        """Each agreement's report, in the order given."""
         return [AgreementReport(r) for r in self.data["reports"]]
 
     def to_json(self) -> str:
+        """The document as JSON text."""
         return json.dumps(self.data, ensure_ascii=False, indent=2)
 
     def to_pandas(self) -> pd.DataFrame:
