@@ -204,9 +204,9 @@ void add_agreement_record_json(agreement& a, std::string_view list, std::string_
     else if (list == "relasjon") n = a.relasjon().size();
     else if (list == "contributions") n = a.contributions().size();
     else if (list == "material_sets") n = a.materials().size();
-    agreement copy = a;  // all or nothing
-    add_record(copy, list, j, lp.at(n));
-    a = std::move(copy);
+    // all or nothing without a copy: the record is read whole before the agreement's add_*
+    // runs, and each add_* checks everything before it changes anything
+    add_record(a, list, j, lp.at(n));
 }
 
 // --- writing --------------------------------------------------------------------------------
