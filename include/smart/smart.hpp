@@ -20,3 +20,4 @@
 #include "smart/text.hpp"
 #include "smart/version.hpp"
 #include "smart/follow_up.hpp"
+#include "smart/agreement.hpp"

@@ -221,3 +221,7 @@ __all__ += [
     "FollowUpParticipant",
     "WorkStatus",
 ]
+# Long-term agreements (docs/agreements.md): plan, records, reports and the portfolio.
+from .agreement import Agreement, AgreementReport, Portfolio, agreement_portfolio  # noqa: E402
+
+__all__ += ["Agreement", "AgreementReport", "Portfolio", "agreement_portfolio"]

@@ -1,5 +1,5 @@
 """The command line (also ``python -m smart``): ``smart catalog``, ``smart evaluate``,
-``smart follow-up`` (cli_follow_up.py), ``smart stats`` (cli_stats.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
+``smart follow-up`` (cli_follow_up.py), ``smart agreement`` (cli_agreement.py), ``smart stats`` (cli_stats.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
 (cli_issue.py).
 
 Exit status: 0 on success, 1 when the input is bad (a file that does not load, an unknown
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from . import _texts, cli_follow_up, cli_issue, cli_stats
+from . import _texts, cli_agreement, cli_follow_up, cli_issue, cli_stats
 from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
     ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     cli_stats.add_commands(sub)
+    cli_agreement.add_commands(sub)
     cli_issue.add_commands(sub)
     cli_follow_up.add_commands(sub, _date)
     return p
@@ -199,6 +200,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(args.issue_handler(args, out, err))
     if getattr(args, "follow_up_handler", None):
         return int(args.follow_up_handler(args, out, err))
+    if getattr(args, "agreement_handler", None):
+        return int(args.agreement_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":

@@ -239,4 +239,5 @@ PYBIND11_MODULE(_smart, m) {
     register_issuing(m);
     register_file(m);
     register_follow_up(m);
+    register_agreement(m);
 }

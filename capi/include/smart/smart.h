@@ -51,5 +51,6 @@
 #include "smart/statistics.h" /* cohort statistics */
 #include "smart/issuing.h"    /* keys, the register, issuing, verification */
 #include "smart/follow_up.h"  /* follow-up without a certificate: attendance, between-session work */
+#include "smart/agreement.h"  /* long-term agreements */
 
 #endif /* SMART_SMART_H */

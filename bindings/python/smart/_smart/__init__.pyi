@@ -10,6 +10,7 @@ from . import schedule as schedule
 from . import statistics as statistics
 from . import text as text
 from . import follow_up as follow_up
+from . import agreement as agreement
 
 __version__: str
 
