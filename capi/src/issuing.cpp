@@ -537,6 +537,18 @@ int smart_record_credential_json(char** out, const smart_record* record) {
     return produce(out, fn, [&] { return dup(smart::open_badge_credential(record_of(record, fn).r)); });
 }
 
+int smart_record_status_list(const char** out, const smart_record* record) {
+    return record_text(out, record, __func__, [](const record_box& b) -> auto& { return b.r.status_list; });
+}
+
+int smart_record_status_index(long long* out, const smart_record* record) {
+    const char* const fn = __func__;
+    return produce(out, fn, [&] {
+        const smart::certificate_record& r = record_of(record, fn).r;
+        return r.status_list.empty() ? -1LL : static_cast<long long>(r.status_index);
+    });
+}
+
 void smart_record_free(smart_record* record) { release<record_box>(record, record_tag, __func__); }
 
 // --- issue reports ---------------------------------------------------------------------------
