@@ -195,6 +195,17 @@ issuing_inputs inputs_of(const smart_cohort* cohort, const smart_evaluation* eva
     return {c, e, k, request_of(options, e, k, fn)};
 }
 
+/// smart_register_revoke and smart_register_revoke_for_correction.
+int revoke_serial(smart_record** out, smart_register* reg, const char* serial, const char* reason, const char* date,
+                  bool for_correction, const char* fn) noexcept {
+    return produce(out, fn, [&] {
+        smart::certificate_register& r = reg_of(reg, fn);
+        need(serial, fn, "serial is NULL");
+        need(reason, fn, "reason is NULL");
+        return new_record(r.revoke(serial, reason, date_or_today(date, "date"), for_correction));
+    });
+}
+
 /// The accessors both key handles share: the id, the did:key and the algorithm's name.
 template <class Handle>
 int key_id_text(const char** out, const Handle* key, const char* fn) noexcept {
@@ -419,13 +430,7 @@ int smart_register_issue(smart_record** out, int* is_new, smart_register* reg, c
 
 int smart_register_revoke(smart_record** out, smart_register* reg, const char* serial, const char* reason,
                           const char* date) {
-    const char* const fn = __func__;
-    return produce(out, fn, [&] {
-        smart::certificate_register& r = reg_of(reg, fn);
-        need(serial, fn, "serial is NULL");
-        need(reason, fn, "reason is NULL");
-        return new_record(r.revoke(serial, reason, date_or_today(date, "date")));
-    });
+    return revoke_serial(out, reg, serial, reason, date, false, __func__);
 }
 
 int smart_register_reissue(smart_record** out, smart_register* reg, const char* serial, const smart_cohort* cohort,
@@ -450,13 +455,7 @@ int smart_register_open_mode(smart_register** out, const char* path, unsigned in
 
 int smart_register_revoke_for_correction(smart_record** out, smart_register* reg, const char* serial,
                                          const char* reason, const char* date) {
-    const char* const fn = __func__;
-    return produce(out, fn, [&] {
-        smart::certificate_register& r = reg_of(reg, fn);
-        need(serial, fn, "serial is NULL");
-        need(reason, fn, "reason is NULL");
-        return new_record(r.revoke(serial, reason, date_or_today(date, "date"), true));
-    });
+    return revoke_serial(out, reg, serial, reason, date, true, __func__);
 }
 
 int smart_register_correct(smart_record** out, smart_register* reg, const char* serial, const char* reason,
