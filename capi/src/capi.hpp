@@ -99,6 +99,27 @@ T* need(T* p, const char* function, const char* what) {
     return p;
 }
 
+/// The shape of an entry point with one result: `out` is cleared first when it is a pointer
+/// (so a failure leaves NULL; a value result is left as it was), checked ("out is NULL"),
+/// then given what `make` returns, all in guard(). `make` checks the other arguments.
+template <class T, class F>
+int produce(T* out, const char* function, F&& make) noexcept {
+    if constexpr (std::is_pointer_v<T>) {
+        if (out) *out = nullptr;
+    }
+    return guard([&] {
+        need(out, function, "out is NULL");
+        *out = make();
+    });
+}
+
+/// produce() of a text the handle owns and lends: `text` returns a std::string that lives
+/// as long as the handle.
+template <class F>
+int lend_text(const char** out, const char* function, F&& text) noexcept {
+    return produce(out, function, [&]() -> const char* { return text().c_str(); });
+}
+
 /// Reports a NULL handle or one of another kind (out of line: the accessors' path is the tag
 /// check alone, inlined into each of them).
 [[noreturn]] void bad_handle(const void* h, const char* function, const char* what);

@@ -690,7 +690,11 @@ static void test_status_list(smart_signing_key *key) {
     smart_verdict verdict;
     const smart_public_key *trusted[1];
     const char *jws = NULL, *serial = NULL;
-    char *json = NULL, *list = NULL, *text = NULL, reg_path[320];
+    char *json = NULL, *list = NULL, *text = NULL, reg_path[320], needle[80];
+    const char *list_url = NULL;
+    long long index = -2;
+    smart_record *plain = NULL;
+    smart_issue_options no_url = SMART_ISSUE_OPTIONS_INIT;
     int is_new = 0;
 
     TEST("a certificate of an issuer with a URL names its status list; the list says when it is revoked");
@@ -706,6 +710,24 @@ static void test_status_list(smart_signing_key *key) {
     OK(smart_record_credential_json(&json, record));
     CHECK(contains(json, "\"type\": \"BitstringStatusListEntry\""));
     CHECK(contains(json, "\"statusListCredential\": \"https://kommune.no/status/revocation.jwt\""));
+    /* the record's accessors give the same list and index as its credential */
+    OK(smart_record_status_list(&list_url, record));
+    CHECK(strcmp(list_url, "https://kommune.no/status/revocation.jwt") == 0);
+    OK(smart_record_status_index(&index, record));
+    CHECK(index >= 0 && index < 131072);
+    snprintf(needle, sizeof needle, "\"statusListIndex\": \"%lld\"", index);
+    CHECK(contains(json, needle));
+    EXPECT(smart_record_status_index(NULL, record), SMART_EINVAL);
+    EXPECT(smart_record_status_index(&index, NULL), SMART_EINVAL);
+    EXPECT(smart_record_status_list(&list_url, NULL), SMART_EINVAL);
+    CHECK(list_url == NULL);
+    /* an issuer without a web address: no entry, "" and -1 */
+    OK(smart_register_issue(&plain, &is_new, reg, cohort, evaluation, 1, key, &no_url));
+    OK(smart_record_status_list(&list_url, plain));
+    CHECK(list_url != NULL && list_url[0] == '\0');
+    OK(smart_record_status_index(&index, plain));
+    CHECK(index == -1);
+    smart_record_free(plain);
     OK(smart_record_credential_jws(&jws, record));
     OK(smart_record_serial(&serial, record));
     OK(smart_status_list_credential(&list, reg, key, NULL, "https://kommune.no", NULL, "2025-05-01"));

@@ -2,8 +2,11 @@
 // C++, so most tests depend on nothing but the public API (not on the catalogue files).
 #pragma once
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -167,6 +170,25 @@ inline std::string read_text_file(const std::string& path) {
     buf << in.rdbuf();
     return buf.str();
 }
+
+/// A new empty directory under the system's temporary one, `<prefix>-<pid>-<n>`, removed
+/// with all it holds when the object goes (registers, key files, sites of the tests).
+struct temp_dir {
+    std::filesystem::path path;
+    explicit temp_dir(const std::string& prefix) {
+        static int n = 0;
+        path = std::filesystem::temp_directory_path() /
+               (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~temp_dir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+};
 
 }  // namespace th
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 
+#include "helpers.hpp"
 #include "smart/smart.hpp"
 
 using namespace smart;
@@ -19,15 +20,8 @@ namespace {
 const issuer_profile issuer_a{"urn:smart:issuer:a", "Kommune A", ""};
 const issuer_profile issuer_b{"urn:smart:issuer:b", "Kommune B", ""};
 
-struct work_dir {
-    fs::path path;
-    work_dir() {
-        static int n = 0;
-        path = fs::temp_directory_path() / ("smart-correct-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~work_dir() { fs::remove_all(path); }
+struct work_dir : th::temp_dir {
+    work_dir() : th::temp_dir("smart-correct") {}
 };
 
 struct corrected_demo {

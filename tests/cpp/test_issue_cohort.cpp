@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "helpers.hpp"
 #include "smart/smart.hpp"
 
 using namespace smart;
@@ -16,15 +17,8 @@ namespace {
 
 const issuer_profile bulk_issuer{"urn:smart:issuer:test", "Eksempel kommune (test)", ""};
 
-struct scratch_dir {
-    fs::path path;
-    scratch_dir() {
-        static int n = 0;
-        path = fs::temp_directory_path() / ("smart-bulk-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~scratch_dir() { fs::remove_all(path); }
+struct scratch_dir : th::temp_dir {
+    scratch_dir() : th::temp_dir("smart-bulk") {}
 };
 
 struct bulk_demo {

@@ -11,6 +11,8 @@
 #include <set>
 #include <sodium.h>
 
+#include "../../src/issuing/internal.hpp"  // detail::draw_status_entry, the register's allocator
+#include "helpers.hpp"
 #include "smart/smart.hpp"
 
 using namespace smart;
@@ -19,15 +21,8 @@ using json = nlohmann::json;
 
 namespace {
 
-struct status_dir {
-    fs::path path;
-    status_dir() {
-        static int n = 0;
-        path = fs::temp_directory_path() / ("smart-status-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~status_dir() { fs::remove_all(path); }
+struct status_dir : th::temp_dir {
+    status_dir() : th::temp_dir("smart-status") {}
 };
 
 struct fixture {
@@ -220,4 +215,58 @@ TEST_CASE("a status list proves nothing unless it is the credential's, from its 
     CHECK_FALSE(decode_status_list("u!!").has_value());
     CHECK_FALSE(decode_status_list("").has_value());
     CHECK_THROWS_AS(status_list_credential(reg, f.issuer, f.key, "", date(2025, 5, 2)), error);
+}
+
+TEST_CASE("a full status list: the register's allocator moves on to the issuer's next list", "[issuing][status][full]") {
+    // The allocator the register calls for every new certificate, given records that take
+    // every index of the first list but one (a register of 131,072 certificates would take
+    // minutes to issue; the allocator reads nothing of a record but its entry).
+    const std::string url = "https://kommune.example";
+    const std::string first = status_list_url(url);
+    const std::string second = status_list_url(url, 1);
+    CHECK(first == "https://kommune.example/status/revocation.jwt");
+    CHECK(second == "https://kommune.example/status/revocation-2.jwt");
+    CHECK(status_list_url(url + "/", 2) == "https://kommune.example/status/revocation-3.jwt");
+    const std::uint32_t free_index = 4711;
+    std::vector<certificate_record> records(status_list_size);
+    for (std::uint32_t i = 0; i < status_list_size; ++i) {
+        records[i].status_list = first;
+        records[i].status_index = i == free_index ? 0 : i;  // index 0 twice, 4711 never
+    }
+    status_entry drawn = detail::draw_status_entry(records, url);
+    CHECK(drawn.list_url == first);
+    CHECK(drawn.index == free_index);  // the one index left of the first list
+
+    records[free_index].status_index = free_index;  // now the first list is full
+    std::set<std::uint32_t> seen;
+    for (int i = 0; i < 20; ++i) {
+        drawn = detail::draw_status_entry(records, url);
+        CHECK(drawn.list_url == second);
+        CHECK(drawn.index < status_list_size);
+        seen.insert(drawn.index);
+    }
+    CHECK(seen.size() > 10);  // random in the second list too, not counting on from 0
+
+    // the second list fills as the first did: its taken indices are never drawn again
+    records.push_back(records.front());
+    records.back().status_list = second;
+    records.back().status_index = *seen.begin();
+    for (int i = 0; i < 40; ++i) CHECK(detail::draw_status_entry(records, url).index != *seen.begin());
+    // another issuer's URL, or a record of another list, takes nothing from this one
+    CHECK(detail::draw_status_entry(records, "https://other.example").list_url ==
+          "https://other.example/status/revocation.jwt");
+
+    // a certificate of the second list names it, and a verifier checks it against that list
+    fixture f;
+    const certificate_record r =
+        sign_certificate(f.data("p01"), f.issuer, f.key, date(2025, 4, 30), lang::nb, 1, {second, 17});
+    CHECK(r.status_list == second);
+    CHECK(r.status_index == 17);
+    const json status = payload_of(r.credential_jws)["credentialStatus"];
+    CHECK(status["statusListCredential"] == second);
+    CHECK(status["id"] == second + "#17");
+    CHECK(status["statusListIndex"] == "17");
+    CHECK_THROWS_AS(sign_certificate(f.data("p01"), f.issuer, f.key, date(2025, 4, 30), lang::nb, 1,
+                                     {second, status_list_size}),
+                    error);
 }

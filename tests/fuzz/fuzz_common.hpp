@@ -66,9 +66,31 @@ inline std::vector<smart::date> evaluation_dates(const smart::cohort& c) {
     return {clamp(first - days(1)), first, mid, last, clamp(last + days(40))};
 }
 
-/// A fixed Ed25519 key (seeded, so runs are reproducible) in the library's key form: the
-/// key of smart.signing-key/1 files, whose reading and EdDSA tokens stay supported.
+/// The fixed issuer key (ES256, the kind new keys are): the P-256 scalar d is SHA-256 of
+/// "smart fuzz issuer key", x || y its point (computed once, with Python's cryptography), so
+/// runs are reproducible. ECDSA signatures are randomised (OpenSSL 3.0 has no RFC 6979),
+/// so what it signs differs from run to run; the key, its files and its ids do not.
 inline const smart::signing_key& fixed_key() {
+    static const smart::signing_key key = [] {
+        smart::signing_key k;
+        k.algorithm = smart::key_algorithm::es256;
+        k.secret_bytes = {0xb2, 0x81, 0xd2, 0x82, 0x8f, 0x24, 0x19, 0xd7, 0xd9, 0x36, 0x8c, 0xf3, 0x37, 0x74, 0x23, 0x70,
+                          0xb1, 0xbf, 0xe0, 0xd6, 0xef, 0x44, 0x07, 0x77, 0x63, 0xa9, 0x9e, 0x94, 0xfb, 0x88, 0xce, 0x89};
+        k.public_bytes = {0x58, 0x36, 0x31, 0x7d, 0x7c, 0x45, 0x9c, 0x85, 0x94, 0x7a, 0x45, 0x2a, 0x00, 0x2e, 0xd8, 0x05,
+                          0x4c, 0x9b, 0x2b, 0xf5, 0xb7, 0x7c, 0x73, 0x3c, 0x83, 0x73, 0x97, 0x51, 0x7e, 0x8b, 0xc2, 0xf6,
+                          0x37, 0x19, 0x7b, 0xb0, 0x4e, 0x3f, 0xab, 0x12, 0xe6, 0x80, 0x47, 0x14, 0xfc, 0x48, 0xdf, 0x1b,
+                          0x73, 0xfb, 0xbf, 0xf1, 0xc4, 0xb4, 0x80, 0x25, 0xa9, 0x1c, 0xbc, 0xc2, 0xbb, 0xfe, 0x28, 0x33};
+        k.key_id = smart::key_multibase(k.public_part());
+        // through the key file and back: the loader checks d belongs to the point and the kid
+        return smart::load_signing_key(smart::save_signing_key(k));
+    }();
+    return key;
+}
+
+/// A fixed Ed25519 key (seeded, so runs are reproducible) in the library's key form: the
+/// key of smart.signing-key/1 files, whose reading and EdDSA tokens stay supported (the
+/// legacy seeds of the keys and credential harnesses).
+inline const smart::signing_key& fixed_ed25519_key() {
     static const smart::signing_key key = [] {
         if (sodium_init() < 0) std::abort();
         smart::signing_key k;

@@ -8,23 +8,14 @@
 
 #include <filesystem>
 
+#include "../../src/issuing/internal.hpp"  // sign_bytes, b64url: the core's signing
 #include "fuzz_common.hpp"
 
 namespace {
 
-std::string b64url(std::string_view s) {
-    std::string out(sodium_base64_encoded_len(s.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    out.resize(std::strlen(out.c_str()));
-    return out;
-}
-
+/// The JWS of `signing_input` signed with the fixed key (ES256), as the core signs.
 std::string sign(std::string_view signing_input) {
-    unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(signing_input.data()),
-                         signing_input.size(), fz::fixed_key().secret_bytes.data());
-    return std::string(signing_input) + "." + b64url(std::string_view(reinterpret_cast<const char*>(sig), sizeof sig));
+    return std::string(signing_input) + "." + smart::detail::b64url(smart::detail::sign_bytes(fz::fixed_key(), signing_input));
 }
 
 const std::array<smart::public_key, 2>& trusted() {
@@ -89,8 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // 2. the input as the payload, signed here with the fixed key
     static const std::string header =
-        b64url(R"({"alg":"EdDSA","typ":"JWT","kid":")" + fz::fixed_key().key_id + R"("})");
-    const std::string jws = sign(header + "." + b64url(input));
+        smart::detail::b64url(R"({"alg":"ES256","typ":"JWT","kid":")" + fz::fixed_key().key_id + R"("})");
+    const std::string jws = sign(header + "." + smart::detail::b64url(input));
     const smart::verification_result v = smart::verify_credential(jws, trusted(), &reg());
     if (v.status == smart::verification_status::tampered) {
         // not JSON, or a payload whose iss is not its issuer's id

@@ -4,8 +4,10 @@
 //                          files, signed credentials, registers, C ABI inputs
 //   json/malformed-*       the table of malformed JSON documents, shared by the JSON harnesses
 //   <harness>/malformed-*  documents that are well-formed JSON but break one rule each
-// Everything is deterministic (a fixed signing key), so running it again rewrites the same
-// bytes. Crashers found by fuzzing are not written here: they are added by hand
+// The keys are fixed, so key files, DID documents and every document without a signature
+// come out the same each time; ES256 signatures are randomised (OpenSSL 3.0), and a
+// register draws status list indices at random, so signed seeds (credentials, registers,
+// status lists) differ from run to run while saying the same. Crashers found by fuzzing are not written here: they are added by hand
 // (crash-*, timeout-*, oom-*; see docs/fuzzing.md).
 //
 //   fuzz_make_seeds tests/fuzz/corpus
@@ -232,18 +234,79 @@ void participants() {
 
 // --- keys, credentials, registers ---------------------------------------------------------
 
+/// The payload of a compact JWS, decoded.
+std::string payload_of(const std::string& jws) {
+    const auto dot1 = jws.find('.');
+    const auto dot2 = jws.find('.', dot1 + 1);
+    const std::string payload = jws.substr(dot1 + 1, dot2 - dot1 - 1);
+    std::string decoded(payload.size(), '\0');
+    std::size_t len = 0;
+    sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), payload.data(), payload.size(),
+                      nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    decoded.resize(len);
+    return decoded;
+}
+
 void issuing() {
     const smart::signing_key& key = fz::fixed_key();
+    // ES256 key files (smart.*-key/2: JWKs), the kind new keys are
     write("keys", "seed-signing-key", smart::save_signing_key(key));
     write("keys", "seed-public-key", smart::save_public_key(key.public_part()));
-    json k = json::parse(smart::save_signing_key(key));
+    const json jwk = json::parse(smart::save_signing_key(key));
+    json k = jwk;
+    k["kid"] = "zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169";
+    write("keys", "malformed-jwk-kid", k.dump(2));
+    k = jwk;
+    k["crv"] = "P-384";
+    write("keys", "malformed-jwk-crv", k.dump(2));
+    k = jwk;
+    k["y"] = k["x"];  // a point off the curve
+    write("keys", "malformed-jwk-off-curve", k.dump(2));
+    k = jwk;
+    k["d"] = k["x"];  // a scalar of another point
+    write("keys", "malformed-jwk-d-of-another-key", k.dump(2));
+    k = jwk;
+    k.erase("y");
+    write("keys", "malformed-jwk-no-y", k.dump(2));
+    k = json::parse(smart::save_public_key(key.public_part()));
+    k["d"] = jwk["d"];
+    k["format"] = "smart.public-key/2";
+    write("keys", "malformed-jwk-public-with-d", k.dump(2));
+    // Ed25519 key files (smart.*-key/1), still read
+    const smart::signing_key& ed = fz::fixed_ed25519_key();
+    write("keys", "seed-signing-key-ed25519", smart::save_signing_key(ed));
+    write("keys", "seed-public-key-ed25519", smart::save_public_key(ed.public_part()));
+    k = json::parse(smart::save_signing_key(ed));
     k["key_id"] = "smart-0000000000000000";
     write("keys", "malformed-key-id", k.dump(2));
-    k = json::parse(smart::save_signing_key(key));
+    k = json::parse(smart::save_signing_key(ed));
     k["secret"] = k["public"];
     write("keys", "malformed-secret-length", k.dump(2));
     k["public"] = "====";
     write("keys", "malformed-public-base64", k.dump(2));
+
+    // DID documents (did.json of a did:web issuer) and did:key texts
+    const std::string web = smart::did_web("https://example.org");
+    const json doc = json::parse(smart::did_document(key.public_part(), web));
+    write("did", "seed-did-web", doc.dump(2));
+    write("did", "seed-did-web-ed25519", smart::did_document(ed.public_part(), web));
+    write("did", "seed-did-key", smart::did_key(key.public_part()));
+    write("did", "seed-did-key-ed25519", smart::did_key(ed.public_part()));
+    json d = doc;
+    d["verificationMethod"][0]["id"] = "did:web:other.example#" + smart::key_multibase(key.public_part());
+    write("did", "malformed-method-of-another-did", d.dump(2));
+    d = doc;
+    d["verificationMethod"] = json::array();
+    write("did", "malformed-no-methods", d.dump(2));
+    d = doc;
+    d["verificationMethod"][0]["id"] = web;
+    write("did", "malformed-method-without-fragment", d.dump(2));
+    d = doc;
+    d["verificationMethod"][0].erase("publicKeyJwk");
+    d["verificationMethod"][0]["publicKeyMultibase"] = smart::key_multibase(key.public_part());
+    write("did", "seed-did-multibase", d.dump(2));
+    d["verificationMethod"][0]["publicKeyMultibase"] = "z" + std::string(40, '1');
+    write("did", "malformed-multibase", d.dump(2));
 
     // a register: issued, re-issued (so replaced), revoked
     const fs::path dir = fs::temp_directory_path() / ("smart-fuzz-seeds-" + std::to_string(::getpid()));
@@ -288,6 +351,40 @@ void issuing() {
     const std::string first_line = text.substr(0, text.find('\n') + 1);
     write("register", "malformed-corrupt-first-line", "{\"event\":\"issued\",\"record\":{}}\n" + first_line);
     write("register", "malformed-unknown-event", "{\"event\":\"lost\"}\n" + first_line);
+    // a register as the code before issue 12 wrote it (old serials, Ed25519, EdDSA tokens)
+    write("register", "seed-register-before-12",
+          read(fs::path(SMART_SOURCE_DIR) / "tests/data/issuing-before-12/register.jsonl"));
+
+    // status lists: an issuer with a URL, two certificates, one revoked
+    const fs::path status_file = dir / "status.jsonl";
+    {
+        const std::string url = "https://example.org";
+        const smart::issuer_profile issuer{smart::did_web(url), "Fuzz kommune", url};
+        smart::certificate_register reg(status_file);
+        const smart::cohort c = smart::catalogue::demo_cohort();
+        const smart::evaluation e = smart::evaluate(c, c.last_day());
+        std::vector<smart::certificate_record> issued;
+        for (std::size_t p = 0; p < c.size() && issued.size() < 2; ++p)
+            if (e.result(p).status == smart::overall_status::eligible)
+                issued.push_back(reg.issue(smart::certificate_for(c, e, p), issuer, key, c.last_day(), smart::lang::nb).first);
+        reg.revoke(issued[1].serial, "Utstedt ved en feil", c.last_day());
+        const std::string list = smart::status_list_credential(reg, issuer, key, smart::status_list_url(url), c.last_day());
+        write("status_list", "seed-list", list);
+        const std::string list_payload = payload_of(list);
+        write("status_list", "seed-list-payload", list_payload);
+        const json lp = json::parse(list_payload);
+        write("status_list", "seed-encoded-list", lp["credentialSubject"]["encodedList"].get<std::string>());
+        write("status_list", "seed-credential-payload", payload_of(issued[1].credential_jws));
+        json bad = lp;
+        bad["credentialSubject"]["statusPurpose"] = "suspension";
+        write("status_list", "malformed-list-purpose", bad.dump());
+        bad = lp;
+        bad["id"] = smart::status_list_url(url, 1);
+        write("status_list", "malformed-list-other-url", bad.dump());
+        bad = lp;
+        bad["credentialSubject"]["encodedList"] = "uH4sIAAAAAAAAA";  // a GZIP header, cut
+        write("status_list", "malformed-encoded-list-cut", bad.dump());
+    }
     fs::remove_all(dir);
 }
 
@@ -369,11 +466,11 @@ std::string many_days_cohort(std::size_t n, std::size_t participants) {
 void large() {
     const std::string cohort_head = R"("format":"smart.cohort/1","id":"k","label":"K","programme":"smart-trener-2024")";
     const std::string keys = many_members(100000, "");
-    for (const char* h : {"programme", "participant", "keys", "register", "credential"})
+    for (const char* h : {"programme", "participant", "keys", "register", "credential", "did", "status_list"})
         write(h, "timeout-100000-members", keys);
     write("cohort", "timeout-100000-members", many_members(100000, cohort_head));
     const std::string deep = "{\"a\":" + repeat("[", 150000) + repeat("]", 150000) + ",\"b\":1}";
-    for (const char* h : {"programme", "cohort", "participant", "keys", "register", "credential"})
+    for (const char* h : {"programme", "cohort", "participant", "keys", "register", "credential", "did", "status_list"})
         write(h, "crash-deep-nesting-150000-then-member", deep);
     write("cohort", "oom-65535-session-days", many_days_cohort(65535, 8));
 }

@@ -4,14 +4,19 @@ helpers of the C++ tests (tests/cpp/helpers.hpp)."""
 from __future__ import annotations
 
 import datetime
+import functools
+import http.server
+import io
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import smart
+from smart import issuing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,3 +91,71 @@ def demo_expected() -> dict[str, Any]:
 def trainer_one() -> Callable[[], smart.Cohort]:
     """A factory: the trainer programme 2024 with one participant p1 and no records."""
     return lambda: cohort_of("smart-trener-2024")
+
+
+# --- issuing: the `smart` command in this process, issuer keys, a local web site -------------
+
+DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
+
+
+def smart_cli(*argv: str) -> tuple[int, str, str]:
+    """Runs the `smart` command in this process: (exit status, stdout, stderr)."""
+    from smart.cli import run
+
+    out, err = io.StringIO(), io.StringIO()
+    status = run(list(argv), out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def keyfile(tmp_path: Path) -> Path:
+    """An issuer key pair made by `smart keygen`: the secret key file (the public one beside it)."""
+    path = tmp_path / "keys" / "issuer.key.json"
+    status, _, err = smart_cli("keygen", str(path))
+    assert status == 0, err
+    return path
+
+
+@pytest.fixture(scope="module")
+def key() -> issuing.SigningKey:
+    """An issuer key (ES256), one for each test module."""
+    return issuing.generate_signing_key()
+
+
+def web_issuer(url: str) -> issuing.Issuer:
+    """An issuer with a web address, named by its did:web: its certificates get status list entries."""
+    return issuing.Issuer(id=issuing.did_web(url), name="Eksempel kommune", url=url)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A real HTTP server on 127.0.0.1 serving the folder tmp_path/"site": (folder, base URL)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def validate_ob3_credential(credential: dict[str, Any]) -> None:
+    """Validates an Open Badges 3.0 AchievementCredential against the official JSON schema in
+    ../shared/openbadges (skips when jsonschema or the schema is missing)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_file = ROOT.parent / "shared" / "openbadges" / "ob_v3p0_achievementcredential.schema.json"
+    if not schema_file.is_file():
+        pytest.skip(f"the official schema is not at {schema_file}")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    cls(schema, format_checker=cls.FORMAT_CHECKER).validate(credential)

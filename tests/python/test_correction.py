@@ -5,7 +5,6 @@ a folder issued in another language."""
 
 from __future__ import annotations
 
-import io
 import pathlib
 import re
 import stat
@@ -14,31 +13,23 @@ import pytest
 
 import smart
 from smart import issuing
-from smart.cli import run
 from smart.errors import InvalidArgumentError, NotAllowedError, NotFoundError
+from conftest import DEMO, smart_cli
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
 AS_OF = "2025-04-30"
 ISSUER = issuing.Issuer(id="urn:smart:issuer:test", name="Eksempel kommune (test)")
 
 
-def smart_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
+def issue(out: pathlib.Path, key: pathlib.Path, *extra: str, cohort: pathlib.Path = DEMO) -> tuple[int, str, str]:
+    return smart_cli("issue", str(cohort), "--out", str(out), "--key", str(key), "--as-of", AS_OF, "--no-progress", *extra)
 
 
 @pytest.fixture
-def keyfile(tmp_path: pathlib.Path) -> pathlib.Path:
-    path = tmp_path / "keys" / "issuer.key.json"
-    status, _, err = smart_cli("keygen", str(path))
-    assert status == 0, err
-    return path
-
-
-def issue(out: pathlib.Path, key: pathlib.Path, *extra: str, cohort: pathlib.Path = DEMO) -> tuple[int, str, str]:
-    return smart_cli("issue", str(cohort), "--out", str(out), "--key", str(key), "--as-of", AS_OF, "--no-progress", *extra)
+def issued_out(tmp_path: pathlib.Path, keyfile: pathlib.Path) -> pathlib.Path:
+    """The demo cohort issued by `smart issue` into tmp_path/"out" (PDFs, JSON, JWT, register)."""
+    out_dir = tmp_path / "out"
+    assert issue(out_dir, keyfile)[0] == 0
+    return out_dir
 
 
 def renamed(cohort: smart.Cohort, pid: str, name: str) -> None:
@@ -104,10 +95,9 @@ def test_serials_include_the_issuer_and_old_serials_stay_readable() -> None:
 
 
 def test_smart_reissue_corrects_a_certificate_and_verify_names_the_replacement(
-    tmp_path: pathlib.Path, keyfile: pathlib.Path
+    tmp_path: pathlib.Path, keyfile: pathlib.Path, issued_out: pathlib.Path
 ) -> None:
-    out_dir = tmp_path / "out"
-    assert issue(out_dir, keyfile)[0] == 0
+    out_dir = issued_out
     register = out_dir / "register.jsonl"
     reg = issuing.Register(register)
     cohort = smart.load_cohort(DEMO)
@@ -153,10 +143,9 @@ def test_smart_reissue_corrects_a_certificate_and_verify_names_the_replacement(
 
 
 def test_a_bulk_rerun_issues_the_replacement_after_a_revocation_for_correction(
-    tmp_path: pathlib.Path, keyfile: pathlib.Path
+    tmp_path: pathlib.Path, keyfile: pathlib.Path, issued_out: pathlib.Path
 ) -> None:
-    out_dir = tmp_path / "out"
-    assert issue(out_dir, keyfile)[0] == 0
+    out_dir = issued_out
     register = out_dir / "register.jsonl"
     reg = issuing.Register(register)
     by_id = {r.data.participant_id: r for r in reg.records()}
@@ -181,9 +170,8 @@ def test_a_bulk_rerun_issues_the_replacement_after_a_revocation_for_correction(
     assert "p01," not in report and "p02," in report and ",revoked," in report
 
 
-def test_verify_serial_and_code_against_the_register(tmp_path: pathlib.Path, keyfile: pathlib.Path) -> None:
-    out_dir = tmp_path / "out"
-    assert issue(out_dir, keyfile)[0] == 0
+def test_verify_serial_and_code_against_the_register(keyfile: pathlib.Path, issued_out: pathlib.Path) -> None:
+    out_dir = issued_out
     register = str(out_dir / "register.jsonl")
     reg = issuing.Register(register)
     r = reg.records()[0]
@@ -210,9 +198,10 @@ def test_verify_serial_and_code_against_the_register(tmp_path: pathlib.Path, key
     assert status == 1 and "status: revoked" in out and f"Erstatta av {new.serial}" in out
 
 
-def test_register_and_documents_are_0600_unless_configured(tmp_path: pathlib.Path, keyfile: pathlib.Path) -> None:
-    out_dir = tmp_path / "out"
-    assert issue(out_dir, keyfile)[0] == 0
+def test_register_and_documents_are_0600_unless_configured(
+    tmp_path: pathlib.Path, keyfile: pathlib.Path, issued_out: pathlib.Path
+) -> None:
+    out_dir = issued_out
     files = [p for p in out_dir.iterdir() if p.suffix in (".pdf", ".json", ".jwt", ".jsonl")]
     assert len(files) == 24 * 3 + 1
     assert {mode(p) for p in files} == {0o600}
@@ -242,10 +231,9 @@ def test_lang_on_a_folder_issued_in_another_language_is_refused(tmp_path: pathli
 
 
 def test_a_corrected_name_that_cannot_be_printed_is_refused_before_anything_is_registered(
-    tmp_path: pathlib.Path, keyfile: pathlib.Path
+    tmp_path: pathlib.Path, keyfile: pathlib.Path, issued_out: pathlib.Path
 ) -> None:
-    out_dir = tmp_path / "out"
-    assert issue(out_dir, keyfile)[0] == 0
+    out_dir = issued_out
     register = out_dir / "register.jsonl"
     before = register.read_bytes()
     old = next(r for r in issuing.Register(register).records() if r.data.participant_id == "p01")

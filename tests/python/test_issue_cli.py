@@ -4,7 +4,6 @@ and re-run; two runs at once on one register."""
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import os
 import pathlib
@@ -19,25 +18,9 @@ import pytest
 
 import smart
 from smart import issuing
-from smart.cli import run
+from conftest import DEMO, smart_cli
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
 AS_OF = "2025-04-30"
-
-
-def smart_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def keyfile(tmp_path: pathlib.Path) -> pathlib.Path:
-    path = tmp_path / "keys" / "issuer.key.json"
-    status, out, err = smart_cli("keygen", str(path))
-    assert status == 0, err
-    return path
 
 
 def issue(cohort: pathlib.Path, out: pathlib.Path, key: pathlib.Path, *extra: str) -> tuple[int, str, str]:

@@ -6,41 +6,23 @@ from __future__ import annotations
 
 import base64
 import datetime
-import functools
 import hashlib
-import http.server
-import io
 import json
 import pathlib
 import shutil
 import stat
 import subprocess
-import threading
-from collections.abc import Iterator
 
 import pytest
 
 import smart
 from smart import issuing
-from smart.cli import run
 from smart.publish import certificate_page_url, fetch_site_certificate, publish_site, verification_token
+from conftest import DEMO, smart_cli, web_issuer
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples/cohorts/trener-2024-demo.json"
 AS_OF = datetime.date(2025, 4, 30)
 URL = "https://bevis.eksempel.no"
 HOSTILE = 'Ada <script>alert("x")</script> & O\'Hara \u05e9\u05dc\u05d5\u05dd'
-
-
-def smart_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture(scope="module")
-def key() -> issuing.SigningKey:
-    return issuing.generate_signing_key()
 
 
 @pytest.fixture
@@ -54,7 +36,7 @@ def issued(tmp_path: pathlib.Path, key: issuing.SigningKey) -> issuing.Register:
     eligible = [r.id for r in ev if r.status == "eligible"][:3]
     assert eligible[0] == "p01", "p01 carries the hostile name"
     (tmp_path / "issued").mkdir()
-    issuer = issuing.Issuer(id=issuing.did_web(URL), name="Eksempel kommune", url=URL)
+    issuer = web_issuer(URL)
     reg = issuing.Register(tmp_path / "issued" / "register.jsonl")
     for pid in eligible:
         reg.issue(issuing.certificate_data(ev, pid), issuer, key, AS_OF, "nb")
@@ -247,26 +229,6 @@ def test_cli_publish_and_verify_site_in_a_folder(
     status, out, err = smart_cli("publish", str(issued.path), "--key", str(keyfile), "--issuer-url", URL,
                                  "--out", str(keyfile.parent))  # fmt: skip
     assert status == 1 and "Traceback" not in err
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture
-def served(tmp_path: pathlib.Path) -> Iterator[tuple[pathlib.Path, str]]:
-    site = tmp_path / "site"
-    site.mkdir()
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_verify_site_over_http(

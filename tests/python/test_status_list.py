@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import base64
 import datetime
-import functools
 import gzip
-import http.server
-import io
 import json
 import pathlib
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 import smart
 from smart import issuing
-from smart.cli import run as cli_run
+from conftest import smart_cli, validate_ob3_credential, web_issuer
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-SCHEMA_DIR = ROOT.parent / "shared" / "openbadges"
 URL = "https://kommune.example"
 LIST_URL = URL + "/status/revocation.jwt"
 AS_OF = "2025-04-30"
@@ -51,36 +44,15 @@ def bit(bits: bytes, i: int) -> bool:
     return bool(bits[i // 8] >> (7 - i % 8) & 1)
 
 
-@pytest.fixture(scope="module")
-def key() -> issuing.SigningKey:
-    return issuing.generate_signing_key()
-
-
 @pytest.fixture()
 def issued(
     key: issuing.SigningKey, tmp_path: pathlib.Path
 ) -> tuple[issuing.Register, issuing.Issuer, list[issuing.CertificateRecord]]:
     ev = smart.demo_cohort().evaluate(AS_OF)
-    issuer = issuing.Issuer(id=issuing.did_web(URL), name="Eksempel kommune", url=URL)
+    issuer = web_issuer(URL)
     reg = issuing.Register(tmp_path / "register.jsonl")
     records = [reg.issue(issuing.certificate_data(ev, p), issuer, key, AS_OF, "nb")[0] for p in ("p01", "p02", "p03")]
     return reg, issuer, records
-
-
-@pytest.fixture()
-def site(tmp_path: pathlib.Path) -> Iterator[tuple[pathlib.Path, str]]:
-    """A real HTTP server on 127.0.0.1 serving a folder laid out as the issuer's site."""
-    root = tmp_path / "site"
-    root.mkdir()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_every_credential_names_a_random_unique_index_of_the_issuers_list(
@@ -112,15 +84,9 @@ def test_without_an_issuer_url_there_is_no_status(key: issuing.SigningKey, tmp_p
 def test_a_credential_with_status_validates_against_the_official_ob3_schema(
     issued: tuple[issuing.Register, issuing.Issuer, list[issuing.CertificateRecord]],
 ) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    schema_file = SCHEMA_DIR / "ob_v3p0_achievementcredential.schema.json"
-    if not schema_file.is_file():
-        pytest.skip(f"the official schema is not at {schema_file}")
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
     credential = issuing.open_badge_credential(issued[2][0])
     assert "credentialStatus" in credential
-    cls(schema, format_checker=cls.FORMAT_CHECKER).validate(credential)
+    validate_ob3_credential(credential)
 
 
 def test_the_list_sets_the_bits_of_revoked_and_corrected_certificates(
@@ -161,12 +127,12 @@ def test_the_list_sets_the_bits_of_revoked_and_corrected_certificates(
 def test_openbadgeslib_reads_the_published_list_without_the_register(
     key: issuing.SigningKey,
     issued: tuple[issuing.Register, issuing.Issuer, list[issuing.CertificateRecord]],
-    site: tuple[pathlib.Path, str],
+    served: tuple[pathlib.Path, str],
 ) -> None:
     from openbadgeslib.ob3 import OB3VerificationError, OB3Verifier
 
     reg, issuer, (a, b, _) = issued
-    root, base = site
+    root, base = served
     (root / ".well-known").mkdir()
     (root / ".well-known" / "did.json").write_text(issuing.did_document(key, URL))
     (root / "status").mkdir()
@@ -194,12 +160,6 @@ def test_openbadgeslib_reads_the_published_list_without_the_register(
     with pytest.raises(OB3VerificationError, match="revocation"):
         verifier.verify(a.credential_jws, check_status=True, download=fetch)
     verifier.verify(b.credential_jws, check_status=True, download=fetch)  # still valid
-
-
-def smart_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli_run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_cli_status_list_and_verify_with_it(

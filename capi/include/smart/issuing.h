@@ -317,6 +317,14 @@ SMART_EXTERN(int) smart_record_credential_jws(const char **out, const smart_reco
 SMART_EXTERN(int) smart_record_credential_json(char **out, const smart_record *record);
 /* Releases a record. Accepts NULL. */
 SMART_EXTERN(void) smart_record_free(smart_record *record);
+/* The record's entry in the issuer's public revocation list (W3C Bitstring Status List):
+ * the list credential's URL ("…/status/revocation.jwt", "…/revocation-2.jwt" once the
+ * first list's 131,072 entries are taken), "" when the record has none (an issuer without
+ * a web address, or a record issued before issue 12). Borrowed. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_status_list(const char **out, const smart_record *record);
+/* The record's index in that list, 0 to 131,071; -1 when the record has none (then
+ * smart_record_status_list() gives ""). Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_record_status_index(long long *out, const smart_record *record);
 
 /* ==== Issue reports ==================================================================== */
 /* One entry per participant, in the cohort's order. Strings are borrowed from the report. */
