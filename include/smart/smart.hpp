@@ -19,3 +19,5 @@
 #include "smart/synthetic.hpp"
 #include "smart/text.hpp"
 #include "smart/version.hpp"
+#include "smart/holidays.hpp"
+#include "smart/calendar.hpp"
