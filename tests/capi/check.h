@@ -54,5 +54,6 @@ void test_text(void);
 void test_save_files(void);
 void test_threads(void);
 void test_out_of_memory(void);
+void test_calendar(void);
 
 #endif /* SMART_TEST_CHECK_H */

@@ -187,6 +187,7 @@ int main(void) {
     test_save_files();
     test_threads();
     test_out_of_memory();
+    test_calendar();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

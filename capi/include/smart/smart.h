@@ -50,5 +50,6 @@
 #include "smart/evaluation.h" /* evaluation as of a date, certificate data */
 #include "smart/statistics.h" /* cohort statistics */
 #include "smart/issuing.h"    /* keys, the register, issuing, verification */
+#include "smart/calendar.h"   /* holidays on a schedule, iCalendar export */
 
 #endif /* SMART_SMART_H */
