@@ -202,3 +202,9 @@ __all__ += [
     "save_signing_key",
     "verify",
 ]
+
+# Norwegian public holidays and iCalendar export (docs/calendar.md).
+from . import calendar  # noqa: E402
+from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402
+
+__all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]

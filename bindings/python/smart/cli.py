@@ -1,5 +1,5 @@
 """The command line (also ``python -m smart``): ``smart catalog``, ``smart evaluate``,
-``smart stats`` (cli_stats.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
+``smart stats`` (cli_stats.py), ``smart schedule`` (cli_schedule.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
 (cli_issue.py).
 
 Exit status: 0 on success, 1 when the input is bad (a file that does not load, an unknown
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from . import _texts, cli_issue, cli_stats
+from . import _texts, cli_issue, cli_schedule, cli_stats
 from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     cli_stats.add_commands(sub)
     cli_issue.add_commands(sub)
+    cli_schedule.add_commands(sub)
     return p
 
 
@@ -196,6 +197,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(args.stats_handler(args, out, err))
     if getattr(args, "issue_handler", None):
         return int(args.issue_handler(args, out, err))
+    if getattr(args, "schedule_handler", None):
+        return int(args.schedule_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":
@@ -205,6 +208,7 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                 _catalog_list(out, lang)
             return 0
         cohort = load_cohort(args.file) if args.file else demo_cohort()
+        cli_schedule.print_schedule_warnings(cohort, lang, err)
         ev = cohort.evaluate(args.as_of or datetime.date.today())
         if args.format == "json":
             out.write(ev.to_json())

@@ -238,4 +238,5 @@ PYBIND11_MODULE(_smart, m) {
     register_statistics(m);
     register_issuing(m);
     register_file(m);
+    register_calendar(m);
 }
