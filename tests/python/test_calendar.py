@@ -295,8 +295,11 @@ def _server_events(calendar: Any) -> list[Any]:
     return out
 
 
-def test_a_moved_gathering_updates_the_event_on_a_caldav_server(radicale: str) -> None:
+def test_a_moved_gathering_updates_the_event_on_a_caldav_server(radicale: str, monkeypatch: pytest.MonkeyPatch) -> None:
     caldav = pytest.importorskip("caldav")
+    # loopback only: never through a proxy the environment may name
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
     client = caldav.DAVClient(url=radicale, username="koordinator", password="x")
     calendar = client.principal().make_calendar(name="Trenerkull")
 
