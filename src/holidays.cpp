@@ -66,7 +66,7 @@ std::vector<holiday> holidays_in(int year) {
     const date easter = easter_sunday(year);
     const auto y = static_cast<unsigned short>(year);
     auto shifted = [&](int days) { return easter + boost::gregorian::days(days); };
-    return {
+    std::vector<holiday> out{
         {date(y, 1, 1), holiday_kind::new_years_day},   {shifted(-3), holiday_kind::maundy_thursday},
         {shifted(-2), holiday_kind::good_friday},       {easter, holiday_kind::easter_sunday},
         {shifted(1), holiday_kind::easter_monday},      {date(y, 5, 1), holiday_kind::labour_day},
@@ -74,6 +74,10 @@ std::vector<holiday> holidays_in(int year) {
         {shifted(49), holiday_kind::whit_sunday},       {shifted(50), holiday_kind::whit_monday},
         {date(y, 12, 25), holiday_kind::christmas_day}, {date(y, 12, 26), holiday_kind::boxing_day},
     };
+    // Ascension and Whitsun move around 1 and 17 May (Ascension is 1 May in 2008, 17 May in
+    // 2007): date order, the fixed order of the kinds on a shared day
+    std::stable_sort(out.begin(), out.end(), [](const holiday& a, const holiday& b) { return a.day < b.day; });
+    return out;
 }
 
 std::optional<holiday> public_holiday(date d) {

@@ -69,7 +69,7 @@ calendar_event timed(std::string uid, date day, time_of_day start, time_of_day e
 
 }  // namespace
 
-TEST_CASE("easter_sunday is a Sunday between 22 March and 25 April in every Gregorian year", "[holidays]") {
+TEST_CASE("easter_sunday is a Sunday between 22 March and 25 April, and holidays_in in date order, in every Gregorian year", "[holidays]") {
     for (int y = 1583; y <= 9999; ++y) {
         const date e = easter_sunday(y);
         INFO(y);
@@ -77,6 +77,9 @@ TEST_CASE("easter_sunday is a Sunday between 22 March and 25 April in every Greg
         REQUIRE(e.day_of_week() == boost::date_time::Sunday);
         REQUIRE(e >= date(static_cast<unsigned short>(y), 3, 22));
         REQUIRE(e <= date(static_cast<unsigned short>(y), 4, 25));
+        const auto hs = holidays_in(y);
+        REQUIRE(hs.size() == 12);
+        for (std::size_t i = 1; i < hs.size(); ++i) REQUIRE(hs[i - 1].day <= hs[i].day);  // date order
     }
     CHECK(thrown_by([] { easter_sunday(1582); }).code() == errc::invalid_argument);
 }
