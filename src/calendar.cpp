@@ -2,6 +2,7 @@
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -130,7 +131,12 @@ constexpr const char* oslo_vtimezone[] = {
 struct previous_event {
     std::uint32_t sequence = 0;
     std::string fingerprint;
+    std::vector<std::string> when;  ///< its DTSTART and DTEND lines, as written
+    std::string summary;            ///< its SUMMARY line, as written
+    std::size_t order = 0;          ///< position in the previous export
 };
+
+constexpr const char* cancelled_fingerprint = "cancelled";
 
 /// The uid, SEQUENCE and X-SMART-FINGERPRINT of every VEVENT of a previous export.
 std::map<std::string, previous_event> read_previous(std::string_view text) {
@@ -174,6 +180,7 @@ std::map<std::string, previous_event> read_previous(std::string_view text) {
             }
         } else if (name == "END") {
             if (value == "VEVENT" && in_event) {
+                ev.order = out.size();
                 if (!uid.empty()) out[uid] = ev;
                 in_event = false;
             } else if (in_event) {
@@ -190,6 +197,10 @@ std::map<std::string, previous_event> read_previous(std::string_view text) {
                 }
             } else if (name == "X-SMART-FINGERPRINT") {
                 ev.fingerprint = std::string(value);
+            } else if (name == "DTSTART" || name == "DTEND") {
+                ev.when.push_back(line);
+            } else if (name == "SUMMARY") {
+                ev.summary = line;
             }
         }
     }
@@ -249,6 +260,15 @@ std::string write_icalendar(const std::vector<calendar_event>& events, const ica
         any_timed = any_timed || e.timed();
     }
     const auto previous = read_previous(options.previous);
+    // events of the previous export that are gone: written again as cancelled, in their
+    // previous order, so calendars that hold them remove them
+    std::vector<std::pair<std::string, const previous_event*>> gone;
+    for (const auto& [uid, p] : previous) {
+        if (uids.count(uid) || p.when.empty()) continue;
+        gone.emplace_back(uid, &p);
+        for (const auto& w : p.when) any_timed = any_timed || w.find("TZID=Europe/Oslo") != std::string::npos;
+    }
+    std::sort(gone.begin(), gone.end(), [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     const auto stamp = ical_utc(options.stamp.value_or(boost::posix_time::second_clock::universal_time()));
 
     std::string out;
@@ -294,6 +314,18 @@ std::string write_icalendar(const std::vector<calendar_event>& events, const ica
             put_line(out, "TRIGGER:" + trigger(e.alarm->minutes_before));
             put_line(out, "END:VALARM");
         }
+        put_line(out, "END:VEVENT");
+    }
+    for (const auto& [uid, p] : gone) {
+        const bool was_cancelled = p->fingerprint == cancelled_fingerprint;
+        put_line(out, "BEGIN:VEVENT");
+        put_line(out, "UID:" + escape_text(uid));
+        put_line(out, "DTSTAMP:" + stamp);
+        put_line(out, "SEQUENCE:" + std::to_string(p->sequence + (was_cancelled ? 0 : 1)));
+        for (const auto& w : p->when) put_line(out, w);
+        if (!p->summary.empty()) put_line(out, p->summary);
+        put_line(out, "STATUS:CANCELLED");
+        put_line(out, std::string("X-SMART-FINGERPRINT:") + cancelled_fingerprint);
         put_line(out, "END:VEVENT");
     }
     put_line(out, "END:VCALENDAR");

@@ -49,7 +49,10 @@ struct icalendar_options {
     std::string name;
     /// The previous export of this calendar ("" = none): an event whose uid it holds keeps
     /// its SEQUENCE when unchanged and gets SEQUENCE + 1 when changed (compared by the
-    /// X-SMART-FINGERPRINT the writer puts on each event); a new uid starts at 0.
+    /// X-SMART-FINGERPRINT the writer puts on each event); a new uid starts at 0. An event
+    /// of the previous export whose uid is not among `events` is written again as
+    /// STATUS:CANCELLED (its old dates and summary, SEQUENCE + 1 the first time), so
+    /// calendars holding it drop it.
     std::string previous;
     /// DTSTAMP of every event, UTC; default: now.
     std::optional<boost::posix_time::ptime> stamp;

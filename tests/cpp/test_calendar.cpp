@@ -209,6 +209,29 @@ TEST_CASE("write_icalendar: SEQUENCE stays for unchanged events and goes up for 
     CHECK(write_icalendar(events, {.name = {}, .previous = third, .stamp = stamp}) == third);  // stable
 }
 
+TEST_CASE("write_icalendar: an event gone since the previous export is written again as cancelled", "[calendar]") {
+    std::vector<calendar_event> events{all_day("a", "A", d("2025-03-12"), d("2025-03-13")),
+                                       timed("t", d("2025-10-20"), {10, 0}, {12, 0})};
+    const std::string first = write_icalendar(events, {.name = {}, .previous = {}, .stamp = stamp});
+    const std::vector<calendar_event> fewer{events[0]};
+    const std::string second = write_icalendar(fewer, {.name = {}, .previous = first, .stamp = stamp});
+    CHECK(property_of(second, "t", "STATUS") == "CANCELLED");
+    CHECK(property_of(second, "t", "SEQUENCE") == "1");
+    CHECK(property_of(second, "t", "DTSTART;TZID=Europe/Oslo") == "20251020T100000");  // as it was
+    CHECK(property_of(second, "t", "SUMMARY") == "Grunnkurs");
+    CHECK(lines_starting(second, "BEGIN:VTIMEZONE").size() == 1);  // its TZID still resolves
+    CHECK(property_of(second, "a", "STATUS") == "<none>");
+    CHECK(property_of(second, "a", "SEQUENCE") == "0");
+    // cancelled once: the next export keeps it cancelled without raising SEQUENCE again
+    const std::string third = write_icalendar(fewer, {.name = {}, .previous = second, .stamp = stamp});
+    CHECK(property_of(third, "t", "STATUS") == "CANCELLED");
+    CHECK(property_of(third, "t", "SEQUENCE") == "1");
+    // back again: a live event with a higher SEQUENCE
+    const std::string fourth = write_icalendar(events, {.name = {}, .previous = third, .stamp = stamp});
+    CHECK(property_of(fourth, "t", "STATUS") == "<none>");
+    CHECK(property_of(fourth, "t", "SEQUENCE") == "2");
+}
+
 TEST_CASE("write_icalendar refuses bad events and a previous export that is not iCalendar", "[calendar]") {
     auto e = all_day("a", "A", d("2025-03-12"), d("2025-03-11"));
     CHECK(thrown_by([&] { write_icalendar({e}); }).code() == errc::invalid_argument);
