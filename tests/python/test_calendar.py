@@ -197,6 +197,22 @@ def test_a_moved_gathering_keeps_its_uid_and_gets_a_higher_sequence() -> None:
         assert int(e["SEQUENCE"]) == (1 if uid in changed else 0)
 
 
+def test_deadlines_no_longer_due_are_cancelled_in_the_next_export() -> None:
+    c = trainer_cohort()
+    first = c.to_icalendar("en", participant="p1", stamp=STAMP)
+    c.add_exemption("p1", smart.Exemption(requirement="notes", reason="Fritak etter avtale.", granted_by="Koordinator"))
+    second = c.to_icalendar("en", participant="p1", previous=first, stamp=STAMP)
+    before = {str(e["UID"]): e for e in events_of(first)}
+    after = {str(e["UID"]): e for e in events_of(second)}
+    assert before.keys() == after.keys()  # nothing vanishes silently from people's calendars
+    cancelled = [u for u, e in after.items() if e.get("STATUS") == "CANCELLED"]
+    assert cancelled and all(".deadline.notes." in u for u in cancelled)
+    assert len(cancelled) == sum(".deadline.notes." in u for u in before)
+    for u in cancelled:
+        assert int(after[u]["SEQUENCE"]) == int(before[u]["SEQUENCE"]) + 1
+        assert after[u]["DTSTART"].dt == before[u]["DTSTART"].dt
+
+
 def test_cli_ics_uses_the_existing_file_as_previous_export(tmp_path: Path) -> None:
     path = tmp_path / "cohort.json"
     path.write_text(trainer_cohort().to_json(), encoding="utf-8")
