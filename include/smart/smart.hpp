@@ -21,3 +21,5 @@
 #include "smart/version.hpp"
 #include "smart/follow_up.hpp"
 #include "smart/agreement.hpp"
+#include "smart/holidays.hpp"
+#include "smart/calendar.hpp"

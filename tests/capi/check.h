@@ -55,5 +55,6 @@ void test_save_files(void);
 void test_threads(void);
 void test_out_of_memory(void);
 void test_follow_up(void);
+void test_calendar(void);
 
 #endif /* SMART_TEST_CHECK_H */

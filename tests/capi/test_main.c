@@ -188,6 +188,7 @@ int main(void) {
     test_threads();
     test_out_of_memory();
     test_follow_up();
+    test_calendar();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

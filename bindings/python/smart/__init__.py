@@ -225,3 +225,8 @@ __all__ += [
 from .agreement import Agreement, AgreementReport, Portfolio, agreement_portfolio  # noqa: E402
 
 __all__ += ["Agreement", "AgreementReport", "Portfolio", "agreement_portfolio"]
+# Norwegian public holidays and iCalendar export (docs/calendar.md).
+from . import calendar  # noqa: E402
+from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402
+
+__all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]

@@ -1,5 +1,6 @@
 """The command line (also ``python -m smart``): ``smart catalog``, ``smart evaluate``,
-``smart follow-up`` (cli_follow_up.py), ``smart agreement`` (cli_agreement.py), ``smart stats`` (cli_stats.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
+``smart follow-up`` (cli_follow_up.py), ``smart agreement`` (cli_agreement.py), ``smart stats`` (cli_stats.py),
+``smart schedule`` (cli_schedule.py) and ``smart keygen`` / ``issue`` / ``verify`` / ``revoke``
 (cli_issue.py).
 
 Exit status: 0 on success, 1 when the input is bad (a file that does not load, an unknown
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from . import _texts, cli_agreement, cli_follow_up, cli_issue, cli_stats
+from . import _texts, cli_agreement, cli_follow_up, cli_issue, cli_schedule, cli_stats
 from ._core import _smart
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_agreement.add_commands(sub)
     cli_issue.add_commands(sub)
     cli_follow_up.add_commands(sub, _date)
+    cli_schedule.add_commands(sub)
     return p
 
 
@@ -202,6 +204,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(args.follow_up_handler(args, out, err))
     if getattr(args, "agreement_handler", None):
         return int(args.agreement_handler(args, out, err))
+    if getattr(args, "schedule_handler", None):
+        return int(args.schedule_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":
@@ -211,6 +215,7 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                 _catalog_list(out, lang)
             return 0
         cohort = load_cohort(args.file) if args.file else demo_cohort()
+        cli_schedule.print_schedule_warnings(cohort, lang, err)
         ev = cohort.evaluate(args.as_of or datetime.date.today())
         if not ev.programme.has_certificate:
             # nobody is assessed against requirements: say so, and point to the follow-up

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from .calendar import ScheduleWarning
     from .evaluation import Evaluation
     from .follow_up import FollowUp
 
@@ -349,6 +350,29 @@ class Cohort:
         from .follow_up import follow_up
 
         return follow_up(self, as_of)
+    def schedule_warnings(self) -> list[ScheduleWarning]:
+        """The session days that fall on a Norwegian public holiday, a Saturday or a Sunday,
+        in schedule order: warnings, not errors (``w.describe("en")`` words one)."""
+        return _smart.calendar.schedule_warnings(self._c)
+
+    def to_icalendar(
+        self,
+        lang: Lang | str = "nb",
+        participant: str | None = None,
+        previous: str | None = None,
+        stamp: datetime.datetime | None = None,
+    ) -> str:
+        """The schedule as iCalendar (RFC 5545) text, names in ``lang``: one event per session,
+        or with ``participant`` (an id) that participant's own dates: the sessions and the
+        deadlines that apply to them. ``previous``: the previous export of the same calendar,
+        so an unchanged event keeps its SEQUENCE and a changed one (a moved gathering) gets
+        SEQUENCE + 1 under the same UID. ``stamp``: the DTSTAMP (default now; naive = UTC).
+        See docs/calendar.md."""
+        from .calendar import stamp_seconds
+
+        return _smart.calendar.icalendar(
+            self._c, lang=lang, participant=participant, previous=previous, stamp=stamp_seconds(stamp)
+        )
 
     def to_json(self) -> str:
         """The cohort as a ``smart.cohort/1`` document (loading it gives an equal cohort)."""

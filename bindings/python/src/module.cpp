@@ -240,4 +240,5 @@ PYBIND11_MODULE(_smart, m) {
     register_file(m);
     register_follow_up(m);
     register_agreement(m);
+    register_calendar(m);
 }

@@ -52,5 +52,6 @@
 #include "smart/issuing.h"    /* keys, the register, issuing, verification */
 #include "smart/follow_up.h"  /* follow-up without a certificate: attendance, between-session work */
 #include "smart/agreement.h"  /* long-term agreements */
+#include "smart/calendar.h"   /* holidays on a schedule, iCalendar export */
 
 #endif /* SMART_SMART_H */

@@ -1,4 +1,5 @@
 # Type stubs of the compiled module smart._smart (bindings/python/src). Private API.
+from . import calendar as calendar
 from . import catalogue as catalogue
 from . import certificate as certificate
 from . import cohort as cohort
