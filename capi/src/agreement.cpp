@@ -1,6 +1,12 @@
 // The C ABI: long-term agreements. The core reads, validates and reports; this adapter
 // converts handles and returns the documents.
+#include <boost/date_time/posix_time/conversion.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "capi.hpp"
+#include "smart/agreement_calendar.hpp"
 
 using namespace smart::capi;
 
@@ -114,3 +120,37 @@ void smart_agreement_free(smart_agreement* agreement) {
 }
 
 }  // extern "C"
+
+int smart_agreement_schedule_warnings(char** out, const smart_agreement* agreement, smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& a = get_agreement(agreement, fn).a;
+        const smart::lang l = to_cpp(lang, fn);
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& w : smart::check_agreement_days(a))
+            list.push_back({{"session", w.session_id},
+                            {"day", smart::to_iso(w.day)},
+                            {"reason", smart::to_string(w.reason)},
+                            {"holiday", w.holiday ? nlohmann::json(smart::to_string(*w.holiday)) : nlohmann::json()},
+                            {"message", smart::describe(w, l)}});
+        *out = dup(list.dump());
+    });
+}
+
+int smart_agreement_icalendar(char** out, const smart_agreement* agreement, smart_lang lang, const char* previous,
+                              long long stamp) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& a = get_agreement(agreement, fn).a;
+        const smart::lang l = to_cpp(lang, fn);
+        smart::icalendar_options options;
+        options.name = a.organisation().name;
+        if (previous) options.previous = previous;
+        if (stamp >= 0) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(stamp);
+        *out = dup(smart::write_icalendar(smart::agreement_events(a, l), options));
+    });
+}

@@ -23,3 +23,4 @@
 #include "smart/agreement.hpp"
 #include "smart/holidays.hpp"
 #include "smart/calendar.hpp"
+#include "smart/agreement_calendar.hpp"

@@ -233,7 +233,7 @@ def test_cli_ics_uses_the_existing_file_as_previous_export(tmp_path: Path) -> No
     status, text, _ = run_cli("schedule", demo.id)  # a built-in cohort id
     assert status == 0 and demo.label in text
     status, _, err = run_cli("schedule", "no-such-cohort")
-    assert status == 1 and "built-in cohort" in err
+    assert status == 1 and "built-in demo cohort" in err and "trygge-fagfolk-demo" in err
     (tmp_path / "bad.ics").write_text("hello", encoding="utf-8")
     status, _, err = run_cli("schedule", str(path), "--ics", str(tmp_path / "bad.ics"))
     assert status == 1 and "previous export" in err
@@ -337,3 +337,44 @@ def test_a_moved_gathering_updates_the_event_on_a_caldav_server(radicale: str, m
     assert same[0]["DTSTART"].dt == datetime.date(2024, 11, 20)
     assert same[0]["DTEND"].dt == datetime.date(2024, 11, 22)  # exclusive end
     assert int(same[0]["SEQUENCE"]) > int(old["SEQUENCE"])
+
+
+# --- agreements --------------------------------------------------------------------------
+
+
+def _agreement_doc(staff_date: str = "2025-10-20") -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads((ROOT / "examples/agreements/fjordvik-skole.json").read_text(encoding="utf-8"))
+    doc["plan"]["dates"][1]["date"] = staff_date
+    return doc
+
+
+def test_an_agreements_calendar_parses_and_a_moved_date_updates_its_entry(tmp_path: Path) -> None:
+    a = smart.Agreement.from_json(json.dumps(_agreement_doc()))
+    first = a.to_icalendar("en", stamp=STAMP)
+    events = events_of(first)
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert "Fjordvik skole: Personalmøte: styrkefokus" in summaries
+    assert [s for s in summaries if s.endswith("ends")] == [f"Fjordvik skole: Agreement year {n} ends" for n in (1, 2, 3)]
+    assert len(events) == len(a.planned_items()) + len(a.periods())
+    moved = smart.Agreement.from_json(json.dumps(_agreement_doc("2025-10-27")))
+    second = moved.to_icalendar("en", previous=first, stamp=STAMP)
+    old = {str(e["UID"]): e for e in events}
+    new = {str(e["UID"]): e for e in events_of(second)}
+    assert old.keys() == new.keys()  # one entry per item: the moved one is updated, not duplicated
+    changed = [u for u in new if new[u].decoded("DTSTART") != old[u].decoded("DTSTART")]
+    assert len(changed) == 1
+    assert new[changed[0]].decoded("DTSTART") == datetime.date(2025, 10, 27)
+    assert int(new[changed[0]]["SEQUENCE"]) == int(old[changed[0]]["SEQUENCE"]) + 1
+
+
+def test_smart_schedule_exports_an_agreement_and_warns_of_a_holiday(tmp_path: Path) -> None:
+    path = tmp_path / "avtale.json"
+    path.write_text(json.dumps(_agreement_doc("2025-05-17"), ensure_ascii=False), encoding="utf-8")
+    status, out, err = run_cli("schedule", str(path), "--ics", str(tmp_path / "avtale.ics"), "--lang", "en")
+    assert status == 0, err
+    assert "/plan/dates/1" in err and "17 May 2025" in err
+    assert len(events_of((tmp_path / "avtale.ics").read_text(encoding="utf-8"))) == 6
+    status, out, err = run_cli("agreement", "report", str(path), "--as-of", "2025-06-01")
+    assert status == 0 and "/plan/dates/1" in err
+    status, out, err = run_cli("schedule", str(path), "--participant", "p1", "--ics", str(tmp_path / "x.ics"))
+    assert status == 2 and "for cohorts" in err

@@ -29,6 +29,8 @@ from .enums import Lang
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .calendar import ScheduleWarning
+
 __all__ = ["Agreement", "AgreementReport", "PlannedItem", "Period", "Portfolio", "agreement_portfolio"]
 
 DateLike = datetime.date | str
@@ -137,6 +139,24 @@ class Agreement:
     def planned_items(self) -> list[PlannedItem]:
         """The plan's dated items, in date order, with the agreement year each falls in."""
         return [PlannedItem(*p) for p in self._a.planned_items()]
+
+    def schedule_warnings(self) -> list[ScheduleWarning]:
+        """The planned dates and held meetings (and planning days) that fall on a Norwegian
+        public holiday, a Saturday or a Sunday: warnings, not errors; each warning's
+        ``session_id`` is the date's JSON Pointer in the document ("/plan/dates/0")."""
+        return _smart.calendar.agreement_schedule_warnings(self._a)
+
+    def to_icalendar(
+        self, lang: Lang | str = "nb", previous: str | None = None, stamp: datetime.datetime | None = None
+    ) -> str:
+        """The agreement's calendar as iCalendar (RFC 5545) text in ``lang``: an all-day event
+        per planned date and one on the last day of every agreement year (half-year).
+        ``previous``: the previous export (unchanged events keep their SEQUENCE, a moved date
+        gets SEQUENCE + 1 under the same UID); ``stamp``: the DTSTAMP (default now; naive =
+        UTC). See docs/calendar.md."""
+        from .calendar import stamp_seconds
+
+        return _smart.calendar.agreement_icalendar(self._a, lang=lang, previous=previous, stamp=stamp_seconds(stamp))
 
     def price_on(self, item: str, on: DateLike) -> int:
         """The price in whole NOK of ``material_set`` or ``trainer_participant`` valid on a date."""

@@ -131,6 +131,8 @@ def run_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for f in args.files:
             current = f
             agreements.append(Agreement.load(f))
+            for w in agreements[-1].schedule_warnings():  # holidays and weekends: warnings, not errors
+                err.write(f"smart: {f}: {w.describe(lang)}\n")
         current = ""
         pf = agreement_portfolio(agreements, args.as_of or datetime.date.today(), cohorts, lang)
     except SmartError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import pathlib
 import tempfile
@@ -22,7 +23,8 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "schedule",
         help="show a cohort's schedule, or export it as an iCalendar (.ics) file",
-        description="Show a cohort's schedule (FILE: a smart.cohort/1 document or a built-in cohort id), or with "
+        description="Show a cohort's schedule (FILE: a smart.cohort/1 document or a built-in cohort id; or a "
+        "smart.agreement/1 document: its planned dates and agreement-year ends), or with "
         "--ics write it as an iCalendar file for calendar apps: one event per session, or with --participant "
         "that participant's own dates and deadlines. When OUT exists it is read as the previous export: "
         "unchanged events keep their SEQUENCE, moved ones get a higher one under the same UID. Sessions on "
@@ -66,6 +68,11 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write("smart: schedule: --participant needs --ics OUT\n")
         return 2
     try:
+        if _is_agreement(args.file):
+            if args.participant:
+                err.write("smart: schedule: --participant is for cohorts, not agreements\n")
+                return 2
+            return _agreement_schedule(args, lang, out, err)
         cohort = load_cohort_or_builtin(args.file)
         print_schedule_warnings(cohort, lang, err)
         if args.ics:
@@ -83,6 +90,41 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (SmartError, OSError) as exc:
         err.write(f"smart: {args.file}: {exc}\n")
         return 1
+
+
+def _is_agreement(name: str) -> bool:
+    """True for a file holding a smart.agreement/1 document (its "format" member)."""
+    if not os.path.isfile(name):
+        return False
+    try:
+        with open(name, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return False  # the cohort loader reports what is wrong with it
+    return isinstance(doc, dict) and str(doc.get("format", "")).startswith("smart.agreement/")
+
+
+def _agreement_schedule(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    """An agreement's planned dates (and agreement-year ends) on the terminal or as iCalendar."""
+    from .agreement import Agreement
+
+    a = Agreement.load(args.file)
+    for w in a.schedule_warnings():
+        err.write(f"smart: {w.describe(lang)}\n")
+    if args.ics:
+        path = pathlib.Path(args.ics)
+        previous = None
+        if path.exists():
+            with open(path, encoding="utf-8", newline="") as f:
+                previous = f.read()
+        text = a.to_icalendar(lang, previous=previous)
+        _write_atomically(path, text)
+        out.write(f"{path}: {text.count('BEGIN:VEVENT')} events\n")
+        return 0
+    out.write(f"{a.organisation_name}\n\n")
+    for item in a.planned_items():
+        out.write(f"  {item.date.isoformat()}  {item.kind:<12} {item.label}\n")
+    return 0
 
 
 def _show(cohort: Cohort, lang: Lang, out: TextIO) -> None:

@@ -3,6 +3,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "bindings.hpp"
+#include "smart/agreement_calendar.hpp"
 #include "smart/calendar.hpp"
 #include "smart/holidays.hpp"
 
@@ -70,6 +71,23 @@ void register_calendar(py::module_& m) {
         py::arg("previous") = py::none(), py::arg("stamp") = py::none(),
         "The cohort's schedule (or one participant's own dates) as iCalendar text; `stamp`: DTSTAMP in seconds "
         "since 1970 UTC (default now).");
+    s.def(
+        "agreement_schedule_warnings", [](const smart::agreement& a) { return smart::check_agreement_days(a); },
+        py::arg("agreement"),
+        "The agreement's planned dates and held meetings on a public holiday or a weekend (session: the date's "
+        "JSON Pointer).");
+    s.def(
+        "agreement_icalendar",
+        [](const smart::agreement& a, smart::lang l, std::optional<text> previous, std::optional<std::int64_t> stamp) {
+            smart::icalendar_options options;
+            options.name = a.organisation().name;
+            if (previous) options.previous = std::move(*previous);
+            if (stamp) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(*stamp);
+            return smart::write_icalendar(smart::agreement_events(a, l), options);
+        },
+        py::arg("agreement"), py::kw_only(), py::arg("lang") = smart::lang::nb, py::arg("previous") = py::none(),
+        py::arg("stamp") = py::none(),
+        "The agreement's planned dates and agreement-year ends as iCalendar text.");
 }
 
 }  // namespace smart_py

@@ -51,6 +51,20 @@ SMART_EXTERN(int) smart_agreement_portfolio_json(char **out, const smart_agreeme
                                                  const char *as_of, const smart_cohort *const *cohorts,
                                                  size_t n_cohorts, smart_lang lang);
 
+/* The agreement's planned dates and held meetings (and planning days) that fall on a
+ * Norwegian public holiday or a weekend, as a JSON array like
+ * smart_cohort_schedule_warnings()'s; "session" is the JSON Pointer of the date in the
+ * agreement document ("/plan/dates/0", "/records/meetings/3"). Release *out with
+ * smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_agreement_schedule_warnings(char **out, const smart_agreement *agreement, smart_lang lang);
+
+/* The agreement's calendar as iCalendar (RFC 5545) text in `lang`: its planned dates and
+ * the last day of every agreement year (half-year), docs/calendar.md. `previous` and
+ * `stamp` as for smart_cohort_icalendar(). Release *out with smart_string_free().
+ * Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_agreement_icalendar(char **out, const smart_agreement *agreement, smart_lang lang,
+                                            const char *previous, long long stamp);
+
 /* Releases an agreement. NULL is allowed. */
 SMART_EXTERN(void) smart_agreement_free(smart_agreement *agreement);
 

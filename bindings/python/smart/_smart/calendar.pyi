@@ -2,6 +2,7 @@ import datetime
 
 from smart.enums import Lang
 
+from .agreement import Agreement
 from .cohort import Cohort
 
 class Holiday:
@@ -35,6 +36,14 @@ def icalendar(
     *,
     lang: Lang | str = ...,
     participant: str | None = None,
+    previous: str | None = None,
+    stamp: int | None = None,
+) -> str: ...
+def agreement_schedule_warnings(agreement: Agreement) -> list[ScheduleWarning]: ...
+def agreement_icalendar(
+    agreement: Agreement,
+    *,
+    lang: Lang | str = ...,
     previous: str | None = None,
     stamp: int | None = None,
 ) -> str: ...
