@@ -72,6 +72,23 @@ static void test_load_record_report(void) {
     EXPECT(smart_agreement_portfolio_json(&json, as, 2, "2026-06-01", NULL, 0, SMART_LANG_NB), SMART_EINVAL);
     CHECK(last_pointer_is("/1"));
 
+    TEST("the agreement's calendar and its holiday warnings");
+    OK(smart_agreement_icalendar(&json, f, SMART_LANG_EN, NULL, 0));
+    CHECK(contains(json, "BEGIN:VCALENDAR"));
+    CHECK(contains(json, "DTSTART;VALUE=DATE:20251020"));
+    CHECK(contains(json, "SUMMARY:Fjordvik skole: Agreement year 1 ends"));
+    CHECK(contains(json, "DTSTAMP:19700101T000000Z"));
+    smart_string_free(json);
+    EXPECT(smart_agreement_icalendar(NULL, f, SMART_LANG_EN, NULL, 0), SMART_EINVAL);
+    OK(smart_agreement_schedule_warnings(&json, f, SMART_LANG_EN));
+    CHECK(strcmp(json, "[]") == 0);
+    smart_string_free(json);
+    OK(smart_agreement_record_json(f, "meetings", "{\"kind\": \"staff\", \"date\": \"2025-05-17\", \"who\": 30}"));
+    OK(smart_agreement_schedule_warnings(&json, f, SMART_LANG_EN));
+    CHECK(contains(json, "\"reason\":\"holiday\""));
+    CHECK(contains(json, "/records/meetings/"));
+    smart_string_free(json);
+
     smart_agreement_free(a);
     smart_agreement_free(f);
     smart_agreement_free(NULL);

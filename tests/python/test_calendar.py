@@ -374,6 +374,8 @@ def test_smart_schedule_exports_an_agreement_and_warns_of_a_holiday(tmp_path: Pa
     assert status == 0, err
     assert "/plan/dates/1" in err and "17 May 2025" in err
     assert len(events_of((tmp_path / "avtale.ics").read_text(encoding="utf-8"))) == 6
+    status, out, err = run_cli("schedule", str(path))
+    assert status == 0 and out.startswith("Fjordvik skole\n") and "2025-05-17  staff" in out
     status, out, err = run_cli("agreement", "report", str(path), "--as-of", "2025-06-01")
     assert status == 0 and "/plan/dates/1" in err
     status, out, err = run_cli("schedule", str(path), "--participant", "p1", "--ics", str(tmp_path / "x.ics"))

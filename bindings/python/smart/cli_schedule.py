@@ -121,7 +121,7 @@ def _agreement_schedule(args: argparse.Namespace, lang: Lang, out: TextIO, err: 
         _write_atomically(path, text)
         out.write(f"{path}: {text.count('BEGIN:VEVENT')} events\n")
         return 0
-    out.write(f"{a.organisation_name}\n\n")
+    out.write(f"{a.organisation}\n\n")
     for item in a.planned_items():
         out.write(f"  {item.date.isoformat()}  {item.kind:<12} {item.label}\n")
     return 0
