@@ -21,6 +21,7 @@ from typing import TextIO
 
 from . import _texts, cli_agreement, cli_follow_up, cli_issue, cli_schedule, cli_stats
 from ._core import _smart
+from .cli_args import date_arg as _date
 from .cohort import Cohort, demo_cohort, load_cohort
 from .enums import Lang
 from .errors import SmartError
@@ -29,13 +30,6 @@ from .programme import get_programme, programme_ids
 
 __all__ = ["main"]
 
-
-def _date(text: str) -> datetime.date:
-    try:
-        day: datetime.date = _smart.schedule.parse_date(text)
-    except SmartError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
-    return day
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -12,7 +12,8 @@ from typing import Any, TextIO
 
 from ._core import _smart
 from .agreement import Agreement, Portfolio, agreement_portfolio
-from .cohort import Cohort, demo_cohort, load_cohort
+from .cli_args import cohort_arg as _cohort
+from .cli_args import date_arg as _date
 from .enums import Lang
 from .errors import SmartError
 
@@ -20,13 +21,6 @@ __all__ = ["add_commands"]
 
 DEMO_COHORT_ID = "trener-2024-demo"
 
-
-def _date(text: str) -> datetime.date:
-    try:
-        day: datetime.date = _smart.schedule.parse_date(text)
-    except SmartError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
-    return day
 
 
 def add_commands(sub: Any) -> None:
@@ -113,10 +107,6 @@ def _write_csv(out: TextIO, pf: Portfolio) -> None:
             row = {k: it.get(k) for k in cols if k in it}
             row.update(agreement=rep.data["id"], organisation=rep.data["organisation"]["name"])
             w.writerow(row)
-
-
-def _cohort(ref: str) -> Cohort:
-    return demo_cohort() if ref == DEMO_COHORT_ID else load_cohort(ref)
 
 
 def run_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import os
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from ._core import _smart
-from .cohort import Cohort, demo_cohort, load_cohort
+from .cli_args import cohort_arg as _cohort
+from .cohort import Cohort
 from .enums import Lang
 from .errors import SmartError
 from .follow_up import FollowUp, WorkStatus
@@ -42,13 +42,6 @@ def add_commands(sub: Any, parse_date: Callable[[str], datetime.date]) -> None:
     p.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     p.set_defaults(follow_up_handler=_run)
 
-
-def _cohort(name: str) -> Cohort:
-    """A file when one exists at ``name`` or it looks like a path, else a built-in demo
-    cohort by id (an unknown id is an error naming the ids)."""
-    if os.path.exists(name) or os.sep in name or name.endswith(".json"):
-        return load_cohort(name)
-    return demo_cohort(name)
 
 
 def _table(out: TextIO, cohort: Cohort, f: FollowUp, lang: Lang) -> None:

@@ -19,6 +19,7 @@ import pathlib
 from typing import TYPE_CHECKING, TextIO
 
 from ._core import _smart
+from .cli_args import date_arg as _date
 from .cohort import load_cohort
 from .enums import Lang
 from .errors import SmartError
@@ -57,13 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = ["add_commands"]
 
-
-def _date(text: str) -> datetime.date:
-    try:
-        day: datetime.date = _smart.schedule.parse_date(text)
-    except SmartError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
-    return day
 
 
 def _mode(text: str) -> int:

@@ -12,7 +12,8 @@ import pathlib
 import tempfile
 from typing import Any, TextIO
 
-from .cohort import Cohort, demo_cohort, load_cohort
+from .cli_args import cohort_arg as load_cohort_or_builtin
+from .cohort import Cohort
 from .enums import Lang
 from .errors import SmartError
 
@@ -36,13 +37,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     p.set_defaults(schedule_handler=run_schedule)
 
-
-def load_cohort_or_builtin(name: str) -> Cohort:
-    """The cohort in the file ``name`` (when it exists or looks like a path), else the
-    built-in demo cohort with that id (an unknown id is an error naming the built-in ones)."""
-    if os.path.exists(name) or os.sep in name or name.endswith(".json"):
-        return load_cohort(name)
-    return demo_cohort(name)
 
 
 def print_schedule_warnings(cohort: Cohort, lang: Lang, err: TextIO) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any, TextIO
 
-from ._core import _smart
+from .cli_args import date_arg as _date
 from .cohort import load_cohort
 from .errors import InvalidArgumentError, SmartError, ValidationError
 from .evaluation import Evaluation
@@ -25,13 +25,6 @@ from .statistics import STATES, STATUSES, GroupFigures, Statistics, cohort_stati
 
 __all__ = ["add_commands", "run_stats"]
 
-
-def _date(text: str) -> datetime.date:
-    try:
-        day: datetime.date = _smart.schedule.parse_date(text)
-    except SmartError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
-    return day
 
 
 def _min_cell(text: str) -> int:
