@@ -123,6 +123,35 @@ std::string status_list_credential(const certificate_register& reg, const issuer
     return signing_input + "." + b64url(sign_bytes(key, signing_input));
 }
 
+issuer_profile status_list_issuer(const certificate_register& reg, std::string_view issuer_url,
+                                  std::string_view list_url, std::string_view issuer_id) {
+    issuer_profile out;
+    const auto& records = reg.records();
+    for (auto it = records.rbegin(); it != records.rend(); ++it)
+        if (it->status_list == list_url) {
+            out = it->issuer;
+            break;
+        }
+    if (out.id.empty()) {
+        out.id = issuer_id.empty() ? did_web(issuer_url) : std::string(issuer_id);
+        out.name = "-";
+    } else if (!issuer_id.empty()) {
+        out.id = std::string(issuer_id);
+    }
+    out.url = std::string(issuer_url);
+    return out;
+}
+
+status_list_count count_status_list(const certificate_register& reg, std::string_view list_url) {
+    status_list_count n;
+    for (const auto& r : reg.records())
+        if (r.status_list == list_url) {
+            ++n.entries;
+            if (r.status != record_status::valid) ++n.no_longer_valid;
+        }
+    return n;
+}
+
 std::optional<std::string> decode_status_list(std::string_view encoded_list) {
     if (encoded_list.empty() || encoded_list.front() != 'u') return std::nullopt;
     const auto compressed = unb64url(encoded_list.substr(1));

@@ -270,3 +270,28 @@ TEST_CASE("a full status list: the register's allocator moves on to the issuer's
                                      {second, status_list_size}),
                     error);
 }
+
+TEST_CASE("the status list is signed as the issuer of its certificates; its counts", "[issuing][status]") {
+    fixture f;
+    certificate_register reg(f.dir.path / "register.jsonl");
+    // no certificate on the list yet: the did:web of the URL (or the id given), named "-"
+    auto who = status_list_issuer(reg, "https://kommune.example", f.list);
+    CHECK(who.id == did_web("https://kommune.example"));
+    CHECK(who.name == "-");
+    CHECK(who.url == "https://kommune.example");
+    CHECK(status_list_issuer(reg, "https://kommune.example", f.list, "https://kommune.example/issuer").id ==
+          "https://kommune.example/issuer");
+    CHECK(count_status_list(reg, f.list).entries == 0);
+
+    const auto a = reg.issue(f.data("p01"), f.issuer, f.key, date(2025, 4, 30), lang::nb).first;
+    reg.issue(f.data("p02"), f.issuer, f.key, date(2025, 4, 30), lang::nb);
+    reg.revoke(a.serial, "feil navn", date(2025, 5, 2));
+    who = status_list_issuer(reg, "https://kommune.example", f.list);
+    CHECK(who == f.issuer);  // the issuer of the records on the list
+    CHECK(status_list_issuer(reg, "https://kommune.example", f.list, "did:web:annen.example").id == "did:web:annen.example");
+    CHECK(status_list_issuer(reg, "https://kommune.example", f.list, "did:web:annen.example").name == f.issuer.name);
+    const auto n = count_status_list(reg, f.list);
+    CHECK(n.entries == 2);
+    CHECK(n.no_longer_valid == 1);
+    CHECK(count_status_list(reg, "https://annen.example/status/revocation.jwt").entries == 0);
+}

@@ -356,15 +356,10 @@ def _add_status_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _status_list_text(
     reg: Register, key: SigningKey, issuer_url: str, issuer_id: str | None, day: datetime.date | None
 ) -> str:
-    """The signed status list at ``<issuer_url>/status/revocation.jwt``, its issuer the one of
-    the register's records on that list (or ``issuer_id``, else the URL's did:web)."""
+    """The signed status list at ``<issuer_url>/status/revocation.jwt``, signed as the core's
+    ``status_list_issuer`` says (the issuer of the register's records on that list)."""
     url = status_list_url(issuer_url)
-    on_list = [r for r in reg.records() if r.status_list == url]
-    issuer = Issuer(
-        id=issuer_id or (on_list[-1].issuer.id if on_list else did_web(issuer_url)),
-        name=on_list[-1].issuer.name if on_list else "-",
-        url=issuer_url,
-    )
+    issuer = _smart.issuing.status_list_issuer(reg, issuer_url, url, issuer_id or "")
     return status_list_credential(reg, issuer, key, url, day or datetime.date.today())
 
 
@@ -375,7 +370,7 @@ def _status_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         key = load_signing_key(args.key)
         reg = Register(args.register)
         url = status_list_url(args.issuer_url)
-        on_list = [r for r in reg.records() if r.status_list == url]
+        entries, revoked = _smart.issuing.count_status_list(reg, url)
         text = _status_list_text(reg, key, args.issuer_url, args.issuer, args.date)
     except (SmartError, OSError, ValueError) as exc:
         return _fail(err, str(exc))
@@ -383,8 +378,7 @@ def _status_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         pathlib.Path(args.out).write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
         return _fail(err, f"cannot write {args.out}: {exc.strerror or exc}")
-    revoked = sum(1 for r in on_list if r.status is not RecordStatus.valid)
-    out.write(f"{args.out}: {len(on_list)} certificates on {url}, {revoked} no longer valid; publish it at that URL\n")
+    out.write(f"{args.out}: {entries} certificates on {url}, {revoked} no longer valid; publish it at that URL\n")
     return 0
 
 

@@ -606,6 +606,24 @@ void register_issuing(py::module_& m) {
         },
         py::arg("register"), py::arg("issuer"), py::arg("key"), py::arg("list_url"), py::arg("valid_from"),
         "The signed W3C Bitstring Status List credential (VC-JWT) of the register's certificates on list_url.");
+    s.def(
+        "status_list_issuer",
+        [](py_register& reg, std::string_view issuer_url, std::string_view list_url, std::string_view issuer_id) {
+            std::lock_guard<std::mutex> lock(reg.mu);
+            return smart::status_list_issuer(reg.reg, issuer_url, list_url, issuer_id);
+        },
+        py::arg("register"), py::arg("issuer_url"), py::arg("list_url"), py::arg("issuer_id") = "",
+        "Who signs the status list at list_url: the issuer of the register's newest record on it (issuer_id "
+        "instead of its id when given); with none, issuer_id or the did:web of issuer_url, named '-'.");
+    s.def(
+        "count_status_list",
+        [](py_register& reg, std::string_view list_url) {
+            std::lock_guard<std::mutex> lock(reg.mu);
+            const auto n = smart::count_status_list(reg.reg, list_url);
+            return std::make_tuple(n.entries, n.no_longer_valid);
+        },
+        py::arg("register"), py::arg("list_url"),
+        "(entries, no longer valid) of the register's records on list_url.");
     s.def("status_list_url", &smart::status_list_url, py::arg("issuer_url"), py::arg("n") = 0,
           "The URL of the issuer's revocation list number n: <issuer url>/status/revocation.jwt for n = 0.");
     s.attr("STATUS_LIST_SIZE") = smart::status_list_size;

@@ -79,6 +79,22 @@ std::string status_list_url(std::string_view issuer_url, std::uint32_t n = 0);
 std::string status_list_credential(const certificate_register& reg, const issuer_profile& issuer,
                                    const signing_key& key, std::string_view list_url, date valid_from);
 
+/// Who signs the status list at `list_url` of an issuer with web address `issuer_url`: the
+/// issuer of the register's newest record on that list (the list belongs to whoever issued
+/// its certificates), with `issuer_id` instead of its id when not empty; with no record on
+/// the list, the issuer `issuer_id`, else the did:web of `issuer_url`, named "-". The URL
+/// is `issuer_url` in every case.
+issuer_profile status_list_issuer(const certificate_register& reg, std::string_view issuer_url,
+                                  std::string_view list_url, std::string_view issuer_id = {});
+
+/// How many of the register's records are on `list_url`, and how many of those are no
+/// longer valid (their bit is set).
+struct status_list_count {
+    std::size_t entries = 0;
+    std::size_t no_longer_valid = 0;
+};
+status_list_count count_status_list(const certificate_register& reg, std::string_view list_url);
+
 /// The bits of a status list credential's encodedList ("u" + base64url of GZIP);
 /// nullopt when it is not that (or inflates to more than 16 MiB).
 std::optional<std::string> decode_status_list(std::string_view encoded_list);
