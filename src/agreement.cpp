@@ -531,4 +531,14 @@ std::string explain(const item_status& s, lang l, agreement_form form) {
     return out;
 }
 
+std::vector<cohort_seat> seats_in_cohort(std::span<const agreement* const> agreements, std::string_view cohort_id) {
+    std::vector<cohort_seat> out;
+    for (const agreement* a : agreements)
+        for (const auto& s : a->seats())
+            if (s.cohort == cohort_id) out.push_back({s.participant, a->id(), a->organisation().name, s.on});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const cohort_seat& x, const cohort_seat& y) { return x.participant < y.participant; });
+    return out;
+}
+
 }  // namespace smart

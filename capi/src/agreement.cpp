@@ -106,6 +106,27 @@ int smart_agreement_portfolio_json(char** out, const smart_agreement* const* agr
     });
 }
 
+int smart_agreement_seats_in_cohort_json(char** out, const smart_agreement* const* agreements, size_t n,
+                                         const char* cohort_id) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    return guard([&] {
+        need(out, fn, "out is NULL");
+        if (n > 0) need(agreements, fn, "agreements is NULL");
+        need(cohort_id, fn, "cohort_id is NULL");
+        std::vector<const smart::agreement*> list;
+        list.reserve(n);
+        for (size_t i = 0; i < n; ++i) list.push_back(&get_agreement(need(agreements[i], fn, "an agreement is NULL"), fn).a);
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& s : smart::seats_in_cohort(list, cohort_id))
+            rows.push_back({{"participant", s.participant},
+                            {"agreement", s.agreement},
+                            {"organisation", s.organisation},
+                            {"taken_on", smart::to_iso(s.on)}});
+        *out = dup(rows.dump());
+    });
+}
+
 void smart_agreement_free(smart_agreement* agreement) {
     if (!agreement) return;
     std::uint32_t actual;

@@ -298,6 +298,21 @@ const char* agreement_heading(std::string_view key, lang l);
 std::string explain(const item_status& s, lang l, agreement_form form);
 /// The report as a smart.agreement_report/1 JSON document with explanations in `l`.
 std::string report_to_json(const agreement& a, const agreement_report& r, lang l);
+/// A trainer seat seen from the cohort: which agreement a participant's seat belongs to.
+struct cohort_seat {
+    std::string participant;  ///< the participant's id in the cohort
+    std::string agreement;    ///< the agreement's id
+    std::string organisation; ///< the organisation's name
+    date on;                  ///< when the seat was taken
+    friend bool operator==(const cohort_seat&, const cohort_seat&) = default;
+};
+/// The other way of the seat link (the report goes from an agreement to its trainees'
+/// certificates): every seat of `agreements` in the trainer cohort `cohort_id`, ordered by
+/// participant id, so a cohort's participant — and the certificate issued to them — can be
+/// traced to the agreement that paid the seat. A participant holding seats in two
+/// agreements appears twice.
+std::vector<cohort_seat> seats_in_cohort(std::span<const agreement* const> agreements, std::string_view cohort_id);
+
 /// All agreements as of a date: smart.agreement_portfolio/1 (one row each, and the reports).
 std::string portfolio_to_json(std::span<const agreement* const> agreements, date as_of,
                               std::span<const cohort* const> trainer_cohorts, lang l);

@@ -72,6 +72,16 @@ static void test_load_record_report(void) {
     EXPECT(smart_agreement_portfolio_json(&json, as, 2, "2026-06-01", NULL, 0, SMART_LANG_NB), SMART_EINVAL);
     CHECK(last_pointer_is("/1"));
 
+    TEST("seats traced from the cohort to the agreement");
+    OK(smart_agreement_seats_in_cohort_json(&json, as, 1, "trener-2024-demo"));
+    CHECK(contains(json, "\"agreement\":\"fjordvik-skole-2024\""));
+    CHECK(contains(json, "\"organisation\":\"Fjordvik skole\""));
+    smart_string_free(json);
+    OK(smart_agreement_seats_in_cohort_json(&json, as, 1, "another-cohort"));
+    CHECK(strcmp(json, "[]") == 0);
+    smart_string_free(json);
+    EXPECT(smart_agreement_seats_in_cohort_json(&json, as, 1, NULL), SMART_EINVAL);
+
     TEST("the agreement's calendar and its holiday warnings");
     OK(smart_agreement_icalendar(&json, f, SMART_LANG_EN, NULL, 0));
     CHECK(contains(json, "BEGIN:VCALENDAR"));

@@ -62,3 +62,21 @@ TEST_CASE("planned dates and held meetings on a holiday or a weekend are warning
     CHECK(w[1].reason == schedule_warning_reason::saturday);
     CHECK(check_agreement_days(with_dates({{plan_item::staff, d("2025-10-20"), ""}})).empty());
 }
+
+TEST_CASE("seats traced the other way: from a cohort's participant to the agreement holding the seat", "[agreement]") {
+    auto a = with_dates({});
+    a.add_seat({"trener-2024-demo", "p05", d("2024-08-15")});
+    a.add_seat({"trener-2024-demo", "p01", d("2024-09-01")});
+    a.add_seat({"trener-2025", "p01", d("2025-08-15")});
+    auto b = agreement("solvik-2024", organisation{"Solvik barnehage", municipality{"3905", "Tønsberg"}, organisation_kind::kindergarten},
+                       d("2024-08-01"), 3, agreement_form::full, 12);
+    b.add_seat({"trener-2024-demo", "p03", d("2024-08-20")});
+    const agreement* both[] = {&a, &b};
+    const auto seats = seats_in_cohort(both, "trener-2024-demo");
+    REQUIRE(seats.size() == 3);
+    CHECK(seats[0] == cohort_seat{"p01", "testvik-2024", "Testvik skole", d("2024-09-01")});
+    CHECK(seats[1] == cohort_seat{"p03", "solvik-2024", "Solvik barnehage", d("2024-08-20")});
+    CHECK(seats[2].participant == "p05");
+    CHECK(seats_in_cohort(both, "trener-2025").size() == 1);
+    CHECK(seats_in_cohort(both, "none").empty());
+}

@@ -429,3 +429,17 @@ def test_cli_agreement_report_json_and_csv_of_several_files(tmp_path: Path) -> N
     bad.write_text(json.dumps(_set(["years"], 0)), encoding="utf-8")
     status, _, err = run("agreement", "report", str(bad))
     assert status == 1 and "bad.json: /years:" in err
+
+
+def test_seats_are_traced_from_the_cohort_to_the_agreement() -> None:
+    # The report goes from an agreement to its trainees' certificates; this goes back: which
+    # agreement holds the seat of a participant of the trainer cohort.
+    a = smart.Agreement.load(ROOT / "examples/agreements/fjordvik-skole.json")
+    seats = smart.seats_in_cohort([a], smart.demo_cohort())
+    assert [(s.participant, s.agreement, s.organisation) for s in seats] == [
+        ("p01", "fjordvik-skole-2024", "Fjordvik skole"),
+        ("p02", "fjordvik-skole-2024", "Fjordvik skole"),
+        ("p05", "fjordvik-skole-2024", "Fjordvik skole"),
+    ]
+    assert seats[0].taken_on == datetime.date(2024, 8, 15)
+    assert smart.seats_in_cohort([a], "another-cohort") == []

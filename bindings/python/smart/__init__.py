@@ -222,9 +222,9 @@ __all__ += [
     "WorkStatus",
 ]
 # Long-term agreements (docs/agreements.md): plan, records, reports and the portfolio.
-from .agreement import Agreement, AgreementReport, Portfolio, agreement_portfolio  # noqa: E402
+from .agreement import Agreement, AgreementReport, CohortSeat, Portfolio, agreement_portfolio, seats_in_cohort  # noqa: E402
 
-__all__ += ["Agreement", "AgreementReport", "Portfolio", "agreement_portfolio"]
+__all__ += ["Agreement", "AgreementReport", "CohortSeat", "Portfolio", "agreement_portfolio", "seats_in_cohort"]
 # Norwegian public holidays and iCalendar export (docs/calendar.md).
 from . import calendar  # noqa: E402
 from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from .calendar import ScheduleWarning
 
-__all__ = ["Agreement", "AgreementReport", "PlannedItem", "Period", "Portfolio", "agreement_portfolio"]
+__all__ = ["Agreement", "AgreementReport", "CohortSeat", "PlannedItem", "Period", "Portfolio", "agreement_portfolio", "seats_in_cohort"]
 
 DateLike = datetime.date | str
 
@@ -42,6 +42,15 @@ class Period(NamedTuple):
     number: int
     start: datetime.date
     end: datetime.date
+
+
+class CohortSeat(NamedTuple):
+    """A trainer seat seen from the cohort: the participant and the agreement that holds the seat."""
+
+    participant: str
+    agreement: str
+    organisation: str
+    taken_on: datetime.date
 
 
 class PlannedItem(NamedTuple):
@@ -293,3 +302,11 @@ def agreement_portfolio(
     """The portfolio of agreements as of a date (each agreement's id once)."""
     text = _smart.agreement.portfolio_json([a._a for a in agreements], as_of, _cores(cohorts), str(Lang(lang).value))
     return Portfolio(json.loads(text))
+
+
+def seats_in_cohort(agreements: Sequence[Agreement], cohort: Cohort | str) -> list[CohortSeat]:
+    """The other way of the seat link: every seat of ``agreements`` in the trainer cohort
+    (a :class:`Cohort` or its id), ordered by participant id — which agreement paid for a
+    participant's place, and so for their certificate (docs/agreements.md)."""
+    cohort_id = cohort if isinstance(cohort, str) else cohort.id
+    return [CohortSeat(*s) for s in _smart.agreement.seats_in_cohort([a._a for a in agreements], cohort_id)]

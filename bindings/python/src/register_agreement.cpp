@@ -88,6 +88,18 @@ void register_agreement(py::module_& m) {
         },
         py::arg("agreements"), py::arg("as_of"), py::arg("cohorts"), py::arg("lang"),
         "The smart.agreement_portfolio/1 document of the agreements as of a date.");
+    s.def(
+        "seats_in_cohort",
+        [](const std::vector<agreement_ptr>& agreements, const text& cohort_id) {
+            std::vector<const smart::agreement*> list;
+            for (const auto& a : agreements) list.push_back(a.get());
+            std::vector<std::tuple<std::string, std::string, std::string, smart::date>> out;
+            for (const auto& s : smart::seats_in_cohort(list, cohort_id.value))
+                out.emplace_back(s.participant, s.agreement, s.organisation, s.on);
+            return out;
+        },
+        py::arg("agreements"), py::arg("cohort_id"),
+        "(participant, agreement id, organisation, taken on) of every seat of the agreements in the cohort.");
 }
 
 }  // namespace smart_py

@@ -51,6 +51,14 @@ SMART_EXTERN(int) smart_agreement_portfolio_json(char **out, const smart_agreeme
                                                  const char *as_of, const smart_cohort *const *cohorts,
                                                  size_t n_cohorts, smart_lang lang);
 
+/* The other way of the seat link: every trainer seat of the `n` agreements in the cohort
+ * `cohort_id`, ordered by participant id, as a JSON array of
+ *   {"participant": "p05", "agreement": "<id>", "organisation": "<name>", "taken_on": "YYYY-MM-DD"}
+ * ("[]" when none): which agreement holds a participant's seat (and so their certificate).
+ * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_agreement_seats_in_cohort_json(char **out, const smart_agreement *const *agreements, size_t n,
+                                                       const char *cohort_id);
+
 /* The agreement's planned dates and held meetings (and planning days) that fall on a
  * Norwegian public holiday or a weekend, as a JSON array like
  * smart_cohort_schedule_warnings()'s; "session" is the JSON Pointer of the date in the
