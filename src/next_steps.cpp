@@ -237,6 +237,88 @@ next_steps next_steps_of(const evaluation& e, std::size_t participant) {
     return step_planner(e).plan(participant);
 }
 
+date due_on(const next_step& s) noexcept {
+    switch (s.kind) {
+        case step_kind::attend:
+        case step_kind::festival: return s.start;
+        case step_kind::note:
+        case step_kind::portfolio_approval:
+        case step_kind::final_text: break;
+    }
+    return s.end;
+}
+
+std::vector<std::uint32_t> coordinator_list::by_participant() const {
+    std::vector<std::uint32_t> order(steps.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const due_step &x = steps[a], &y = steps[b];
+        if (x.cohort != y.cohort) return x.cohort < y.cohort;
+        if (x.participant != y.participant) return x.participant < y.participant;
+        return x.due < y.due;
+    });
+    return order;
+}
+
+coordinator_list coordinator_list_of(const evaluation& e, int within_days) {
+    const evaluation* one[] = {&e};
+    return coordinator_list_of(std::span<const evaluation* const>(one), within_days);
+}
+
+coordinator_list coordinator_list_of(std::span<const evaluation* const> evaluations, int within_days) {
+    if (within_days < 0) throw error(errc::invalid_argument, "coordinator list: expected within_days >= 0");
+    coordinator_list out;
+    out.within_days = within_days;
+    next_steps ns;
+    for (std::size_t ci = 0; ci < evaluations.size(); ++ci) {
+        if (!evaluations[ci]) throw error(errc::invalid_argument, "coordinator list: evaluation " + std::to_string(ci) + " is null");
+        const evaluation& e = *evaluations[ci];
+        const auto cohort_no = static_cast<std::uint32_t>(ci);
+        const date until = e.as_of() + boost::gregorian::days(within_days);
+        const step_planner planner(e);
+        at_risk_list risk;
+        risk.cohort = cohort_no;
+        risk.next_day = planner.next_counted_day();
+        const std::size_t first_group = out.by_action.size();
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            planner.plan(i, ns);
+            if (ns.at_risk) risk.participants.push_back(static_cast<std::uint32_t>(i));
+            for (const next_step& s : ns.steps) {
+                const date due = due_on(s);
+                if (due <= e.as_of() || due > until) continue;
+                out.steps.push_back({cohort_no, static_cast<std::uint32_t>(i), due, s});
+                // group with the same action of this cohort
+                next_step key = s;
+                key.awaiting_approval = 0;
+                action_group* g = nullptr;
+                for (std::size_t k = first_group; k < out.by_action.size() && !g; ++k) {
+                    next_step other = out.by_action[k].step;
+                    other.awaiting_approval = 0;
+                    if (other == key) g = &out.by_action[k];
+                }
+                if (!g) {
+                    out.by_action.push_back({cohort_no, due, s, {}});
+                    g = &out.by_action.back();
+                    g->step.awaiting_approval = 0;
+                }
+                g->step.awaiting_approval = static_cast<std::uint16_t>(g->step.awaiting_approval + s.awaiting_approval);
+                g->participants.push_back(static_cast<std::uint32_t>(i));
+            }
+        }
+        if (!risk.participants.empty()) out.at_risk.push_back(std::move(risk));
+    }
+    std::stable_sort(out.steps.begin(), out.steps.end(), [](const due_step& a, const due_step& b) {
+        if (a.due != b.due) return a.due < b.due;
+        if (a.cohort != b.cohort) return a.cohort < b.cohort;
+        return a.participant < b.participant;
+    });
+    std::stable_sort(out.by_action.begin(), out.by_action.end(), [](const action_group& a, const action_group& b) {
+        if (a.due != b.due) return a.due < b.due;
+        return a.cohort < b.cohort;
+    });
+    return out;
+}
+
 namespace {
 
 template <class E>
@@ -308,6 +390,13 @@ std::string describe(const next_step& s, lang l) {
         }
     }
     return {};
+}
+
+std::string describe(const action_group& g, lang l) {
+    const std::size_t n = g.participants.size();
+    return std::to_string(n) + " " +
+           (n == 1 ? t(l, "deltaker", "deltakar", "participant") : t(l, "deltakere", "deltakarar", "participants")) +
+           ": " + describe(g.step, l);
 }
 
 std::string describe(const blocked_requirement& b, const programme& p, lang l) {

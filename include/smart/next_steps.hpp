@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smart/evaluation.hpp"
@@ -106,6 +109,10 @@ public:
         return out;
     }
     const evaluation& source() const noexcept { return *e_; }
+    /// The first counted day (attendance) after the as-of date; not-a-date when none.
+    date next_counted_day() const noexcept {
+        return remaining_counted_.empty() ? date(boost::gregorian::not_a_date_time) : remaining_counted_.front();
+    }
 
 private:
     const evaluation* e_;
@@ -128,5 +135,80 @@ std::string describe(const next_step& s, lang l);
 /// "Kan ikke lenger oppfylle: oppmøte (krever fritak)" ... for a blocked requirement; the
 /// requirement's id names the exemption needed.
 std::string describe(const blocked_requirement& b, const programme& p, lang l);
+
+}  // namespace smart
+
+namespace smart {
+
+/// The day a step falls due, for a coordinator: an attend day or the first day of an
+/// attend option (the next counted day: missing it uses slack) and the first festival day
+/// are due on their `start`; documents and approvals on their deadline (`end`).
+date due_on(const next_step& s) noexcept;
+
+/// A step of one participant on the coordinator's list.
+struct due_step {
+    std::uint32_t cohort = 0;       ///< position in the evaluations given
+    std::uint32_t participant = 0;  ///< position in that evaluation
+    date due;                       ///< due_on(step)
+    next_step step;
+    friend bool operator==(const due_step&, const due_step&) = default;
+};
+
+/// Participants who share one action (same kind, requirement, window and numbers): "7
+/// people have no note yet for the interval closing 13 Nov".
+struct action_group {
+    std::uint32_t cohort = 0;
+    date due;
+    next_step step;  ///< the action (awaiting_approval: the sum over the group)
+    std::vector<std::uint32_t> participants;
+    friend bool operator==(const action_group&, const action_group&) = default;
+};
+
+/// At-risk participants of one cohort before its next counted day (every remaining
+/// counted day is a must step for them).
+struct at_risk_list {
+    std::uint32_t cohort = 0;
+    date next_day{boost::gregorian::not_a_date_time};  ///< the next counted day after as-of
+    std::vector<std::uint32_t> participants;
+    friend bool operator==(const at_risk_list&, const at_risk_list&) = default;
+};
+
+/// The coordinator's follow-up list (docs/next-steps.md, "The coordinator's list").
+struct coordinator_list {
+    int within_days = 0;
+    /// Every step with as_of < due <= as_of + within_days (each cohort's own as-of), sorted
+    /// by due date, then cohort, participant and the step's order.
+    std::vector<due_step> steps;
+    /// The same steps grouped by action, sorted by due date, then cohort and action.
+    std::vector<action_group> by_action;
+    std::vector<at_risk_list> at_risk;  ///< one per cohort with at-risk participants
+    /// The steps in participant order (cohort, participant, then due date): positions in
+    /// `steps`.
+    std::vector<std::uint32_t> by_participant() const;
+};
+
+/// The coordinator's list over one or several evaluations. within_days >= 0, else throws
+/// invalid_argument.
+coordinator_list coordinator_list_of(std::span<const evaluation* const> evaluations, int within_days);
+coordinator_list coordinator_list_of(const evaluation& e, int within_days);
+
+/// "7 deltakere: Lever 1 notat (...) datert 14.11.2024–15.1.2025" / "7 participants: ...".
+std::string describe(const action_group& g, lang l);
+
+/// The format name of next-steps documents.
+inline constexpr std::string_view next_steps_format = "smart.next_steps/1";
+
+/// What next_steps_to_json writes.
+struct next_steps_options {
+    /// Only this participant (by id; throws not_found when unknown); "" = everyone.
+    std::string participant;
+    /// When set, the coordinator's list of steps due within this many days is added.
+    std::optional<int> within_days;
+};
+
+/// A smart.next_steps/1 document (schema/next_steps.schema.json): per participant the
+/// status, steps (numbers, due date and the line in nb/nn/en), blocked requirements, the
+/// earliest eligibility date and the next deadline; with within_days, the coordinator's list.
+std::string next_steps_to_json(const evaluation& e, const next_steps_options& o = {});
 
 }  // namespace smart

@@ -2,6 +2,7 @@
 // the property from issue 14 over generated cohorts: doing exactly the must steps (and the
 // minimum of the options) makes a participant eligible; leaving out any must step does not;
 // and what an eligible participant did after the as-of date was on their list.
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "helpers.hpp"
@@ -446,4 +447,99 @@ TEST_CASE("property: exactly the must steps and the minimum of the options make 
     CHECK(checked > 1000);       // enough in-progress participants were exercised
     CHECK(must_dropped > 5000);
     CHECK(took_steps > 100);
+}
+
+// ---------------------------------------------------------------------------------------
+// The coordinator's list and the smart.next_steps/1 document.
+
+namespace {
+
+/// Three participants after the first gathering: p1 attended both days (slack), p2 one
+/// (at risk), p3 both and already wrote the first interval's note.
+cohort three_after_first_gathering() {
+    cohort c = trainer_full();
+    c.add_participant(th::person("p2", "Ola Nordmann"));
+    c.add_participant(th::person("p3", "Siri Nordmann"));
+    const auto days = th::trainer_days();
+    th::record(c, "p1", {days[0], days[1]}, A::present);
+    c.set_attendance("p2", days[0], A::present);
+    c.set_attendance("p2", days[1], A::absent);
+    th::record(c, "p3", {days[0], days[1]}, A::present);
+    c.add_submission("p3", th::note(d("2024-09-25")));
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("the coordinator's list: steps due within N days, by date, by action, at risk", "[next_steps]") {
+    const cohort c = three_after_first_gathering();
+    const evaluation e = evaluate(c, d("2024-11-01"));
+    {
+        // 12 days ahead reach 13 Nov: the first interval's note (p1, p2) and the day itself
+        const coordinator_list cl = coordinator_list_of(e, 12);
+        REQUIRE(cl.steps.size() == 5);  // p1 note + option, p2 note + must day, p3 option
+        for (std::size_t i = 1; i < cl.steps.size(); ++i) CHECK(cl.steps[i - 1].due <= cl.steps[i].due);
+        for (const auto& s : cl.steps) CHECK(s.due == d("2024-11-13"));
+        // by action: the note (p1, p2), p1's and p3's attend option, p2's must day
+        REQUIRE(cl.by_action.size() == 3);
+        const action_group* note_group = nullptr;
+        for (const auto& g : cl.by_action)
+            if (g.step.kind == K::note) note_group = &g;
+        REQUIRE(note_group);
+        CHECK(note_group->participants == std::vector<std::uint32_t>{0, 1});
+        CHECK(describe(*note_group, lang::en).rfind("2 participants: Submit 1 note", 0) == 0);
+        REQUIRE(cl.at_risk.size() == 1);
+        CHECK(cl.at_risk[0].participants == std::vector<std::uint32_t>{1});
+        CHECK(cl.at_risk[0].next_day == d("2024-11-13"));
+        const auto order = cl.by_participant();
+        REQUIRE(order.size() == cl.steps.size());
+        for (std::size_t i = 1; i < order.size(); ++i)
+            CHECK(cl.steps[order[i - 1]].participant <= cl.steps[order[i]].participant);
+    }
+    // 11 days ahead end on 12 Nov: nothing due yet; the at-risk list is still there
+    const coordinator_list none = coordinator_list_of(e, 11);
+    CHECK(none.steps.empty());
+    CHECK(none.by_action.empty());
+    CHECK(none.at_risk.size() == 1);
+    CHECK_THROWS_AS(coordinator_list_of(e, -1), smart::error);
+
+    // several cohorts: positions say which
+    const cohort other = three_after_first_gathering();
+    const evaluation e2 = evaluate(other, d("2024-11-01"));
+    const evaluation* both[] = {&e, &e2};
+    const coordinator_list two = coordinator_list_of(std::span<const evaluation* const>(both), 12);
+    CHECK(two.steps.size() == 10);
+    CHECK(two.at_risk.size() == 2);
+    CHECK(two.steps.back().cohort == 1);
+}
+
+TEST_CASE("the smart.next_steps/1 document", "[next_steps][json]") {
+    const cohort c = three_after_first_gathering();
+    const evaluation e = evaluate(c, d("2024-11-01"));
+    const auto doc = nlohmann::json::parse(next_steps_to_json(e, {.participant = "", .within_days = 12}));
+    CHECK(doc["format"] == "smart.next_steps/1");
+    CHECK(doc["as_of"] == "2024-11-01");
+    REQUIRE(doc["participants"].size() == 3);
+    const auto& p2 = doc["participants"][1];
+    CHECK(p2["id"] == "p2");
+    CHECK(p2["at_risk"] == true);
+    CHECK(p2["next_deadline"] == "2024-11-13");
+    CHECK(p2["earliest_eligible"] == "2025-04-09");
+    const auto& note = p2["steps"][6];  // six must days first, then the notes
+    CHECK(note["kind"] == "note");
+    CHECK(note["interval"] == 1);
+    CHECK(note["start"] == "2024-11-02");
+    CHECK(note["end"] == "2024-11-13");
+    CHECK(note["accepted_kinds"].size() == 3);
+    CHECK(note["min_pages"].is_null());
+    CHECK(note["text"]["nb"].get<std::string>().rfind("Lever 1 notat", 0) == 0);
+    CHECK(doc["coordinator"]["steps"].size() == 5);
+    CHECK(doc["coordinator"]["at_risk"]["participants"] == nlohmann::json::array({"p2"}));
+    CHECK(doc["coordinator"]["by_action"][0]["summary"]["en"].is_string());
+
+    const auto one = nlohmann::json::parse(next_steps_to_json(e, {.participant = "p3", .within_days = std::nullopt}));
+    REQUIRE(one["participants"].size() == 1);
+    CHECK(one["participants"][0]["id"] == "p3");
+    CHECK_FALSE(one.contains("coordinator"));
+    CHECK_THROWS_AS(next_steps_to_json(e, {.participant = "nobody", .within_days = std::nullopt}), smart::error);
 }
