@@ -151,4 +151,36 @@ std::string next_steps_to_json(const evaluation& e, const next_steps_options& o)
     return doc.dump(2) + "\n";
 }
 
+std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l) {
+    const cohort& c = e.cohort();
+    const programme& prog = e.programme();
+    std::size_t first = 0, last = e.size();
+    if (!participant_id.empty()) {
+        first = e.index_of(participant_id);
+        last = first + 1;
+    }
+    const step_planner planner(e);
+    next_steps ns;
+    std::vector<calendar_event> out;
+    for (std::size_t i = first; i < last; ++i) {
+        planner.plan(i, ns);
+        const participant& p = c.participants()[i];
+        for (const next_step& s : ns.steps) {
+            std::vector<std::string> parts{"next", p.id, to_string(s.kind), prog.requirements[s.requirement].id};
+            if (s.kind == step_kind::note) parts.push_back(std::to_string(s.interval + 1));
+            if (s.kind == step_kind::attend && s.must) parts.push_back("day" + std::to_string(*c.day_index(s.start) + 1));
+            calendar_event ev;
+            ev.uid = calendar_uid(prog.id, c.id(), parts);
+            const std::string line = describe(s, l);
+            ev.summary = std::string(l == lang::en ? "Deadline: " : "Frist: ") + line;
+            ev.description = p.name + " (" + p.id + "), " + c.label() + ": " + line;
+            ev.first = ev.last = due_on(s);
+            ev.alarm = calendar_alarm{2 * 24 * 60, line};
+            ev.categories = {"next-step", to_string(s.kind)};
+            out.push_back(std::move(ev));
+        }
+    }
+    return out;
+}
+
 }  // namespace smart

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "smart/calendar.hpp"
 #include "smart/evaluation.hpp"
 
 namespace smart {
@@ -210,5 +211,13 @@ struct next_steps_options {
 /// status, steps (numbers, due date and the line in nb/nn/en), blocked requirements, the
 /// earliest eligibility date and the next deadline; with within_days, the coordinator's list.
 std::string next_steps_to_json(const evaluation& e, const next_steps_options& o = {});
+
+/// The participants' next steps as iCalendar entries (calendar.hpp's writer): one all-day
+/// event per step on its due day (due_on), summary "Frist:" / "Deadline:" ... with the
+/// step's line in `l`, description with its window, an alarm two days before. UIDs from
+/// programme, cohort, participant, step kind, requirement id and interval or day position
+/// (never from dates' text or names), so a new export updates the same entries.
+/// `participant` "" = everyone; throws not_found for an unknown id.
+std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l);
 
 }  // namespace smart

@@ -4,6 +4,7 @@
 // and what an eligible participant did after the as-of date was on their list.
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
 #include "helpers.hpp"
 
@@ -542,4 +543,30 @@ TEST_CASE("the smart.next_steps/1 document", "[next_steps][json]") {
     CHECK(one["participants"][0]["id"] == "p3");
     CHECK_FALSE(one.contains("coordinator"));
     CHECK_THROWS_AS(next_steps_to_json(e, {.participant = "nobody", .within_days = std::nullopt}), smart::error);
+}
+
+TEST_CASE("next steps as calendar entries: one per step on its due day, stable uids, an alarm", "[next_steps]") {
+    cohort c = three_after_first_gathering();
+    const evaluation e = evaluate(c, d("2024-11-01"));
+    const auto events = next_steps_events(e, "p2", lang::en);
+    const next_steps ns = next_steps_of(e, 1);
+    REQUIRE(events.size() == ns.steps.size());
+    std::set<std::string> uids;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        CHECK(events[i].first == due_on(ns.steps[i]));
+        CHECK(events[i].summary == "Deadline: " + describe(ns.steps[i], lang::en));
+        CHECK(events[i].alarm.has_value());
+        uids.insert(events[i].uid);
+    }
+    CHECK(uids.size() == events.size());
+    // a later export (a note written since) keeps the uids of the entries that remain
+    c.add_submission("p2", th::note(d("2024-11-02")));
+    const evaluation later = evaluate(c, d("2024-11-02"));
+    const auto again = next_steps_events(later, "p2", lang::en);
+    CHECK(again.size() == events.size() - 1);
+    for (const auto& ev : again) CHECK(uids.count(ev.uid) == 1);
+    const std::string ics = write_icalendar(events);
+    CHECK(ics.find("BEGIN:VALARM") != std::string::npos);
+    CHECK(next_steps_events(e, "", lang::nb).size() > events.size());
+    CHECK_THROWS_AS(next_steps_events(e, "nobody", lang::nb), smart::error);
 }
