@@ -80,3 +80,53 @@ def test_the_frame_has_one_row_per_step(demo: smart.Cohort) -> None:
     first = next(s for p in doc["participants"] for s in p["steps"])
     assert frame.iloc[0]["text"] == first["text"]["en"]
     assert frame.iloc[0]["needed"] == first["needed"]
+
+
+def cli_run(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from smart import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(list(argv), out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_cli_next_formats(demo: smart.Cohort) -> None:
+    as_of = as_of_dates(demo)[4]
+    doc = demo.evaluate(as_of).next_steps()
+    status, out, _ = cli_run("next", "--as-of", as_of.isoformat(), "--format", "json")
+    assert status == 0
+    assert json.loads(out) == doc
+    # the table: every step's line of every participant, in the language asked for
+    status, table, _ = cli_run("next", "--as-of", as_of.isoformat(), "--lang", "en")
+    assert status == 0
+    lines = [s["text"]["en"] for p in doc["participants"] for s in p["steps"]]
+    assert lines and all(line in table for line in lines)
+    # CSV: one row per step
+    import csv
+    import io
+
+    status, text, _ = cli_run("next", "--as-of", as_of.isoformat(), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(lines)
+    assert rows[0]["kind"] == doc["participants"][0]["steps"][0]["kind"] or rows[0]["participant_id"]
+    # ICS: one entry per step of the participant, each with an alarm
+    some = next(p for p in doc["participants"] if p["steps"])
+    status, ics, _ = cli_run("next", "--as-of", as_of.isoformat(), "--participant", some["id"], "--format", "ics")
+    assert status == 0
+    assert ics.count("BEGIN:VEVENT") == len(some["steps"])
+    assert ics.count("BEGIN:VALARM") == len(some["steps"])
+
+
+def test_cli_next_within_days_is_the_coordinators_list(demo: smart.Cohort) -> None:
+    as_of = as_of_dates(demo)[4]
+    doc = demo.evaluate(as_of).next_steps(within_days=30)
+    status, table, _ = cli_run("next", "--as-of", as_of.isoformat(), "--within", "30", "--lang", "nn")
+    assert status == 0
+    for s in doc["coordinator"]["steps"]:
+        assert s["text"]["nn"] in table
+    status, _, err = cli_run("next", "--within", "-3")
+    assert status == 2 and "--within" in err
+    status, _, err = cli_run("next", "--participant", "nobody")
+    assert status == 1 and "nobody" in err

@@ -152,6 +152,16 @@ class Evaluation:
         """
         return _smart.next_steps.next_steps_json(self._e, participant or "", within_days)
 
+    def next_steps_icalendar(
+        self, participant: str | None = None, lang: Lang | str = Lang.nb, previous: str | None = None
+    ) -> str:
+        """Every participant's (or one's) next steps as iCalendar text: one all-day entry
+        per step on its due day, with an alarm two days before; stable UIDs, and with
+        ``previous`` (the last export) the steps done since come back cancelled."""
+        return _smart.next_steps.next_steps_icalendar(
+            self._e, lang=Lang(lang), participant=participant or "", previous=previous
+        )
+
     def next_steps(self, participant: str | None = None, within_days: int | None = None) -> dict[str, Any]:
         """:meth:`next_steps_json` as Python data."""
         doc: dict[str, Any] = json.loads(self.next_steps_json(participant, within_days))
