@@ -54,20 +54,17 @@ def _table(out: TextIO, label: str, programme: str, doc: dict[str, Any], within:
     out.write(f"{label}\n{programme} — {_texts.heading('as_of', lang)} {as_of.isoformat()}\n\n")
     key = lang.value
     if within is not None:
+        # the coordinator's list: each action due in the window, with who must do it
         names = {p["id"]: p["name"] for p in doc["participants"]}
-        rows = [(s["due"], s["participant"], names[s["participant"]], s["text"][key]) for s in doc["coordinator"]["steps"]]
-        wid = max([2] + [len(r[1]) for r in rows])
-        wname = max([2] + [len(r[2]) for r in rows])
-        for due, pid, name, text in rows:
-            out.write(f"{due}  {pid.ljust(wid)}  {name.ljust(wname)}  {text}\n")
         for g in doc["coordinator"]["by_action"]:
-            if len(g["participants"]) > 1:
-                out.write(f"\n{g['due']}  {g['summary'][key]}")
+            out.write(f"{g['due']}  {g['summary'][key]}\n")
+            people = ", ".join(f"{pid} {names[pid]}" for pid in g["participants"])
+            out.write(f"            {people}\n")
         risk = doc["coordinator"]["at_risk"]
         if risk["participants"]:
             status = Status.in_progress.label(lang, at_risk=True)
-            out.write(f"\n\n{risk['next_day']}: {status}: {', '.join(risk['participants'])}")
-        out.write("\n")
+            people = ", ".join(f"{pid} {names[pid]}" for pid in risk["participants"])
+            out.write(f"\n{risk['next_day']}: {status}: {people}\n")
         return
     for p in doc["participants"]:
         if not p["steps"] and not p["blocked"]:
