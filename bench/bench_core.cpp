@@ -4,7 +4,8 @@
 //   build/bench/bench_core --benchmark_counters_tabular=true
 //
 // Figures are reported in README.md. Targets (issue 2): >= 10 M evaluations/s on one
-// core, JSON load >= 100 MB/s, < 512 bytes of memory per participant.
+// core, JSON load >= 100 MB/s, < 512 bytes of memory per participant; next steps (issue 14)
+// >= 1 M participants/s.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
@@ -170,6 +171,41 @@ void statistics_million(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 1'000'000));
 }
 BENCHMARK(statistics_million)->Unit(benchmark::kMillisecond);
+
+/// Next steps (issue 14) for the 100,000 participants, mid-programme: the numbers only
+/// (step_planner, steps reused), from an evaluation made once. Target: >= 1 M participants/s.
+void next_steps_numbers(benchmark::State& state) {
+    const smart::cohort& c = shared_cohort();
+    const smart::evaluation e = smart::evaluate(c, smart::date(2024, state.range(0) == 0 ? 11 : 12, 20));
+    std::size_t steps = 0;
+    for (auto _ : state) {
+        const smart::step_planner planner(e);
+        smart::next_steps ns;
+        steps = 0;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            planner.plan(i, ns);
+            steps += ns.steps.size();
+        }
+        benchmark::DoNotOptimize(steps);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * e.size()));
+    state.counters["steps"] = static_cast<double>(steps);
+}
+BENCHMARK(next_steps_numbers)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+/// One step worded (on demand, for an SMS line).
+void next_step_describe(benchmark::State& state) {
+    const smart::evaluation e = smart::evaluate(shared_cohort(), smart::date(2024, 11, 20));
+    const smart::next_steps ns = smart::next_steps_of(e, 0);
+    std::size_t i = 0;
+    for (auto _ : state) {
+        std::string line = smart::describe(ns.steps[i], smart::lang::nb);
+        benchmark::DoNotOptimize(line);
+        i = (i + 1) % ns.steps.size();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(next_step_describe);
 
 }  // namespace
 

@@ -24,3 +24,4 @@
 #include "smart/holidays.hpp"
 #include "smart/calendar.hpp"
 #include "smart/agreement_calendar.hpp"
+#include "smart/next_steps.hpp"

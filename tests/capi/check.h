@@ -56,5 +56,6 @@ void test_threads(void);
 void test_out_of_memory(void);
 void test_follow_up(void);
 void test_calendar(void);
+void test_next_steps(void);
 
 #endif /* SMART_TEST_CHECK_H */

@@ -189,6 +189,7 @@ int main(void) {
     test_out_of_memory();
     test_follow_up();
     test_calendar();
+    test_next_steps();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

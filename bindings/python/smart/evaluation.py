@@ -138,6 +138,79 @@ class Evaluation:
         doc: dict[str, Any] = json.loads(self.to_json())
         return doc
 
+    def next_steps_json(self, participant: str | None = None, within_days: int | None = None) -> str:
+        """The ``smart.next_steps/1`` document (docs/next-steps.md): per participant the
+        status, the steps still to do (kind, must or option, requirement, window, numbers
+        and one line in nb, nn and en), the requirements that can no longer be met (and
+        the exemption each would need), the earliest eligibility date and the next
+        deadline. ``participant``: only that one (by id). ``within_days``: adds the
+        coordinator's list of the steps falling due within that many days.
+
+        Raises:
+            NotFoundError: no participant has this id.
+            InvalidArgumentError: ``within_days`` is negative.
+        """
+        return _smart.next_steps.next_steps_json(self._e, participant or "", within_days)
+
+    def next_steps_icalendar(
+        self, participant: str | None = None, lang: Lang | str = Lang.nb, previous: str | None = None
+    ) -> str:
+        """Every participant's (or one's) next steps as iCalendar text: one all-day entry
+        per step on its due day, with an alarm two days before; stable UIDs, and with
+        ``previous`` (the last export) the steps done since come back cancelled."""
+        return _smart.next_steps.next_steps_icalendar(
+            self._e, lang=Lang(lang), participant=participant or "", previous=previous
+        )
+
+    def next_steps(self, participant: str | None = None, within_days: int | None = None) -> dict[str, Any]:
+        """:meth:`next_steps_json` as Python data."""
+        doc: dict[str, Any] = json.loads(self.next_steps_json(participant, within_days))
+        return doc
+
+    def next_steps_frame(self, participant: str | None = None, lang: Lang | str = Lang.nb) -> pd.DataFrame:
+        """The next steps as a pandas DataFrame, one row per step (needs the ``pandas``
+        extra): ``participant_id``, ``status``, ``at_risk``, ``kind``, ``must``,
+        ``requirement``, ``start``, ``end``, ``due`` (datetime64), ``needed``, ``of``,
+        ``interval`` (1-based, NA unless a note), ``approval``, ``min_pages``,
+        ``max_pages``, ``awaiting_approval`` and ``text`` (the step in ``lang``)."""
+        import pandas as pd
+
+        key = Lang(lang).value
+        rows: list[dict[str, Any]] = []
+        for p in self.next_steps(participant)["participants"]:
+            for s in p["steps"]:
+                rows.append(
+                    {
+                        "participant_id": p["id"],
+                        "status": p["status"],
+                        "at_risk": p["at_risk"],
+                        "kind": s["kind"],
+                        "must": s["must"],
+                        "requirement": s["requirement"],
+                        "start": s["start"],
+                        "end": s["end"],
+                        "due": s["due"],
+                        "needed": s["needed"],
+                        "of": s["of"],
+                        "interval": s["interval"],
+                        "approval": s["approval"],
+                        "min_pages": s["min_pages"],
+                        "max_pages": s["max_pages"],
+                        "awaiting_approval": s["awaiting_approval"],
+                        "text": s["text"][key],
+                    }
+                )
+        columns = ["participant_id", "status", "at_risk", "kind", "must", "requirement", "start", "end", "due",
+                   "needed", "of", "interval", "approval", "min_pages", "max_pages", "awaiting_approval", "text"]
+        frame = pd.DataFrame(rows, columns=columns)
+        for c in ("start", "end", "due"):
+            frame[c] = pd.to_datetime(frame[c])
+        for c in ("needed", "of", "interval", "min_pages", "max_pages", "awaiting_approval"):
+            frame[c] = frame[c].astype("Int64")
+        for c in ("participant_id", "status", "kind", "requirement"):
+            frame[c] = frame[c].astype("category")
+        return frame
+
     def to_pandas(self, by: By = "participant") -> pd.DataFrame:
         """The results as a pandas DataFrame (needs the ``pandas`` extra).
 

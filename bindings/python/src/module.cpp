@@ -241,4 +241,5 @@ PYBIND11_MODULE(_smart, m) {
     register_follow_up(m);
     register_agreement(m);
     register_calendar(m);
+    register_next_steps(m);
 }

@@ -53,5 +53,6 @@
 #include "smart/follow_up.h"  /* follow-up without a certificate: attendance, between-session work */
 #include "smart/agreement.h"  /* long-term agreements */
 #include "smart/calendar.h"   /* holidays on a schedule, iCalendar export */
+#include "smart/next_steps.h" /* what each participant must still do, and by when */
 
 #endif /* SMART_SMART_H */

@@ -12,6 +12,7 @@ from . import statistics as statistics
 from . import text as text
 from . import follow_up as follow_up
 from . import agreement as agreement
+from . import next_steps as next_steps
 
 __version__: str
 
