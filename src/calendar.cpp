@@ -1,5 +1,6 @@
 #include "smart/calendar.hpp"
 
+#include <boost/date_time/posix_time/conversion.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <algorithm>
@@ -249,6 +250,16 @@ std::string fingerprint(const calendar_event& e) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
+}
+
+icalendar_options icalendar_options::from(std::string name, std::string previous,
+                                          std::optional<std::int64_t> stamp_seconds) {
+    icalendar_options o;
+    o.name = std::move(name);
+    o.previous = std::move(previous);
+    if (stamp_seconds)
+        o.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(*stamp_seconds);
+    return o;
 }
 
 std::string write_icalendar(const std::vector<calendar_event>& events, const icalendar_options& options) {

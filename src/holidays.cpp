@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 #include "smart/detail/names.hpp"
 #include "smart/error.hpp"
 #include "wording.hpp"
@@ -126,6 +128,17 @@ std::string describe(const schedule_warning& w, lang l) {
         case schedule_warning_reason::sunday: s += t(l, "en søndag", "ein sundag", "a Sunday"); break;
     }
     return s;
+}
+
+std::string schedule_warnings_to_json(const std::vector<schedule_warning>& warnings, lang l) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& w : warnings)
+        list.push_back({{"session", w.session_id},
+                        {"day", to_iso(w.day)},
+                        {"reason", to_string(w.reason)},
+                        {"holiday", w.holiday ? nlohmann::json(to_string(*w.holiday)) : nlohmann::json()},
+                        {"message", describe(w, l)}});
+    return list.dump();
 }
 
 }  // namespace smart

@@ -1,8 +1,5 @@
 // The C ABI: long-term agreements. The core reads, validates and reports; this adapter
 // converts handles and returns the documents.
-#include <boost/date_time/posix_time/conversion.hpp>
-#include <boost/date_time/posix_time/posix_time_types.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "capi.hpp"
@@ -76,24 +73,20 @@ int smart_agreement_record_json(smart_agreement* agreement, const char* list, co
 int smart_agreement_report_json(char** out, const smart_agreement* agreement, const char* as_of,
                                 const smart_cohort* const* cohorts, size_t n, smart_lang lang) {
     const char* const fn = __func__;
-    if (out) *out = nullptr;
-    return guard([&] {
-        need(out, fn, "out is NULL");
+    return produce(out, fn, [&] {
         const auto& a = get_agreement(agreement, fn).a;
         need(as_of, fn, "as_of is NULL");
         const smart::date d = smart::parse_date(as_of);
         const smart::lang l = to_cpp(lang, fn);
         const auto list = cohort_list(cohorts, n, fn);
-        *out = dup(smart::report_to_json(a, smart::report(a, d, list), l));
+        return dup(smart::report_to_json(a, smart::report(a, d, list), l));
     });
 }
 
 int smart_agreement_portfolio_json(char** out, const smart_agreement* const* agreements, size_t n, const char* as_of,
                                    const smart_cohort* const* cohorts, size_t n_cohorts, smart_lang lang) {
     const char* const fn = __func__;
-    if (out) *out = nullptr;
-    return guard([&] {
-        need(out, fn, "out is NULL");
+    return produce(out, fn, [&] {
         if (n > 0) need(agreements, fn, "agreements is NULL");
         need(as_of, fn, "as_of is NULL");
         const smart::date d = smart::parse_date(as_of);
@@ -102,16 +95,14 @@ int smart_agreement_portfolio_json(char** out, const smart_agreement* const* agr
         list.reserve(n);
         for (size_t i = 0; i < n; ++i) list.push_back(&get_agreement(need(agreements[i], fn, "an agreement is NULL"), fn).a);
         const auto cs = cohort_list(cohorts, n_cohorts, fn);
-        *out = dup(smart::portfolio_to_json(list, d, cs, l));
+        return dup(smart::portfolio_to_json(list, d, cs, l));
     });
 }
 
 int smart_agreement_seats_in_cohort_json(char** out, const smart_agreement* const* agreements, size_t n,
                                          const char* cohort_id) {
     const char* const fn = __func__;
-    if (out) *out = nullptr;
-    return guard([&] {
-        need(out, fn, "out is NULL");
+    return produce(out, fn, [&] {
         if (n > 0) need(agreements, fn, "agreements is NULL");
         need(cohort_id, fn, "cohort_id is NULL");
         std::vector<const smart::agreement*> list;
@@ -123,7 +114,7 @@ int smart_agreement_seats_in_cohort_json(char** out, const smart_agreement* cons
                             {"agreement", s.agreement},
                             {"organisation", s.organisation},
                             {"taken_on", smart::to_iso(s.on)}});
-        *out = dup(rows.dump());
+        return dup(rows.dump());
     });
 }
 
@@ -144,34 +135,21 @@ void smart_agreement_free(smart_agreement* agreement) {
 
 int smart_agreement_schedule_warnings(char** out, const smart_agreement* agreement, smart_lang lang) {
     const char* const fn = __func__;
-    if (out) *out = nullptr;
-    return guard([&] {
-        need(out, fn, "out is NULL");
+    return produce(out, fn, [&] {
         const auto& a = get_agreement(agreement, fn).a;
         const smart::lang l = to_cpp(lang, fn);
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& w : smart::check_agreement_days(a))
-            list.push_back({{"session", w.session_id},
-                            {"day", smart::to_iso(w.day)},
-                            {"reason", smart::to_string(w.reason)},
-                            {"holiday", w.holiday ? nlohmann::json(smart::to_string(*w.holiday)) : nlohmann::json()},
-                            {"message", smart::describe(w, l)}});
-        *out = dup(list.dump());
+        return dup(smart::schedule_warnings_to_json(smart::check_agreement_days(a), l));
     });
 }
 
 int smart_agreement_icalendar(char** out, const smart_agreement* agreement, smart_lang lang, const char* previous,
                               long long stamp) {
     const char* const fn = __func__;
-    if (out) *out = nullptr;
-    return guard([&] {
-        need(out, fn, "out is NULL");
+    return produce(out, fn, [&] {
         const auto& a = get_agreement(agreement, fn).a;
         const smart::lang l = to_cpp(lang, fn);
-        smart::icalendar_options options;
-        options.name = a.organisation().name;
-        if (previous) options.previous = previous;
-        if (stamp >= 0) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(stamp);
-        *out = dup(smart::write_icalendar(smart::agreement_events(a, l), options));
+        const auto options =
+            smart::icalendar_options::from(a.organisation().name, previous ? previous : "", stamp_of(stamp));
+        return dup(smart::write_icalendar(smart::agreement_events(a, l), options));
     });
 }

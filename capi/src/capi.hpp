@@ -99,6 +99,11 @@ T* need(T* p, const char* function, const char* what) {
     return p;
 }
 
+/// A DTSTAMP argument of the iCalendar exports: seconds since 1970 UTC, negative = now.
+inline std::optional<std::int64_t> stamp_of(long long stamp) {
+    return stamp >= 0 ? std::optional<std::int64_t>(stamp) : std::nullopt;
+}
+
 /// The shape of an entry point with one result: `out` is cleared first when it is a pointer
 /// (so a failure leaves NULL; a value result is left as it was), checked ("out is NULL"),
 /// then given what `make` returns, all in guard(). `make` checks the other arguments.

@@ -56,6 +56,10 @@ struct icalendar_options {
     std::string previous;
     /// DTSTAMP of every event, UTC; default: now.
     std::optional<boost::posix_time::ptime> stamp;
+
+    /// The options from a face's plain arguments: the calendar's name, the previous export
+    /// (empty = none) and DTSTAMP as seconds since 1970-01-01 UTC (nullopt = now).
+    static icalendar_options from(std::string name, std::string previous, std::optional<std::int64_t> stamp_seconds);
 };
 
 /// The events as a VCALENDAR (VERSION 2.0, PRODID, CALSCALE GREGORIAN): CRLF line ends,

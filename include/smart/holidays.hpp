@@ -70,5 +70,9 @@ std::vector<schedule_warning> check_schedule_days(const std::vector<session>& se
 /// offentlig høytidsdag" / "Session «s3» on 17 May 2025 falls on Constitution Day, a public
 /// holiday".
 std::string describe(const schedule_warning& w, lang l);
+/// The warnings as a JSON array, one object per warning: session (id), day (ISO 8601),
+/// reason ("holiday"/"saturday"/"sunday"), holiday (its name in to_string(), else null)
+/// and message (describe() in `l`). What the C ABI and the CLI hand out.
+std::string schedule_warnings_to_json(const std::vector<schedule_warning>& warnings, lang l);
 
 }  // namespace smart

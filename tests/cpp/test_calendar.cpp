@@ -1,6 +1,8 @@
 // Norwegian public holidays, the schedule check, and the iCalendar writer (issue 13).
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "helpers.hpp"
 
 using namespace smart;
@@ -140,6 +142,31 @@ TEST_CASE("check_schedule_days warns about holidays and weekends, one warning pe
     CHECK(describe(ws[0], lang::nb) == "Økten «g1» 17.5.2025 faller på grunnlovsdagen (17. mai), en offentlig høytidsdag");
     CHECK(describe(ws[1], lang::nn) == "Økta «g1» 18.5.2025 fell på ein sundag");
     CHECK(describe(ws[2], lang::en) == "Session «g2» on 9 June 2025 falls on Whit Monday, a public holiday");
+}
+
+TEST_CASE("schedule_warnings_to_json: one object per warning, the message in the language asked", "[holidays]") {
+    const std::vector<session> sessions{
+        th::gathering("g1", {d("2025-05-17"), d("2025-05-18")}),  // 17 May, a Sunday
+    };
+    const auto j = nlohmann::json::parse(schedule_warnings_to_json(check_schedule_days(sessions), lang::en));
+    REQUIRE(j.size() == 2);
+    CHECK(j[0] == nlohmann::json{{"session", "g1"}, {"day", "2025-05-17"}, {"reason", "holiday"},
+                                 {"holiday", to_string(holiday_kind::constitution_day)},
+                                 {"message", describe(check_schedule_days(sessions)[0], lang::en)}});
+    CHECK(j[1]["reason"] == "sunday");
+    CHECK(j[1]["holiday"].is_null());
+    CHECK(schedule_warnings_to_json({}, lang::nb) == "[]");
+}
+
+TEST_CASE("icalendar_options::from: the faces' plain arguments", "[calendar]") {
+    const auto none = icalendar_options::from("Kull A", "", std::nullopt);
+    CHECK(none.name == "Kull A");
+    CHECK(none.previous.empty());
+    CHECK(!none.stamp);
+    const auto o = icalendar_options::from("", "BEGIN:VCALENDAR", 86400 + 3600);
+    CHECK(o.previous == "BEGIN:VCALENDAR");
+    REQUIRE(o.stamp);
+    CHECK(*o.stamp == boost::posix_time::ptime(d("1970-01-02"), boost::posix_time::hours(1)));
 }
 
 TEST_CASE("write_icalendar: CRLF, folding at 75 octets without splitting UTF-8, escaping", "[calendar]") {

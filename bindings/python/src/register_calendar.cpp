@@ -1,6 +1,4 @@
 // Norwegian public holidays, the schedule check, and iCalendar export (smart._smart.calendar).
-#include <boost/date_time/posix_time/conversion.hpp>
-#include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "bindings.hpp"
 #include "smart/agreement_calendar.hpp"
@@ -59,10 +57,7 @@ void register_calendar(py::module_& m) {
         "icalendar",
         [](const py_cohort& c, smart::lang l, std::optional<text> participant, std::optional<text> previous,
            std::optional<std::int64_t> stamp) {
-            smart::icalendar_options options;
-            options.name = c.get().label();
-            if (previous) options.previous = std::move(*previous);
-            if (stamp) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(*stamp);
+            const auto options = smart::icalendar_options::from(c.get().label(), previous.value_or(text{}).value, stamp);
             const auto events = participant ? smart::participant_events(c.get(), std::string_view(*participant), l)
                                             : smart::cohort_events(c.get(), l);
             return smart::write_icalendar(events, options);
@@ -79,10 +74,7 @@ void register_calendar(py::module_& m) {
     s.def(
         "agreement_icalendar",
         [](const smart::agreement& a, smart::lang l, std::optional<text> previous, std::optional<std::int64_t> stamp) {
-            smart::icalendar_options options;
-            options.name = a.organisation().name;
-            if (previous) options.previous = std::move(*previous);
-            if (stamp) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(*stamp);
+            const auto options = smart::icalendar_options::from(a.organisation().name, previous.value_or(text{}).value, stamp);
             return smart::write_icalendar(smart::agreement_events(a, l), options);
         },
         py::arg("agreement"), py::kw_only(), py::arg("lang") = smart::lang::nb, py::arg("previous") = py::none(),

@@ -2,8 +2,6 @@
 // smart.next_steps/1 document; smart/evaluation.py reads it (Evaluation.next_steps).
 #include "bindings.hpp"
 
-#include <boost/date_time/posix_time/posix_time.hpp>
-
 #include "smart/next_steps.hpp"
 
 namespace smart_py {
@@ -24,10 +22,7 @@ void register_next_steps(py::module_& m) {
         "next_steps_icalendar",
         [](const py_evaluation& x, smart::lang l, const text& participant, std::optional<text> previous,
            std::optional<std::int64_t> stamp) {
-            smart::icalendar_options options;
-            options.name = x.cohort().label();
-            if (previous) options.previous = std::move(*previous);
-            if (stamp) options.stamp = boost::posix_time::from_time_t(0) + boost::posix_time::seconds(*stamp);
+            const auto options = smart::icalendar_options::from(x.cohort().label(), previous.value_or(text{}).value, stamp);
             py::gil_scoped_release nogil;
             return smart::write_icalendar(smart::next_steps_events(x.e, participant.value, l), options);
         },
