@@ -78,4 +78,78 @@ verification_result verify_serial_code(const certificate_register& reg, std::str
     return verify_credential(r->credential_jws, trusted, &reg);
 }
 
+site_status read_site_status(std::string_view json) {
+    const ojson o = parse_json(json, "status.json");
+    if (!o.is_object()) throw error(errc::validation_error, "expected an object", "");
+    site_status st;
+    const std::string& status = member_string(o, "status", "");
+    if (status == "valid") st.status = record_status::valid;
+    else if (status == "revoked") st.status = record_status::revoked;
+    else if (status == "replaced") st.status = record_status::replaced;
+    else throw error(errc::validation_error, "expected \"valid\", \"revoked\" or \"replaced\", found " + detail::quoted(status), "/status");
+    const auto day = [&](const char* key) {
+        try {
+            return parse_date(member_string(o, key, ""));
+        } catch (const error& e) {
+            if (e.code() == errc::validation_error) throw;
+            throw error(errc::validation_error, "expected a date YYYY-MM-DD", std::string("/") + key);
+        }
+    };
+    st.published_on = day("published_on");
+    if (st.status == record_status::revoked) st.revoked_on = day("revoked_on");
+    st.revoked_reason = string_member(o, "revoked_reason");
+    st.replaced_by = string_member(o, "replaced_by");
+    return st;
+}
+
+std::string site_status_json(const certificate_record& r, date published_on) {
+    ojson o;
+    o["serial"] = r.serial;
+    o["status"] = to_string(r.status);
+    o["revoked_on"] = r.revoked_on.is_special() ? ojson() : ojson(to_iso(r.revoked_on));
+    o["revoked_reason"] = r.revoked_reason;
+    o["replaced_by"] = r.replaced_by;
+    o["published_on"] = to_iso(published_on);
+    return o.dump(2, ' ', false) + "\n";
+}
+
+verification_result verify_site_certificate(std::string_view jws, std::string_view serial, std::string_view code,
+                                            std::span<const public_key> trusted, std::string_view status_list_jws,
+                                            const site_status* stated) {
+    verification_result v = verify_credential(jws, trusted, nullptr, status_list_jws);
+    const auto trimmed = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+        return s;
+    };
+    if ((!v.serial.empty() && !same_serial(v.serial, trimmed(serial))) || code_key(verification_code(jws)) != code_key(code))
+        throw error(errc::not_allowed, "the token published for " + detail::quoted(trimmed(serial)) + " is not that certificate's");
+    if (stated && stated->status != record_status::valid &&
+        (v.status == verification_status::valid || v.status == verification_status::revoked)) {
+        v.status = stated->status == record_status::revoked ? verification_status::revoked : verification_status::replaced;
+        v.revoked_on = stated->revoked_on;
+        v.revoked_reason = stated->revoked_reason;
+        v.replaced_by = stated->replaced_by;
+    }
+    return v;
+}
+
+std::string site_status_source(bool status_list, const site_status* stated, lang l) {
+    std::string out;
+    if (status_list)
+        out += t(l, "Status fra nettstedet: utstederens signerte liste over tilbaketrukne bevis (status/revocation.jwt)\n",
+                 "Status frå nettstaden: den signerte lista til utferdaren over tilbaketrekte prov (status/revocation.jwt)\n",
+                 "Status from the site: the issuer's signed revocation list (status/revocation.jwt)\n");
+    if (stated)
+        out += std::string(t(l, "Status fra nettstedet: slik utstederens register oppga den ",
+                             "Status frå nettstaden: slik registeret til utferdaren oppgav han ",
+                             "Status from the site: as the issuer's register stated it on ")) +
+               day_text(stated->published_on, l) + "\n";
+    else if (!status_list)
+        out += t(l, "Status fra nettstedet: ingen oppgitt (bare signaturen)\n",
+                 "Status frå nettstaden: ingen oppgitt (berre signaturen)\n",
+                 "Status from the site: none stated (signature only)\n");
+    return out;
+}
+
 }  // namespace smart

@@ -233,3 +233,79 @@ TEST_CASE("the register is created with mode 0600 unless configured", "[issuing]
     CHECK((st.st_mode & 0777) == 0640);
     CHECK_THROWS_AS(certificate_register(dir.path / "bad.jsonl", 01777), error);
 }
+
+TEST_CASE("a site's status.json: written and read by the core, errors at the member", "[issuing][site]") {
+    work_dir dir;
+    corrected_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const certificate_record r = reg.issue(d.data("p01"), issuer_a, d.key, date(2025, 4, 30), lang::nb).first;
+    const site_status valid = read_site_status(site_status_json(r, date(2025, 5, 1)));
+    CHECK(valid.status == record_status::valid);
+    CHECK(valid.revoked_on.is_special());
+    CHECK(valid.published_on == date(2025, 5, 1));
+    (void)reg.revoke(r.serial, "Utstedt ved en feil", date(2025, 5, 2));
+    const site_status revoked = read_site_status(site_status_json(*reg.find(r.serial), date(2025, 5, 3)));
+    CHECK(revoked.status == record_status::revoked);
+    CHECK(revoked.revoked_on == date(2025, 5, 2));
+    CHECK(revoked.revoked_reason == "Utstedt ved en feil");
+    const auto pointer_of = [](std::string_view json) {
+        try {
+            (void)read_site_status(json);
+        } catch (const error& e) {
+            return std::to_string(static_cast<int>(e.code())) + " " + e.pointer();
+        }
+        return std::string("accepted");
+    };
+    const std::string bad_json = std::to_string(static_cast<int>(errc::validation_error));
+    CHECK(pointer_of(R"({"status": "gone", "published_on": "2025-05-01"})") == bad_json + " /status");
+    CHECK(pointer_of(R"({"status": "valid", "published_on": "1.5.2025"})") == bad_json + " /published_on");
+    CHECK(pointer_of(R"({"status": "revoked", "published_on": "2025-05-01"})") == bad_json + " ");
+    CHECK(pointer_of(R"({"published_on": "2025-05-01"})") == bad_json + " ");
+    CHECK_THROWS_AS(read_site_status("not json"), error);
+}
+
+TEST_CASE("verify_site_certificate: that certificate's token, the stated status after the signed list", "[issuing][site]") {
+    work_dir dir;
+    corrected_demo d;
+    certificate_register reg(dir.path / "register.jsonl");
+    const certificate_record r = reg.issue(d.data("p01"), issuer_a, d.key, date(2025, 4, 30), lang::nb).first;
+    const certificate_record other = reg.issue(d.data("p02"), issuer_a, d.key, date(2025, 4, 30), lang::nb).first;
+    const public_key trusted[] = {d.key.public_part()};
+    const verification_result ok =
+        verify_site_certificate(r.credential_jws, " " + lower(r.serial) + "\n", lower(r.verification_code), trusted, {}, nullptr);
+    CHECK(ok.status == verification_status::valid);
+    // the site serves another certificate's token for this serial and code
+    try {
+        (void)verify_site_certificate(other.credential_jws, r.serial, r.verification_code, trusted, {}, nullptr);
+        FAIL("another certificate's token was accepted");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::not_allowed);
+        CHECK(std::string(e.what()).find(other.data.holder) == std::string::npos);
+    }
+    CHECK_THROWS_AS(verify_site_certificate(r.credential_jws, r.serial, "AAAA-AAAA", trusted, {}, nullptr), error);
+    // a revoked status.json makes it revoked, with the site's date and reason
+    site_status stated;
+    stated.status = record_status::revoked;
+    stated.revoked_on = date(2025, 5, 2);
+    stated.revoked_reason = "Feil";
+    stated.published_on = date(2025, 5, 3);
+    const verification_result rv = verify_site_certificate(r.credential_jws, r.serial, r.verification_code, trusted, {}, &stated);
+    CHECK(rv.status == verification_status::revoked);
+    CHECK(rv.revoked_on == date(2025, 5, 2));
+    CHECK(rv.revoked_reason == "Feil");
+    // a stated valid status changes nothing; an untrusted key stays unknown whatever the site says
+    stated.status = record_status::valid;
+    CHECK(verify_site_certificate(r.credential_jws, r.serial, r.verification_code, trusted, {}, &stated).status ==
+          verification_status::valid);
+    const signing_key stranger = generate_signing_key();
+    const public_key untrusted[] = {stranger.public_part()};
+    stated.status = record_status::revoked;
+    CHECK(verify_site_certificate(r.credential_jws, r.serial, r.verification_code, untrusted, {}, &stated).status ==
+          verification_status::unknown_key);
+    // where the status came from, in each language
+    CHECK(site_status_source(false, nullptr, lang::en) == "Status from the site: none stated (signature only)\n");
+    CHECK(site_status_source(true, &stated, lang::nb) ==
+          "Status fra nettstedet: utstederens signerte liste over tilbaketrukne bevis (status/revocation.jwt)\n"
+          "Status fra nettstedet: slik utstederens register oppga den 3.5.2025\n");
+    CHECK(site_status_source(false, &stated, lang::nn).starts_with("Status frå nettstaden: slik registeret"));
+}

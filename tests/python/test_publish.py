@@ -202,11 +202,19 @@ def test_cli_publish_and_verify_site_in_a_folder(
     status, out, err = smart_cli("verify", valid.serial.lower(), "--code", valid.verification_code, "--site",
                                  str(site), "--public-key", pub)  # fmt: skip
     assert status == 0, err
-    assert "status: valid" in out and f"holder: {valid.data.holder}" in out and "from the site" in out
+    assert "status: valid" in out and f"holder: {valid.data.holder}" in out and "Status fra nettstedet" in out
     status, out, err = smart_cli("verify", revoked.serial, "--code", revoked.verification_code, "--site",
-                                 str(site), "--public-key", pub)  # fmt: skip
+                                 str(site), "--public-key", pub, "--lang", "en")  # fmt: skip
     assert status == 1 and "status: revoked" in out and "Utstedt ved en feil" in out
-    assert "signed revocation list" in out
+    assert "Status from the site: the issuer's signed revocation list" in out
+    # a status.json that is not one is named, not a traceback
+    page = site / "c" / issuing.verification_token(valid.serial, valid.verification_code)
+    kept = (page / "status.json").read_text(encoding="utf-8")
+    (page / "status.json").write_text('{"status": "fine", "published_on": "2025-05-01"}', encoding="utf-8")
+    status, out, err = smart_cli("verify", valid.serial, "--code", valid.verification_code, "--site",
+                                 str(site), "--public-key", pub)  # fmt: skip
+    assert status == 1 and "/status" in err and "Traceback" not in err, err
+    (page / "status.json").write_text(kept, encoding="utf-8")
     # a page edited to say valid (a stale or forged status.json) cannot un-revoke it: the
     # signed list decides
     page = site / "c" / issuing.verification_token(revoked.serial, revoked.verification_code)

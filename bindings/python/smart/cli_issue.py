@@ -11,7 +11,6 @@ printed: messages name files, not keys.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime
 import json
 import os
@@ -27,7 +26,6 @@ from .issuing import (
     Issuer,
     KeyAlgorithm,
     PublicKey,
-    RecordStatus,
     Register,
     SigningKey,
     Verification,
@@ -49,6 +47,7 @@ from .issuing import (
     verify_code,
     verify_document,
     verify_pdf,
+    verify_site_token,
 )
 from .issuing_bulk import _tqdm_progress
 from .pdf_names import check_requirements
@@ -630,31 +629,11 @@ def _verify_site(args: argparse.Namespace, keys: list[PublicKey], out: TextIO, e
     except (OSError, ValueError) as exc:
         return _fail(err, f"cannot read the site {args.site}: {exc}")
     try:
-        v = verify(jwt, keys, status_list=status_list)
-        if (v.serial and not _smart.issuing.same_serial(v.serial, args.file.strip())) or not _smart.issuing.same_serial(
-            _smart.issuing.verification_code(jwt).replace("-", ""), args.code.strip().replace("-", "")
-        ):
-            return _fail(err, f"{args.site}: the token published for {args.file} is not that certificate's")
+        v = verify_site_token(jwt, args.file, args.code, keys, status_list=status_list, stated=stated)
     except SmartError as exc:
-        return _fail(err, exc.message)
-    if stated is not None and stated.status is not RecordStatus.valid and v.status in (
-        VerificationStatus.valid,
-        VerificationStatus.revoked,
-    ):
-        v = dataclasses.replace(
-            v,
-            status=VerificationStatus(str(stated.status)),
-            revoked_on=stated.revoked_on,
-            revoked_reason=stated.revoked_reason,
-            replaced_by=stated.replaced_by,
-        )
+        return _fail(err, f"{args.site}: {exc.message}")
     _describe(v, out, args.lang)
-    if status_list is not None:
-        out.write("status from the site: the issuer's signed revocation list (status/revocation.jwt)\n")
-    if stated is not None:
-        out.write(f"status from the site: as the issuer's register stated it on {stated.published_on}\n")
-    elif status_list is None:
-        out.write("status from the site: none stated (signature only)\n")
+    out.write(_smart.issuing.site_status_source(status_list is not None, stated, args.lang))
     return 0 if v.status is VerificationStatus.valid else 1
 
 

@@ -70,7 +70,7 @@ from .issuing_types import (
     VerificationStatus,
     Wording,
 )
-from .issuing_verify import Verification, verify, verify_code, verify_document, verify_pdf
+from .issuing_verify import Verification, verify, verify_code, verify_document, verify_pdf, verify_site_token
 
 __all__ = [
     "REPORT_FIELDS",
@@ -111,6 +111,7 @@ __all__ = [
     "status_list_url",
     "verify",
     "verify_code",
+    "verify_site_token",
     "verification_token",
     "verify_document",
     "verify_pdf",

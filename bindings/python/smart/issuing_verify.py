@@ -22,7 +22,7 @@ from .issuing_types import PublicKey, Register, SigningKey, VerificationStatus
 if TYPE_CHECKING:
     from cryptography import x509
 
-__all__ = ["Verification", "verify", "verify_code", "verify_document", "verify_pdf"]
+__all__ = ["Verification", "verify", "verify_code", "verify_document", "verify_pdf", "verify_site_token"]
 
 _iss = _smart.issuing
 
@@ -145,6 +145,32 @@ def verify_code(
             holder nor what was certified).
     """
     return _verification(_iss.verify_serial_code(register, serial.strip(), code.strip(), _public_keys(trusted_keys)))
+
+
+def verify_site_token(
+    credential_jws: str,
+    serial: str,
+    code: str,
+    trusted_keys: Iterable[PublicKey | SigningKey | str],
+    *,
+    status_list: str | None = None,
+    stated: _smart.issuing.SiteStatus | None = None,
+) -> Verification:
+    """The check against a published verification site (what
+    :func:`smart.publish.fetch_site_certificate` fetched for a serial and code): the token
+    must verify with ``trusted_keys`` (never a key from the site), against the site's
+    signed ``status_list`` when it has one (a set bit is revoked, whatever ``stated``
+    says), and be that serial's and code's certificate; a revoked or replaced ``stated``
+    status (the site's ``status.json``) then gives the date, reason and replacement.
+
+    Raises:
+        NotAllowedError: the token is not the certificate of this serial and code.
+    """
+    return _verification(
+        _iss.verify_site_certificate(
+            credential_jws.strip(), serial, code, _public_keys(trusted_keys), (status_list or "").strip(), stated
+        )
+    )
 
 
 def _read_pdf_pages(p: pathlib.Path) -> list[str]:

@@ -89,16 +89,9 @@ class PublishReport:
     bytes: int
 
 
-@dataclass(frozen=True)
-class SiteStatus:
-    """A certificate's status as a published site states it (``c/<token>/status.json``):
-    the issuer's register when the site was published, not a live answer."""
-
-    status: RecordStatus
-    revoked_on: datetime.date | None
-    revoked_reason: str
-    replaced_by: str
-    published_on: datetime.date
+#: A certificate's status as a published site states it (``c/<token>/status.json``): the
+#: issuer's register when the site was published, not a live answer (the core's type).
+SiteStatus = _smart.issuing.SiteStatus
 
 
 def _did_path(url: str) -> str:
@@ -210,18 +203,6 @@ def site_index(issuer_name: str, published_on: datetime.date, *, status_list: bo
     return "".join(parts)
 
 
-def _status_json(record: CertificateRecord, published_on: datetime.date) -> str:
-    doc = {
-        "serial": record.serial,
-        "status": str(record.status),
-        "revoked_on": record.revoked_on.isoformat() if record.revoked_on else None,
-        "revoked_reason": record.revoked_reason or "",
-        "replaced_by": record.replaced_by or "",
-        "published_on": published_on.isoformat(),
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
 def _check_out(out: pathlib.Path, register: pathlib.Path, key_files: Iterable[pathlib.Path]) -> None:
     for k in key_files:
         _iss.check_key_outside(k, out)
@@ -304,7 +285,7 @@ def publish_site(
                 if lang is not r.language:
                     put(base + f"index.{lang}.html", certificate_page(r, lang, day, status_list=status_list is not None))
             put(base + "credential.jwt", r.credential_jws + "\n")
-            put(base + "status.json", _status_json(r, day))
+            put(base + "status.json", _smart.issuing.site_status_json(r, day))
         for d in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
             os.chmod(d, 0o755)
         old: pathlib.Path | None = None
@@ -359,20 +340,12 @@ def fetch_site_certificate(site: str, serial: str, code: str, *, timeout: float 
     Raises:
         LookupError: the site has no certificate for this serial and code.
         OSError: the site cannot be read.
+        ValidationError: its status.json is not one (naming the member's JSON Pointer).
     """
     token = verification_token(serial, code)
     jwt = _read(site, f"c/{token}/credential.jwt", timeout)
     if jwt is None:
         raise LookupError(f"{site} has no certificate with this serial and code: check both against the certificate")
     raw = _read(site, f"c/{token}/status.json", timeout)
-    status: SiteStatus | None = None
-    if raw is not None:
-        d = json.loads(raw.decode("utf-8"))
-        status = SiteStatus(
-            status=RecordStatus(d["status"]),
-            revoked_on=datetime.date.fromisoformat(d["revoked_on"]) if d.get("revoked_on") else None,
-            revoked_reason=d.get("revoked_reason") or "",
-            replaced_by=d.get("replaced_by") or "",
-            published_on=datetime.date.fromisoformat(d["published_on"]),
-        )
+    status = None if raw is None else _smart.issuing.read_site_status(raw.decode("utf-8"))
     return jwt.decode("utf-8").strip(), status

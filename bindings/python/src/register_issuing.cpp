@@ -596,6 +596,47 @@ void register_issuing(py::module_& m) {
         py::arg("status_list") = std::string_view(),
         "Checks a compact JWS against the trusted keys (and the register's status, when given; and the "
         "issuer's status list credential, when given).");
+    py::class_<smart::site_status>(s, "SiteStatus",
+                                   "A certificate's status as a published site states it (c/<token>/status.json): "
+                                   "the issuer's register when the site was published, not a live answer.")
+        .def_property_readonly(
+            "status", [](const smart::site_status& x) { return issuing_enum("RecordStatus", smart::to_string(x.status)); },
+            "valid, revoked or replaced.")
+        .def_property_readonly(
+            "revoked_on",
+            [](const smart::site_status& x) -> std::optional<smart::date> {
+                if (x.revoked_on.is_special()) return std::nullopt;
+                return x.revoked_on;
+            },
+            "When it was revoked, or None.")
+        .def_readonly("revoked_reason", &smart::site_status::revoked_reason, "Why it was revoked, else ''.")
+        .def_readonly("replaced_by", &smart::site_status::replaced_by, "The replacement's serial, else ''.")
+        .def_readonly("published_on", &smart::site_status::published_on, "The day the site stated it.")
+        .def("__eq__", [](const smart::site_status& a, const smart::site_status& b) { return a == b; });
+    s.def("read_site_status", &smart::read_site_status, py::arg("json_text"),
+          "Reads a site's status.json (ValidationError at the member's JSON Pointer).");
+    s.def(
+        "site_status_json",
+        [](const smart::certificate_record& r, smart::date published_on) { return smart::site_status_json(r, published_on); },
+        py::arg("record"), py::arg("published_on"), "The record's status.json as a site publishes it.");
+    s.def(
+        "verify_site_certificate",
+        [](std::string_view jws, const text& serial, const text& code, const std::vector<smart::public_key>& trusted,
+           std::string_view status_list, const smart::site_status* stated) {
+            py::gil_scoped_release nogil;
+            return smart::verify_site_certificate(jws, serial, code, trusted, status_list, stated);
+        },
+        py::arg("credential_jws"), py::arg("serial"), py::arg("code"), py::arg("trusted_keys"),
+        py::arg("status_list") = std::string_view(), py::arg("stated") = nullptr,
+        "The check against a published site: the token verified (with the site's status list), that certificate's "
+        "(else NotAllowedError), and the stated status when revoked or replaced.");
+    s.def(
+        "site_status_source",
+        [](bool status_list, const smart::site_status* stated, smart::lang l) {
+            return smart::site_status_source(status_list, stated, l);
+        },
+        py::arg("status_list"), py::arg("stated"), py::arg("lang"),
+        "Where the status of verify_site_certificate came from, one line per source.");
     s.def(
         "status_list_credential",
         [](py_register& reg, const smart::issuer_profile& issuer, const smart::signing_key& key,

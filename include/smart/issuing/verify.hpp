@@ -72,4 +72,40 @@ verification_result verify_credential_document(std::string_view credential_json,
 verification_result verify_serial_code(const certificate_register& reg, std::string_view serial,
                                        std::string_view code, std::span<const public_key> trusted);
 
+/// A certificate's status as a published verification site states it
+/// (`c/<token>/status.json`, written by `smart publish`): the issuer's register when the
+/// site was published, not a live answer.
+struct site_status {
+    record_status status = record_status::valid;
+    date revoked_on;             ///< not_a_date_time unless revoked
+    std::string revoked_reason;  ///< empty unless revoked
+    std::string replaced_by;     ///< the replacement's serial, empty when none
+    date published_on;           ///< the day the site stated it
+    friend bool operator==(const site_status&, const site_status&) = default;
+};
+
+/// The record's status.json as of `published_on`: {"serial", "status", "revoked_on"
+/// (ISO 8601 or null), "revoked_reason", "replaced_by", "published_on"}, indented, with a
+/// final newline.
+std::string site_status_json(const certificate_record& r, date published_on);
+/// Reads a status.json. Throws parse_error when it is not JSON, validation_error at the
+/// JSON Pointer of a member that is missing or not what it must be (status one of
+/// valid/revoked/replaced, dates ISO 8601, revoked_on a date when revoked).
+site_status read_site_status(std::string_view json);
+
+/// The check against a published site with what is printed on the certificate: `jws` (the
+/// site's credential.jwt for `serial` and `code`) is verified as verify_credential() does,
+/// with the site's status list when given (a set bit is revoked whatever the site's
+/// status.json says: a stale or edited status.json cannot un-revoke), and must be the
+/// certificate of that serial and code (letter case and dashes aside; else throws
+/// not_allowed, naming neither holder nor content). A genuine token takes the stated
+/// status when it is revoked or replaced, with its date, reason and replacement.
+verification_result verify_site_certificate(std::string_view jws, std::string_view serial, std::string_view code,
+                                            std::span<const public_key> trusted, std::string_view status_list_jws,
+                                            const site_status* stated);
+/// Where the status of verify_site_certificate() came from, one line per source, in `l`:
+/// the issuer's signed revocation list, the register as the site stated it on a day, or
+/// none (the signature only).
+std::string site_status_source(bool status_list, const site_status* stated, lang l);
+
 }  // namespace smart
