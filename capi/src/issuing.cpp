@@ -690,6 +690,23 @@ int smart_verify_serial_code(smart_verification** out, const smart_register* reg
     });
 }
 
+int smart_verify_site_certificate(smart_verification** out, const char* jws, const char* serial, const char* code,
+                                  const smart_public_key* const* trusted, size_t trusted_count,
+                                  const char* status_list_jws, const char* status_json) {
+    const char* const fn = __func__;
+    return produce(out, fn, [&] {
+        need(jws, fn, "jws is NULL");
+        need(serial, fn, "serial is NULL");
+        need(code, fn, "code is NULL");
+        const std::vector<smart::public_key> keys = trusted_keys(trusted, trusted_count, fn);
+        std::optional<smart::site_status> stated;
+        if (status_json) stated = smart::read_site_status(status_json);
+        return new_verification(smart::verify_site_certificate(jws, serial, code, keys,
+                                                               status_list_jws ? status_list_jws : "",
+                                                               stated ? &*stated : nullptr));
+    });
+}
+
 int smart_verification_replaced_by(const char** out, const smart_verification* verification) {
     return verification_text_of(out, verification, __func__,
                                 [](const smart::verification_result& v) -> auto& { return v.replaced_by; });

@@ -602,6 +602,26 @@ static void test_correction(smart_signing_key *key) {
     CHECK(!contains(smart_error_last()->message, s));
     EXPECT(smart_verify_serial_code(&v, reg, "SMART-0000-0000-0000-0000", code, trusted, 1), SMART_ENOTFOUND);
 
+    TEST("against a published site: that certificate's token, and the site's stated status");
+    OK(smart_record_credential_jws(&s, old));
+    OK(smart_verify_site_certificate(&v, s, lower, code, trusted, 1, NULL, NULL));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_VALID);
+    smart_verification_free(v);
+    OK(smart_verify_site_certificate(&v, s, first, code, trusted, 1, "",
+                                     "{\"status\": \"revoked\", \"revoked_on\": \"2025-05-02\", "
+                                     "\"revoked_reason\": \"Feil\", \"replaced_by\": \"\", "
+                                     "\"published_on\": \"2025-05-03\"}"));
+    OK(smart_verification_status(&verdict, v));
+    CHECK(verdict == SMART_VERIFY_REVOKED);
+    smart_verification_free(v);
+    EXPECT(smart_verify_site_certificate(&v, s, other, code, trusted, 1, NULL, NULL), SMART_ENOTALLOWED);
+    CHECK(v == NULL);
+    EXPECT(smart_verify_site_certificate(&v, s, first, code, trusted, 1, NULL, "{\"status\": \"fine\"}"),
+           SMART_EVALIDATION);
+    CHECK(strcmp(smart_error_last()->pointer, "/status") == 0);
+    EXPECT(smart_verify_site_certificate(&v, NULL, first, code, trusted, 1, NULL, NULL), SMART_EINVAL);
+
     TEST("the one-step correction revokes and re-issues the corrected record, linked both ways");
     OK(smart_cohort_participant_municipality(&mun_no, &mun, cohort, p01));
     OK(smart_cohort_participant_role(&role, cohort, p01));

@@ -418,6 +418,22 @@ SMART_EXTERN(int) smart_verification_credential_json(const char **out, const sma
 SMART_EXTERN(int) smart_verify_serial_code(smart_verification **out, const smart_register *reg, const char *serial,
                                            const char *code, const smart_public_key *const *trusted,
                                            size_t trusted_count);
+/* The check against a published verification site (smart publish), with what is printed on
+ * the certificate: `jws` is the site's c/<token>/credential.jwt for `serial` and `code`
+ * (see smart_verification_token()), verified as smart_verify_credential_with_status_list()
+ * does with the site's status/revocation.jwt (`status_list_jws`, NULL or "" = none: a set
+ * bit is revoked whatever the site's status.json says); it must be that serial's and
+ * code's certificate (letter case and dashes aside). `status_json` is the site's
+ * c/<token>/status.json (NULL = none): a genuine token takes its revoked or replaced
+ * status, date, reason and replacement. The verdict is in *out; release it with
+ * smart_verification_free(). Errors: SMART_EINVAL (NULL jws, serial or code, a NULL key),
+ * SMART_EPARSE (status_json is not JSON), SMART_EVALIDATION (status_json is not a
+ * status, at the member's JSON Pointer), SMART_ENOTALLOWED (the token is another
+ * certificate's; the message names neither holder nor content), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_verify_site_certificate(smart_verification **out, const char *jws, const char *serial,
+                                                const char *code, const smart_public_key *const *trusted,
+                                                size_t trusted_count, const char *status_list_jws,
+                                                const char *status_json);
 /* The serial of the replacement when the register says the certificate was corrected
  * (revoked or replaced, and re-issued), else "". Borrowed. Errors: SMART_EINVAL. */
 SMART_EXTERN(int) smart_verification_replaced_by(const char **out, const smart_verification *verification);
