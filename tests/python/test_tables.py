@@ -377,7 +377,7 @@ def libreoffice_csv(path: Path, sheet: int, out: Path) -> list[list[str]]:
         pytest.skip("libreoffice is not installed (Debian: libreoffice-calc-nogui)")
     subprocess.run(
         [office, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to",
-         f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}",
+         f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,{sheet}",  # as shown
          "--outdir", str(out), str(path)],
         check=True, capture_output=True, timeout=240,
     )  # fmt: skip
@@ -394,11 +394,14 @@ def test_a_second_reader_libreoffice_reads_the_same_numbers(st: smart.Statistics
     header, body = rows[0], rows[1:]
     frame = st.to_pandas("cohorts")
     assert header[0] == "cohort" and len(body) == len(frame)
+    first = header.index("first day")
+    assert [row[first] for row in body] == [d.isoformat() for d in frame["first_day"]]  # dates as dates (en: ISO)
     enrolled = header.index("enrolled")
     rate = header.index("completion rate")
     for row, (n, r) in zip(body, zip(frame["enrolled"], frame["completion_rate"], strict=True), strict=True):
         assert int(row[enrolled]) == n
-        assert row[rate].endswith("%") and abs(float(row[rate].rstrip("%")) / 100 - r) < 0.0005  # shown as 0.0 %
+        assert re.fullmatch(r"\d+\.\d%", row[rate]), row[rate]  # the percent format, as LibreOffice shows it
+        assert abs(float(row[rate].rstrip("%")) / 100 - r) <= 0.0005
 
 
 def test_evaluation_to_excel_and_smart_evaluate_xlsx(ev: smart.Evaluation, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ SUPPRESSED = "–"
 """What a suppressed cell shows (an en dash), with a note saying why."""
 
 PERCENT = "0.0%"
-DAYS = "0.##"
+DAYS = "General"  # weighted days: 8, 6.5
 _DATE = {Lang.nb: "dd.mm.yyyy", Lang.nn: "dd.mm.yyyy", Lang.en: "yyyy-mm-dd"}
 _STATUS_WORDS = {s.value for s in Status}
 _STATE_WORDS = {s.value for s in RequirementState}
