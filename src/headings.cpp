@@ -4,6 +4,7 @@
 #include <string>
 
 #include "smart/error.hpp"
+#include "smart/evaluation.hpp"
 #include "wording.hpp"
 
 namespace smart {
@@ -75,6 +76,111 @@ heading parse_heading(std::string_view key) {
         keys += (i ? ", " : "") + std::string(to_string(h));
     }
     throw error(errc::invalid_argument, "unknown heading \"" + std::string(key) + "\": expected one of " + keys);
+}
+
+// --- column headings ---------------------------------------------------------------------------
+
+namespace {
+struct column_words {
+    std::string_view name;
+    const char *nb, *nn, *en;
+};
+// Statuses, requirement states and "at risk" are not here: their words are the core's labels.
+constexpr column_words column_table[] = {
+    {"sheet_cohorts", "Kull", "Kull", "Cohorts"},
+    {"sheet_groups", "Grupper", "Grupper", "Groups"},
+    {"sheet_funnel", "Krav steg for steg", "Krav steg for steg", "Funnel"},
+    {"sheet_days", "Oppmøte per dag", "Oppmøte per dag", "Attendance per day"},
+    {"sheet_certified", "Kvalifiserte per kommune", "Kvalifiserte per kommune", "Certified by municipality"},
+    {"sheet_long", "Alle tall", "Alle tal", "All figures"},
+    {"sheet_participants", "Deltakere", "Deltakarar", "Participants"},
+    {"sheet_requirements", "Krav", "Krav", "Requirements"},
+    {"suppressed_note", "– skjult: for få i gruppen til å vises", "– skjult: for få i gruppa til å visast", "– suppressed: too few in the group to show"},
+    {"cohort", "kull", "kull", "cohort"},
+    {"label", "betegnelse", "nemning", "label"},
+    {"programme", "program", "program", "programme"},
+    {"first_day", "første dag", "første dag", "first day"},
+    {"last_day", "siste dag", "siste dag", "last day"},
+    {"suppressed", "skjult", "skjult", "suppressed"},
+    {"seats", "plasser", "plassar", "seats"},
+    {"enrolled", "påmeldte", "påmelde", "enrolled"},
+    {"fill_rate", "fyllingsgrad", "fyllingsgrad", "fill rate"},
+    {"completion_rate", "fullføringsgrad", "fullføringsgrad", "completion rate"},
+    {"completion_rate_excluding_withdrawn", "fullføringsgrad uten frafalne", "fullføringsgrad utan fråfalne", "completion rate excluding withdrawn"},
+    {"mean_attendance", "oppmøte, gjennomsnitt", "oppmøte, gjennomsnitt", "mean attendance"},
+    {"median_attendance", "oppmøte, median", "oppmøte, median", "median attendance"},
+    {"group", "gruppe", "gruppe", "group"},
+    {"group_label", "gruppenavn", "gruppenamn", "group name"},
+    {"requirement", "krav", "krav", "requirement"},
+    {"through", "gjennom til hit", "gjennom til hit", "through to here"},
+    {"date", "dato", "dato", "date"},
+    {"session", "samling", "samling", "session"},
+    {"past", "passert", "passert", "past"},
+    {"attended", "til stede", "til stades", "attended"},
+    {"excused", "gyldig fravær", "gyldig fråvær", "excused"},
+    {"absent", "fravær", "fråvær", "absent"},
+    {"attended_rate", "andel til stede", "del til stades", "attendance rate"},
+    {"municipality_number", "kommunenummer", "kommunenummer", "municipality number"},
+    {"municipality_name", "kommune", "kommune", "municipality"},
+    {"certified", "kvalifiserte", "kvalifiserte", "certified"},
+    {"cumulative", "kvalifiserte, samlet", "kvalifiserte, samla", "certified, cumulative"},
+    {"certified_suppressed", "skjult", "skjult", "suppressed"},
+    {"cumulative_suppressed", "skjult, samlet", "skjult, samla", "suppressed, cumulative"},
+    {"measure", "måltall", "måltal", "measure"},
+    {"count", "antall", "tal", "count"},
+    {"of", "av", "av", "of"},
+    {"ratio", "andel", "del", "share"},
+    {"participant_id", "deltaker-ID", "deltakar-ID", "participant id"},
+    {"name", "navn", "namn", "name"},
+    {"role", "rolle", "rolle", "role"},
+    {"sector", "sektor", "sektor", "sector"},
+    {"status", "status", "status", "status"},
+    {"warnings", "advarsler", "åtvaringar", "warnings"},
+    {"requirement_id", "krav", "krav", "requirement"},
+    {"kind", "type", "type", "kind"},
+    {"state", "tilstand", "tilstand", "state"},
+    {"counted_days", "tellende dager", "teljande dagar", "counted days"},
+    {"required_days", "dager som kreves", "dagar som trengst", "required days"},
+    {"past_days", "dager hittil", "dagar hittil", "past days"},
+    {"remaining_days", "dager igjen", "dagar att", "remaining days"},
+    {"unrecorded_days", "dager uten registrering", "dagar utan registrering", "unrecorded days"},
+    {"intervals", "mellomperioder", "mellomperiodar", "intervals"},
+    {"intervals_met", "mellomperioder oppfylt", "mellomperiodar oppfylte", "intervals met"},
+    {"missing_intervals", "mellomperioder som mangler", "mellomperiodar som manglar", "missing intervals"},
+    {"open_intervals", "åpne mellomperioder", "opne mellomperiodar", "open intervals"},
+    {"portfolio_approved", "mappe godkjent", "mappe godkjend", "portfolio approved"},
+    {"portfolio_deadline", "frist for mappe", "frist for mappe", "portfolio deadline"},
+    {"awaiting_approval", "venter på godkjenning", "ventar på godkjenning", "awaiting approval"},
+    {"pages", "sider", "sider", "pages"},
+    {"deadline", "frist", "frist", "deadline"},
+    {"festival_role", "festivalrolle", "festivalrolle", "festival role"},
+    {"festival_day", "festivaldag", "festivaldag", "festival day"},
+    {"explanation", "forklaring", "forklaring", "explanation"},
+};
+}  // namespace
+
+const char* column_heading(std::string_view name, lang l) noexcept {
+    for (std::size_t s = 0; s < 5; ++s) {
+        const auto st = static_cast<overall_status>(s);
+        if (name == to_string(st)) return label(st, l);
+    }
+    for (std::size_t s = 0; s < 4; ++s) {
+        const auto st = static_cast<requirement_state>(s);
+        if (name == to_string(st)) return label(st, l);
+    }
+    if (name == "at_risk") return at_risk_label(l);
+    for (const auto& w : column_table)
+        if (w.name == name) return t(l, w.nb, w.nn, w.en);
+    return nullptr;
+}
+
+std::vector<std::string_view> column_heading_names() {
+    std::vector<std::string_view> out;
+    for (std::size_t s = 0; s < 5; ++s) out.emplace_back(to_string(static_cast<overall_status>(s)));
+    for (std::size_t s = 0; s < 4; ++s) out.emplace_back(to_string(static_cast<requirement_state>(s)));
+    out.emplace_back("at_risk");
+    for (const auto& w : column_table) out.push_back(w.name);
+    return out;
 }
 
 }  // namespace smart

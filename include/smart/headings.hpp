@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "smart/text.hpp"
 
@@ -38,5 +39,13 @@ const char* label(heading h, lang l) noexcept;
 const char* to_string(heading h) noexcept;
 /// The heading with this key. Throws smart::error(invalid_argument) naming the keys.
 heading parse_heading(std::string_view key);
+
+/// The heading of a table column by its one name (docs/vocabulary.md: "enrolled",
+/// "completion_rate", "municipality_number", ...), or of a sheet ("sheet_cohorts", ...), in
+/// `l`: the words of exported workbooks. Statuses and requirement states are the core's
+/// labels of them. nullptr for a name it does not know.
+const char* column_heading(std::string_view name, lang l) noexcept;
+/// Every name column_heading knows, in table order (for tests and docs).
+std::vector<std::string_view> column_heading_names();
 
 }  // namespace smart

@@ -1,4 +1,6 @@
 // Rule descriptions in bokmål, nynorsk and English from the core (rule_wording.hpp).
+#include <set>
+
 #include "helpers.hpp"
 
 using namespace smart;
@@ -91,4 +93,32 @@ TEST_CASE("every heading has words in each language and is found again by its ke
     CHECK(std::string(label(heading::warnings, lang::nn)) == "åtvaringar");
     CHECK(std::string(label(heading::no_certificate, lang::en)) == "none: the programme issues no certificate");
     CHECK(th::thrown_by([] { (void)parse_heading("nope"); }).code() == errc::invalid_argument);
+}
+
+TEST_CASE("every column heading has words in each language, sheet names fit a workbook", "[wording]") {
+    const auto names = column_heading_names();
+    std::set<std::string_view> seen;
+    for (auto name : names) {
+        INFO(std::string(name));
+        CHECK(seen.insert(name).second);  // each name once
+        for (lang l : {lang::nb, lang::nn, lang::en}) {
+            const char* words = column_heading(name, l);
+            REQUIRE(words != nullptr);
+            CHECK(std::string(words).size() > 0);
+            if (name.starts_with("sheet_")) {  // Excel: at most 31 characters, none of []:*?/
+                CHECK(std::string(words).size() <= 31);
+                CHECK(std::string(words).find_first_of("[]:*?/\\") == std::string::npos);
+            }
+        }
+    }
+    // every number behind a requirement's state has a heading (the festival role as festival_role)
+    for (const auto& f : number_fields()) {
+        const std::string_view name = f.number == result_number::role ? "festival_role" : f.name;
+        CHECK(column_heading(name, lang::nb) != nullptr);
+    }
+    // statuses and states are the core's labels of them
+    CHECK(std::string(column_heading("eligible", lang::nn)) == label(overall_status::eligible, lang::nn));
+    CHECK(std::string(column_heading("unmet", lang::en)) == label(requirement_state::unmet, lang::en));
+    CHECK(std::string(column_heading("enrolled", lang::nb)) == "påmeldte");
+    CHECK(column_heading("no such column", lang::nb) == nullptr);
 }

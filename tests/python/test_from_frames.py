@@ -78,7 +78,7 @@ def test_who_decided_on_a_submission_goes_to_a_frame_and_back(demo: smart.Cohort
     subs = demo.to_pandas("submissions")
     mine = subs[subs.participant_id == "p01"].iloc[-1]
     assert mine.decided_by == "Kari Veileder"
-    assert mine.decided_on.date() == p.submissions[i].date
+    assert mine.decided_on == p.submissions[i].date
     assert subs.decided_by.isna().sum() == len(subs) - subs.decided_by.notna().sum()
     again = smart.Cohort.from_frames(
         demo.programme.id,

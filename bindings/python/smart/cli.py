@@ -28,6 +28,7 @@ from .enums import Lang
 from .errors import SmartError
 from .evaluation import Evaluation, result_numbers
 from .programme import get_programme, programme_ids
+from .frames import RENAMED
 
 __all__ = ["main"]
 
@@ -55,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("file", nargs="?", metavar="FILE", help="a smart.cohort/1 document")
     ev.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="evaluation date YYYY-MM-DD (default: today)")
-    ev.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    ev.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="output format (default table)")
+    ev.add_argument("-o", "--output", default=None, metavar="FILE", help="the workbook to write (--format xlsx)")
     ev.add_argument("--lang", choices=[x.value for x in Lang], default="nb", help="language of texts (default nb)")
     cli_stats.add_commands(sub)
     cli_agreement.add_commands(sub)
@@ -84,10 +86,6 @@ def _catalog_list(out: TextIO, lang: Lang) -> None:
     widths = [_width(rows, i) for i in range(4)]
     for r in rows:
         out.write("  ".join(x.ljust(widths[i]) for i, x in enumerate(r[:4])) + "  " + r[4] + "\n")
-
-
-def _ratio(f: Fraction) -> str:
-    return str(f.numerator) if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
 
 
 def _catalog_show(out: TextIO, pid: str, lang: Lang) -> None:
@@ -153,10 +151,11 @@ _CSV_HEAD = ["participant_id", "name", "status", "at_risk", "requirement_id", "k
 
 
 def _csv_value(value: object) -> object:
-    """A number as the CSV shows it: exact ratios ("7", "13/2"), true/false, interval numbers
-    separated by spaces, ISO dates, "" when absent."""
+    """A number as the CSV shows it: ratios as decimals ("7", "6.5"; their exact parts are
+    columns of their own), true/false, interval numbers separated by spaces, ISO dates, ""
+    when absent."""
     if isinstance(value, Fraction):
-        return _ratio(value)
+        return cli_stats.decimal(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -170,7 +169,11 @@ def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
     """One row per participant × requirement: the columns of _CSV_HEAD, every number of the
     core's table under its name (empty where it does not belong to the row's kind), and the
     explanation."""
-    numbers = [n.name for n in result_numbers()]
+    numbers: list[str] = []  # each ratio followed by its exact parts, the festival role renamed
+    for n in result_numbers():
+        numbers.append(RENAMED.get(n.name, n.name))
+        if n.type == "ratio":
+            numbers += [f"{n.name}_numerator", f"{n.name}_denominator"]
     w = csv.DictWriter(out, fieldnames=[*_CSV_HEAD, *numbers, "explanation"], lineterminator="\n")
     w.writeheader()
     for r in ev:
@@ -184,7 +187,10 @@ def _csv(out: TextIO, ev: Evaluation, lang: Lang) -> None:
             w.writerow(base)
         for q in r.requirements:
             row = dict(base, requirement_id=q.id, kind=q.kind, state=q.state, explanation=q.explain(lang))
-            row.update((name, _csv_value(value)) for name, value in q.numbers.items())
+            for name, value in q.numbers.items():
+                row[RENAMED.get(name, name)] = _csv_value(value)
+                if isinstance(value, Fraction):
+                    row[f"{name}_numerator"], row[f"{name}_denominator"] = value.numerator, value.denominator
             w.writerow(row)
 
 
@@ -226,6 +232,11 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             out.write(ev.to_json())
         elif args.format == "csv":
             _csv(out, ev, lang)
+        elif args.format == "xlsx":
+            if not args.output:
+                err.write("smart: --format xlsx needs -o FILE (the workbook to write)\n")
+                return 2
+            ev.to_excel(args.output, lang=lang)
         else:
             _table(out, cohort, ev, lang)
         return 0

@@ -1,7 +1,7 @@
 """``smart stats``: cohort statistics on the command line (docs/statistics.md).
 
     smart stats FILES... [--by municipality|role|sector] [--min-cell K] [--as-of DATE]
-                         [--municipalities CSV] [--format table|json|csv]
+                         [--municipalities CSV] [--format table|json|csv|xlsx -o FILE]
 
 Every cohort document is evaluated as of the date and the core computes the tables; this
 module only prints them. Exit status 0 on success, 1 for bad input (a file that does not
@@ -60,7 +60,9 @@ def add_commands(sub: Any) -> None:
         "--municipalities", default=None, metavar="CSV",
         help="municipality numbers as recorded -> current: a CSV file with columns recorded,number,name",
     )  # fmt: skip
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="output format (default table)")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="the workbook to write (--format xlsx)")
+
     p.set_defaults(stats_handler=run_stats)
 
 
@@ -108,6 +110,9 @@ def _mapping_error(path: str, rows: list[tuple[str, str, str]], lines: list[int]
 
 def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Runs ``smart stats`` with parsed arguments. Returns the exit status."""
+    if args.format == "xlsx" and not args.output:
+        err.write("smart: --format xlsx needs -o FILE (the workbook to write)\n")
+        return 2
     where = ""
     try:
         rows, lines = _read_mapping(args.municipalities) if args.municipalities else ([], [])
@@ -128,6 +133,8 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(st.to_json())
     elif args.format == "csv":
         _csv(out, st)
+    elif args.format == "xlsx":
+        st.to_excel(args.output, lang=getattr(args, "lang", None) or "nb")  # --lang where the command has it
     else:
         _table(out, st, as_of)
     return 0
@@ -156,23 +163,42 @@ def _statistics(
 
 
 def _cell(v: Any) -> str:
-    """A value as CSV text: exact ratios as "n/d", NA as empty."""
+    """A value as CSV text: ratios as decimals ("0.55", never "11/20", which a spreadsheet
+    may read as a date), NA as empty."""
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, Fraction):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+        return decimal(v)
     return str(v)
+
+
+def decimal(v: Fraction) -> str:
+    """An exact ratio as decimal text: the shortest that reads back as the same float."""
+    return str(v.numerator) if v.denominator == 1 else repr(float(v))
+
+
+def csv_columns(columns: list[tuple[str, str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """A statistics table's columns as the CSV (and the default DataFrame) lays them out:
+    each ratio as a decimal followed by its exact ``<name>_numerator`` and
+    ``<name>_denominator``."""
+    out: list[tuple[str, list[Any]]] = []
+    for name, kind, values in columns:
+        out.append((name, values))
+        if kind == "ratio":
+            out.append((f"{name}_numerator", [None if v is None else v.numerator for v in values]))
+            out.append((f"{name}_denominator", [None if v is None else v.denominator for v in values]))
+    return out
 
 
 def _csv(out: TextIO, st: Statistics) -> None:
     """The tidy table: one row per cohort x group x measure."""
-    columns = st.columns("long")
+    columns = csv_columns(st.columns("long"))
     w = csv.writer(out, lineterminator="\n")
-    w.writerow([name for name, _, _ in columns])
-    for i in range(len(columns[0][2])):
-        w.writerow([_cell(values[i]) for _, _, values in columns])
+    w.writerow([name for name, _ in columns])
+    for i in range(len(columns[0][1])):
+        w.writerow([_cell(values[i]) for _, values in columns])
 
 
 def _percent(r: Fraction | None) -> str:

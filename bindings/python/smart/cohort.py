@@ -398,8 +398,8 @@ class Cohort:
         """One table of the cohort as a pandas DataFrame (needs the ``pandas`` extra).
 
         - ``participants``: one row per participant: ``participant_id``, ``name``,
-          ``municipality_number``, ``municipality``, ``role``, ``sector``, ``festival_role``
-          (contact data is left out, as from all statistics).
+          ``municipality_number``, ``municipality_name``, ``role``, ``sector``,
+          ``festival_role`` (contact data is left out, as from all statistics).
         - ``attendance``: one row per recorded day: ``participant_id``, ``date``,
           ``session_id``, ``session_kind``, ``status``.
         - ``submissions``: ``participant_id``, ``kind``, ``date``, ``status``, ``pages``,
@@ -408,8 +408,10 @@ class Cohort:
         - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``,
           ``date``.
 
-        Strings are categorical, dates datetime64, missing values NA. The same columns are
-        accepted by :meth:`from_frames`.
+        Strings are ordered categoricals (municipality numbers sorted, municipality
+        names by their number, roles sorted, statuses and kinds in the core's order,
+        participants in cohort order), dates :class:`datetime.date` objects, missing
+        values NA. The same columns are accepted by :meth:`from_frames`.
         """
         from .frames import to_pandas
 

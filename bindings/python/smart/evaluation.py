@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -41,6 +42,7 @@ Interval = _smart.evaluation.Interval
 StatusCounts = _smart.evaluation.StatusCounts
 
 By = Literal["participant", "requirement"]
+Ratios = Literal["float", "fraction", "parts"]
 
 
 class Evaluation:
@@ -170,7 +172,7 @@ class Evaluation:
     def next_steps_frame(self, participant: str | None = None, lang: Lang | str = Lang.nb) -> pd.DataFrame:
         """The next steps as a pandas DataFrame, one row per step (needs the ``pandas``
         extra): ``participant_id``, ``status``, ``at_risk``, ``kind``, ``must``,
-        ``requirement``, ``start``, ``end``, ``due`` (datetime64), ``needed``, ``of``,
+        ``requirement``, ``start``, ``end``, ``due`` (:class:`datetime.date`), ``needed``, ``of``,
         ``interval`` (1-based, NA unless a note), ``approval``, ``min_pages``,
         ``max_pages``, ``awaiting_approval`` and ``text`` (the step in ``lang``)."""
         import pandas as pd
@@ -203,15 +205,15 @@ class Evaluation:
         columns = ["participant_id", "status", "at_risk", "kind", "must", "requirement", "start", "end", "due",
                    "needed", "of", "interval", "approval", "min_pages", "max_pages", "awaiting_approval", "text"]
         frame = pd.DataFrame(rows, columns=columns)
-        for c in ("start", "end", "due"):
-            frame[c] = pd.to_datetime(frame[c])
+        for c in ("start", "end", "due"):  # datetime.date objects, as every frame holds dates
+            frame[c] = [None if v is None else datetime.date.fromisoformat(v) for v in frame[c]]
         for c in ("needed", "of", "interval", "min_pages", "max_pages", "awaiting_approval"):
             frame[c] = frame[c].astype("Int64")
         for c in ("participant_id", "status", "kind", "requirement"):
             frame[c] = frame[c].astype("category")
         return frame
 
-    def to_pandas(self, by: By = "participant") -> pd.DataFrame:
+    def to_pandas(self, by: By = "participant", *, ratios: Ratios = "float") -> pd.DataFrame:
         """The results as a pandas DataFrame (needs the ``pandas`` extra).
 
         ``by="participant"``: one row per participant: ``participant_id``, ``name``,
@@ -223,27 +225,55 @@ class Evaluation:
         ``by="requirement"``: one row per participant × requirement: ``participant_id``,
         ``requirement_id``, ``kind``, ``state`` and one column per number behind the state,
         named and ordered as :func:`result_numbers` lists them (the names of the
-        evaluation document and of :class:`RequirementResult`'s properties): counts as
-        nullable integers, ``attended`` as a float, dates as datetime64, flags as nullable
-        booleans, ``role`` categorical, ``missing_intervals`` and ``open_intervals`` as
-        categoricals of tuples of 1-based interval numbers. A number that does not belong
-        to the row's kind, or is absent, is NA.
+        evaluation document and of :class:`RequirementResult`'s properties; the festival
+        role is ``festival_role``, docs/vocabulary.md): counts as nullable integers,
+        ``attended`` as a float followed by its exact value as ``attended_numerator`` and
+        ``attended_denominator`` (nullable integers), dates as :class:`datetime.date`
+        objects, flags as nullable booleans, ``festival_role`` categorical,
+        ``missing_intervals`` and ``open_intervals`` as categoricals of tuples of 1-based
+        interval numbers. A number that does not belong to the row's kind, or is absent,
+        is NA.
 
-        Strings are categorical (the core hands over integer codes and categories). The core
-        fills the columns without the GIL.
+        ``ratios``: ``"float"`` (default) as above; ``"fraction"``: ``attended`` as exact
+        :class:`fractions.Fraction` objects, without the two integer columns; ``"parts"``:
+        only the two integer columns.
+
+        Strings are ordered categoricals (the core hands over integer codes and
+        categories): statuses, states and kinds in the core's order, requirements in
+        programme order, participants in cohort order, municipality numbers sorted and
+        municipality names by their number, roles sorted. The core fills the columns
+        without the GIL.
         """
-        from .frames import to_pandas
+        from .frames import RENAMED, to_pandas
 
-        return to_pandas(self._e.columns(by))
+        if ratios not in ("float", "fraction", "parts"):
+            raise ValueError(f"ratios must be one of 'float', 'fraction', 'parts', not {ratios!r}")
+        frame = to_pandas(self._e.columns(by), RENAMED if by == "requirement" else None)
+        return _ratio_columns(frame, ratios)
 
-    def to_arrow(self, by: By = "participant") -> pa.Table:
+    def to_arrow(self, by: By = "participant", *, ratios: Literal["float", "parts"] = "float") -> pa.Table:
         """The columns of :meth:`to_pandas` as a pyarrow Table (needs the ``arrow`` extra):
         strings dictionary-encoded, dates date32, sets of intervals list<int32>, missing
-        numbers null. polars
+        numbers null, ``ratios`` as in :meth:`to_pandas`. polars
         (``polars.from_arrow``) and DuckDB read it without copying."""
-        from .frames import to_arrow
+        from .frames import RENAMED, to_arrow
 
-        return to_arrow(self._e.columns(by, arrow=True))
+        if ratios not in ("float", "parts"):
+            raise ValueError(f"ratios must be one of 'float', 'parts', not {ratios!r}")
+        table = to_arrow(self._e.columns(by, arrow=True), RENAMED if by == "requirement" else None)
+        if ratios == "parts":
+            table = table.drop_columns([n for n in _ratio_names() if n in table.column_names])
+        return table
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: Lang | str = "nb") -> None:
+        """Writes the results to an Excel workbook at ``path`` (needs the ``excel`` and
+        ``pandas`` extras): a sheet of participants (status and each requirement's state)
+        and one of participant × requirement (every number and the explanation), with a
+        bold header row, statuses, states and headings in ``lang`` (the core's words),
+        column widths and dates as dates."""
+        from .excel import evaluation_workbook
+
+        evaluation_workbook(self, path, lang)
 
     def certificate_data(self, participant: int | str) -> dict[str, Any]:
         """What a certificate for this participant attests (``smart.certificate-data/1``).
@@ -273,6 +303,32 @@ class Evaluation:
             f"eligible {c.eligible}, not eligible {c.not_eligible}, in progress {c.in_progress} "
             f"(at risk {c.at_risk}), no certificate {c.no_certificate}>"
         )
+
+
+def _ratio_names() -> list[str]:
+    return [n.name for n in result_numbers() if n.type == "ratio"]
+
+
+def _ratio_columns(frame: pd.DataFrame, ratios: str) -> pd.DataFrame:
+    """The frame's ratio columns as asked: float and parts (as the core gives them), exact
+    Fractions, or parts only."""
+    if ratios == "float":
+        return frame
+    from fractions import Fraction
+
+    import pandas as pd
+
+    for name in _ratio_names():
+        if name not in frame.columns:
+            continue
+        if ratios == "parts":
+            frame = frame.drop(columns=[name])
+            continue
+        num, den = frame[f"{name}_numerator"], frame[f"{name}_denominator"]
+        exact = [pd.NA if n is pd.NA else Fraction(int(n), int(d)) for n, d in zip(num, den, strict=True)]
+        frame[name] = pd.array(exact, dtype=object)
+        frame = frame.drop(columns=[f"{name}_numerator", f"{name}_denominator"])
+    return frame
 
 
 def result_numbers() -> list[ResultNumber]:

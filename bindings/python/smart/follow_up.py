@@ -244,16 +244,19 @@ class FollowUp:
         ``name``, ``withdrawn``, ``session_id``, ``first_day``, ``attendance``,
         ``days_attended``, ``days_held``, ``work``, ``due``, ``delivered_on``, ``review``,
         ``days_late``, ``text`` (in ``lang``). Statuses are categoricals with every status
-        of the vocabulary as a category; dates datetime64 (NaT when absent)."""
+        of the vocabulary as a category, in its order (ordered); dates
+        :class:`datetime.date` objects (None when absent), as in every frame."""
         import pandas as pd
 
         frame = pd.DataFrame(self.rows(lang))
         if frame.empty:
             frame = pd.DataFrame(columns=list(_COLUMNS))
         for col in ("first_day", "due", "delivered_on"):
-            frame[col] = pd.to_datetime(frame[col])
-        frame["attendance"] = pd.Categorical(frame["attendance"], categories=[x.value for x in FollowUpAttendance])
-        frame["work"] = pd.Categorical(frame["work"], categories=[x.value for x in WorkStatus])
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+        frame["attendance"] = pd.Categorical(
+            frame["attendance"], categories=[x.value for x in FollowUpAttendance], ordered=True
+        )
+        frame["work"] = pd.Categorical(frame["work"], categories=[x.value for x in WorkStatus], ordered=True)
         for col in ("participant_id", "name", "session_id", "review"):
             frame[col] = frame[col].astype("category")
         return frame

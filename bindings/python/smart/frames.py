@@ -48,7 +48,7 @@ def _import_pyarrow() -> Any:
     return pyarrow
 
 
-def _categorical(pandas: Any, codes: np.ndarray, categories: Any) -> Any:
+def _categorical(pandas: Any, codes: np.ndarray, categories: Any, ordered: bool = False) -> Any:
     """A categorical from the core's codes and categories. The core makes the categories
     distinct and non-null and every code an index into them (or -1), so pandas's checks of
     both (a hash table of 100,000 participant ids per frame) are skipped where pandas
@@ -56,22 +56,83 @@ def _categorical(pandas: Any, codes: np.ndarray, categories: Any) -> Any:
     index = pandas.Index(categories, dtype=object, tupleize_cols=False)
     fastpath = getattr(pandas.CategoricalDtype, "_from_fastpath", None)
     if fastpath is None:  # pragma: no cover - every pandas from 1.0 to 3.1 has it
-        return pandas.Categorical.from_codes(codes, categories=index)
-    return pandas.Categorical.from_codes(codes, dtype=fastpath(index, False), validate=False)
+        return pandas.Categorical.from_codes(codes, categories=index, ordered=ordered)
+    return pandas.Categorical.from_codes(codes, dtype=fastpath(index, ordered), validate=False)
 
 
-def to_pandas(columns: Columns) -> pd.DataFrame:
-    """A DataFrame from the core's columns: categoricals from codes, nullable numbers from
-    values and masks, dates as datetime64, sets of intervals as categoricals of tuples of
-    interval numbers."""
+# Columns whose categories are free text with few distinct values: sorted and ordered.
+# Every other categorical comes from the core in a meaningful order (enums in the core's
+# order: statuses eligible, not_eligible, in_progress, no_certificate, withdrawn;
+# requirement ids and kinds in programme order; participants and their names in cohort
+# order) and is ordered as it comes; municipality names are ordered by their number.
+_TEXT_COLUMNS = frozenset({"role", "municipality_number", "category", "decided_by", "granted_by"})
+
+# Result numbers whose frame and CSV column differs from the core's number name
+# (docs/vocabulary.md): the festival role is "festival_role" (as in the cohort document),
+# never "role", which everywhere else is the participant's role. The evaluation document
+# and the C ABI (SMART_NUMBER_ROLE) keep "role".
+RENAMED = {"role": "festival_role"}
+
+
+def _sorted_categorical(pandas: Any, codes: np.ndarray, categories: Any, key: Any = None) -> Any:
+    """An ordered categorical with the categories sorted (by ``key`` when given), the
+    codes renumbered to match."""
+    cats = list(categories)
+    order = sorted(range(len(cats)), key=(lambda i: key[i]) if key is not None else (lambda i: cats[i]))
+    position = np.empty(len(cats) + 1, dtype=np.int32)
+    position[np.asarray(order, dtype=np.int64)] = np.arange(len(cats), dtype=np.int32)
+    position[len(cats)] = -1  # a code -1 (NA) stays NA
+    codes = np.asarray(codes)
+    new_codes = position[np.where(codes < 0, len(cats), codes)]
+    index = pandas.Index([cats[i] for i in order], dtype=object, tupleize_cols=False)
+    return pandas.Categorical.from_codes(new_codes, dtype=pandas.CategoricalDtype(index, ordered=True))
+
+
+def _municipality_names(pandas: Any, names: Any, numbers: Any) -> Any:
+    """Municipality names ordered by their number (the number of the first row with the
+    name; ``numbers`` is already sorted, so its codes order the numbers)."""
+    name_codes = np.asarray(names.codes)
+    number_codes = np.asarray(numbers.codes)
+    cats = list(names.categories)
+    present, first_row = np.unique(name_codes, return_index=True)  # first row of each name
+    rank = np.full(len(cats), np.iinfo(np.int32).max, dtype=np.int64)
+    keep = present >= 0
+    rank[present[keep]] = number_codes[first_row[keep]]
+    key = [(int(rank[i]), cats[i]) for i in range(len(cats))]
+    return _sorted_categorical(pandas, name_codes, cats, key)
+
+
+def dates(days: np.ndarray) -> np.ndarray:
+    """datetime64 days as an object array of :class:`datetime.date` (None for NaT): the
+    one way dates come in frames (docs/python.md), so ``df.date == datetime.date(...)``
+    matches. One object per distinct day (a cohort has a few dozen), shared by its rows."""
+    pandas = _import_pandas()
+    codes, uniques = pandas.factorize(np.asarray(days).astype("datetime64[D]"))
+    objects = np.empty(len(uniques) + 1, dtype=object)  # the last: None, for code -1 (NaT)
+    objects[: len(uniques)] = np.asarray(uniques, dtype="datetime64[D]").astype(object)
+    out: np.ndarray = objects[codes]
+    return out
+
+
+def to_pandas(columns: Columns, rename: dict[str, str] | None = None) -> pd.DataFrame:
+    """A DataFrame from the core's columns: ordered categoricals from codes (free text
+    sorted, municipalities by number), nullable numbers from values and masks, dates as
+    :class:`datetime.date` objects, sets of intervals as categoricals of tuples of interval
+    numbers."""
     pandas = _import_pandas()
     data: dict[str, Any] = {}
-    for name, col in columns:
+    for raw, col in columns:
         kind = col[0]
-        if kind in ("array", "date"):
-            data[name] = col[1]  # dates: datetime64[s], as pandas keeps them
+        name = rename.get(raw, raw) if rename else raw
+        if kind == "array":
+            data[name] = col[1]
+        elif kind == "date":
+            data[name] = dates(col[1])
         elif kind == "cat":
-            data[name] = _categorical(pandas, col[1], col[2])
+            if raw in _TEXT_COLUMNS and name == raw:
+                data[name] = _sorted_categorical(pandas, col[1], col[2])
+            else:
+                data[name] = _categorical(pandas, col[1], col[2], ordered=True)
         elif kind == "masked":
             values, mask = col[1], col[2]
             if values.dtype == np.bool_:
@@ -85,11 +146,13 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
             data[name] = _categorical(pandas, codes, sets)
         else:  # pragma: no cover - the core gives only these kinds
             raise AssertionError(f"unknown column kind {kind!r}")
+    if "municipality_name" in data and "municipality_number" in data:
+        data["municipality_name"] = _municipality_names(pandas, data["municipality_name"], data["municipality_number"])
     frame: pd.DataFrame = pandas.DataFrame(data, copy=False)
     return frame
 
 
-def to_arrow(columns: Columns) -> pa.Table:
+def to_arrow(columns: Columns, rename: dict[str, str] | None = None) -> pa.Table:
     """An Arrow table from the core's columns: dictionary arrays from codes, date32 from
     datetime64[s], nulls from masks, list<int32> from the offsets of interval sets."""
     pyarrow = _import_pyarrow()
@@ -117,7 +180,7 @@ def to_arrow(columns: Columns) -> pa.Table:
             )
         else:
             arrays.append(pyarrow.array(col[1], mask=col[2]))
-        names.append(name)
+        names.append(rename.get(name, name) if rename else name)
     table: pa.Table = pyarrow.table(arrays, names=names)
     return table
 
@@ -127,7 +190,7 @@ def to_arrow(columns: Columns) -> pa.Table:
 # table -> (required columns, optional columns)
 _COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "participants": (
-        ("id", "name", "municipality_number", "municipality", "role", "sector"),
+        ("id", "name", "municipality_number", "municipality_name", "role", "sector"),
         ("email", "phone", "festival_role"),
     ),
     "attendance": (("participant_id", "date", "status"), ()),
@@ -148,7 +211,7 @@ _PARTICIPANT_MEMBER = {
     "contact": "email",
     "festival_role": "festival_role",
 }
-_MUNICIPALITY_MEMBER = {"number": "municipality_number", "name": "municipality"}
+_MUNICIPALITY_MEMBER = {"number": "municipality_number", "name": "municipality_name"}
 _CONTACT_MEMBER = {"email": "email", "phone": "phone"}
 
 
@@ -225,12 +288,17 @@ class _FrameCohort:
         self.position: dict[object, int] = {}  # participant id -> position
         self.places: dict[tuple[Any, ...], _Place] = {}  # (position, ...) -> origin
         self.id_column = "id"
+        self.name_column = "municipality_name"
 
     def add_participants(self, participants: pd.DataFrame) -> None:
         # The participants table of Cohort.to_pandas() names its id column participant_id.
         if "participant_id" in participants.columns and "id" not in participants.columns:
             participants = participants.rename(columns={"participant_id": "id"})
             self.id_column = "participant_id"
+        # "municipality" for the name: the column's name before docs/vocabulary.md
+        if "municipality" in participants.columns and "municipality_name" not in participants.columns:
+            participants = participants.rename(columns={"municipality": "municipality_name"})
+            self.name_column = "municipality"
         for row, r in _rows(participants, "participants"):
             p = _participant(r)
             i = len(self.people)
@@ -282,6 +350,8 @@ class _FrameCohort:
                 raise
             if place.table == "participants" and place.column == "id":
                 place.column = self.id_column
+            if place.table == "participants" and place.column == "municipality_name":
+                place.column = self.name_column
             where = f"{place.table} row {place.row}" + (f", column {place.column!r}" if place.column else "")
             raise type(exc)(
                 f"{where}: {exc.message}", path=exc.path, table=place.table, row=place.row, column=place.column
@@ -297,7 +367,7 @@ def _participant(r: dict[str, object]) -> dict[str, Any]:
     p: dict[str, Any] = {
         "id": _json_value(r["id"]),
         "name": _json_value(r["name"]),
-        "municipality": {"number": _json_value(r["municipality_number"]), "name": _json_value(r["municipality"])},
+        "municipality": {"number": _json_value(r["municipality_number"]), "name": _json_value(r["municipality_name"])},
         "role": _json_value(r["role"]),
         "sector": _json_value(r["sector"]),
     }

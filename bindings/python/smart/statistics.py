@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -21,6 +22,7 @@ import numpy as np
 
 from ._core import _smart
 from .cohort import Cohort, Municipality
+from .enums import Lang
 from .evaluation import Evaluation
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ __all__ = [
 
 GroupBy = Literal["none", "municipality", "role", "sector"]
 Table = Literal["long", "cohorts", "groups", "funnel", "days", "certified", "certified_wide"]
-Ratios = Literal["fraction", "parts", "float"]
+Ratios = Literal["float", "fraction", "parts"]
 MunicipalityMapping = Union[Mapping[str, Union[Municipality, tuple[str, str]]], "pd.DataFrame"]
 
 GroupFigures = _smart.statistics.GroupFigures
@@ -159,26 +161,47 @@ def _check_ratios(ratios: str, allowed: Sequence[str]) -> None:
         raise ValueError(f"ratios must be one of {', '.join(map(repr, allowed))}, not {ratios!r}")
 
 
-def _to_pandas(columns: list[_Column], ratios: str) -> pd.DataFrame:
+def _order_key(name: str, by_number: bool) -> Callable[[Any], Any] | None:
+    """How a categorical column's categories are ordered: municipality numbers by number,
+    everything else as the core lays the rows out (trend order, programme order, the
+    core's order of measures and statuses)."""
+    if name == "municipality_number" or (by_number and name == "group"):
+        return lambda v: v
+    return None
+
+
+def _to_pandas(columns: list[_Column], ratios: str, by_number: bool = False) -> pd.DataFrame:
     from .frames import _import_pandas
 
     pandas = _import_pandas()
     data: dict[str, Any] = {}
+    numbers: dict[str, list[Any]] = {}  # column -> its municipality numbers, for the names
     for name, kind, values in columns:
         if kind == "cat":
             cats = list(dict.fromkeys(v for v in values if v is not None))
-            data[name] = pandas.Categorical(values, categories=pandas.Index(cats, dtype=object))
+            key = _order_key(name, by_number)
+            if key is not None:
+                cats.sort(key=key)
+                numbers[name] = values
+            elif name in ("municipality_name", "group_label") and numbers:
+                nums = numbers.get("municipality_number", numbers.get("group", []))
+                first: dict[Any, Any] = {}
+                for label, number in zip(values, nums, strict=False):
+                    first.setdefault(label, number)
+                cats.sort(key=lambda c: (first.get(c) or "", c))
+            dtype = pandas.CategoricalDtype(pandas.Index(cats, dtype=object), ordered=True)
+            data[name] = pandas.Categorical(values, dtype=dtype)
         elif kind == "int":
             data[name] = pandas.array(values, dtype="Int64")
         elif kind == "bool":
             data[name] = np.array(values, dtype=np.bool_)
         elif kind == "date":
-            data[name] = np.array(values, dtype="datetime64[D]")
+            data[name] = np.array(values, dtype=object)  # datetime.date objects, None for none
         elif ratios == "fraction":
             data[name] = pandas.array([pandas.NA if v is None else v for v in values], dtype=object)
-        elif ratios == "float":
-            data[name] = np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
         else:
+            if ratios == "float":
+                data[name] = np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
             data[f"{name}_numerator"] = pandas.array([None if v is None else v.numerator for v in values], dtype="Int64")
             data[f"{name}_denominator"] = pandas.array(
                 [None if v is None else v.denominator for v in values], dtype="Int64"
@@ -202,9 +225,10 @@ def _to_arrow(columns: list[_Column], ratios: str) -> pa.Table:
             arrays.append(pyarrow.array(values, type=pyarrow.bool_()))
         elif kind == "date":
             arrays.append(pyarrow.array(values, type=pyarrow.date32()))
-        elif ratios == "float":
-            arrays.append(pyarrow.array([None if v is None else float(v) for v in values], type=pyarrow.float64()))
         else:
+            if ratios == "float":
+                arrays.append(pyarrow.array([None if v is None else float(v) for v in values], type=pyarrow.float64()))
+                names.append(name)
             arrays.append(pyarrow.array([None if v is None else v.numerator for v in values], type=pyarrow.int64()))
             arrays.append(pyarrow.array([None if v is None else v.denominator for v in values], type=pyarrow.int64()))
             names.append(f"{name}_numerator")
@@ -223,7 +247,7 @@ class Statistics:
     - ``"long"``: tidy, one row per cohort x group x measure: ``cohort``, ``group`` (NA
       for the whole cohort), ``group_label``, ``measure`` (``enrolled``, ``fill_rate``,
       ``eligible``, ``not_eligible``, ``in_progress``, ``no_certificate``, ``withdrawn``
-      (counted apart, still enrolled), ``at_risk``, ``completion_excluding_withdrawn``
+      (counted apart, still enrolled), ``at_risk``, ``completion_rate_excluding_withdrawn``
       (eligible of enrolled less withdrawn), ``mean_attendance``, ``median_attendance``,
       and per requirement ``met``, ``unmet``,
       ``pending``, ``exempt`` and ``through``, the funnel step: met or exempt for it and
@@ -243,11 +267,13 @@ class Statistics:
 
     A suppressed cell is NA (never 0) with ``suppressed`` true (``certified``:
     ``certified_suppressed``, ``cumulative_suppressed``). Counts are nullable ``Int64``
-    (Arrow ``int64``), strings categorical (Arrow dictionary), dates ``datetime64``
-    (Arrow ``date32``). Ratios: ``ratios="fraction"`` exact :class:`fractions.Fraction`
-    objects (pandas only), ``"parts"`` two integer columns ``<name>_numerator`` and
-    ``<name>_denominator``, ``"float"`` floats (NaN when NA). Every figure, share and
-    suppression is the core's; this class only lays them out.
+    (Arrow ``int64``), strings ordered categoricals (Arrow dictionary; municipalities by
+    number, everything else in the core's order), dates :class:`datetime.date` objects
+    (Arrow ``date32``). Ratios: by default (``ratios="float"``) a float column ``<name>``
+    (NaN when NA) followed by the exact ratio as two integer columns ``<name>_numerator``
+    and ``<name>_denominator`` (lowest terms); ``"parts"`` only the two integer columns;
+    ``"fraction"`` exact :class:`fractions.Fraction` objects (pandas only). Every figure,
+    share and suppression is the core's; this class only lays them out.
     """
 
     __slots__ = ("_s", "_cohorts", "_groups", "_days", "_certified")
@@ -348,17 +374,28 @@ class Statistics:
 
     # --- frames ---
 
-    def to_pandas(self, table: Table = "cohorts", *, ratios: Ratios = "fraction") -> pd.DataFrame:
+    def to_pandas(self, table: Table = "cohorts", *, ratios: Ratios = "float") -> pd.DataFrame:
         """One table as a pandas DataFrame (needs the ``pandas`` extra); see the class
         docstring for the tables and ``ratios``."""
-        _check_ratios(ratios, ("fraction", "parts", "float"))
-        return _to_pandas(self.columns(table), ratios)
+        _check_ratios(ratios, ("float", "fraction", "parts"))
+        return _to_pandas(self.columns(table), ratios, by_number=self.group_by == "municipality")
 
-    def to_arrow(self, table: Table = "cohorts", *, ratios: Literal["parts", "float"] = "parts") -> pa.Table:
-        """One table as a pyarrow Table (needs the ``arrow`` extra): ratios as integer
-        ``<name>_numerator`` / ``<name>_denominator`` columns, or floats."""
-        _check_ratios(ratios, ("parts", "float"))
+    def to_arrow(self, table: Table = "cohorts", *, ratios: Literal["float", "parts"] = "float") -> pa.Table:
+        """One table as a pyarrow Table (needs the ``arrow`` extra): ratios as a float
+        column followed by integer ``<name>_numerator`` / ``<name>_denominator`` columns
+        (default), or the integer columns only (``ratios="parts"``)."""
+        _check_ratios(ratios, ("float", "parts"))
         return _to_arrow(self.columns(table), ratios)
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: Lang | str = "nb") -> None:
+        """Writes the tables to an Excel workbook at ``path`` (needs the ``excel`` and
+        ``pandas`` extras): one sheet per table (cohorts, groups with ``by``, funnel,
+        days, certified, and every figure tidy), a bold header row in ``lang`` (nb, nn,
+        en: the core's words), column widths, shares as numbers with a percent format,
+        dates as dates, and suppressed cells shown as "–" with a note."""
+        from .excel import statistics_workbook
+
+        statistics_workbook(self, path, lang)
 
     def columns(self, table: Table = "cohorts") -> list[tuple[str, str, list[Any]]]:
         """One table as columns ``(name, kind, values)`` with kind ``"cat"`` (text),
@@ -412,7 +449,7 @@ class Statistics:
             for s in STATUSES:
                 add(s, None, getattr(row, s), n, getattr(row, f"{s}_share"))
             add("at_risk", None, row.at_risk, n, row.at_risk_share)
-            add("completion_excluding_withdrawn", None, row.eligible, n - row.withdrawn, row.completion_excluding_withdrawn)
+            add("completion_rate_excluding_withdrawn", None, row.eligible, n - row.withdrawn, row.completion_excluding_withdrawn)
             add("mean_attendance", None, None, None, row.mean_attendance)
             add("median_attendance", None, None, None, row.median_attendance)
             for q, req in enumerate(reqs):
@@ -425,7 +462,7 @@ class Statistics:
     def _wide(self, rows: list[GroupFigures], *, whole: bool) -> list[_Column]:
         order = ["cohort", "label", "programme", "first_day", "last_day"] if whole else ["cohort", "group", "group_label"]
         order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
-        order += list(STATUSES) + ["at_risk", "completion_rate", "completion_excluding_withdrawn"]
+        order += list(STATUSES) + ["at_risk", "completion_rate", "completion_rate_excluding_withdrawn"]
         order += ["mean_attendance", "median_attendance"]
         cols: dict[str, list[Any]] = {n: [] for n in order}
         index = {cid: i for i, cid in enumerate(self._s.cohort_ids)}
@@ -441,7 +478,7 @@ class Statistics:
             figures: dict[str, Any] = {
                 "seats": r.seats, "enrolled": r.enrolled, "fill_rate": r.fill_share, "at_risk": r.at_risk,
                 "completion_rate": r.eligible_share, "mean_attendance": r.mean_attendance,
-                "completion_excluding_withdrawn": r.completion_excluding_withdrawn,
+                "completion_rate_excluding_withdrawn": r.completion_excluding_withdrawn,
                 "median_attendance": r.median_attendance, **{s: getattr(r, s) for s in STATUSES},
             }  # fmt: skip
             for name in order:
@@ -449,7 +486,7 @@ class Statistics:
         kinds = {
             "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "last_day": "date", "group": "cat",
             "group_label": "cat", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
-            "completion_excluding_withdrawn": "ratio", "mean_attendance": "ratio", "median_attendance": "ratio",
+            "completion_rate_excluding_withdrawn": "ratio", "mean_attendance": "ratio", "median_attendance": "ratio",
         }  # fmt: skip
         return [(name, kinds.get(name, "int"), cols[name]) for name in order]
 
@@ -487,27 +524,27 @@ class Statistics:
 
     def _certified_table(self) -> list[_Column]:
         names = [
-            "municipality", "municipality_name", "cohort", "certified", "cumulative",
+            "municipality_number", "municipality_name", "cohort", "certified", "cumulative",
             "certified_suppressed", "cumulative_suppressed",
         ]  # fmt: skip
         cols: dict[str, list[Any]] = {n: [] for n in names}
         for row in self._certified:
             for cid, per, cum in zip(self._s.cohort_ids, row.per_cohort, row.cumulative, strict=True):
-                cols["municipality"].append(row.municipality_number)
+                cols["municipality_number"].append(row.municipality_number)
                 cols["municipality_name"].append(row.municipality_name)
                 cols["cohort"].append(cid)
                 cols["certified"].append(per)
                 cols["cumulative"].append(cum)
                 cols["certified_suppressed"].append(per is None)
                 cols["cumulative_suppressed"].append(cum is None)
-        kinds = {"municipality": "cat", "municipality_name": "cat", "cohort": "cat"}
+        kinds = {"municipality_number": "cat", "municipality_name": "cat", "cohort": "cat"}
         kinds.update(certified_suppressed="bool", cumulative_suppressed="bool")
         return [(n, kinds.get(n, "int"), cols[n]) for n in names]
 
     def _certified_wide(self) -> list[_Column]:
         rows = self._certified
         out: list[_Column] = [
-            ("municipality", "cat", [r.municipality_number for r in rows]),
+            ("municipality_number", "cat", [r.municipality_number for r in rows]),
             ("municipality_name", "cat", [r.municipality_name for r in rows]),
         ]
         for j, cid in enumerate(self._s.cohort_ids):

@@ -258,7 +258,7 @@ inline py::tuple interval_categories(const py::array_t<std::int32_t>& offsets, c
 }
 
 /// The columns every per-participant table starts with — participant_id, name,
-/// municipality_number, municipality, role, sector — added to a table in that order.
+/// municipality_number, municipality_name, role, sector — added to a table in that order.
 /// fill() runs without the GIL; finish() sets the categories once every row is filled.
 class participant_identity_columns {
 public:
@@ -266,7 +266,7 @@ public:
         : id_(t.codes("participant_id", n)),
           name_(t.codes("name", n)),
           number_(t.codes("municipality_number", n)),
-          municipality_(t.codes("municipality", n)),
+          municipality_(t.codes("municipality_name", n)),
           role_(t.codes("role", n)),
           sector_(t.enum_codes<smart::sector>("sector", n)) {
         ids_.reserve(n);
@@ -286,7 +286,7 @@ public:
         t.set_categories("participant_id", ids_);
         t.set_categories("name", names_.categories());
         t.set_categories("municipality_number", numbers_.categories());
-        t.set_categories("municipality", municipalities_.categories());
+        t.set_categories("municipality_name", municipalities_.categories());
         t.set_categories("role", roles_.categories());
     }
 

@@ -116,7 +116,7 @@ std::size_t checked(const evaluation_ptr& ev, std::size_t i) {
 /// or "<id>_state" where the id is taken by a fixed column.
 std::vector<std::string> state_column_names(const smart::programme& p) {
     static const char* fixed[] = {"participant_id", "name",    "municipality_number",
-                                  "municipality",   "role",    "sector",
+                                  "municipality_name", "role", "sector",
                                   "status",         "at_risk", "warnings"};
     std::vector<std::string> out;
     for (const auto& r : p.requirements) {
@@ -167,10 +167,19 @@ struct number_column {
     using T = smart::number_type;
     void* values = nullptr;  ///< int32 / double / datetime64[D] days / uint64 bits / enum codes / bool
     bool* missing = nullptr;
+    // a ratio: its exact value beside the float, as <name>_numerator and <name>_denominator
+    std::int64_t *numerator = nullptr, *denominator = nullptr;
+    bool* denominator_missing = nullptr;
 
     void add_to(column_table& t, std::size_t rows) {
         if constexpr (f.type == T::count) std::tie(values, missing) = t.masked<std::int32_t>(f.name, rows);
-        else if constexpr (f.type == T::ratio) values = t.array<double>(f.name, rows);  // a float, NaN for NA
+        else if constexpr (f.type == T::ratio) {
+            values = t.array<double>(f.name, rows);  // a float, NaN for NA
+            std::tie(numerator, missing) = t.masked<std::int64_t>(std::string(f.name) + "_numerator", rows);
+            bool* same = nullptr;  // the denominator's mask is the numerator's
+            std::tie(denominator, same) = t.masked<std::int64_t>(std::string(f.name) + "_denominator", rows);
+            denominator_missing = same;
+        }
         else if constexpr (f.type == T::date) values = t.dates(f.name, rows);           // NaT for NA
         else if constexpr (f.type == T::intervals) std::tie(values, missing) = t.interval_sets(f.name, rows);
         else if constexpr (f.type == T::role) values = t.enum_codes<smart::festival_role>(f.name, rows);
@@ -189,6 +198,9 @@ struct number_column {
             const smart::ratio& v = x.*f.fraction;
             static_cast<double*>(values)[row] = here ? static_cast<double>(v.num()) / static_cast<double>(v.den())
                                                      : std::numeric_limits<double>::quiet_NaN();
+            numerator[row] = here ? v.num() : 0;
+            denominator[row] = here ? v.den() : 1;
+            missing[row] = denominator_missing[row] = !here;
         } else if constexpr (f.type == T::date) {
             static_cast<std::int64_t*>(values)[row] = epoch_days(here ? x.*f.day : smart::date());
         } else if constexpr (f.type == T::intervals) {
@@ -323,6 +335,23 @@ void register_evaluation(py::module_& m) {
         py::arg("key"), py::arg("lang") = smart::lang::nb,
         "A heading of the CLI's tables and the notebook's HTML in nb, nn or en, by key ('participant', 'as_of', "
         "...): the core's words.");
+    s.def(
+        "column_heading",
+        [](std::string_view name, smart::lang l) -> std::optional<std::string> {
+            const char* words = smart::column_heading(name, l);
+            return words ? std::optional<std::string>(words) : std::nullopt;
+        },
+        py::arg("name"), py::arg("lang") = smart::lang::nb,
+        "The heading of a table column by its one name (docs/vocabulary.md), or of a sheet ('sheet_cohorts', ...), "
+        "in nb, nn or en: the core's words; None for a name it does not know.");
+    s.def(
+        "column_heading_names",
+        [] {
+            std::vector<std::string> out;
+            for (auto n : smart::column_heading_names()) out.emplace_back(n);
+            return out;
+        },
+        "Every name column_heading knows.");
 
     register_result_numbers(s);
 
