@@ -82,7 +82,7 @@ TEST_CASE("every built-in rule reads differently in each language, and nynorsk i
 }
 
 TEST_CASE("every heading has words in each language and is found again by its key", "[wording]") {
-    for (unsigned i = 0; i <= static_cast<unsigned>(heading::competence_goals); ++i) {
+    for (unsigned i = 0; i <= static_cast<unsigned>(heading::not_evaluated); ++i) {
         const auto h = static_cast<heading>(i);
         INFO(to_string(h));
         CHECK(parse_heading(to_string(h)) == h);
@@ -91,4 +91,16 @@ TEST_CASE("every heading has words in each language and is found again by its ke
     CHECK(std::string(label(heading::warnings, lang::nn)) == "åtvaringar");
     CHECK(std::string(label(heading::no_certificate, lang::en)) == "none: the programme issues no certificate");
     CHECK(th::thrown_by([] { (void)parse_heading("nope"); }).code() == errc::invalid_argument);
+}
+
+TEST_CASE("a requirement's short label is its kind's name in the language asked for, never its id", "[wording]") {
+    requirement r = th::final_text();
+    r.id = "ft";
+    r.label.nb = "En avsluttende oppsummering";  // a sentence, and only in bokmål
+    CHECK(short_label(r, lang::en) == "final text");
+    CHECK(short_label(r, lang::nn) == "avsluttande tekst");
+    CHECK(short_label(r, lang::nb) == "avsluttende tekst");
+    CHECK(short_label(th::attendance(), lang::en) == "attendance");
+    CHECK(std::string(label(requirement_kind::interval_notes, lang::nb)) == "notater");
+    CHECK(std::string(label(requirement_kind::interval_notes, lang::nn)) == "notat");
 }
