@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <map>
 
 #include "smart/detail/names.hpp"
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 #include "smart/limits.hpp"
 #include "rules_on_schedule.hpp"
+#include "wording.hpp"
 
 namespace smart {
 
@@ -249,8 +251,44 @@ void check_submission(const submission& s, const std::string& at, const std::vec
     check_decision(s, at);
 }
 
+/// `s` without white space around it (spaces, tabs and no-break spaces, as spreadsheets
+/// leave them): names are stored trimmed, so a name of spaces is blank.
+std::string_view trimmed(std::string_view s) {
+    auto space_at_front = [&] {
+        if (s.empty()) return std::size_t{0};
+        if (s.front() == ' ' || s.front() == '\t') return std::size_t{1};
+        return s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0" ? std::size_t{2} : std::size_t{0};
+    };
+    auto space_at_back = [&] {
+        if (s.empty()) return std::size_t{0};
+        if (s.back() == ' ' || s.back() == '\t') return std::size_t{1};
+        return s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0" ? std::size_t{2} : std::size_t{0};
+    };
+    for (std::size_t n; (n = space_at_front()) != 0;) s.remove_prefix(n);
+    for (std::size_t n; (n = space_at_back()) != 0;) s.remove_suffix(n);
+    return s;
+}
+
+/// Trims the texts a person types into a form or a sheet cell: the name and the
+/// municipality's name.
+void trim_texts(participant& p) {
+    for (std::string* text : {&p.name, &p.municipality.name})
+        if (const std::string_view t = trimmed(*text); t.size() != text->size()) *text = std::string(t);
+}
+
 bool is_municipality_number(const std::string& n) {
     return n.size() == 4 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The county part (first two digits) of a Norwegian municipality number: any county number
+/// used since 1972, so records keep numbers from before a reform (01–12, 14–20 until 2019;
+/// 30, 34, 38, 42, 46, 50, 54 from 2020; 31, 32, 33, 39, 40, 55, 56 from 2024); the
+/// municipality part is never 00. "9999" is no municipality. (docs/format.md)
+bool known_county(const std::string& n) {
+    const int county = (n[0] - '0') * 10 + (n[1] - '0');
+    static constexpr int counties[] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 14, 15, 16, 17, 18,
+                                       19, 20, 30, 31, 32, 33, 34, 38, 39, 40, 42, 46, 50, 54, 55, 56};
+    return std::find(std::begin(counties), std::end(counties), county) != std::end(counties) && n.substr(2) != "00";
 }
 }  // namespace
 
@@ -276,10 +314,15 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
     check_line(p.id, "participant id", at + "/id");
     if (p.id.empty()) throw error(errc::validation_error, "expected a non-empty participant id", at + "/id");
     check_line(p.name, "participant name", at + "/name");
-    if (p.name.empty()) throw error(errc::validation_error, "expected a non-empty name", at + "/name");
+    if (p.name.empty()) throw error(errc::validation_error, "expected a name, not blank text", at + "/name");
     if (!is_municipality_number(p.municipality.number))
         throw error(errc::validation_error,
                     "expected a 4-digit municipality number, got " + detail::quoted(p.municipality.number, 20),
+                    at + "/municipality/number");
+    if (!known_county(p.municipality.number))
+        throw error(errc::validation_error,
+                    "expected a Norwegian municipality number (its first two digits a county's, e.g. 0301 Oslo, "
+                    "3905 Tønsberg), not " + detail::quoted(p.municipality.number, 20),
                     at + "/municipality/number");
     check_line(p.municipality.name, "municipality name", at + "/municipality/name");
     if (p.municipality.name.empty())
@@ -343,6 +386,7 @@ void cohort::validate_participant(const participant& p, std::size_t index) const
 
 void cohort::add_participant(participant p) {
     // A duplicate is a mistake in the record, whether or not a seat is left: say so first.
+    trim_texts(p);
     validate_participant(p, size());
     if (find(p.id))
         throw error(errc::validation_error, "duplicate participant id " + detail::quoted(p.id),
@@ -371,7 +415,10 @@ void cohort::add_participants(std::vector<participant> ps) {
                     detail::pointer_append("/participants", limits::participants));
     // Each record is checked (and duplicates found) before the seats are counted: a
     // duplicate in a full cohort is a duplicate.
-    for (std::size_t i = 0; i < ps.size(); ++i) validate_participant(ps[i], base + i);
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        trim_texts(ps[i]);
+        validate_participant(ps[i], base + i);
+    }
     // Duplicate ids: sort positions of old and new together and look at neighbours.
     std::vector<std::uint32_t> order(base + ps.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
@@ -536,6 +583,7 @@ void cohort::correct_participant(std::string_view participant_id, participant_de
     copy.municipality = std::move(details.municipality);
     copy.role = std::move(details.role);
     copy.sector = details.sector;
+    trim_texts(copy);
     validate_participant(copy, at);
     own_roster().list[at] = std::move(copy);
     touch();
@@ -559,6 +607,38 @@ void cohort::cancel_withdrawal(std::string_view participant_id) {
         throw error(errc::not_found, "participant " + detail::quoted(participants()[at].id) + " is not withdrawn");
     own_roster().list[at].withdrawal = std::nullopt;
     touch();
+}
+
+std::vector<municipality_warning> check_municipality_names(const cohort& c) {
+    std::map<std::string, municipality_warning> by_number;
+    const auto& ps = c.participants();
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const municipality& m = ps[i].municipality;
+        auto [it, fresh] = by_number.try_emplace(m.number);
+        municipality_warning& w = it->second;
+        if (fresh) {
+            w.number = m.number;
+            w.names.push_back(m.name);
+        } else if (std::find(w.names.begin(), w.names.end(), m.name) == w.names.end()) {
+            if (w.names.size() == 1) {
+                w.participant = i;
+                w.path = detail::pointer_append("/participants", i) + "/municipality/name";
+            }
+            w.names.push_back(m.name);
+        }
+    }
+    std::vector<municipality_warning> out;
+    for (auto& [number, w] : by_number)
+        if (w.names.size() > 1) out.push_back(std::move(w));
+    return out;
+}
+
+std::string describe(const municipality_warning& w, lang l) {
+    std::string s = std::string(detail::t(l, "Kommunenummer ", "Kommunenummer ", "Municipality number ")) + w.number +
+                    detail::t(l, " er registrert med ulike navn: ", " er registrert med ulike namn: ",
+                              " is recorded with different names: ");
+    for (std::size_t i = 0; i < w.names.size(); ++i) s += (i ? ", «" : "«") + w.names[i] + "»";
+    return s;
 }
 
 }  // namespace smart

@@ -1,7 +1,9 @@
 // Human explanations of evaluation results, in bokmål, nynorsk and English: one function
 // per requirement kind and one for warnings. Rendered on demand: bulk evaluation stores
 // numbers only. The words shared with the rule descriptions are in src/wording.hpp.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "smart/error.hpp"
 #include "smart/evaluation.hpp"
@@ -106,19 +108,64 @@ std::string explain_notes(const requirement_result& r, const interval_notes_rule
     return s;
 }
 
-std::string explain_final_text(const requirement_result& r, const final_text_rule& rule, lang l) {
+/// Why each final text dated on or before the as-of date did not count, in the order of the
+/// rules (evaluation.cpp, eval_final_text): rejected, late, category, pages. Texts awaiting
+/// approval are not listed (the explanation says so apart).
+std::vector<std::string> final_text_reasons(const participant& p, const final_text_rule& rule, date deadline, date as_of,
+                                            lang l) {
+    std::vector<std::string> out;
+    for (const submission& s : p.submissions) {
+        if (s.kind != submission_kind::final_text || s.on > as_of) continue;
+        const std::string on = std::string(t(l, "levert ", "levert ", "submitted ")) + day_text(s.on, l);
+        if (s.status == submission_status::rejected) {
+            out.push_back(on + t(l, ", avvist", ", avvist", ", rejected"));
+        } else if (!deadline.is_special() && s.on > deadline) {
+            out.push_back(on + t(l, ", etter fristen", ", etter fristen", ", after the deadline"));
+        } else if (!rule.categories.empty() && s.category != final_category::none &&
+                   std::find(rule.categories.begin(), rule.categories.end(), s.category) == rule.categories.end()) {
+            out.push_back(on + t(l, " i kategorien ", " i kategorien ", " in the category ") + label(s.category, l) +
+                          t(l, ", som ikke godkjennes", ", som ikkje vert godkjend", ", which is not accepted"));
+        } else if (s.pages && ((rule.min_pages && *s.pages < *rule.min_pages) || (rule.max_pages && *s.pages > *rule.max_pages))) {
+            out.push_back(on + t(l, " med ", " med ", " with ") + detail::pages_word(*s.pages, l) +
+                          t(l, ", utenfor ", ", utanfor ", ", outside ") + detail::pages_range(rule, l) +
+                          t(l, " sider", " sider", " pages"));
+        }
+    }
+    return out;
+}
+
+/// The final text's explanation; when texts were submitted that do not count, which rule
+/// each failed (rejected, late, category not accepted, pages outside the range).
+std::string explain_final_text(const requirement_result& r, const final_text_rule& rule, const participant& p,
+                               date as_of, lang l) {
     if (r.state == requirement_state::met) {
         std::string s = std::string(t(l, "Avsluttende tekst levert ", "Avsluttande tekst levert ", "Final text submitted ")) +
                         day_text(r.on, l);
         if (r.pages) s += " (" + detail::pages_word(r.pages, l) + ")";
         return s;
     }
-    std::string s = r.state == requirement_state::unmet
-                        ? t(l, "Avsluttende tekst mangler (frist ", "Avsluttande tekst manglar (frist ",
-                            "Final text missing (deadline ")
-                        : t(l, "Avsluttende tekst ikke levert ennå (frist ", "Avsluttande tekst ikkje levert enno (frist ",
-                            "Final text not submitted yet (deadline ");
+    const std::vector<std::string> reasons = final_text_reasons(p, rule, r.deadline, as_of, l);
+    std::string s;
+    if (!reasons.empty())
+        s = r.state == requirement_state::unmet
+                ? t(l, "Ingen avsluttende tekst som teller (frist ", "Inga avsluttande tekst som tel (frist ",
+                    "No final text that counts (deadline ")
+                : t(l, "Ingen avsluttende tekst som teller ennå (frist ", "Inga avsluttande tekst som tel enno (frist ",
+                    "No final text that counts yet (deadline ");
+    else if (r.awaiting_approval)
+        s = r.state == requirement_state::unmet
+                ? t(l, "Avsluttende tekst ikke godkjent (frist ", "Avsluttande tekst ikkje godkjend (frist ",
+                    "Final text not approved (deadline ")
+                : t(l, "Avsluttende tekst ikke godkjent ennå (frist ", "Avsluttande tekst ikkje godkjend enno (frist ",
+                    "Final text not approved yet (deadline ");
+    else
+        s = r.state == requirement_state::unmet
+                ? t(l, "Avsluttende tekst mangler (frist ", "Avsluttande tekst manglar (frist ",
+                    "Final text missing (deadline ")
+                : t(l, "Avsluttende tekst ikke levert ennå (frist ", "Avsluttande tekst ikkje levert enno (frist ",
+                    "Final text not submitted yet (deadline ");
     s += day_text(r.deadline, l) + ")";
+    for (std::size_t i = 0; i < reasons.size(); ++i) s += (i ? "; " : ": ") + reasons[i];
     const std::string range = detail::pages_range(rule, l);
     if (!range.empty()) s += t(l, ", krever ", ", krev ", ", ") + range + t(l, " sider", " sider", " pages required");
     if (r.awaiting_approval)
@@ -160,7 +207,9 @@ std::string evaluation::explain(std::size_t participant, std::size_t requirement
         case requirement_kind::attendance: return explain_attendance(r, result(participant).at_risk, l);
         case requirement_kind::interval_notes:
             return explain_notes(r, std::get<interval_notes_rule>(req.rule), intervals_, l);
-        case requirement_kind::final_text: return explain_final_text(r, std::get<final_text_rule>(req.rule), l);
+        case requirement_kind::final_text:
+            return explain_final_text(r, std::get<final_text_rule>(req.rule), cohort_->participants()[participant],
+                                      as_of(), l);
         case requirement_kind::festival: return explain_festival(r, std::get<festival_rule>(req.rule), l);
     }
     return {};

@@ -171,4 +171,27 @@ const char* label(session_kind k, lang l) noexcept {
     return "";
 }
 
+const char* label(requirement_kind k, lang l) noexcept {
+    switch (k) {
+        case requirement_kind::attendance: return t(l, "oppmøte", "oppmøte", "attendance");
+        case requirement_kind::interval_notes: return t(l, "notater", "notat", "notes");
+        case requirement_kind::final_text: return t(l, "avsluttende tekst", "avsluttande tekst", "final text");
+        case requirement_kind::festival: return t(l, "festival", "festival", "festival");
+    }
+    return "";
+}
+
+std::string short_label(const requirement& r, lang l) { return label(r.kind(), l); }
+
+std::string session_name(session_kind k, std::size_t ordinal, lang l) {
+    const std::string n = std::to_string(ordinal);
+    switch (k) {
+        case session_kind::gathering: return l == lang::en ? "gathering " + n : n + ". samling";
+        case session_kind::festival: return "festival";
+        case session_kind::kick_off: return t(l, "oppstart", "oppstart", "kick-off");
+        case session_kind::other: return l == lang::en ? "session " + n : n + ". økt";
+    }
+    return {};
+}
+
 }  // namespace smart

@@ -12,6 +12,7 @@
 #include "smart/detail/names.hpp"
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
+#include "smart/rule_wording.hpp"
 
 namespace smart {
 
@@ -160,6 +161,12 @@ group_figures figures(const cohort_context& cc, const std::vector<member>& ms) {
     return g;
 }
 
+/// Whether the cohort is complete as of the date (statistics.hpp, group_figures::complete).
+bool cohort_complete(const cohort_context& cc, const group_figures& whole) {
+    if (whole.enrolled == 0) return cc.c.days().empty() || cc.e.as_of() > cc.c.last_day();
+    return whole.in_progress == 0;
+}
+
 /// Withholds every figure of `g` (its identity, seats and table shape stay).
 void blank(group_figures& g) {
     const std::size_t reqs = g.requirement_states.size();
@@ -169,6 +176,7 @@ void blank(group_figures& g) {
     out.group_label = std::move(g.group_label);
     out.seats = g.seats;
     out.suppressed = true;
+    out.complete = g.complete;
     out.requirement_states.assign(reqs, {0, 0, 0, 0});
     out.requirement_shares.assign(reqs, {});
     out.through.assign(reqs, 0);
@@ -436,6 +444,10 @@ cohort_context describe_cohort(statistics& s, const evaluated_cohort& ec) {
         if (prog.requirements[r].kind() == requirement_kind::attendance) cc.attendance_req = static_cast<int>(r);
     }
     s.requirement_ids.push_back(std::move(req_ids));
+    s.programmes.push_back(c.programme_ptr());
+    std::vector<std::pair<std::string, session_kind>> sessions;
+    for (const session& x : c.sessions()) sessions.emplace_back(x.id, x.kind);
+    s.sessions.push_back(std::move(sessions));
     return cc;
 }
 
@@ -454,11 +466,15 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
         cohort_context cc = describe_cohort(s, order[ci]);
         const std::vector<member> all = members(cc);
         group_figures whole = figures(cc, all);
+        whole.complete = cohort_complete(cc, whole);
         whole.seats = cc.c.capacity();
         if (whole.seats) whole.fill_share = share(whole.enrolled, static_cast<std::size_t>(*whole.seats));
         if (k && whole.enrolled < k) blank(whole);
         if (options.by != group_by::none)
-            for (auto& r : group_rows(cc, all, options, whole.suppressed)) s.groups.push_back(std::move(r));
+            for (auto& r : group_rows(cc, all, options, whole.suppressed)) {
+                r.complete = whole.complete;
+                s.groups.push_back(std::move(r));
+            }
         s.cohorts.push_back(std::move(whole));
         day_rows(cc, s.days);
         count_certified(cc, ci, order.size(), options, muni_rows, s.certified);
@@ -466,6 +482,26 @@ statistics compute_statistics(std::span<const evaluated_cohort> input, const sta
     finish_certified(s.certified, order.size());
     if (k) suppress_certified(s.certified, order.size(), k);
     return s;
+}
+
+std::string requirement_label(const statistics& s, std::size_t cohort, std::size_t q, lang l) {
+    if (cohort >= s.programmes.size() || q >= s.programmes[cohort]->requirements.size())
+        throw error(errc::invalid_argument, "no requirement " + std::to_string(q) + " of cohort " + std::to_string(cohort) +
+                                                " in the statistics");
+    return short_label(s.programmes[cohort]->requirements[q], l);
+}
+
+std::string session_label(const statistics& s, std::size_t cohort, std::string_view session_id, lang l) {
+    if (cohort >= s.sessions.size())
+        throw error(errc::invalid_argument, "no cohort " + std::to_string(cohort) + " in the statistics");
+    const auto& sessions = s.sessions[cohort];
+    const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const auto& x) { return x.first == session_id; });
+    if (it == sessions.end())
+        throw error(errc::invalid_argument,
+                    "no session " + detail::quoted(session_id) + " in cohort " + detail::quoted(s.cohort_ids[cohort]));
+    const auto ordinal = static_cast<std::size_t>(
+        std::count_if(sessions.begin(), it + 1, [&](const auto& x) { return x.second == it->second; }));
+    return session_name(it->second, ordinal, l);
 }
 
 }  // namespace smart

@@ -47,6 +47,7 @@ ojson figures_json(const group_figures& g, const std::vector<std::string>& req_i
         o["group"] = g.group;
         o["label"] = g.group_label;
     }
+    o["complete"] = g.complete;
     if (g.suppressed) {
         o["suppressed"] = true;
         return o;

@@ -284,4 +284,22 @@ namespace detail {
 void check_cohort_texts(std::string_view id, std::string_view label);
 }  // namespace detail
 
+/// A municipality number recorded with more than one name in a cohort (a typo, or a number
+/// from another municipality): a warning, not an error (docs/format.md, "Municipalities").
+struct municipality_warning {
+    std::string number;               ///< the number
+    std::vector<std::string> names;   ///< its names, in the order first recorded
+    std::size_t participant = 0;      ///< the first participant whose name differs
+    std::string path;                 ///< "/participants/<i>/municipality/name" of that one
+    friend bool operator==(const municipality_warning&, const municipality_warning&) = default;
+};
+
+/// One warning per municipality number recorded with different names, by number.
+/// Thread safety: reads the cohort only.
+std::vector<municipality_warning> check_municipality_names(const cohort& c);
+/// The warning as a sentence in `l`: "Kommunenummer 3905 er registrert med ulike navn:
+/// «Tønsberg», «Bergen»" / "Municipality number 3905 is recorded with different names:
+/// «Tønsberg», «Bergen»".
+std::string describe(const municipality_warning& w, lang l);
+
 }  // namespace smart

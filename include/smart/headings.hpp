@@ -31,6 +31,36 @@ enum class heading : std::uint8_t {
     certificate_requirements,  ///< "krav til kompetansebevis" / "certificate requirements"
     no_certificate,            ///< "ingen: programmet gir ikke kompetansebevis" ...
     competence_goals,          ///< "kompetansemål" / "competence goals"
+    participants,              ///< plural of participant: "3 deltakere"
+    cohort,                    ///< "kull" / "cohort"
+    cohorts,                   ///< "kull" / "cohorts"
+    enrolled,                  ///< "påmeldt" / "enrolled"
+    requirement,               ///< "krav" / "requirement"
+    session,                   ///< "samling" / "session"
+    municipality,              ///< "kommune" / "municipality"
+    role,                      ///< "rolle" / "role"
+    sector,                    ///< "sektor" / "sector"
+    share,                     ///< "andel" / "share"
+    suppressed,                ///< a cell withheld for privacy (min_cell)
+    suppressed_reason,         ///< "skjult (færre deltakere enn minste cellestørrelse)" / "suppressed (fewer participants than the minimum cell size)"
+    complete,                  ///< a cohort with every status decided
+    completion_rate,           ///< "fullføringsgrad" / "completion rate"
+    without_withdrawn,         ///< "uten trukne" / "without withdrawn"
+    mean_attendance,           ///< "gjennomsnittlig oppmøte" / "mean attendance"
+    through,                   ///< the funnel: met this and every requirement before
+    by,                        ///< "Status etter kommune"
+    groups_under,              ///< "grupper under 5 skjult"
+    cohort_statistics,         ///< "Kullstatistikk" / "Cohort statistics"
+    requirement_funnel,        ///< "Kravtrakt" / "Requirement funnel"
+    attendance_per_day,        ///< "Oppmøte per dag" / "Attendance per day"
+    counted_day,               ///< "telledag" / "counted day"
+    attended_share,            ///< "møtt (til stede eller for sent), andel av påmeldte" / "attended (present or late), share of enrolled"
+    no_requirements,           ///< "programmet har ingen krav til kompetansebevis" / "the programme has no certificate requirements"
+    completion_trend,          ///< "Fullføring og oppmøte over kull" / "Completion and attendance across cohorts"
+    cohort_year,               ///< "kull (år for første dag)" / "cohort (year of its first day)"
+    certified_cumulative,      ///< "Sertifiserte per kommune, kumulativt (– skjult)" / "Certified by municipality, cumulative (– suppressed)"
+    evaluated_as_of,           ///< a repr's as-of date
+    not_evaluated,             ///< "ikke vurdert (gi en dato: evaluate(dato))" / "not evaluated (give a date: evaluate(date))"
 };
 
 /// The heading's words in `l`.

@@ -26,5 +26,18 @@ const char* label(final_category c, lang l) noexcept;
 /// A kind of session, plural as in "the days of gatherings": "samlinger" / "samlingar" /
 /// "gatherings", ...
 const char* label(session_kind k, lang l) noexcept;
+/// A kind of requirement as a short name: "oppmøte" / "oppmøte" / "attendance", "notater" /
+/// "notat" / "notes", "avsluttende tekst" / "avsluttande tekst" / "final text", "festival".
+const char* label(requirement_kind k, lang l) noexcept;
+/// A requirement's short name in `l` for headers and legends: its kind's name (label
+/// above), unique since a programme has at most one requirement of each kind. The
+/// programme's own label is a sentence ("80 % deltagelse") and may lack a translation, so
+/// it is not used: never another language's words, never the raw id. Thread safety: may be
+/// called concurrently.
+std::string short_label(const requirement& r, lang l);
+/// A session's short name by its kind and its place among the sessions of that kind
+/// (from 1): "2. samling" / "2. samling" / "gathering 2", "festival", "oppstart" /
+/// "kick-off", "3. økt" / "3. økt" / "session 3".
+std::string session_name(session_kind k, std::size_t ordinal, lang l);
 
 }  // namespace smart

@@ -7,10 +7,12 @@
 #include <array>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "smart/cohort.hpp"
@@ -43,6 +45,11 @@ struct group_figures {
     std::string group;         ///< "" = the whole cohort; else the group's key
     std::string group_label;   ///< municipality name, role, sector name
     bool suppressed = false;   ///< every figure below is withheld (and zero here)
+    /// The cohort is complete as of the date: no participant of it is in progress (every
+    /// status decided, so its completion rate can no longer change with time); a cohort
+    /// with no one enrolled is complete after its last session day. A property of the
+    /// cohort: its group rows carry the same flag, suppressed or not (docs/statistics.md).
+    bool complete = false;
     std::size_t enrolled = 0;
     std::optional<int> seats;  ///< whole cohort only
     std::optional<ratio> fill_share;  ///< enrolled of seats; unset without seats (or none)
@@ -111,6 +118,10 @@ struct statistics {
     std::vector<std::optional<date>> first_days, last_days;
     /// Per cohort: requirement ids of its programme (the columns of requirement_states).
     std::vector<std::vector<std::string>> requirement_ids;
+    /// Per cohort: its programme (for the requirements' names: requirement_label).
+    std::vector<std::shared_ptr<const programme>> programmes;
+    /// Per cohort: its sessions' ids and kinds in schedule order (for session_label).
+    std::vector<std::vector<std::pair<std::string, session_kind>>> sessions;
     /// Whole-cohort rows (the trend table), in cohort order.
     std::vector<group_figures> cohorts;
     /// Group rows (when options.by != none), cohort by cohort, groups sorted by key.
@@ -130,6 +141,14 @@ struct statistics {
 /// and a name of one non-empty line of UTF-8 ("/<recorded>/name"; docs/statistics.md).
 /// Thread safety: reads its inputs only; may run concurrently on the same inputs.
 statistics compute_statistics(std::span<const evaluated_cohort> input, const statistics_options& options = {});
+
+/// The short name of requirement `q` of the cohort at `cohort` (trend order) in `l`, for
+/// headers and legends: rule_wording.hpp, short_label. Throws invalid_argument out of range.
+std::string requirement_label(const statistics& s, std::size_t cohort, std::size_t q, lang l);
+/// The name of a session of the cohort at `cohort` in `l`, for legends: its kind and place
+/// among the sessions of that kind ("1. samling" / "1. samling" / "gathering 1"; "festival").
+/// Throws invalid_argument for an index out of range or a session the cohort does not have.
+std::string session_label(const statistics& s, std::size_t cohort, std::string_view session_id, lang l);
 
 /// One row of a municipality mapping as a table or file gives it.
 struct municipality_mapping_row {

@@ -355,3 +355,57 @@ TEST_CASE("a submission's page count is checked on entry as on load (1 to 10000)
     CHECK_NOTHROW(c.add_submission("p01", s));
     CHECK(smart::load_cohort(smart::save_cohort(c)) == c);
 }
+
+TEST_CASE("names are stored trimmed and a name of spaces is refused at its pointer", "[cohort][participants]") {
+    cohort c(trainer_programme(), "c1", "Kull");
+    c.add_participant(th::person("p1", "  Kari Nordmann\t"));
+    CHECK(c.participants()[0].name == "Kari Nordmann");
+    participant nbsp = th::person("p2", "\xC2\xA0Ola\xC2\xA0");
+    nbsp.municipality.name = " Tønsberg ";
+    c.add_participants({nbsp});
+    CHECK(c.participants()[1].name == "Ola");
+    CHECK(c.participants()[1].municipality.name == "Tønsberg");
+    const error e = thrown_by([&] { c.add_participants({th::person("p3"), th::person("p4", "   ")}); });
+    CHECK(e.code() == errc::validation_error);
+    CHECK(e.pointer() == "/participants/3/name");
+    CHECK_THAT(e.message(), Contains("blank"));
+    CHECK(c.size() == 2);
+    const error corrected = thrown_by([&] { c.correct_participant("p1", {" \t ", {"3905", "Tønsberg"}, "lærer", sector::public_sector}); });
+    CHECK(corrected.pointer() == "/participants/0/name");
+}
+
+TEST_CASE("a municipality number no county has is refused; numbers from before a reform are kept", "[cohort][participants]") {
+    cohort c(trainer_programme(), "c1", "Kull");
+    participant p = th::person("p1");
+    p.municipality = {"9999", "Ingensteds"};
+    const error e = thrown_by([&] { c.add_participant(p); });
+    CHECK(e.code() == errc::validation_error);
+    CHECK(e.pointer() == "/participants/0/municipality/number");
+    CHECK_THAT(e.message(), Contains("9999"));
+    p.municipality = {"3900", "Vestfold"};  // a county, no municipality
+    CHECK(thrown_by([&] { c.add_participant(p); }).pointer() == "/participants/0/municipality/number");
+    for (const char* kept : {"0704", "3803", "5001", "5601", "0301"}) {
+        participant q = th::person(std::string("q") + kept);
+        q.municipality = {kept, "Kommune"};
+        CHECK_NOTHROW(c.add_participant(q));
+    }
+}
+
+TEST_CASE("a municipality number recorded with two names is a warning naming both", "[cohort][participants][warnings]") {
+    cohort c(trainer_programme(), "c1", "Kull");
+    c.add_participant(th::person("p1"));                       // 3905 Tønsberg
+    participant b = th::person("p2");
+    b.municipality = {"3905", "Bergen"};
+    participant o = th::person("p3");
+    o.municipality = {"0301", "Oslo"};
+    c.add_participants({o, b, th::person("p4")});
+    const auto ws = check_municipality_names(c);
+    REQUIRE(ws.size() == 1);
+    CHECK(ws[0].number == "3905");
+    CHECK(ws[0].names == std::vector<std::string>{"Tønsberg", "Bergen"});
+    CHECK(ws[0].participant == 2);
+    CHECK(ws[0].path == "/participants/2/municipality/name");
+    CHECK(describe(ws[0], lang::nb) == "Kommunenummer 3905 er registrert med ulike navn: «Tønsberg», «Bergen»");
+    CHECK(describe(ws[0], lang::en) == "Municipality number 3905 is recorded with different names: «Tønsberg», «Bergen»");
+    CHECK_THAT(describe(ws[0], lang::nn), Contains("ulike namn"));
+}

@@ -321,3 +321,44 @@ TEST_CASE("an exempt festival requirement is exempt whatever was recorded", "[fe
         CHECK(th::state_of(c, d("2025-04-30")) == S::unmet);
     }
 }
+
+TEST_CASE("a final text's explanation says which rule it failed", "[final-text][wording]") {
+    final_text_rule rule = two_to_three_pages();
+    rule.deadline = d("2025-03-31");
+    rule.categories = {final_category::method};
+    const date after = d("2025-04-30");
+    auto explain = [&](std::optional<submission> s, lang l) {
+        cohort c = final_text_cohort(rule);
+        if (s) c.add_submission("p1", *s);
+        return evaluate(c, after).explain(0, 0, l);
+    };
+    const std::string missing = explain(std::nullopt, lang::nb);
+    CHECK(missing.find("mangler") != std::string::npos);
+
+    const std::string rejected = explain(th::text(d("2025-03-01"), 2, final_category::none, submission_status::rejected), lang::nb);
+    CHECK(rejected.find("avvist") != std::string::npos);
+    CHECK(rejected.find("mangler") == std::string::npos);
+    CHECK(explain(th::text(d("2025-03-01"), 2, final_category::none, submission_status::rejected), lang::en)
+              .find("rejected") != std::string::npos);
+
+    const std::string late = explain(th::text(d("2025-04-02"), 2), lang::en);
+    CHECK(late.find("after the deadline") != std::string::npos);
+    CHECK(late.find("2 April 2025") != std::string::npos);
+    CHECK(explain(th::text(d("2025-04-02"), 2), lang::nn).find("etter fristen") != std::string::npos);
+
+    const std::string pages = explain(th::text(d("2025-03-01"), 1), lang::en);
+    CHECK(pages.find("with 1 page, outside 2–3 pages") != std::string::npos);
+    CHECK(explain(th::text(d("2025-03-01"), 1), lang::nb).find("med 1 side, utenfor 2–3 sider") != std::string::npos);
+
+    const std::string category = explain(th::text(d("2025-03-01"), 2, final_category::results), lang::en);
+    CHECK(category.find("in the category") != std::string::npos);
+    CHECK(category.find("not accepted") != std::string::npos);
+    for (const std::string& s : {rejected, late, pages, category}) CHECK(s.find("missing") == std::string::npos);
+
+    // still pending, a rejected text: not "not submitted yet"
+    cohort c = final_text_cohort(rule);
+    c.add_submission("p1", th::text(d("2025-03-01"), 2, final_category::none, submission_status::rejected));
+    const std::string pending = evaluate(c, d("2025-03-10")).explain(0, 0, lang::en);
+    CHECK(pending.find("No final text that counts yet") != std::string::npos);
+    CHECK(pending.find("rejected") != std::string::npos);
+}

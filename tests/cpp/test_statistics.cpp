@@ -505,3 +505,48 @@ TEST_CASE("withdrawals are counted apart, with completion both with and without 
     const evaluated_cohort earlier[] = {{&c, &before}};
     CHECK(compute_statistics(earlier).cohorts[0].withdrawn == 0);
 }
+
+TEST_CASE("a cohort still running is marked incomplete, a decided one complete", "[statistics][complete]") {
+    const cohort c = small_cohort();
+    // 2025-02-15: two of four days held; a1, a2, b1, b2 can still make it (in progress).
+    const evaluation running = evaluate(c, d("2025-02-15"));
+    const evaluation done = evaluate(c, d("2025-06-01"));  // every status decided
+    const evaluated_cohort in_running[] = {{&c, &running}};
+    const evaluated_cohort in_done[] = {{&c, &done}};
+    statistics_options o;
+    o.by = group_by::municipality;
+    o.min_cell = 2;
+    const statistics r = compute_statistics(in_running, o);
+    REQUIRE(r.cohorts[0].in_progress > 0);
+    CHECK_FALSE(r.cohorts[0].complete);
+    for (const auto& g : r.groups) CHECK_FALSE(g.complete);  // the cohort's flag, suppressed or not
+    const statistics s = compute_statistics(in_done, o);
+    CHECK(s.cohorts[0].complete);
+    for (const auto& g : s.groups) CHECK(g.complete);
+    const auto jr = nlohmann::json::parse(statistics_to_json(r));
+    CHECK(jr["cohorts"][0]["complete"] == false);
+    CHECK(jr["groups"][0]["complete"] == false);
+    CHECK(nlohmann::json::parse(statistics_to_json(s))["cohorts"][0]["complete"] == true);
+
+    // no one enrolled: complete only after the cohort's last day
+    const cohort empty(small_programme(), "tom", "Tomt kull", 36);
+    const evaluation before = evaluate(empty, d("2025-03-01"));
+    const evaluation after = evaluate(empty, d("2025-05-11"));
+    const evaluated_cohort eb[] = {{&empty, &before}};
+    const evaluated_cohort ea[] = {{&empty, &after}};
+    CHECK_FALSE(compute_statistics(eb).cohorts[0].complete);
+    CHECK(compute_statistics(ea).cohorts[0].complete);
+}
+
+TEST_CASE("requirements and sessions are named in the language asked for, not by their ids", "[statistics][wording]") {
+    const fixture f;
+    const statistics s = f.run();
+    CHECK(requirement_label(s, 0, 0, lang::en) == "attendance");  // "att" has no label: its kind's name
+    CHECK(requirement_label(s, 0, 1, lang::nb) == "festival");
+    CHECK(session_label(s, 0, "g2", lang::nb) == "2. samling");
+    CHECK(session_label(s, 0, "g2", lang::en) == "gathering 2");
+    CHECK(session_label(s, 0, "festival", lang::nn) == "festival");
+    CHECK_THROWS_AS(session_label(s, 0, "g9", lang::en), error);
+    CHECK_THROWS_AS(requirement_label(s, 0, 2, lang::en), error);
+    CHECK_THROWS_AS(requirement_label(s, 1, 0, lang::en), error);
+}

@@ -84,7 +84,7 @@ TEST_CASE("every built-in rule reads differently in each language, and nynorsk i
 }
 
 TEST_CASE("every heading has words in each language and is found again by its key", "[wording]") {
-    for (unsigned i = 0; i <= static_cast<unsigned>(heading::competence_goals); ++i) {
+    for (unsigned i = 0; i <= static_cast<unsigned>(heading::not_evaluated); ++i) {
         const auto h = static_cast<heading>(i);
         INFO(to_string(h));
         CHECK(parse_heading(to_string(h)) == h);
@@ -121,4 +121,16 @@ TEST_CASE("every column heading has words in each language, sheet names fit a wo
     CHECK(std::string(column_heading("unmet", lang::en)) == label(requirement_state::unmet, lang::en));
     CHECK(std::string(column_heading("enrolled", lang::nb)) == "påmeldte");
     CHECK(column_heading("no such column", lang::nb) == nullptr);
+}
+
+TEST_CASE("a requirement's short label is its kind's name in the language asked for, never its id", "[wording]") {
+    requirement r = th::final_text();
+    r.id = "ft";
+    r.label.nb = "En avsluttende oppsummering";  // a sentence, and only in bokmål
+    CHECK(short_label(r, lang::en) == "final text");
+    CHECK(short_label(r, lang::nn) == "avsluttande tekst");
+    CHECK(short_label(r, lang::nb) == "avsluttende tekst");
+    CHECK(short_label(th::attendance(), lang::en) == "attendance");
+    CHECK(std::string(label(requirement_kind::interval_notes, lang::nb)) == "notater");
+    CHECK(std::string(label(requirement_kind::interval_notes, lang::nn)) == "notat");
 }

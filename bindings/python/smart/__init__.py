@@ -230,3 +230,13 @@ from . import calendar  # noqa: E402
 from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402
 
 __all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]
+
+# One language per output (docs/python.md, "Languages"): the default of every lang=None.
+from ._texts import get_language, set_language  # noqa: E402
+
+__all__ += ["get_language", "set_language"]
+
+
+def __dir__() -> list[str]:
+    """Only the public API (``__all__``): ``dir(smart)`` lists no private modules or imports."""
+    return sorted(__all__)

@@ -13,9 +13,49 @@ if TYPE_CHECKING:
     from .evaluation import StatusCounts
 
 
+_default_lang: Lang = Lang.nb
+
+
+def set_language(lang: Lang | str) -> None:
+    """Sets the language every output uses when none is given (``lang=None``): HTML reprs
+    and ``to_html``, plots, and the words of tables. ``"nb"`` (the default), ``"nn"`` or
+    ``"en"``; raises ValueError naming them for another value. Process-wide."""
+    global _default_lang
+    _default_lang = _lang_arg(lang)
+
+
+def get_language() -> Lang:
+    """The language outputs use when none is given (see :func:`set_language`)."""
+    return _default_lang
+
+
+def _lang_arg(lang: Lang | str) -> Lang:
+    try:
+        return Lang(lang)
+    except ValueError:
+        raise ValueError(f"lang must be one of 'nb', 'nn', 'en', not {lang!r}") from None
+
+
+def resolve(lang: Lang | str | None) -> Lang:
+    """``lang`` as a Lang, or the module's default (:func:`set_language`) when None."""
+    return _default_lang if lang is None else _lang_arg(lang)
+
+
+def counted(n: int, singular: str, plural: str, lang: Lang) -> str:
+    """"1 participant", "3 participants": the count with the heading in the right number
+    (``singular`` and ``plural`` are heading keys, e.g. "participant" and "participants")."""
+    return f"{n} {heading(singular if n == 1 else plural, lang)}"
+
+
 def heading(key: str, lang: Lang) -> str:
     """A heading by key ("participant", "status", "missing", "as_of", "warnings", ...)."""
     text: str = _smart.evaluation.heading(key, lang)
+    return text
+
+
+def at_risk_label(lang: Lang) -> str:
+    """"i faresonen" / "i faresona" / "at risk" (the core's words)."""
+    text: str = _smart.evaluation.at_risk_label(lang)
     return text
 
 

@@ -123,7 +123,8 @@ def _table(out: TextIO, cohort: Cohort, ev: Evaluation, lang: Lang) -> None:
         return _texts.heading(key, lang)
 
     out.write(f"{cohort.label}\n{ev.programme.name.get(lang)} — {h('as_of')} {ev.as_of.isoformat()}\n\n")
-    reqs = ev.requirement_ids
+    # requirements by name in the language of the other headers, never by id (the core's words)
+    reqs = [q.short_label(lang) for q in ev.programme.requirements]
     rows = []
     for r in ev:
         states = [x.state.label(lang) for x in r.requirements]
@@ -220,6 +221,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return 0
         cohort = load_cohort(args.file) if args.file else demo_cohort()
         cli_schedule.print_schedule_warnings(cohort, lang, err)
+        for w in cohort.municipality_warnings():  # one number, two names: a warning, not an error
+            err.write(f"smart: {w.path}: {w.describe(lang)}\n")
         ev = cohort.evaluate(args.as_of or datetime.date.today())
         if not ev.programme.has_certificate:
             # nobody is assessed against requirements: say so, and point to the follow-up

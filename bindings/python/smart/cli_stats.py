@@ -1,7 +1,7 @@
 """``smart stats``: cohort statistics on the command line (docs/statistics.md).
 
     smart stats FILES... [--by municipality|role|sector] [--min-cell K] [--as-of DATE]
-                         [--municipalities CSV] [--format table|json|csv|xlsx -o FILE]
+                         [--municipalities CSV] [--format table|json|csv|xlsx -o FILE] [--lang nb|nn|en]
 
 Every cohort document is evaluated as of the date and the core computes the tables; this
 module only prints them. Exit status 0 on success, 1 for bad input (a file that does not
@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any, TextIO
 
+from . import _texts
 from .cli_args import date_arg as _date
 from .cohort import load_cohort
+from .enums import Lang, RequirementState, Status
 from .errors import InvalidArgumentError, SmartError, ValidationError
 from .evaluation import Evaluation
 from .statistics import STATES, STATUSES, GroupFigures, Statistics, cohort_statistics, mapping_rows
@@ -62,7 +64,10 @@ def add_commands(sub: Any) -> None:
     )  # fmt: skip
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table", help="output format (default table)")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="the workbook to write (--format xlsx)")
-
+    p.add_argument(
+        "--lang", choices=[x.value for x in Lang], default="nb",
+        help="language of the table's and workbook's words (default nb; json and csv keep their column names)",
+    )  # fmt: skip
     p.set_defaults(stats_handler=run_stats)
 
 
@@ -134,9 +139,9 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif args.format == "csv":
         _csv(out, st)
     elif args.format == "xlsx":
-        st.to_excel(args.output, lang=getattr(args, "lang", None) or "nb")  # --lang where the command has it
+        st.to_excel(args.output, lang=args.lang)
     else:
-        _table(out, st, as_of)
+        _table(out, st, as_of, Lang(args.lang))
     return 0
 
 
@@ -205,11 +210,13 @@ def _percent(r: Fraction | None) -> str:
     return "–" if r is None else f"{float(r) * 100:.1f} %"
 
 
-def _grid(out: TextIO, title: str, header: Sequence[str], rows: Sequence[Sequence[str]], *, text: int = 1) -> None:
+def _grid(
+    out: TextIO, title: str, header: Sequence[str], rows: Sequence[Sequence[str]], *, text: int = 1, none: str = "(none)"
+) -> None:
     """A table with the first ``text`` columns left-aligned, the numbers right-aligned."""
     out.write(f"{title}\n")
     if not rows:
-        out.write("  (none)\n\n")
+        out.write(f"  {none}\n\n")
         return
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
 
@@ -223,44 +230,60 @@ def _grid(out: TextIO, title: str, header: Sequence[str], rows: Sequence[Sequenc
     out.write("\n")
 
 
-def _table(out: TextIO, st: Statistics, as_of: datetime.date) -> None:
+def _table(out: TextIO, st: Statistics, as_of: datetime.date, lang: Lang = Lang.nb) -> None:
+    """The tables for people, every word in ``lang`` from the core (headings, statuses,
+    requirement states and names)."""
+    def h(key: str) -> str:
+        return _texts.heading(key, lang)
+
+    def cap(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
     k = st.min_cell
-    out.write(f"Cohort statistics as of {as_of.isoformat()}" + (f", groups under {k} suppressed" if k else "") + "\n\n")
-    suppressed = "(suppressed)"
+    out.write(f"{h('cohort_statistics')} {h('as_of')} {as_of.isoformat()}"
+              + (f", {h('groups_under')} {k} {h('suppressed')}" if k else "") + "\n\n")  # fmt: skip
+    suppressed = f"({h('suppressed')})"
+    none = h("none")
+    statuses = [Status(x) for x in STATUSES]
 
     def figures(r: GroupFigures, first: list[str]) -> list[str]:
         if r.suppressed:
             return first + [suppressed] + [""] * 9
+        final = r.complete  # a running cohort's completion is not final: shown as "–"
         return first + [
             str(r.enrolled),
-            *(str(getattr(r, x)) for x in STATUSES),
+            *(str(getattr(r, x.value)) for x in statuses),
             str(r.at_risk),
-            _percent(r.eligible_share),
-            _percent(r.completion_excluding_withdrawn),
+            _percent(r.eligible_share if final else None),
+            _percent(r.completion_excluding_withdrawn if final else None),
             _percent(r.mean_attendance),
         ]
 
-    head = ["enrolled", "eligible", "not eligible", "in progress", "no certificate", "withdrawn", "at risk"]
-    head += ["completion", "without withdrawn", "mean attendance"]
-    _grid(out, "Cohorts", ["cohort", *head], [figures(r, [r.cohort_id]) for r in st.cohorts])
+    head = [h("enrolled"), *(x.label(lang) for x in statuses), _texts.at_risk_label(lang)]
+    head += [h("completion_rate"), h("without_withdrawn"), h("mean_attendance")]
+    rows = [figures(r, [r.cohort_id + ("" if r.complete else f" ({Status.in_progress.label(lang)})")]) for r in st.cohorts]
+    _grid(out, cap(h("cohorts")), [h("cohort"), *head], rows, none=none)
 
     funnel_rows: list[list[str]] = []
-    for r, reqs in zip(st.cohorts, st.requirement_ids, strict=True):
+    for i, (r, reqs) in enumerate(zip(st.cohorts, st.requirement_ids, strict=True)):
         if r.suppressed:
             funnel_rows.append([r.cohort_id, "", suppressed, "", "", "", ""])
             continue
-        for req, counts, through in zip(reqs, r.requirement_states, r.through, strict=True):
-            funnel_rows.append([r.cohort_id, req, *(str(n) for n in counts), str(through)])
-    _grid(out, "Requirement funnel", ["cohort", "requirement", *STATES, "through"], funnel_rows, text=2)
+        for q, (counts, through) in enumerate(zip(r.requirement_states, r.through, strict=True)):
+            name = st.requirement_label(i, q, lang)
+            funnel_rows.append([r.cohort_id, name, *(str(n) for n in counts), str(through)])
+    states = [RequirementState(x).label(lang) for x in STATES]
+    _grid(out, h("requirement_funnel"), [h("cohort"), h("requirement"), *states, h("through")], funnel_rows, text=2,
+          none=none)  # fmt: skip
 
     if st.group_by != "none":
         named = st.group_by == "municipality"  # roles and sectors are their own labels
         rows = [figures(g, [g.cohort_id, g.group] + ([g.group_label] if named else [])) for g in st.groups]
-        keys = ["cohort", st.group_by] + (["name"] if named else [])
-        _grid(out, f"By {st.group_by}", [*keys, *head], rows, text=len(keys))
+        keys = [h("cohort"), h(st.group_by)] + ([h("name")] if named else [])
+        _grid(out, f"{cap(h('by'))} {h(st.group_by)}", [*keys, *head], rows, text=len(keys), none=none)
 
     crow = [
         [r.municipality_number, r.municipality_name, *("–" if x is None else str(x) for x in r.cumulative)]
         for r in st.certified
     ]
-    _grid(out, "Certified by municipality, cumulative (– suppressed)", ["municipality", "name", *st.cohort_ids], crow, text=2)
+    _grid(out, h("certified_cumulative"), [h("municipality"), h("name"), *st.cohort_ids], crow, text=2, none=none)

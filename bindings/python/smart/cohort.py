@@ -355,6 +355,12 @@ class Cohort:
         in schedule order: warnings, not errors (``w.describe("en")`` words one)."""
         return _smart.calendar.schedule_warnings(self._c)
 
+    def municipality_warnings(self) -> list[_smart.cohort.MunicipalityWarning]:
+        """Municipality numbers recorded with more than one name ("3905" as "Tønsberg" and
+        "Bergen"): warnings, not errors, one per number; ``w.path`` is the JSON Pointer of the
+        first differing name, ``w.describe("en")`` words it."""
+        return _smart.cohort.municipality_warnings(self._c)
+
     def to_icalendar(
         self,
         lang: Lang | str = "nb",
@@ -430,16 +436,25 @@ class Cohort:
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
+        n, s = len(self), len(self.sessions)
         return (
             f"<Cohort {self.id} {self.label!r}: programme {self.programme.id}, "
-            f"{len(self)} participants, {len(self.sessions)} sessions "
+            f"{n} {'participant' if n == 1 else 'participants'}, {s} {'session' if s == 1 else 'sessions'} "
             f"{self.first_day.isoformat()}..{self.last_day.isoformat()}>"
         )
 
-    def to_html(self, as_of: DateLike | None = None, *, lang: Lang | str = "nb", max_rows: int = 60) -> str:
-        """An HTML table of the participants with their status as of ``as_of`` (default
-        today) and what is missing."""
-        return self.evaluate(as_of).to_html(lang=lang, max_rows=max_rows)
+    def to_html(self, as_of: DateLike | None = None, *, lang: Lang | str | None = None, max_rows: int = 60) -> str:
+        """An HTML table in ``lang`` (default: :func:`smart.set_language`). With ``as_of``:
+        the participants' status as of that date and what is missing, saying the date.
+        Without: the roster (id, name, municipality, role) and no status — a cohort has no
+        date of its own, so its repr never evaluates as of today behind the notebook's back."""
+        from . import _texts
+
+        if as_of is not None:
+            return self.evaluate(as_of).to_html(lang=lang, max_rows=max_rows)
+        from .html import cohort_html
+
+        return cohort_html(self, lang=_texts.resolve(lang), max_rows=max_rows)
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -286,12 +286,13 @@ class Evaluation:
         doc: dict[str, Any] = json.loads(_smart.certificate.certificate_json(self._e, index))
         return doc
 
-    def to_html(self, *, lang: Lang | str = "nb", max_rows: int = 60) -> str:
+    def to_html(self, *, lang: Lang | str | None = None, max_rows: int = 60) -> str:
         """An HTML table: participant, status and what is missing (at most ``max_rows``
-        rows)."""
+        rows), saying the as-of date, in ``lang`` (default: :func:`smart.set_language`)."""
+        from . import _texts
         from .html import evaluation_html
 
-        return evaluation_html(self, lang=Lang(lang), max_rows=max_rows)
+        return evaluation_html(self, lang=_texts.resolve(lang), max_rows=max_rows)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -299,7 +300,8 @@ class Evaluation:
     def __repr__(self) -> str:
         c = self.counts
         return (
-            f"<Evaluation of {self._e.cohort.id} as of {self.as_of.isoformat()}: {len(self)} participants, "
+            f"<Evaluation of {self._e.cohort.id} as of {self.as_of.isoformat()}: "
+            f"{len(self)} {'participant' if len(self) == 1 else 'participants'}, "
             f"eligible {c.eligible}, not eligible {c.not_eligible}, in progress {c.in_progress} "
             f"(at risk {c.at_risk}), no certificate {c.no_certificate}>"
         )

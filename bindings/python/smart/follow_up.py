@@ -262,7 +262,11 @@ class FollowUp:
         return frame
 
     def __repr__(self) -> str:
-        return f"<FollowUp {self.cohort_id} as of {self.as_of.isoformat()}: {len(self)} participants, {len(self.gatherings)} gatherings>"
+        n, g = len(self), len(self.gatherings)
+        return (
+            f"<FollowUp {self.cohort_id} as of {self.as_of.isoformat()}: {n} {'participant' if n == 1 else 'participants'}, "
+            f"{g} {'gathering' if g == 1 else 'gatherings'}>"
+        )
 
 
 _COLUMNS = (

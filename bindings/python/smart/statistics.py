@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import numpy as np
 
+from . import _texts
 from ._core import _smart
 from .cohort import Cohort, Municipality
 from .enums import Lang
@@ -255,7 +256,8 @@ class Statistics:
       ``count``, ``of``, ``ratio`` and ``suppressed``. The ratio of ``eligible`` is the
       completion rate; mean and median attendance have a ratio and no count.
     - ``"cohorts"``: the trend, one row per cohort in trend order (first session day),
-      with its first and last session day.
+      with its first and last session day and ``complete`` (no one in progress as of the
+      date); a running cohort's ``completion_rate`` is NA, never a premature 0.
     - ``"groups"``: one row per cohort x group (with ``by``).
     - ``"funnel"``: one row per cohort (x group) x requirement: ``met``, ``unmet``,
       ``pending``, ``exempt`` and ``through`` of ``enrolled``.
@@ -369,8 +371,31 @@ class Statistics:
         """Certified participants per municipality (by number): per cohort and cumulative."""
         return list(self._certified)
 
+    def requirement_label(self, cohort: int, requirement: int, lang: Lang | str | None = None) -> str:
+        """The short name of requirement ``requirement`` of the cohort at ``cohort`` (trend
+        order) in ``lang`` (default: :func:`smart.set_language`): the programme's label in
+        that language, else the kind's name ("attendance"), never the raw id."""
+        return self._s.requirement_label(cohort, requirement, _texts.resolve(lang))
+
+    def session_label(self, cohort: int, session_id: str, lang: Lang | str | None = None) -> str:
+        """A session of the cohort at ``cohort`` named by kind and order ("gathering 2",
+        "2. samling") in ``lang``."""
+        return self._s.session_label(cohort, session_id, _texts.resolve(lang))
+
     def __repr__(self) -> str:
-        return f"<Statistics of {len(self._cohorts)} cohort(s), by={self.group_by}, min_cell={self.min_cell}>"
+        n = len(self._cohorts)
+        return f"<Statistics of {n} {'cohort' if n == 1 else 'cohorts'}, by={self.group_by}, min_cell={self.min_cell}>"
+
+    def to_html(self, *, lang: Lang | str | None = None) -> str:
+        """A small HTML table of the trend (one row per cohort: enrolled, the statuses,
+        completion, mean attendance) in ``lang`` (default: :func:`smart.set_language`). A
+        suppressed cohort shows "suppressed", a running one no completion rate."""
+        from .html import statistics_html
+
+        return statistics_html(self, lang=_texts.resolve(lang))
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     # --- frames ---
 
@@ -449,7 +474,8 @@ class Statistics:
             for s in STATUSES:
                 add(s, None, getattr(row, s), n, getattr(row, f"{s}_share"))
             add("at_risk", None, row.at_risk, n, row.at_risk_share)
-            add("completion_rate_excluding_withdrawn", None, row.eligible, n - row.withdrawn, row.completion_excluding_withdrawn)
+            add("completion_rate_excluding_withdrawn", None, row.eligible, n - row.withdrawn,
+                row.completion_excluding_withdrawn if row.complete else None)  # a running cohort's is not final
             add("mean_attendance", None, None, None, row.mean_attendance)
             add("median_attendance", None, None, None, row.median_attendance)
             for q, req in enumerate(reqs):
@@ -461,7 +487,7 @@ class Statistics:
 
     def _wide(self, rows: list[GroupFigures], *, whole: bool) -> list[_Column]:
         order = ["cohort", "label", "programme", "first_day", "last_day"] if whole else ["cohort", "group", "group_label"]
-        order += ["suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
+        order += ["complete", "suppressed"] + (["seats"] if whole else []) + ["enrolled"] + (["fill_rate"] if whole else [])
         order += list(STATUSES) + ["at_risk", "completion_rate", "completion_rate_excluding_withdrawn"]
         order += ["mean_attendance", "median_attendance"]
         cols: dict[str, list[Any]] = {n: [] for n in order}
@@ -469,7 +495,7 @@ class Statistics:
         for r in rows:
             hidden = r.suppressed
             i = index[r.cohort_id]
-            identity: dict[str, Any] = {"cohort": r.cohort_id, "suppressed": hidden}
+            identity: dict[str, Any] = {"cohort": r.cohort_id, "complete": r.complete, "suppressed": hidden}
             if whole:
                 identity.update(label=self._s.cohort_labels[i], programme=self._s.programme_ids[i])
                 identity.update(first_day=self._s.first_days[i], last_day=self._s.last_days[i])
@@ -477,15 +503,16 @@ class Statistics:
                 identity.update(group=r.group, group_label=r.group_label)
             figures: dict[str, Any] = {
                 "seats": r.seats, "enrolled": r.enrolled, "fill_rate": r.fill_share, "at_risk": r.at_risk,
-                "completion_rate": r.eligible_share, "mean_attendance": r.mean_attendance,
-                "completion_rate_excluding_withdrawn": r.completion_excluding_withdrawn,
+                "completion_rate": r.eligible_share if r.complete else None,  # a running cohort's is not final
+                "mean_attendance": r.mean_attendance,
+                "completion_rate_excluding_withdrawn": r.completion_excluding_withdrawn if r.complete else None,
                 "median_attendance": r.median_attendance, **{s: getattr(r, s) for s in STATUSES},
             }  # fmt: skip
             for name in order:
                 cols[name].append(identity[name] if name in identity else None if hidden else figures[name])
         kinds = {
             "cohort": "cat", "label": "cat", "programme": "cat", "first_day": "date", "last_day": "date", "group": "cat",
-            "group_label": "cat", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
+            "group_label": "cat", "complete": "bool", "suppressed": "bool", "fill_rate": "ratio", "completion_rate": "ratio",
             "completion_rate_excluding_withdrawn": "ratio", "mean_attendance": "ratio", "median_attendance": "ratio",
         }  # fmt: skip
         return [(name, kinds.get(name, "int"), cols[name]) for name in order]

@@ -550,6 +550,23 @@ void register_cohort(py::module_& m) {
             },
             py::arg("which"), "Whole columns of one table (see bindings.hpp for the layout).");
 
+    py::class_<smart::municipality_warning>(s, "MunicipalityWarning",
+                                            "A municipality number recorded with more than one name in a cohort.")
+        .def_readonly("number", &smart::municipality_warning::number, "The number.")
+        .def_readonly("names", &smart::municipality_warning::names, "Its names, in the order first recorded.")
+        .def_readonly("participant", &smart::municipality_warning::participant,
+                      "Position of the first participant whose name differs.")
+        .def_readonly("path", &smart::municipality_warning::path, "That participant's municipality name, as a JSON Pointer.")
+        .def(
+            "describe", [](const smart::municipality_warning& w, smart::lang l) { return smart::describe(w, l); },
+            py::arg("lang") = smart::lang::nb, "The warning as a sentence in `lang`.")
+        .def("__repr__", [](const smart::municipality_warning& w) {
+            return "<MunicipalityWarning " + w.number + " at " + w.path + ">";
+        });
+    s.def(
+        "municipality_warnings", [](const py_cohort& c) { return smart::check_municipality_names(c.get()); },
+        py::arg("cohort"), "One warning per municipality number recorded with different names, by number.");
+
     s.def(
         "load_cohort",
         [](const text& doc) { return py_cohort{std::make_shared<smart::cohort>(smart::load_cohort(doc))}; },

@@ -87,6 +87,11 @@ void register_programme(py::module_& m) {
             py::arg("lang") = smart::lang::nb,
             "The rule as a sentence with its parameters in nb, nn or en (the core's words), e.g. 'Attendance on at "
             "least 4/5 of the days of gatherings (present counts 1, late 1, excused 0)'.")
+        .def(
+            "short_label", [](const smart::requirement& r, smart::lang l) { return smart::short_label(r, l); },
+            py::arg("lang") = smart::lang::nb,
+            "A short name for headers and legends in nb, nn or en: the kind's name ('attendance', 'final text'; "
+            "one requirement per kind), never the raw id nor another language's words.")
         .def("__repr__", [](const smart::requirement& r) {
             return "<Requirement " + r.id + " (" + smart::to_string(r.kind()) + ")>";
         });

@@ -9,11 +9,25 @@ namespace {
 
 using stats_ptr = std::shared_ptr<smart::statistics>;
 
+/// min_cell as the core takes it: None, or a whole number (not a bool, float or text: a
+/// TypeError naming the argument; 0 or less is the core's invalid_argument).
+std::optional<std::size_t> min_cell_arg(const py::object& v) {
+    if (v.is_none()) return std::nullopt;
+    if (!py::isinstance<py::int_>(v) || py::isinstance<py::bool_>(v))
+        throw py::type_error("min_cell: expected a whole number (int) or None, not " +
+                             std::string(py::str(py::type::of(v).attr("__name__"))) + " " + std::string(py::repr(v)));
+    const auto k = v.cast<long long>();
+    if (k < 0)  // 0 goes to the core, the one judge of the value
+        throw smart::error(smart::errc::invalid_argument,
+                           "min_cell: the minimum cell size must be at least 1, not " + std::to_string(k));
+    return static_cast<std::size_t>(k);
+}
+
 stats_ptr compute(const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
-                  std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
+                  const py::object& min_cell, const std::map<text, smart::municipality>& mapping) {
     smart::statistics_options o;
     o.by = smart::parse_group_by(by);
-    o.min_cell = min_cell;
+    o.min_cell = min_cell_arg(min_cell);
     for (const auto& [recorded, m] : mapping) o.municipality_mapping.emplace(recorded.value, m);
     std::vector<smart::evaluated_cohort> input;
     input.reserve(evaluations.size());
@@ -31,6 +45,10 @@ void register_group_figures(py::module_& s) {
         .def_readonly("group", &g::group, "The group's key; '' for the whole cohort.")
         .def_readonly("group_label", &g::group_label, "Municipality name, role or sector.")
         .def_readonly("suppressed", &g::suppressed, "True when the group is smaller than min_cell (or suppressed so as not to reveal one): every figure withheld.")
+        .def_readonly("complete", &g::complete,
+                      "True when the cohort is complete as of the date: no participant in progress (no one enrolled: "
+                      "after its last day). False: still running, its completion rate not final. The cohort's flag on "
+                      "its group rows too.")
         .def_readonly("enrolled", &g::enrolled, "Participants enrolled in the cohort or group.")
         .def_readonly("seats", &g::seats, "Whole cohort only; None when the cohort has no capacity.")
         .def_readonly("eligible", &g::eligible, "Eligible for the certificate as of the date.")
@@ -106,6 +124,20 @@ void register_result(py::module_& s) {
         .def_readonly("days", &st::days, "Attendance per counted day, cohort by cohort (never suppressed: a day is not a group of people).")
         .def_readonly("certified", &st::certified, "Certified per municipality, by number.")
         .def(
+            "requirement_label",
+            [](const st& x, std::size_t cohort, std::size_t q, smart::lang l) {
+                return smart::requirement_label(x, cohort, q, l);
+            },
+            py::arg("cohort"), py::arg("requirement"), py::arg("lang"),
+            "The short name of requirement `requirement` of the cohort at `cohort` (trend order) in `lang`.")
+        .def(
+            "session_label",
+            [](const st& x, std::size_t cohort, std::string_view session_id, smart::lang l) {
+                return smart::session_label(x, cohort, session_id, l);
+            },
+            py::arg("cohort"), py::arg("session_id"), py::arg("lang"),
+            "A session's name by kind and order ('gathering 2') in `lang`.")
+        .def(
             "to_json", [](const st& x) { return smart::statistics_to_json(x); },
             "The smart.statistics/1 document.")
         .def("__repr__", [](const st& x) {
@@ -123,7 +155,7 @@ void register_statistics(py::module_& m) {
 
     s.def(
         "compute", [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
-                      std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
+                      const py::object& min_cell, const std::map<text, smart::municipality>& mapping) {
             return compute(evaluations, by, min_cell, mapping);
         },
         py::arg("evaluations"), py::kw_only(), py::arg("by") = "none", py::arg("min_cell") = py::none(),
@@ -132,7 +164,7 @@ void register_statistics(py::module_& m) {
     s.def(
         "statistics_json",
         [](const std::vector<std::shared_ptr<py_evaluation>>& evaluations, const text& by,
-           std::optional<std::size_t> min_cell, const std::map<text, smart::municipality>& mapping) {
+           const py::object& min_cell, const std::map<text, smart::municipality>& mapping) {
             return smart::statistics_to_json(*compute(evaluations, by, min_cell, mapping));
         },
         py::arg("evaluations"), py::kw_only(), py::arg("by") = "none", py::arg("min_cell") = py::none(),
