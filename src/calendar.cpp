@@ -499,6 +499,13 @@ std::vector<calendar_event> participant_events(const cohort& c, std::string_view
         out.push_back(deadline_event(calendar_uid(prog.id, c.id(), {s.id, "work"}), std::move(what),
                                      s.work->description.get(l), *s.work->due, c, l));
     }
+    if (p.withdrawal) {
+        // withdrawn: nothing after the withdrawal date (a run of days across it ends on it)
+        const date on = p.withdrawal->on;
+        std::erase_if(out, [on](const calendar_event& e) { return e.first > on; });
+        for (calendar_event& e : out)
+            if (!e.timed() && e.last > on) e.last = on;
+    }
     return out;
 }
 

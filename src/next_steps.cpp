@@ -399,7 +399,47 @@ std::string describe(const action_group& g, lang l) {
            ": " + describe(g.step, l);
 }
 
-std::string describe(const blocked_requirement& b, const programme& p, lang l) {
+namespace {
+
+/// "notat mangler for perioden A–B" / "... periodene A–B og C–D" for the missing intervals.
+std::string missing_notes(std::uint64_t bits, const std::vector<interval>& intervals, lang l) {
+    std::vector<std::string> windows;
+    for (; bits; bits &= bits - 1) {
+        const auto i = static_cast<std::size_t>(std::countr_zero(bits));
+        if (i >= intervals.size()) throw error(errc::invalid_argument, "blocked requirement: interval out of range");
+        windows.push_back(window(intervals[i].after + one_day, intervals[i].until, l));
+    }
+    std::string list;
+    for (std::size_t k = 0; k < windows.size(); ++k) {
+        if (k) list += k + 1 == windows.size() ? t(l, " og ", " og ", " and ") : ", ";
+        list += windows[k];
+    }
+    if (windows.size() == 1)
+        return t(l, "notat mangler for perioden ", "notat manglar for perioden ", "a note is missing for the interval ") +
+               list;
+    return t(l, "notat mangler for periodene ", "notat manglar for periodane ", "notes are missing for the intervals ") +
+           list;
+}
+
+std::string blocked_text(const blocked_requirement& b, const programme& p, const std::vector<interval>* intervals,
+                         lang l);
+
+}  // namespace
+
+std::string describe(const blocked_requirement& b, const programme& p, lang l) { return blocked_text(b, p, nullptr, l); }
+
+std::string describe(const blocked_requirement& b, const evaluation& e, lang l) {
+    return blocked_text(b, e.programme(), &e.intervals(), l);
+}
+
+std::string describe(const blocked_requirement& b, const programme& p, const std::vector<interval>& intervals, lang l) {
+    return blocked_text(b, p, &intervals, l);
+}
+
+namespace {
+
+std::string blocked_text(const blocked_requirement& b, const programme& p, const std::vector<interval>* intervals,
+                         lang l) {
     if (b.requirement >= p.requirements.size())
         throw error(errc::invalid_argument, "blocked requirement: requirement index out of range");
     const requirement& req = p.requirements[b.requirement];
@@ -412,7 +452,8 @@ std::string describe(const blocked_requirement& b, const programme& p, lang l) {
                   t(l, " dager kan nås", " dagar kan nåast", " days can be reached");
             break;
         case requirement_kind::interval_notes:
-            why = b.missing_intervals ? t(l, "notat mangler for en avsluttet periode", "notat manglar for ein avslutta periode",
+            why = b.missing_intervals && intervals ? missing_notes(b.missing_intervals, *intervals, l)
+                  : b.missing_intervals ? t(l, "notat mangler for en avsluttet periode", "notat manglar for ein avslutta periode",
                                           "a note is missing for a closed interval")
                                       : t(l, "arbeidsmappen ble ikke godkjent i tide", "arbeidsmappa vart ikkje godkjend i tide",
                                           "the portfolio was not approved in time");
@@ -427,5 +468,7 @@ std::string describe(const blocked_requirement& b, const programme& p, lang l) {
     return t(l, "Kan ikke lenger oppfylles: ", "Kan ikkje lenger oppfyllast: ", "Can no longer be met: ") + name +
            " (" + why + t(l, "); krever fritak ", "); krev fritak ", "); needs exemption ") + "«" + req.id + "»";
 }
+
+}  // namespace
 
 }  // namespace smart

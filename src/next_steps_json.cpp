@@ -101,7 +101,7 @@ std::string next_steps_to_json(const evaluation& e, const next_steps_options& o)
             bo["reachable_days"] = att ? json(b.reachable_days) : json(nullptr);
             bo["missing_intervals"] = notes ? intervals_json(b.missing_intervals) : json(nullptr);
             bo["portfolio_missing"] = notes ? json(b.portfolio_missing) : json(nullptr);
-            bo["text"] = all_languages([&](lang l) { return describe(b, prog, l); });
+            bo["text"] = all_languages([&](lang l) { return describe(b, e, l); });
             blocked.push_back(std::move(bo));
         }
         po["blocked"] = std::move(blocked);
@@ -151,8 +151,12 @@ std::string next_steps_to_json(const evaluation& e, const next_steps_options& o)
     return doc.dump(2) + "\n";
 }
 
-std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l) {
+std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l,
+                                              std::optional<int> within_days) {
+    if (within_days && *within_days < 0)
+        throw error(errc::invalid_argument, "next steps calendar: expected within_days >= 0");
     const cohort& c = e.cohort();
+    const date until = within_days ? e.as_of() + boost::gregorian::days(*within_days) : date(boost::gregorian::pos_infin);
     const programme& prog = e.programme();
     std::size_t first = 0, last = e.size();
     if (!participant_id.empty()) {
@@ -166,6 +170,8 @@ std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_v
         planner.plan(i, ns);
         const participant& p = c.participants()[i];
         for (const next_step& s : ns.steps) {
+            if (due_on(s) > until) continue;
+            if (p.withdrawal && due_on(s) > p.withdrawal->on) continue;  // withdrawn by then
             std::vector<std::string> parts{"next", p.id, to_string(s.kind), prog.requirements[s.requirement].id};
             if (s.kind == step_kind::note) parts.push_back(std::to_string(s.interval + 1));
             if (s.kind == step_kind::attend && s.must) parts.push_back("day" + std::to_string(*c.day_index(s.start) + 1));

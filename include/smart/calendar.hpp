@@ -95,7 +95,9 @@ std::vector<calendar_event> cohort_events(const cohort& c, lang l);
 /// apply to them: the closing day of every note interval, the portfolio's deadline, the
 /// final-text deadline (none for a requirement they are exempt from) and every session's
 /// between-session work due date. Deadline uids name the requirement or session, not the
-/// participant (the deadlines are the cohort's). Throws not_found for an unknown id.
+/// participant (the deadlines are the cohort's). A withdrawn participant's (a withdrawal
+/// recorded, whatever its date) has nothing after the withdrawal date: later events are
+/// left out and an all-day run across it ends on it. Throws not_found for an unknown id.
 std::vector<calendar_event> participant_events(const cohort& c, std::string_view participant_id, lang l);
 
 }  // namespace smart

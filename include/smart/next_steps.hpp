@@ -136,6 +136,13 @@ std::string describe(const next_step& s, lang l);
 /// "Kan ikke lenger oppfylle: oppmøte (krever fritak)" ... for a blocked requirement; the
 /// requirement's id names the exemption needed.
 std::string describe(const blocked_requirement& b, const programme& p, lang l);
+/// The same, naming the intervals a notes requirement missed with their dates: "notat
+/// mangler for perioden 19.9.2024–13.11.2024" / "a note is missing for the interval 19
+/// September 2024 – 13 November 2024" (several: "periodene ... og ..."). The intervals are
+/// the evaluation's (e.intervals()).
+std::string describe(const blocked_requirement& b, const evaluation& e, lang l);
+/// The same with the intervals given (an evaluation's intervals(), kept without it).
+std::string describe(const blocked_requirement& b, const programme& p, const std::vector<interval>& intervals, lang l);
 
 }  // namespace smart
 
@@ -217,7 +224,11 @@ std::string next_steps_to_json(const evaluation& e, const next_steps_options& o 
 /// step's line in `l`, description with its window, an alarm two days before. UIDs from
 /// programme, cohort, participant, step kind, requirement id and interval or day position
 /// (never from dates' text or names), so a new export updates the same entries.
-/// `participant` "" = everyone; throws not_found for an unknown id.
-std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l);
+/// A participant with a withdrawal recorded for a later date gets no entry due after it.
+/// `participant` "" = everyone; throws not_found for an unknown id. `within_days`: only the
+/// steps due within that many days (as_of < due <= as_of + within_days, as the
+/// coordinator's list); throws invalid_argument when negative.
+std::vector<calendar_event> next_steps_events(const evaluation& e, std::string_view participant_id, lang l,
+                                              std::optional<int> within_days = std::nullopt);
 
 }  // namespace smart

@@ -317,3 +317,38 @@ TEST_CASE("cohort_events: one all-day event per run of consecutive days, timed p
     CHECK(participant_events(c, "p1", lang::nb).size() == 6 + 1 + 1);
     CHECK(thrown_by([&] { participant_events(c, "nobody", lang::nb); }).code() == errc::not_found);
 }
+
+TEST_CASE("a withdrawn participant's calendar ends on the withdrawal date", "[calendar][withdrawal]") {
+    auto g1 = th::gathering("g1", {d("2025-03-12"), d("2025-03-13"), d("2025-03-14")});
+    auto g2 = th::gathering("g2", {d("2025-04-02")});
+    auto g3 = th::gathering("g3", {d("2025-05-06")});
+    g3.start = time_of_day{10, 0};
+    g3.end = time_of_day{12, 0};
+    auto prog = th::programme_of({g1, g2, g3, th::festival("festival", d("2025-06-04"))},
+                                 {th::notes(), th::final_text()});
+    cohort c(prog, "kull 1", "Testkull");
+    c.add_participant(th::person("p1", "Kari Nordmann"));
+    c.add_participant(th::person("p2", "Ola Nordmann"));
+    const auto full = participant_events(c, "p1", lang::nb);
+    const date on = d("2025-03-13");
+    c.withdraw("p1", on, "Sluttet i jobben");
+    const auto cut = participant_events(c, "p1", lang::nb);
+    REQUIRE(!cut.empty());
+    CHECK(cut.size() < full.size());
+    for (const auto& e : cut) {
+        CHECK(e.first <= on);
+        if (!e.timed()) CHECK(e.last <= on);
+    }
+    // the gathering running across the withdrawal date ends on it; same uid
+    CHECK(cut[0].uid == full[0].uid);
+    CHECK(cut[0].first == d("2025-03-12"));
+    CHECK(cut[0].last == on);
+    // the events up to the date are all still there
+    std::size_t up_to = 0;
+    for (const auto& e : full) up_to += e.first <= on ? 1 : 0;
+    CHECK(cut.size() == up_to);
+    // the other participant keeps the whole calendar
+    CHECK(participant_events(c, "p2", lang::nb).size() == full.size());
+    const std::string ics = write_icalendar(cut, {.name = c.label(), .previous = {}, .stamp = {}});
+    CHECK(ics.find("20250402") == std::string::npos);
+}

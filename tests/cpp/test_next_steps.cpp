@@ -3,6 +3,8 @@
 // minimum of the options) makes a participant eligible; leaving out any must step does not;
 // and what an eligible participant did after the as-of date was on their list.
 #include <nlohmann/json.hpp>
+#include <array>
+#include <bit>
 #include <random>
 #include <set>
 
@@ -150,6 +152,37 @@ TEST_CASE("a note's window closes at the end of the next gathering's first day",
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].interval == 1);
     CHECK(notes[0].start == d("2024-11-15"));
+}
+
+TEST_CASE("blocked notes name the intervals missed, with their dates, in nb, nn and en", "[next_steps]") {
+    cohort c = trainer_full();
+    th::record(c, "p1", th::trainer_days(), A::present);
+    {
+        const evaluation e = evaluate(c, d("2024-11-13"));
+        const next_steps ns = next_steps_of(e, 0);
+        REQUIRE(ns.blocked.size() == 1);
+        const blocked_requirement& b = ns.blocked[0];
+        CHECK(describe(b, e, lang::nb).find("(notat mangler for perioden 20.9.2024–13.11.2024); krever fritak «notes»") !=
+              std::string::npos);
+        CHECK(describe(b, e, lang::nn).find("(notat manglar for perioden 20.9.2024–13.11.2024); krev fritak") !=
+              std::string::npos);
+        CHECK(describe(b, e, lang::en).find("(a note is missing for the interval 20 September 2024 – 13 November 2024)") !=
+              std::string::npos);
+    }
+    const evaluation e = evaluate(c, d("2025-01-15"));
+    const next_steps ns = next_steps_of(e, 0);
+    REQUIRE(ns.blocked.size() == 1);
+    CHECK(ns.blocked[0].missing_intervals == 3u);
+    CHECK(describe(ns.blocked[0], e, lang::nb).find(
+              "notat mangler for periodene 20.9.2024–13.11.2024 og 15.11.2024–15.1.2025") != std::string::npos);
+    CHECK(describe(ns.blocked[0], e, lang::nn).find(
+              "notat manglar for periodane 20.9.2024–13.11.2024 og 15.11.2024–15.1.2025") != std::string::npos);
+    CHECK(describe(ns.blocked[0], e, lang::en).find("notes are missing for the intervals 20 September 2024 – 13 "
+                                                    "November 2024 and 15 November 2024 – 15 January 2025") !=
+          std::string::npos);
+    // the document carries the same words
+    const auto doc = nlohmann::json::parse(next_steps_to_json(e));
+    CHECK(doc["participants"][0]["blocked"][0]["text"]["nb"] == describe(ns.blocked[0], e, lang::nb));
 }
 
 TEST_CASE("two notes per interval: the step asks for the ones still missing", "[next_steps]") {
@@ -375,13 +408,52 @@ overall_status status_with(const cohort& c, const participant& p, date as_of) {
     return evaluate(one, as_of).result(0).status;
 }
 
-}  // namespace
+/// Random records for a participant of `c` (every day recorded: mostly present; notes in
+/// and around the intervals, of every kind and status; a portfolio; a final text of random
+/// pages, category and date; a festival role), so that every kind of step gets taken.
+participant random_participant(const cohort& c, const std::vector<interval>& intervals, std::size_t n,
+                               std::mt19937_64& rng) {
+    auto pick = [&rng](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+    auto some_day = [&](date a, date b) { return a + boost::gregorian::days(pick(static_cast<int>((b - a).days()) + 1)); };
+    auto some_status = [&] {
+        const int x = pick(10);
+        return x < 5 ? submission_status::approved : x < 9 ? submission_status::submitted : submission_status::rejected;
+    };
+    participant p = th::person("r" + std::to_string(n), "Syntetisk deltaker");
+    p.attendance.resize(c.days().size());
+    for (auto& a : p.attendance) {
+        const int x = pick(100);
+        a = x < 84 ? A::present : x < 89 ? A::late : x < 93 ? A::excused : A::absent;
+    }
+    for (const interval& iv : intervals)
+        for (int k = pick(4); k-- > 0;)
+            p.submissions.push_back(th::doc(static_cast<submission_kind>(pick(3)), some_day(iv.after + one_day, iv.until + one_day),
+                                            some_status()));
+    if (pick(4)) p.submissions.push_back(th::doc(submission_kind::portfolio, some_day(c.first_day(), c.last_day()),
+                                                 pick(5) ? submission_status::approved : submission_status::submitted));
+    if (pick(6)) {
+        p.submissions.push_back(th::text(some_day(c.first_day(), c.last_day() + boost::gregorian::days(5)),
+                                         static_cast<std::uint16_t>(1 + pick(4)),
+                                         static_cast<final_category>(pick(6)), some_status()));
+    }
+    p.festival_role = static_cast<festival_role>(pick(4));
+    return p;
+}
 
-TEST_CASE("property: exactly the must steps and the minimum of the options make a participant eligible",
-          "[next_steps][property]") {
-    std::mt19937_64 rng(14);
-    std::size_t cohorts = 0, checked = 0, must_dropped = 0, took_steps = 0;
-    for (std::uint64_t seed = 1; seed <= 4000; ++seed) {
+/// A programme of `sessions` with the four rules (parameters varied by `vary`).
+std::shared_ptr<const programme> four_rules(std::vector<session> sessions, std::mt19937_64& rng) {
+    final_text_rule ft;
+    ft.min_pages = 2;
+    ft.max_pages = 3;
+    return vary(*th::programme_of(std::move(sessions), {th::attendance(), th::notes(), th::final_text(ft), th::festival_req()}),
+                rng);
+}
+
+/// Cohorts of three shapes, by `shape`: 0 the synthetic trainer series (its own records);
+/// 1 the trainer schedule with a festival of three days; 2 the leader-shaped programme
+/// (one two-day and four one-day gatherings, a festival), both with random records.
+cohort generated(int shape, std::uint64_t seed, std::mt19937_64& rng) {
+    if (shape == 0) {
         synthetic::options o;
         o.seed = seed;
         o.years = 1;
@@ -389,10 +461,103 @@ TEST_CASE("property: exactly the must steps and the minimum of the options make 
         o.participants = 8;
         o.dropout_percent = 10;
         const cohort gen = synthetic::cohort_series(o).front();
-        const auto prog = vary(gen.programme(), rng);
-        cohort c(prog, gen.id(), gen.label(), std::nullopt, gen.sessions());
+        cohort c(vary(gen.programme(), rng), gen.id(), gen.label(), std::nullopt, gen.sessions());
         c.add_participants(gen.participants());
-        ++cohorts;
+        return c;
+    }
+    std::vector<session> sessions = shape == 1 ? th::trainer_schedule() : th::leader_schedule();
+    if (shape == 1) {
+        const date fest = sessions.back().days.front();
+        sessions.back().days = {fest, fest + one_day, fest + boost::gregorian::days(2)};
+    }
+    cohort c(four_rules(sessions, rng), "shape" + std::to_string(shape), "Generated", std::nullopt, sessions);
+    const auto intervals = evaluate(c, c.first_day()).intervals();
+    for (std::size_t n = 0; n < 8; ++n) c.add_participant(random_participant(c, intervals, n, rng));
+    return c;
+}
+
+/// Issue 14: an eligible-by-the-end participant had every step they took after the as-of
+/// date on their list. For each requirement pending as of `e`'s date: every counted day
+/// attended (present or late), every note that counts dated in an interval still open, the
+/// first approved portfolio, the final text that counted at the end and the festival day
+/// attended fall in the window of a listed step of that kind (the note's in its interval's).
+/// Counts the checks by step kind in `taken`.
+void check_taken_steps_were_listed(const evaluation& e, const evaluation& end, std::size_t i, const next_steps& ns,
+                                   std::array<std::size_t, 5>& taken) {
+    const cohort& c = e.cohort();
+    const programme& prog = c.programme();
+    const participant& p = c.participants()[i];
+    const date as_of = e.as_of();
+    const auto now = e.requirements(i);
+    const auto later = end.requirements(i);
+    auto listed = [&](K kind, date on, std::optional<std::uint16_t> interval = std::nullopt) {
+        for (const auto& s : ns.steps)
+            if (s.kind == kind && s.start <= on && on <= s.end && (!interval || s.interval == *interval)) return true;
+        return false;
+    };
+    auto check = [&](K kind, date on, bool ok) {
+        INFO("participant " << p.id << " as of " << to_iso(as_of) << ": took " << to_string(kind) << " on " << to_iso(on));
+        CHECK(ok);
+        ++taken[static_cast<std::size_t>(kind)];
+    };
+    for (std::size_t r = 0; r < prog.requirements.size(); ++r) {
+        if (now[r].state != requirement_state::pending) continue;
+        const auto& rule = prog.requirements[r].rule;
+        if (const auto* a = std::get_if<attendance_rule>(&rule)) {
+            for (std::size_t dd = 0; dd < c.days().size(); ++dd) {
+                const date day = c.days()[dd];
+                const session_kind k = c.sessions()[c.session_of_day(dd)].kind;
+                if (day <= as_of || p.attendance.empty() || (p.attendance[dd] != A::present && p.attendance[dd] != A::late))
+                    continue;
+                if (std::find(a->counted_kinds.begin(), a->counted_kinds.end(), k) == a->counted_kinds.end()) continue;
+                check(K::attend, day, listed(K::attend, day));
+            }
+        } else if (const auto* n = std::get_if<interval_notes_rule>(&rule)) {
+            for (const submission& sub : p.submissions) {
+                if (sub.on <= as_of) continue;
+                if (sub.kind == submission_kind::portfolio) continue;
+                if (std::find(n->accepted_kinds.begin(), n->accepted_kinds.end(), sub.kind) == n->accepted_kinds.end())
+                    continue;
+                if (n->require_approval ? sub.status != submission_status::approved
+                                        : sub.status == submission_status::rejected)
+                    continue;
+                for (std::uint64_t bits = now[r].open_intervals; bits; bits &= bits - 1) {
+                    const auto iv = static_cast<std::uint16_t>(std::countr_zero(bits));
+                    if (sub.on > e.intervals()[iv].after && sub.on <= e.intervals()[iv].until)
+                        check(K::note, sub.on, listed(K::note, sub.on, iv));
+                }
+            }
+            if (n->require_portfolio_approval && !now[r].portfolio_approved) {
+                std::optional<date> first;
+                for (const submission& sub : p.submissions)
+                    if (sub.kind == submission_kind::portfolio && sub.status == submission_status::approved &&
+                        sub.on > as_of && (!first || sub.on < *first))
+                        first = sub.on;
+                REQUIRE(first);  // eligible at the end: an approved portfolio exists
+                check(K::portfolio_approval, *first, listed(K::portfolio_approval, *first));
+            }
+        } else if (std::holds_alternative<final_text_rule>(rule)) {
+            REQUIRE(!later[r].on.is_special());
+            check(K::final_text, later[r].on, listed(K::final_text, later[r].on));
+        } else if (std::holds_alternative<festival_rule>(rule)) {
+            REQUIRE(!later[r].on.is_special());
+            check(K::festival, later[r].on, listed(K::festival, later[r].on));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("property: exactly the must steps and the minimum of the options make a participant eligible",
+          "[next_steps][property]") {
+    std::mt19937_64 rng(14);
+    std::size_t checked = 0, must_dropped = 0;
+    std::array<std::size_t, 3> cohorts{};
+    std::array<std::size_t, 5> taken{};  // by step kind
+    for (std::uint64_t seed = 1; seed <= 4500; ++seed) {
+        const int shape = static_cast<int>(seed % 3);
+        const cohort c = generated(shape, seed, rng);
+        ++cohorts[static_cast<std::size_t>(shape)];
         const date first = c.first_day() - one_day, last = c.last_day();
         const date as_of = first + boost::gregorian::days(static_cast<long>(rng() % static_cast<unsigned>((last - first).days() + 1)));
         const date after = last + one_day;
@@ -403,23 +568,8 @@ TEST_CASE("property: exactly the must steps and the minimum of the options make 
         for (std::size_t i = 0; i < c.size(); ++i) {
             planner.plan(i, ns);
             // And an eligible-by-the-end participant had every step they took on their list.
-            if (ns.status == overall_status::in_progress && end.result(i).status == overall_status::eligible) {
-                const participant& p = c.participants()[i];
-                for (std::size_t dd = 0; dd < c.days().size(); ++dd) {
-                    const date day = c.days()[dd];
-                    if (day <= as_of || p.attendance.empty() || (p.attendance[dd] != A::present && p.attendance[dd] != A::late))
-                        continue;
-                    const bool is_festival = c.sessions()[c.session_of_day(dd)].kind == session_kind::festival;
-                    bool listed = false;
-                    for (const auto& s : ns.steps)
-                        listed = listed || ((s.kind == (is_festival ? K::festival : K::attend)) && s.start <= day && day <= s.end);
-                    const auto& fest_state = e.requirements(i).back().state;
-                    if (is_festival && fest_state != requirement_state::pending) continue;  // already met or exempt
-                    if (!is_festival && e.requirements(i)[0].state != requirement_state::pending) continue;
-                    CHECK(listed);
-                    ++took_steps;
-                }
-            }
+            if (ns.status == overall_status::in_progress && end.result(i).status == overall_status::eligible)
+                check_taken_steps_were_listed(e, end, i, ns, taken);
             if (ns.status != overall_status::in_progress) continue;
             REQUIRE(!ns.steps.empty());
             REQUIRE(!ns.earliest_eligible.is_special());
@@ -427,7 +577,7 @@ TEST_CASE("property: exactly the must steps and the minimum of the options make 
             const bool early = rng() % 2 == 0;
             participant done = base;
             do_steps(c, done, ns.steps, ns.steps.size(), early);
-            INFO("seed " << seed << " participant " << i << " as of " << to_iso(as_of));
+            INFO("shape " << shape << " seed " << seed << " participant " << i << " as of " << to_iso(as_of));
             REQUIRE(status_with(c, done, after) == overall_status::eligible);
             if (early) {
                 CHECK(status_with(c, done, ns.earliest_eligible) == overall_status::eligible);
@@ -444,10 +594,17 @@ TEST_CASE("property: exactly the must steps and the minimum of the options make 
             }
         }
     }
-    CHECK(cohorts == 4000);
+    CHECK(cohorts == std::array<std::size_t, 3>{1500, 1500, 1500});
     CHECK(checked > 1000);       // enough in-progress participants were exercised
     CHECK(must_dropped > 5000);
-    CHECK(took_steps > 100);
+    // every kind of step was taken by participants eligible at the end, and found listed
+    INFO("taken: attend " << taken[0] << ", note " << taken[1] << ", portfolio " << taken[2] << ", final text "
+                          << taken[3] << ", festival " << taken[4]);
+    CHECK(taken[static_cast<std::size_t>(K::attend)] > 100);
+    CHECK(taken[static_cast<std::size_t>(K::note)] > 100);
+    CHECK(taken[static_cast<std::size_t>(K::portfolio_approval)] > 20);
+    CHECK(taken[static_cast<std::size_t>(K::final_text)] > 100);
+    CHECK(taken[static_cast<std::size_t>(K::festival)] > 100);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -569,4 +726,42 @@ TEST_CASE("next steps as calendar entries: one per step on its due day, stable u
     CHECK(ics.find("BEGIN:VALARM") != std::string::npos);
     CHECK(next_steps_events(e, "", lang::nb).size() > events.size());
     CHECK_THROWS_AS(next_steps_events(e, "nobody", lang::nb), smart::error);
+}
+
+TEST_CASE("next steps as calendar entries: within_days keeps the steps due in the window", "[next_steps]") {
+    const cohort c = three_after_first_gathering();
+    const evaluation e = evaluate(c, d("2024-09-25"));
+    const auto all = next_steps_events(e, "", lang::en);
+    REQUIRE(!all.empty());
+    std::set<std::size_t> sizes;
+    for (int days : {0, 30, 60, 120, 400}) {
+        const auto some = next_steps_events(e, "", lang::en, days);
+        const date until = e.as_of() + boost::gregorian::days(days);
+        std::size_t expected = 0;
+        for (const auto& ev : all) expected += ev.first <= until ? 1 : 0;
+        CHECK(some.size() == expected);
+        for (const auto& ev : some) CHECK(ev.first <= until);
+        sizes.insert(some.size());
+    }
+    CHECK(sizes.size() >= 3);  // the windows cut at different places
+    CHECK(next_steps_events(e, "", lang::en, 400).size() == all.size());
+    CHECK(th::thrown_by([&] { next_steps_events(e, "", lang::en, -1); }).code() == errc::invalid_argument);
+}
+
+TEST_CASE("a participant withdrawing later gets no next-step entries after the withdrawal date", "[next_steps]") {
+    cohort c = three_after_first_gathering();
+    const date on = d("2024-12-01");
+    c.withdraw("p1", on, "Sluttet i jobben");
+    const evaluation e = evaluate(c, d("2024-09-25"));  // before the withdrawal: still in progress
+    const next_steps ns = next_steps_of(e, 0);
+    REQUIRE(ns.status == overall_status::in_progress);
+    std::size_t before = 0;
+    for (const auto& s : ns.steps) before += due_on(s) <= on ? 1 : 0;
+    REQUIRE(before > 0);
+    REQUIRE(before < ns.steps.size());  // some steps fall due after the withdrawal
+    const auto events = next_steps_events(e, "p1", lang::nb);
+    CHECK(events.size() == before);
+    for (const auto& ev : events) CHECK(ev.first <= on);
+    // the others keep all theirs
+    CHECK(next_steps_events(e, "p3", lang::nb).size() == next_steps_of(e, 2).steps.size());
 }

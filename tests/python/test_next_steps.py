@@ -18,6 +18,11 @@ jsonschema = pytest.importorskip("jsonschema")
 SCHEMA: dict[str, Any] = json.loads((ROOT / "schema" / "next_steps.schema.json").read_text(encoding="utf-8"))
 
 
+def doc_of(e: smart.Evaluation, participant: str | None = None, within_days: int | None = None) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(e.next_steps_json(participant, within_days))
+    return doc
+
+
 def validator() -> Any:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     return jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
@@ -35,7 +40,7 @@ def test_documents_validate_against_the_schema(demo: smart.Cohort) -> None:
     kinds: set[str] = set()
     blocked = 0
     for as_of in as_of_dates(demo):
-        doc = demo.evaluate(as_of).next_steps(within_days=14)
+        doc = doc_of(demo.evaluate(as_of), within_days=14)
         errors = sorted(v.iter_errors(doc), key=str)
         assert not errors, f"as of {as_of}: {errors[0]}"
         for p in doc["participants"]:
@@ -46,7 +51,7 @@ def test_documents_validate_against_the_schema(demo: smart.Cohort) -> None:
 
 
 def test_the_schema_refuses_what_the_core_never_writes(demo: smart.Cohort) -> None:
-    doc = demo.evaluate(as_of_dates(demo)[3]).next_steps(within_days=30)
+    doc = doc_of(demo.evaluate(as_of_dates(demo)[3]), within_days=30)
     step = next(s for p in doc["participants"] for s in p["steps"])
     step["kind"] = "dance"
     assert not validator().is_valid(doc)
@@ -55,9 +60,9 @@ def test_the_schema_refuses_what_the_core_never_writes(demo: smart.Cohort) -> No
 def test_one_participant_and_the_coordinators_list(demo: smart.Cohort) -> None:
     as_of = as_of_dates(demo)[4]
     e = demo.evaluate(as_of)
-    full = e.next_steps(within_days=60)
+    full = doc_of(e, within_days=60)
     some = next(p for p in full["participants"] if p["steps"])
-    one = e.next_steps(some["id"])
+    one = doc_of(e, some["id"])
     assert [p["id"] for p in one["participants"]] == [some["id"]]
     assert one["participants"][0] == some
     assert "coordinator" not in one
@@ -65,15 +70,15 @@ def test_one_participant_and_the_coordinators_list(demo: smart.Cohort) -> None:
     assert due == sorted(due)
     assert all(as_of < d <= as_of + datetime.timedelta(days=60) for d in due)
     with pytest.raises(smart.NotFoundError):
-        e.next_steps("nobody")
+        e.next_steps_json("nobody")
     with pytest.raises(smart.InvalidArgumentError):
-        e.next_steps(within_days=-1)
+        e.next_steps_json(within_days=-1)
 
 
 def test_the_frame_has_one_row_per_step(demo: smart.Cohort) -> None:
     pytest.importorskip("pandas")
     e = demo.evaluate(as_of_dates(demo)[4])
-    doc = e.next_steps()
+    doc = doc_of(e)
     frame = e.next_steps_frame(lang="en")
     assert len(frame) == sum(len(p["steps"]) for p in doc["participants"])
     assert all(isinstance(d, datetime.date) for d in frame["due"].dropna())  # dates as in every frame
@@ -94,7 +99,7 @@ def cli_run(*argv: str) -> tuple[int, str, str]:
 
 def test_cli_next_formats(demo: smart.Cohort) -> None:
     as_of = as_of_dates(demo)[4]
-    doc = demo.evaluate(as_of).next_steps()
+    doc = doc_of(demo.evaluate(as_of))
     status, out, _ = cli_run("next", "--as-of", as_of.isoformat(), "--format", "json")
     assert status == 0
     assert json.loads(out) == doc
@@ -121,7 +126,7 @@ def test_cli_next_formats(demo: smart.Cohort) -> None:
 
 def test_cli_next_within_days_is_the_coordinators_list(demo: smart.Cohort) -> None:
     as_of = as_of_dates(demo)[4]
-    doc = demo.evaluate(as_of).next_steps(within_days=30)
+    doc = doc_of(demo.evaluate(as_of), within_days=30)
     status, table, _ = cli_run("next", "--as-of", as_of.isoformat(), "--within", "30", "--lang", "nn")
     assert status == 0
     for s in doc["coordinator"]["steps"]:
@@ -130,3 +135,152 @@ def test_cli_next_within_days_is_the_coordinators_list(demo: smart.Cohort) -> No
     assert status == 2 and "--within" in err
     status, _, err = cli_run("next", "--participant", "nobody")
     assert status == 1 and "nobody" in err
+
+
+def test_typed_objects_carry_what_the_document_says(demo: smart.Cohort) -> None:
+    seen: set[smart.StepKind] = set()
+    blocked = 0
+    for as_of in as_of_dates(demo)[2:10]:
+        e = demo.evaluate(as_of)
+        doc = doc_of(e)
+        plans = e.next_steps()
+        assert isinstance(plans, list) and len(plans) == len(doc["participants"])
+        for ns, p in zip(plans, doc["participants"], strict=True):
+            assert isinstance(ns, smart.NextSteps)
+            assert (ns.id, ns.name, ns.status, ns.at_risk) == (p["id"], p["name"], p["status"], p["at_risk"])
+            assert isinstance(ns.status, smart.Status)
+            day = lambda v: None if v is None else datetime.date.fromisoformat(v)  # noqa: E731
+            assert ns.earliest_eligible == day(p["earliest_eligible"])
+            assert ns.next_deadline == day(p["next_deadline"])
+            assert len(ns.steps) == len(p["steps"])
+            for st, js in zip(ns.steps, p["steps"], strict=True):
+                assert isinstance(st, smart.Step) and isinstance(st.kind, smart.StepKind)
+                seen.add(st.kind)
+                assert isinstance(st.start, datetime.date)
+                assert (st.start, st.end, st.due) == (day(js["start"]), day(js["end"]), day(js["due"]))
+                for name in ("kind", "must", "requirement", "needed", "of", "interval", "accepted_kinds",
+                             "categories", "roles", "approval", "min_pages", "max_pages", "awaiting_approval"):
+                    assert getattr(st, name) == js[name], (name, st, js)
+                for lang in smart.Lang:
+                    assert st.describe(lang) == js["text"][lang.value]
+            assert len(ns.blocked) == len(p["blocked"])
+            for b, jb in zip(ns.blocked, p["blocked"], strict=True):
+                blocked += 1
+                assert b.closed == day(jb["closed"])
+                for name in ("requirement", "kind", "exemption_needed", "required_days", "reachable_days",
+                             "missing_intervals", "portfolio_missing"):
+                    assert getattr(b, name) == jb[name], name
+                assert b.describe("nn") == jb["text"]["nn"]
+        some = next(p for p in plans if p.steps)
+        one = e.next_steps(some.id)
+        assert isinstance(one, smart.NextSteps) and one.id == some.id and one.steps == some.steps
+        assert e.next_steps(some.index).id == some.id
+    assert seen >= {smart.StepKind.attend, smart.StepKind.note, smart.StepKind.final_text, smart.StepKind.festival}
+    assert blocked > 0
+    e = demo.evaluate(as_of_dates(demo)[4])
+    with pytest.raises(smart.NotFoundError):
+        e.next_steps("nobody")
+    with pytest.raises(IndexError):
+        e.next_steps(len(e))
+
+
+def test_the_coordinators_list_as_typed_objects(demo: smart.Cohort) -> None:
+    e = demo.evaluate(as_of_dates(demo)[4])
+    doc = doc_of(e, within_days=45)["coordinator"]
+    cl = e.coordinator_list(45)
+    assert isinstance(cl, smart.CoordinatorList) and cl.within_days == 45
+    assert [(d.participant, d.due.isoformat(), d.step.describe("en")) for d in cl.steps] == [
+        (s["participant"], s["due"], s["text"]["en"]) for s in doc["steps"]
+    ]
+    assert [(g.participants, g.describe("nb")) for g in cl.by_action] == [
+        (g["participants"], g["summary"]["nb"]) for g in doc["by_action"]
+    ]
+    assert [p for r in cl.at_risk for p in r.participants] == doc["at_risk"]["participants"]
+    # several cohorts: each cohort's entries carry its position
+    later = demo.evaluate(as_of_dates(demo)[6])
+    both = smart.coordinator_list([e, later], 45)
+    assert {d.cohort for d in both.steps} <= {0, 1}
+    assert len(both.steps) == len(cl.steps) + len(later.coordinator_list(45).steps)
+    with pytest.raises(smart.InvalidArgumentError):
+        e.coordinator_list(-1)
+
+
+def test_the_frame_is_the_documents_steps_column_by_column(demo: smart.Cohort) -> None:
+    pd = pytest.importorskip("pandas")
+    from smart.next_steps import FRAME_COLUMNS
+
+    for as_of in as_of_dates(demo)[3:8]:
+        e = demo.evaluate(as_of)
+        rows = [
+            {"participant_id": p["id"], "status": p["status"], "at_risk": p["at_risk"], **s, "text": s["text"]["nn"]}
+            for p in doc_of(e)["participants"]
+            for s in p["steps"]
+        ]
+        frame = e.next_steps_frame(lang="nn")
+        assert list(frame.columns) == FRAME_COLUMNS
+        assert len(frame) == len(rows)
+        for c in ("participant_id", "status", "kind", "requirement", "text"):
+            assert isinstance(frame[c].dtype, pd.CategoricalDtype), c
+        for c in ("start", "end", "due"):
+            assert str(frame[c].dtype).startswith("datetime64"), c
+        for i, row in enumerate(rows):
+            got = frame.iloc[i]
+            for c in FRAME_COLUMNS:
+                want = row[c]
+                if c in ("start", "end", "due"):
+                    assert got[c].date() == datetime.date.fromisoformat(want), c
+                elif want is None:
+                    assert pd.isna(got[c]), c
+                else:
+                    assert got[c] == want, (c, got[c], want)
+    some = doc_of(e)["participants"]
+    pid = next(p["id"] for p in some if p["steps"])
+    assert set(e.next_steps_frame(pid)["participant_id"]) == {pid}
+
+
+def test_next_steps_icalendar_within_days_and_stamp(demo: smart.Cohort) -> None:
+    as_of = as_of_dates(demo)[4]
+    e = demo.evaluate(as_of)
+    doc = doc_of(e)
+    stamp = datetime.datetime(2024, 1, 2, 3, 4, 5)
+    full = e.next_steps_icalendar(stamp=stamp)
+    assert "DTSTAMP:20240102T030405Z" in full
+    assert full == e.next_steps_icalendar(stamp=stamp)
+    due = [datetime.date.fromisoformat(s["due"]) for p in doc["participants"] for s in p["steps"]]
+    counts = set()
+    for days in (0, 60, 120):
+        text = e.next_steps_icalendar(within_days=days, stamp=stamp)
+        inside = [d for d in due if d <= as_of + datetime.timedelta(days=days)]
+        assert text.count("BEGIN:VEVENT") == len(inside)
+        assert len(inside) < len(due)
+        counts.add(len(inside))
+    assert len(counts) == 3  # the windows cut at different places
+    with pytest.raises(smart.InvalidArgumentError):
+        e.next_steps_icalendar(within_days=-2)
+
+
+def test_cli_next_ics_honours_within(demo: smart.Cohort) -> None:
+    as_of = as_of_dates(demo)[4]
+    due = [datetime.date.fromisoformat(s["due"]) for p in doc_of(demo.evaluate(as_of))["participants"] for s in p["steps"]]
+    status, ics, err = cli_run("next", "--as-of", as_of.isoformat(), "--within", "60", "--format", "ics")
+    assert status == 0 and not err
+    within = [d for d in due if d <= as_of + datetime.timedelta(days=60)]
+    assert 0 < ics.count("BEGIN:VEVENT") == len(within) < len(due)
+
+
+def test_the_readme_example_is_what_smart_next_prints() -> None:
+    """README, "Next steps": the coordinator's list on the demo cohort, as `smart next`
+    prints it (the README cuts long lists of people with "…")."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ smart next --as-of 2025-01-02 --within 14 --lang en\n", 1)[1].split("```", 1)[0]
+    status, out, _ = cli_run("next", "--as-of", "2025-01-02", "--within", "14", "--lang", "en")
+    assert status == 0
+    printed = out.splitlines()
+    shown = [line for line in block.splitlines() if line.strip()]
+    assert len(shown) >= 8
+    for line in shown:
+        if "…" in line:
+            head = line.split("…", 1)[0].rstrip(", ")
+            assert any(p.startswith(head) for p in printed), line
+        else:
+            assert line in printed, line

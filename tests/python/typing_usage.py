@@ -93,6 +93,36 @@ def main() -> None:
     assert did.startswith("did:key:zDn") and "did:web:kommune.example" in document
 
     follow_up_usage()
+    next_steps_usage()
+
+
+def next_steps_usage() -> None:
+    """Next steps as typed objects (docs/next-steps.md)."""
+    ev = smart.demo_cohort().evaluate("2024-11-20")
+    everyone: list[smart.NextSteps] = ev.next_steps()
+    one: smart.NextSteps = ev.next_steps("p04")
+    by_position: smart.NextSteps = ev.next_steps(3)
+    assert one.id == by_position.id and len(everyone) == 36
+    for step in one.steps:
+        kind: smart.StepKind = step.kind
+        due: datetime.date = step.due
+        pages: int | None = step.min_pages
+        line: str = step.describe(smart.Lang.en)
+        assert kind in smart.StepKind and due > ev.as_of and (pages is None or pages > 0) and line
+    for p in everyone:
+        for b in p.blocked:
+            missing: list[int] | None = b.missing_intervals
+            assert b.describe("nb") and (missing is None or all(i > 0 for i in missing))
+    deadline: datetime.date | None = one.next_deadline
+    assert deadline is not None
+    cl: smart.CoordinatorList = smart.coordinator_list([ev], 14)
+    for g in cl.by_action:
+        who: list[str] = g.participants
+        assert who and g.describe("nn")
+    frame: pd.DataFrame = ev.next_steps_frame(lang="en")
+    assert len(frame) == sum(len(p.steps) for p in everyone)
+    ics: str = ev.next_steps_icalendar(within_days=7, stamp=datetime.datetime(2024, 11, 20, 8, 0))
+    assert ics.startswith("BEGIN:VCALENDAR")
 
 
 def follow_up_usage() -> None:

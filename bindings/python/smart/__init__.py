@@ -230,6 +230,30 @@ from . import calendar  # noqa: E402
 from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402
 
 __all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]
+# What each participant must still do, and by when (docs/next-steps.md).
+from .enums import StepKind  # noqa: E402
+from .next_steps import (  # noqa: E402
+    ActionGroup,
+    AtRiskList,
+    BlockedRequirement,
+    CoordinatorList,
+    DueStep,
+    NextSteps,
+    Step,
+    coordinator_list,
+)
+
+__all__ += [
+    "ActionGroup",
+    "AtRiskList",
+    "BlockedRequirement",
+    "CoordinatorList",
+    "DueStep",
+    "NextSteps",
+    "Step",
+    "StepKind",
+    "coordinator_list",
+]
 
 # One language per output (docs/python.md, "Languages"): the default of every lang=None.
 from ._texts import get_language, set_language  # noqa: E402

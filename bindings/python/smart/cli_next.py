@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -14,11 +15,11 @@ from . import _texts
 from .cohort import demo_cohort, load_cohort
 from .enums import Lang, Status
 from .errors import SmartError
+from .next_steps import FRAME_COLUMNS
 
 __all__ = ["add_commands"]
 
-CSV_COLUMNS = ["participant_id", "status", "at_risk", "kind", "must", "requirement", "start", "end", "due",
-               "needed", "of", "interval", "approval", "min_pages", "max_pages", "awaiting_approval", "text"]
+CSV_COLUMNS = FRAME_COLUMNS  # the columns of Evaluation.next_steps_frame
 
 
 def add_commands(sub: Any, parse_date: Callable[[str], datetime.date]) -> None:
@@ -98,15 +99,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         cohort = load_cohort(args.file) if args.file else demo_cohort()
         ev = cohort.evaluate(args.as_of or datetime.date.today())
         if args.format == "ics":
-            text = ev.next_steps_icalendar(args.participant, lang)
-            if args.within is not None:
-                err.write("smart: --within is ignored with --format ics (every step is an entry)\n")
-            out.write(text)
+            out.write(ev.next_steps_icalendar(args.participant, lang, within_days=args.within))
             return 0
         if args.format == "json":
             out.write(ev.next_steps_json(args.participant, args.within))
             return 0
-        doc = ev.next_steps(args.participant, args.within)
+        doc = json.loads(ev.next_steps_json(args.participant, args.within))
         if args.format == "csv":
             _csv(out, doc, args.within, lang)
         else:

@@ -20,6 +20,7 @@ __all__ = [
     "Sector",
     "SessionKind",
     "Status",
+    "StepKind",
     "SubmissionKind",
     "SubmissionStatus",
     "WarningKind",
@@ -171,3 +172,13 @@ class Lang(_StrEnum):
     nb = "nb"
     nn = "nn"
     en = "en"
+
+
+class StepKind(_StrEnum):
+    """What a next step asks for (docs/next-steps.md)."""
+
+    attend = "attend"
+    note = "note"
+    portfolio_approval = "portfolio_approval"
+    final_text = "final_text"
+    festival = "festival"

@@ -11,7 +11,7 @@ import datetime
 import json
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ._core import _smart, position
 from .cohort import Cohort, DateLike, Participant
@@ -21,6 +21,8 @@ from .programme import Programme
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
+
+    from .next_steps import CoordinatorList, NextSteps
 
 __all__ = [
     "Evaluation",
@@ -155,63 +157,85 @@ class Evaluation:
         return _smart.next_steps.next_steps_json(self._e, participant or "", within_days)
 
     def next_steps_icalendar(
-        self, participant: str | None = None, lang: Lang | str = Lang.nb, previous: str | None = None
+        self,
+        participant: str | None = None,
+        lang: Lang | str = Lang.nb,
+        previous: str | None = None,
+        *,
+        within_days: int | None = None,
+        stamp: datetime.datetime | None = None,
     ) -> str:
         """Every participant's (or one's) next steps as iCalendar text: one all-day entry
         per step on its due day, with an alarm two days before; stable UIDs, and with
-        ``previous`` (the last export) the steps done since come back cancelled."""
+        ``previous`` (the last export) the steps done since come back cancelled.
+        ``within_days``: only the steps due within that many days. ``stamp``: the
+        DTSTAMP (default now; naive = UTC), as :meth:`Cohort.to_icalendar`.
+
+        Raises:
+            NotFoundError: no participant has this id.
+            InvalidArgumentError: ``within_days`` is negative.
+        """
+        from .calendar import stamp_seconds
+
         return _smart.next_steps.next_steps_icalendar(
-            self._e, lang=Lang(lang), participant=participant or "", previous=previous
+            self._e,
+            lang=Lang(lang),
+            participant=participant or "",
+            previous=previous,
+            stamp=stamp_seconds(stamp),
+            within_days=within_days,
         )
 
-    def next_steps(self, participant: str | None = None, within_days: int | None = None) -> dict[str, Any]:
-        """:meth:`next_steps_json` as Python data."""
-        doc: dict[str, Any] = json.loads(self.next_steps_json(participant, within_days))
-        return doc
+    @overload
+    def next_steps(self, participant: None = None) -> list[NextSteps]: ...
+    @overload
+    def next_steps(self, participant: int | str) -> NextSteps: ...
+    def next_steps(self, participant: int | str | None = None) -> list[NextSteps] | NextSteps:
+        """The next steps planned by the core, as typed objects: without ``participant`` a
+        :class:`NextSteps` per participant in cohort order; with an id (str) or position
+        (int) that participant's. Each has ``status``, ``at_risk``, ``steps``
+        (:class:`Step`: ``kind`` a :class:`StepKind`, ``must``, ``requirement`` id,
+        ``start``/``end``/``due`` as ``datetime.date``, ``needed``, ``of``, ...,
+        ``describe(lang)``), ``blocked`` (:class:`BlockedRequirement`),
+        ``earliest_eligible`` and ``next_deadline``. :meth:`next_steps_json` is the same
+        as a ``smart.next_steps/1`` document.
+
+        Raises:
+            NotFoundError: no participant has this id (a KeyError).
+            IndexError: the position is out of range.
+        """
+        if participant is None:
+            return _smart.next_steps.plan(self._e)
+        index = position(participant, len(self._e), self._e.index_of, "evaluation")
+        return _smart.next_steps.plan(self._e, index)[0]
+
+    def coordinator_list(self, within_days: int) -> CoordinatorList:
+        """The coordinator's list (:func:`smart.coordinator_list` for several cohorts):
+        every step falling due within ``within_days`` days of the evaluation date, by due
+        date (``steps``, :class:`DueStep`), the same grouped by action (``by_action``,
+        :class:`ActionGroup` with ``describe(lang)``: "7 participants: ...") and the
+        at-risk participants before the next counted day (``at_risk``).
+
+        Raises:
+            InvalidArgumentError: ``within_days`` is negative.
+        """
+        return _smart.next_steps.coordinator_list([self._e], within_days)
 
     def next_steps_frame(self, participant: str | None = None, lang: Lang | str = Lang.nb) -> pd.DataFrame:
         """The next steps as a pandas DataFrame, one row per step (needs the ``pandas``
-        extra): ``participant_id``, ``status``, ``at_risk``, ``kind``, ``must``,
-        ``requirement``, ``start``, ``end``, ``due`` (:class:`datetime.date`), ``needed``, ``of``,
-        ``interval`` (1-based, NA unless a note), ``approval``, ``min_pages``,
-        ``max_pages``, ``awaiting_approval`` and ``text`` (the step in ``lang``)."""
-        import pandas as pd
+        extra), filled from the core's columns: ``participant_id``, ``status``,
+        ``at_risk``, ``kind``, ``must``, ``requirement``, ``start``, ``end``, ``due``
+        (:class:`datetime.date`, as every frame holds dates), ``needed``, ``of``, ``interval`` (1-based, NA unless a note),
+        ``approval``, ``min_pages``, ``max_pages`` (NA: no bound, or not a final text),
+        ``awaiting_approval`` and ``text`` (the step in ``lang``) — the names of the
+        ``smart.next_steps/1`` document's step members. Strings are categorical.
 
-        key = Lang(lang).value
-        rows: list[dict[str, Any]] = []
-        for p in self.next_steps(participant)["participants"]:
-            for s in p["steps"]:
-                rows.append(
-                    {
-                        "participant_id": p["id"],
-                        "status": p["status"],
-                        "at_risk": p["at_risk"],
-                        "kind": s["kind"],
-                        "must": s["must"],
-                        "requirement": s["requirement"],
-                        "start": s["start"],
-                        "end": s["end"],
-                        "due": s["due"],
-                        "needed": s["needed"],
-                        "of": s["of"],
-                        "interval": s["interval"],
-                        "approval": s["approval"],
-                        "min_pages": s["min_pages"],
-                        "max_pages": s["max_pages"],
-                        "awaiting_approval": s["awaiting_approval"],
-                        "text": s["text"][key],
-                    }
-                )
-        columns = ["participant_id", "status", "at_risk", "kind", "must", "requirement", "start", "end", "due",
-                   "needed", "of", "interval", "approval", "min_pages", "max_pages", "awaiting_approval", "text"]
-        frame = pd.DataFrame(rows, columns=columns)
-        for c in ("start", "end", "due"):  # datetime.date objects, as every frame holds dates
-            frame[c] = [None if v is None else datetime.date.fromisoformat(v) for v in frame[c]]
-        for c in ("needed", "of", "interval", "min_pages", "max_pages", "awaiting_approval"):
-            frame[c] = frame[c].astype("Int64")
-        for c in ("participant_id", "status", "kind", "requirement"):
-            frame[c] = frame[c].astype("category")
-        return frame
+        Raises:
+            NotFoundError: no participant has this id.
+        """
+        from .next_steps import steps_frame
+
+        return steps_frame(self, participant, lang)
 
     def to_pandas(self, by: By = "participant", *, ratios: Ratios = "float") -> pd.DataFrame:
         """The results as a pandas DataFrame (needs the ``pandas`` extra).

@@ -76,6 +76,9 @@ SMART_PY_ENUM_TRAITS(smart::lang, "Lang", false, smart::parse_lang)
 smart::warning_kind parse_warning_kind(std::string_view s);  // the core has no parse_ for it
 SMART_PY_ENUM_TRAITS(smart::warning_kind, "WarningKind", false, parse_warning_kind)
 
+smart::step_kind parse_step_kind(std::string_view s);  // the core has no parse_ for it
+SMART_PY_ENUM_TRAITS(smart::step_kind, "StepKind", false, parse_step_kind)
+
 #undef SMART_PY_ENUM_TRAITS
 
 /// The core's names of an enum's values, in value order (index = value). A nullable enum's
@@ -228,6 +231,7 @@ SMART_PY_ENUM_CASTER(smart::requirement_state, "RequirementState")
 SMART_PY_ENUM_CASTER(smart::overall_status, "Status")
 SMART_PY_ENUM_CASTER(smart::lang, "Lang")
 SMART_PY_ENUM_CASTER(smart::warning_kind, "WarningKind")
+SMART_PY_ENUM_CASTER(smart::step_kind, "StepKind")
 
 #undef SMART_PY_ENUM_CASTER
 

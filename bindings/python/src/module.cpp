@@ -204,6 +204,7 @@ PYBIND11_MODULE(_smart, m) {
             add_names<smart::overall_status>(d);
             add_names<smart::lang>(d);
             add_names<smart::warning_kind>(d);
+            add_names<smart::step_kind>(d);
             return d;
         },
         "The core's names of every enum's values, by Python enum name (for checking smart.enums).");

@@ -1,7 +1,8 @@
 /* Next steps (docs/next-steps.md): what each participant of an evaluation must still do,
- * and by when. The steps are computed from the evaluation's numbers on each call (tens of
- * nanoseconds per participant); steps are addressed by participant position and step
- * position (0-based, the order of smart_next_steps_json's "steps"). */
+ * and by when. smart_next_steps_plan() plans one participant once into a handle with its
+ * own accessors; the older smart_next_step_* accessors plan the participant on each call
+ * (tens of nanoseconds per participant). Steps are addressed by participant position and
+ * step position (0-based, the order of smart_next_steps_json's "steps"). */
 #ifndef SMART_NEXT_STEPS_H
 #define SMART_NEXT_STEPS_H
 
@@ -44,6 +45,55 @@ SMART_EXTERN(int) smart_next_step_numbers(unsigned *needed, unsigned *of, int *m
  * Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
 SMART_EXTERN(int) smart_next_step_describe(char **out, const smart_evaluation *evaluation, size_t participant,
                                            size_t step, smart_lang lang);
+
+/* --- one participant's next steps, planned once ---------------------------------------
+ * smart_next_steps_plan() plans one participant's steps once into a handle; its accessors
+ * read them without planning again (the smart_next_step_* accessors above plan the
+ * participant on each call). The handle is self-contained: it stays valid after the
+ * evaluation is freed. Steps are addressed by position (0-based, the order of the
+ * document's "steps"). Release with smart_next_steps_free(). */
+typedef struct smart_next_steps smart_next_steps;
+
+/* Plans participant `participant` (0-based position in the evaluation) into *out.
+ * Errors: SMART_EINVAL (NULL, index out of range), SMART_ENOMEM. */
+SMART_EXTERN(int) smart_next_steps_plan(smart_next_steps **out, const smart_evaluation *evaluation, size_t participant);
+
+/* Releases a handle of smart_next_steps_plan(). Accepts NULL. */
+SMART_EXTERN(void) smart_next_steps_free(smart_next_steps *steps);
+
+/* The participant's overall status and whether they are at risk (either may be NULL);
+ * `earliest_eligible` and `next_deadline` (buffers of SMART_DATE_SIZE bytes, either may
+ * be NULL) "YYYY-MM-DD", or "" when there is none. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_next_steps_summary(smart_overall_status *status, int *at_risk, char *earliest_eligible,
+                                           char *next_deadline, const smart_next_steps *steps);
+
+/* How many steps, and how many requirements can no longer be met (either may be NULL).
+ * Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_next_steps_count(size_t *steps_out, size_t *blocked_out, const smart_next_steps *steps);
+
+/* Step `step`: its kind (as smart_next_step_kind, static storage), the id of the
+ * requirement it serves (lent: lives as long as the handle; either output may be NULL).
+ * Errors: SMART_EINVAL (index out of range). */
+SMART_EXTERN(int) smart_next_steps_step(const char **kind, const char **requirement_id, const smart_next_steps *steps,
+                                        size_t step);
+
+/* Step `step`'s window, as smart_next_step_window. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_next_steps_window(char *start, char *end, char *due, const smart_next_steps *steps,
+                                          size_t step);
+
+/* Step `step`'s numbers, as smart_next_step_numbers. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_next_steps_numbers(unsigned *needed, unsigned *of, int *must, const smart_next_steps *steps,
+                                           size_t step);
+
+/* Step `step` as one line in `lang`, as smart_next_step_describe. Release *out with
+ * smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_next_steps_describe(char **out, const smart_next_steps *steps, size_t step, smart_lang lang);
+
+/* Blocked requirement `blocked` (0-based) as one line in `lang`: which requirement can no
+ * longer be met, why (the missing intervals with their dates, ...) and the exemption
+ * needed. Release *out with smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_next_steps_blocked_describe(char **out, const smart_next_steps *steps, size_t blocked,
+                                                    smart_lang lang);
 
 #ifdef __cplusplus
 }
