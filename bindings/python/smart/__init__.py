@@ -230,3 +230,8 @@ from . import calendar  # noqa: E402
 from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, public_holiday  # noqa: E402
 
 __all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]
+# Spreadsheet import as administrators keep it (docs/import.md).
+from .errors import SheetImportError, SheetProblem  # noqa: E402
+from .workbook import read_workbook, write_template  # noqa: E402
+
+__all__ += ["SheetImportError", "SheetProblem", "read_workbook", "write_template"]
