@@ -529,7 +529,13 @@ struct importer {
                 slot = static_cast<int>(c);
                 continue;
             }
-            if (h.empty() && column_empty(t.columns[c])) continue;  // an unused column of a sheet
+            if (h.empty()) {
+                if (!column_empty(t.columns[c]))  // an unused column of a sheet is fine
+                    problem(v, t.header_line, static_cast<int>(c), "", "a header",
+                            "values in a column without a header (give it one of " + column_list(v.kind) +
+                                " or clear it)");
+                continue;
+            }
             const bool day_table = v.wide || v.kind == sheet_table_kind::participants;
             if (v.wide && (key_of(h) == "name" || key_of(h) == "navn")) {
                 v.name_column = static_cast<int>(c);

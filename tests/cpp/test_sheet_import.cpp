@@ -160,3 +160,14 @@ TEST_CASE("a vocabulary of one's own", "[sheet_import]") {
     CHECK(r.problems[0].column == "C");
     CHECK(r.problems[0].expected == "j or blank");
 }
+
+TEST_CASE("values in a column without a header are a problem, an empty one is not", "[sheet_import]") {
+    sheet_table people = people_sheet();
+    people.columns.push_back(col("", {"", ""}));
+    CHECK(import_sheets(empty_trener(), {people}).problems.empty());
+    people.columns.back().cells = {"", "41"};
+    const auto r = import_sheets(empty_trener(), {people});
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].column == "G");
+    CHECK(r.problems[0].message.rfind("values in a column without a header", 0) == 0);
+}

@@ -147,3 +147,25 @@ def test_a_directory_import_copies_nothing_half(tmp_path: Path) -> None:
     assert [e.text for e in info.value.errors] == [
         'attendance line 3, column B (date): a second record for participant "k01" on 2024-09-18 (first on line 2)'
     ]
+
+
+def test_rows_of_a_frame_with_labels_are_named_by_their_labels() -> None:
+    p = people()
+    p.index = pd.Index(["x", "y", "z"])
+    p.loc["y", "Sektor"] = "statlig"
+    with pytest.raises(smart.SheetImportError) as info:
+        smart.Cohort.from_frames(PROGRAMME, id="k", label="K", participants=p)
+    assert (info.value.row, info.value.column) == ("y", "Sektor")
+    assert str(info.value).startswith("participants row y, column 'Sektor': unknown sector \"statlig\"")
+
+
+def test_a_csv_file_with_blank_lines_keeps_its_line_numbers(tmp_path: Path) -> None:
+    (tmp_path / "deltakere.csv").write_text(
+        "id;name;municipality_number;municipality;role;sector\n\na1;Kari;301;Oslo;lærer;offentlig\n\n\na2;Ola;3905;Tønsberg;;privat\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(smart.SheetImportError) as info:
+        smart.read_workbook(tmp_path, PROGRAMME)
+    assert [e.text for e in info.value.errors] == [
+        "deltakere line 6, column E (role): expected the participant's role (lærer, rektor, ...), found a blank cell"
+    ]

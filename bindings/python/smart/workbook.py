@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -197,25 +198,25 @@ def cohort_from_frames(
 # --- files --------------------------------------------------------------------------------
 
 
-def _sheet_rows(name: str, rows: Sequence[tuple[int, Sequence[object]]]) -> _Table | None:
-    """A table from (line, cells) rows: the first non-blank row is the header; blank rows
-    are left out (their lines are not reused)."""
-    kept: list[tuple[int, list[str]]] = []
-    for n, cells in rows:
-        text = [c if type(c) is str else _text(c) for c in cells]
-        if any(c and not c.isspace() for c in text):
-            kept.append((n, text))
-    if not kept:
+def _cells(column: Sequence[object]) -> list[str]:
+    if all(type(c) is str for c in column):
+        return list(cast(Sequence[str], column))
+    return [c if type(c) is str else _text(c) for c in column]
+
+
+def _sheet_rows(name: str, rows: Sequence[Sequence[object]], lines: Sequence[int] | None = None) -> _Table | None:
+    """A table from a sheet's rows (`lines`: their line numbers, default 1, 2, ...): the
+    first non-blank row is the header. Blank rows and empty columns without a header are
+    left to the core, which skips them."""
+    header = next((i for i, r in enumerate(rows) if any(_text(c).strip() for c in r)), None)
+    if header is None:
         return None
-    width = max(len(cells) for _, cells in kept)
-    padded = [cells + [""] * (width - len(cells)) for _, cells in kept]
-    while width > 0 and all(not r[width - 1] or r[width - 1].isspace() for r in padded):
-        width -= 1
-    header_line = kept[0][0]
-    header = padded[0][:width]
-    data = padded[1:]
-    columns = [list(col) for col in zip(*data, strict=True)][:width] if data else [[] for _ in range(width)]
-    return (name, "", header, [], columns, [n for n, _ in kept[1:]], header_line)
+    width = max(len(r) for r in rows[header:])
+    data = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in rows[header + 1 :]]
+    head = [_text(c) for c in rows[header]] + [""] * (width - len(rows[header]))
+    columns = [_cells(col) for col in zip(*data, strict=True)] if data else [[] for _ in range(width)]
+    numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
+    return (name, "", head, [], columns, numbers[header + 1 :], numbers[header])
 
 
 def _read_xlsx(path: Path) -> list[_Table]:
@@ -230,8 +231,7 @@ def _read_xlsx(path: Path) -> list[_Table]:
     for title in book.sheet_names:
         if title.strip().lower() in _IGNORED_SHEETS:
             continue
-        rows = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        t = _sheet_rows(title, list(enumerate(rows, start=1)))
+        t = _sheet_rows(title, book.get_sheet_by_name(title).to_python(skip_empty_area=False))
         if t is not None:
             tables.append(t)
     return tables
@@ -248,8 +248,7 @@ def _read_xlsx_openpyxl(path: Path) -> list[_Table]:
         for sheet in book.worksheets:
             if sheet.title.strip().lower() in _IGNORED_SHEETS:
                 continue
-            rows = [(i, row) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-            t = _sheet_rows(sheet.title, rows)
+            t = _sheet_rows(sheet.title, list(sheet.iter_rows(values_only=True)))
             if t is not None:
                 tables.append(t)
     finally:
@@ -258,15 +257,35 @@ def _read_xlsx_openpyxl(path: Path) -> list[_Table]:
 
 
 def _read_csv(path: Path) -> _Table | None:
+    """A CSV file (`;`, `,` or tab separated, UTF-8 with or without BOM): with pandas's C
+    parser when installed, else the csv module."""
     with open(path, encoding="utf-8-sig", newline="") as f:
         text = f.read()
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
+    try:
+        import pandas
+
+        frame = pandas.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, dtype=str, na_filter=False, skip_blank_lines=False,
+            engine="c",
+        )
+        if '"' not in text:  # no quoted cell spans lines: row i is line i + 1
+            header = next((i for i, r in enumerate(frame.itertuples(index=False)) if any(c.strip() for c in r)), None)
+            if header is None:
+                return None
+            heads = [str(c) for c in frame.iloc[header].tolist()]
+            columns = [frame.iloc[header + 1 :, j].tolist() for j in range(frame.shape[1])]
+            return (path.stem, "", heads, [], columns, list(range(header + 2, frame.shape[0] + 1)), header + 1)
+    except (ImportError, ValueError):  # no pandas, or ragged rows: the csv module
+        pass
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    rows: list[tuple[int, Sequence[object]]] = []
+    rows: list[list[str]] = []
+    lines: list[int] = []
     for cells in reader:
-        rows.append((reader.line_num, cells))
-    return _sheet_rows(path.stem, rows)
+        rows.append(cells)
+        lines.append(reader.line_num)
+    return _sheet_rows(path.stem, rows, lines)
 
 
 def read_tables(path: str | os.PathLike[str]) -> list[_Table]:

@@ -15,6 +15,23 @@ smart::sheet_table_kind table_kind(std::string_view s) {
     return smart::sheet_table_kind::unknown;
 }
 
+/// Text cells as the core takes them: str (lone surrogates kept, for the core to refuse and
+/// name) or bytes, one per item.
+std::vector<std::string> cells_of(py::handle h) {
+    const auto seq = py::reinterpret_borrow<py::sequence>(h);
+    std::vector<std::string> out(static_cast<std::size_t>(py::len(seq)));
+    std::size_t i = 0;
+    for (py::handle c : seq)
+        if (!text_from_python(c, out[i++])) throw py::type_error("smart: a table's cells must be str");
+    return out;
+}
+
+std::string text_of(py::handle h) {
+    std::string out;
+    if (!text_from_python(h, out)) throw py::type_error("smart: a table's name must be str");
+    return out;
+}
+
 }  // namespace
 
 void register_sheet_import(py::module_& m) {
@@ -29,9 +46,9 @@ void register_sheet_import(py::module_& m) {
                 // (name, kind, headers, letters, columns, lines, header_line)
                 auto t = h.cast<py::tuple>();
                 smart::sheet_table x;
-                x.name = t[0].cast<std::string>();
+                x.name = text_of(t[0]);
                 x.kind = table_kind(t[1].cast<std::string>());
-                auto headers = t[2].cast<std::vector<std::string>>();
+                auto headers = cells_of(t[2]);
                 auto letters = t[3].cast<std::vector<std::string>>();
                 auto columns = t[4].cast<py::list>();
                 x.lines = t[5].cast<std::vector<std::int64_t>>();
@@ -40,7 +57,7 @@ void register_sheet_import(py::module_& m) {
                     smart::sheet_column c;
                     c.header = std::move(headers[i]);
                     if (i < letters.size()) c.letter = std::move(letters[i]);
-                    c.cells = columns[i].cast<std::vector<std::string>>();
+                    c.cells = cells_of(columns[i]);
                     x.columns.push_back(std::move(c));
                 }
                 ts.push_back(std::move(x));
@@ -58,7 +75,8 @@ void register_sheet_import(py::module_& m) {
             py::list problems;
             for (const auto& p : r.problems)
                 problems.append(py::make_tuple(display_text(p.table), p.line, p.column, display_text(p.header),
-                                               display_text(p.found), p.expected, display_text(p.message), p.pointer,
+                                               display_text(p.found), display_text(p.expected), display_text(p.message),
+                                               display_text(p.pointer),
                                                smart::to_string(p.code)));
             py::object cohort = py::none();
             if (r.cohort) cohort = py::cast(py_cohort{std::make_shared<smart::cohort>(std::move(*r.cohort))});
