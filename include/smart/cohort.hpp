@@ -202,6 +202,11 @@ public:
     /// duplicate id, or one beyond capacity) throws validation_error naming
     /// /participants/<position in the cohort>/... and nothing is added. Used by the loader.
     void add_participants(std::vector<participant> ps);
+    /// Checks a participant as add_participants checks each one at position `index`
+    /// (everything but duplicates and capacity) without adding it; throws validation_error
+    /// naming /participants/<index>/... Used by the spreadsheet import to check each
+    /// participant and report every bad one (include/smart/sheet_import.hpp).
+    void check_participant(const participant& p, std::size_t index) const { validate_participant(p, index); }
     /// Records the status for one session day. Throws not_found for an unknown
     /// participant, validation_error when `day` is not a session day.
     void set_attendance(std::string_view participant_id, date day, attendance_status status);

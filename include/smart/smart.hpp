@@ -25,3 +25,4 @@
 #include "smart/calendar.hpp"
 #include "smart/agreement_calendar.hpp"
 #include "smart/next_steps.hpp"
+#include "smart/sheet_import.hpp"

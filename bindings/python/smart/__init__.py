@@ -255,6 +255,12 @@ __all__ += [
     "coordinator_list",
 ]
 
+# Spreadsheet import as administrators keep it (docs/import.md).
+from .errors import SheetImportError, SheetProblem  # noqa: E402
+from .workbook import read_workbook, write_template  # noqa: E402
+
+__all__ += ["SheetImportError", "SheetProblem", "read_workbook", "write_template"]
+
 # One language per output (docs/python.md, "Languages"): the default of every lang=None.
 from ._texts import get_language, set_language  # noqa: E402
 

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from . import _texts, cli_agreement, cli_follow_up, cli_issue, cli_schedule, cli_stats
 from . import cli_next
+from . import cli_import
 from ._core import _smart
 from .cli_args import date_arg as _date
 from .cohort import Cohort, demo_cohort, load_cohort
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_follow_up.add_commands(sub, _date)
     cli_schedule.add_commands(sub)
     cli_next.add_commands(sub, _date)
+    cli_import.add_commands(sub)
     return p
 
 
@@ -211,6 +213,8 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(args.schedule_handler(args, out, err))
     if getattr(args, "next_handler", None):
         return int(args.next_handler(args, out, err))
+    if getattr(args, "import_handler", None):
+        return int(args.import_handler(args, out, err))
     lang = Lang(args.lang)
     try:
         if args.command == "catalog":

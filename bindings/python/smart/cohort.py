@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, overload
 
 from ._core import _smart, position
@@ -109,34 +109,47 @@ class Cohort:
         id: str,
         label: str,
         participants: pd.DataFrame,
-        attendance: pd.DataFrame | None = None,
+        attendance: pd.DataFrame | Sequence[pd.DataFrame] | None = None,
         submissions: pd.DataFrame | None = None,
         exemptions: pd.DataFrame | None = None,
         capacity: int | None = None,
         sessions: Sequence[Session] = (),
+        vocabulary: Mapping[str, str] | None = None,
+        max_errors: int = 100,
     ) -> Cohort:
         """A cohort from pandas DataFrames, as municipalities keep them in CSV or Excel.
 
-        Columns (optional ones may be left out; a missing value means "not recorded"):
+        The core's spreadsheet import reads them (docs/import.md): English or Norwegian
+        column names (``deltaker``, ``navn``, ``kommunenr``, ``kommune``, ``rolle``,
+        ``sektor``, ``dato``, ``status``, ...), municipality numbers as integers (``301`` is
+        ``0301``), dates as ``datetime``/``date``, ISO text or ``18.09.2024``, and a blank
+        cell means "not recorded".
 
         - ``participants``: ``id``, ``name``, ``municipality_number``, ``municipality``,
-          ``role``, ``sector``; optional ``email``, ``phone``, ``festival_role``.
-        - ``attendance``: ``participant_id``, ``date``, ``status`` (one row per recorded day).
+          ``role``, ``sector``; optional ``email``, ``phone``, ``festival_role``; columns
+          headed by a session day (wide attendance) are allowed too.
+        - ``attendance``: long (``participant_id``, ``date``, ``status``: one row per
+          recorded day) or wide (``participant_id``, optional ``name``, one column per
+          session day headed by its date or a one-day session's id); several wide frames
+          may be given as a list. Values: ``x``/``✓``/``1``/``til stede`` present, ``sen``
+          late, ``forfall``/``gyldig fravær`` excused, ``fravær`` absent (or the English
+          names), blank not recorded; `vocabulary` replaces the Norwegian words.
         - ``submissions``: ``participant_id``, ``kind``, ``date``; optional ``status``,
-          ``pages``, ``category``, ``title``.
+          ``pages``, ``category``, ``title``, ``decided_by``, ``decided_on``, ``session``.
         - ``exemptions``: ``participant_id``, ``requirement``, ``reason``, ``granted_by``;
           optional ``date``.
 
-        Dates may be ``datetime.date``, pandas timestamps (at midnight) or ISO text. The
-        rows become a cohort document that the core validates all or nothing.
+        All or nothing: the cohort is built only when no cell is wrong.
 
         Raises:
-            ValidationError, ParseError: a bad value; the message names the table, row
-                (the DataFrame's index label) and column, e.g. ``attendance row 7, column
-                'date': "2024-02-30" is not a calendar date``, and the error carries
-                ``.table``, ``.row``, ``.column`` and the core's JSON Pointer ``.path``.
+            SheetImportError: (a ValidationError) every problem found, up to `max_errors`,
+                as ``.errors`` (:class:`smart.SheetProblem`: table, row = the DataFrame's
+                index label, column, found, expected, message); the message names the
+                first, e.g. ``attendance row 7, column 'date': "2024-02-30" is not a
+                calendar date ...``, and ``.table``, ``.row``, ``.column``, ``.path`` are
+                the first's.
         """
-        from .frames import cohort_from_frames
+        from .workbook import cohort_from_frames
 
         return cohort_from_frames(
             programme,
@@ -148,6 +161,30 @@ class Cohort:
             exemptions=exemptions,
             capacity=capacity,
             sessions=sessions,
+            vocabulary=vocabulary,
+            max_errors=max_errors,
+        )
+
+    @classmethod
+    def from_workbook(
+        cls,
+        path: str | os.PathLike[str],
+        programme: Programme | str,
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        capacity: int | None = None,
+        sessions: Sequence[Session] = (),
+        vocabulary: Mapping[str, str] | None = None,
+        max_errors: int = 100,
+    ) -> Cohort:
+        """A cohort from an .xlsx workbook or a directory of CSV files (see
+        :func:`smart.read_workbook`); errors name the sheet, line and column letter."""
+        from .workbook import read_workbook
+
+        return read_workbook(
+            path, programme, id=id, label=label, capacity=capacity, sessions=sessions, vocabulary=vocabulary,
+            max_errors=max_errors,
         )
 
     # --- what the cohort is -------------------------------------------------------------

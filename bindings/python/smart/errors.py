@@ -7,6 +7,7 @@ of the offending place as :attr:`SmartError.path`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "NotFoundError",
     "OutOfMemoryError",
     "ParseError",
+    "SheetImportError",
+    "SheetProblem",
     "SmartError",
     "ValidationError",
 ]
@@ -109,6 +112,76 @@ class InternalError(SmartError):
     """A bug in the library: please report it."""
 
     code = "internal"
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One problem found by the spreadsheet import (docs/import.md, "The error report").
+
+    Attributes:
+        table: The sheet's, file's or table's name as given.
+        row: The spreadsheet line (header on line 1, first data row on line 2) when read
+            from a file; the DataFrame's index label for :meth:`smart.Cohort.from_frames`;
+            None when the problem is about the whole table.
+        letter: The column letter ("C"), "" when not about one column.
+        column: That column's header as written, "" when none.
+        found: The cell's text ("" for a blank cell).
+        expected: What was expected there, in words.
+        message: The sentence without the place.
+        path: The JSON Pointer of the value in the cohort document, "" when none.
+        code: The core's error code name (``validation_error``, ...).
+        text: The whole sentence with the place, as printed.
+    """
+
+    table: str
+    row: object
+    letter: str
+    column: str
+    found: str
+    expected: str
+    message: str
+    path: str
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SheetImportError(ValidationError):
+    """Every problem a spreadsheet import found (up to the limit), as :attr:`errors`; the
+    single-error attributes (``message``, ``table``, ``row``, ``column``, ``path``) are
+    those of the first. Nothing was loaded."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "",
+        table: str | None = None,
+        row: object = None,
+        column: str | None = None,
+        errors: list[SheetProblem] | None = None,
+        truncated: bool = False,
+    ) -> None:
+        super().__init__(message, path=path, table=table, row=row, column=column)
+        self.errors: list[SheetProblem] = list(errors or [])
+        self.truncated = truncated
+        """More problems were found than the limit (``max_errors``) allowed to report."""
+
+    def __str__(self) -> str:
+        # the first problem first (as a single error reads), then the others, one a line
+        lines = [self.message] + [e.text for e in self.errors[1:]]
+        return "\n".join(lines) + ("\n(and more)" if self.truncated else "")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_sheet, (self.message, self.path, self.table, self.row, self.column, self.errors, self.truncated))
+
+
+def _rebuild_sheet(
+    message: str, path: str, table: str | None, row: object, column: str | None, errors: list[SheetProblem], truncated: bool
+) -> SheetImportError:
+    return SheetImportError(message, path=path, table=table, row=row, column=column, errors=errors, truncated=truncated)
 
 
 _BY_CODE: dict[str, type[SmartError]] = {

@@ -172,6 +172,7 @@ void register_follow_up(py::module_& m);
 void register_agreement(py::module_& m);
 void register_calendar(py::module_& m);
 void register_next_steps(py::module_& m);
+void register_sheet_import(py::module_& m);
 
 /// repr() of a Python object, as UTF-8 (for __repr__ of containers).
 std::string py_repr(py::handle h);

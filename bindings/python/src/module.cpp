@@ -243,4 +243,5 @@ PYBIND11_MODULE(_smart, m) {
     register_agreement(m);
     register_calendar(m);
     register_next_steps(m);
+    register_sheet_import(m);
 }

@@ -13,6 +13,7 @@ from . import text as text
 from . import follow_up as follow_up
 from . import agreement as agreement
 from . import next_steps as next_steps
+from . import sheet_import as sheet_import
 
 __version__: str
 

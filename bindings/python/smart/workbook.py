@@ -1,0 +1,475 @@
+"""Spreadsheets in: DataFrames, .xlsx workbooks and directories of CSV files → a cohort.
+
+This module only reads files and turns columns into text cells; the core
+(include/smart/sheet_import.hpp) decides what the cells mean and what is valid, and
+reports every problem at its table, line and column letter (docs/import.md). openpyxl
+(for .xlsx) and pandas are imported when first needed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+
+from ._core import _smart
+from .errors import SheetImportError, SheetProblem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .cohort import Cohort
+    from .programme import Programme, Session
+
+__all__ = ["read_workbook", "write_template"]
+
+# (name, kind, headers, letters, columns of text cells, lines, header line)
+_Table = tuple[str, str, list[str], list[str], list[list[str]], list[int], int]
+
+# Sheets a workbook may have that hold no records: the template's instructions.
+_IGNORED_SHEETS = {"instruksjoner", "instructions", "rettleiing", "veiledning"}
+
+
+def _text(v: object) -> str:
+    """A cell as text, as the user would read it: blanks as "", whole numbers without
+    ".0", dates as ISO."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool | np.bool_):
+        return "true" if v else "false"
+    if isinstance(v, int | np.integer):
+        return str(int(v))
+    if isinstance(v, float | np.floating):
+        f = float(v)
+        if f != f:  # NaN
+            return ""
+        return str(int(f)) if f.is_integer() else repr(f)
+    if isinstance(v, datetime.datetime):
+        if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ")
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, np.datetime64):
+        return "" if np.isnat(v) else str(v.astype("datetime64[D]"))
+    try:
+        import pandas
+
+        if v is pandas.NA or v is pandas.NaT:
+            return ""
+    except ImportError:  # pragma: no cover - pandas is optional
+        pass
+    return str(v)
+
+
+def _column_cells(series: pd.Series) -> list[str]:
+    """A DataFrame column as text cells, vectorised where the dtype allows."""
+    values = series.to_numpy()
+    kind = values.dtype.kind
+    if kind in "iu":
+        return values.astype(str).tolist()
+    if kind == "f":
+        mask = np.isnan(values)
+        whole = ~mask & (values == np.floor(np.where(mask, 0, values)))
+        if whole[~mask].all():
+            out = np.where(mask, 0, values).astype(np.int64).astype(str).astype(object)
+            out[mask] = ""
+            return out.tolist()  # type: ignore[no-any-return]
+    if kind == "M":
+        days = values.astype("datetime64[D]")
+        out = np.datetime_as_string(days).astype(object)
+        out[np.isnat(days)] = ""
+        return cast(list[str], out.tolist())
+    if kind == "b":
+        return ["true" if b else "false" for b in values]
+    if kind == "O":
+        cells = values.tolist()
+        if all(type(c) is str for c in cells):
+            return cast(list[str], cells)
+        return [c if type(c) is str else _text(c) for c in cells]
+    return [_text(c) for c in values.tolist()]
+
+
+def _frame_table(name: str, frame: pd.DataFrame, kind: str = "") -> tuple[_Table, list[Any]]:
+    """A DataFrame as a table; its rows are named by their index labels when these are
+    integers (the row numbers in messages), else by position (labels kept for mapping)."""
+    headers = [_text(c) for c in frame.columns]
+    columns = [_column_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    labels = list(frame.index)
+    if all(isinstance(x, int | np.integer) and int(x) >= 0 for x in labels):
+        lines = [int(x) for x in labels]
+    else:
+        lines = list(range(len(labels)))
+    return (name, kind, headers, [], columns, lines, -1), labels
+
+
+def _problems(raw: list[tuple[Any, ...]], row_word: str, rows: Mapping[str, Mapping[int, object]] | None) -> list[SheetProblem]:
+    out: list[SheetProblem] = []
+    for table, line, letter, header, found, expected, message, path, code in raw:
+        row: object = None if line < 0 else line
+        if rows is not None and row is not None and table in rows:
+            row = rows[table].get(line, row)
+        if row is None:
+            place = f"{table}: " if table else ""
+            if letter:
+                place = f"{table} column {letter if rows is None else repr(header)}" + (
+                    f" ({header})" if rows is None and header else ""
+                ) + ": "
+        elif rows is None:  # a file: lines and column letters
+            place = f"{table} {row_word} {row}" + (f", column {letter}" + (f" ({header})" if header else "") if letter else "") + ": "
+        else:  # a DataFrame: index labels and column names
+            place = f"{table} {row_word} {row}" + (f", column {header!r}" if header else "") + ": "
+        out.append(SheetProblem(table, row, letter, header, found, expected, message, path, code, place + message))
+    return out
+
+
+def import_tables(
+    base: Cohort,
+    tables: Sequence[_Table],
+    *,
+    vocabulary: Mapping[str, str] | None = None,
+    max_errors: int = 100,
+    row_word: str = "line",
+    rows: Mapping[str, Mapping[int, object]] | None = None,
+) -> Cohort:
+    """The core's import of `tables` into a copy of `base`; raises SheetImportError with
+    every problem."""
+    from .cohort import Cohort
+
+    vocab = [(str(k), str(getattr(v, "value", v))) for k, v in (vocabulary or {}).items()]
+    core, raw, truncated = _smart.sheet_import.import_sheets(base._c, list(tables), vocab, max(1, int(max_errors)), row_word)
+    if core is not None:
+        return Cohort._wrap(core)
+    problems = _problems(raw, row_word, rows)
+    first = problems[0]
+    column = first.column or None
+    raise SheetImportError(
+        first.text, path=first.path, table=first.table, row=first.row, column=column, errors=problems, truncated=truncated
+    )
+
+
+def cohort_from_frames(
+    programme: Programme | str,
+    *,
+    id: str,
+    label: str,
+    participants: pd.DataFrame,
+    attendance: pd.DataFrame | Sequence[pd.DataFrame] | None = None,
+    submissions: pd.DataFrame | None = None,
+    exemptions: pd.DataFrame | None = None,
+    capacity: int | None = None,
+    sessions: Sequence[Session] = (),
+    vocabulary: Mapping[str, str] | None = None,
+    max_errors: int = 100,
+) -> Cohort:
+    """See :meth:`smart.Cohort.from_frames`."""
+    from .cohort import Cohort
+
+    base = Cohort(programme, id=id, label=label, capacity=capacity, sessions=sessions)
+    tables: list[_Table] = []
+    rows: dict[str, dict[int, object]] = {}
+
+    def add(name: str, frame: pd.DataFrame) -> None:
+        table, labels = _frame_table(name, frame, name.split("[")[0])
+        tables.append(table)
+        rows[name] = {line: label for line, label in zip(table[5], labels, strict=True)}
+
+    # The participants table of Cohort.to_pandas() names its id column participant_id.
+    add("participants", participants)
+    if attendance is not None:
+        frames: list[pd.DataFrame] = list(attendance) if isinstance(attendance, list | tuple) else [cast("pd.DataFrame", attendance)]
+        for i, frame in enumerate(frames):
+            add("attendance" if len(frames) == 1 else f"attendance[{i}]", frame)
+    if submissions is not None:
+        add("submissions", submissions)
+    if exemptions is not None:
+        add("exemptions", exemptions)
+    return import_tables(base, tables, vocabulary=vocabulary, max_errors=max_errors, row_word="row", rows=rows)
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _cells(column: Sequence[object]) -> list[str]:
+    if all(type(c) is str for c in column):
+        return list(cast(Sequence[str], column))
+    return [c if type(c) is str else _text(c) for c in column]
+
+
+def _sheet_rows(name: str, rows: Sequence[Sequence[object]], lines: Sequence[int] | None = None) -> _Table | None:
+    """A table from a sheet's rows (`lines`: their line numbers, default 1, 2, ...): the
+    first non-blank row is the header. Blank rows and empty columns without a header are
+    left to the core, which skips them."""
+    header = next((i for i, r in enumerate(rows) if any(_text(c).strip() for c in r)), None)
+    if header is None:
+        return None
+    width = max(len(r) for r in rows[header:])
+    data = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in rows[header + 1 :]]
+    head = [_text(c) for c in rows[header]] + [""] * (width - len(rows[header]))
+    columns = [_cells(col) for col in zip(*data, strict=True)] if data else [[] for _ in range(width)]
+    numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
+    return (name, "", head, [], columns, numbers[header + 1 :], numbers[header])
+
+
+def _read_xlsx(path: Path) -> list[_Table]:
+    """The sheets of a workbook: with python-calamine when installed (a Rust reader, ten
+    times faster on large sheets), else openpyxl."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return _read_xlsx_openpyxl(path)
+    book = CalamineWorkbook.from_path(os.fspath(path))
+    tables: list[_Table] = []
+    for title in book.sheet_names:
+        if title.strip().lower() in _IGNORED_SHEETS:
+            continue
+        t = _sheet_rows(title, book.get_sheet_by_name(title).to_python(skip_empty_area=False))
+        if t is not None:
+            tables.append(t)
+    return tables
+
+
+def _read_xlsx_openpyxl(path: Path) -> list[_Table]:
+    try:
+        import openpyxl
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("smart: reading .xlsx needs openpyxl: pip install 'smart[excel]'") from exc
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    tables: list[_Table] = []
+    try:
+        for sheet in book.worksheets:
+            if sheet.title.strip().lower() in _IGNORED_SHEETS:
+                continue
+            t = _sheet_rows(sheet.title, list(sheet.iter_rows(values_only=True)))
+            if t is not None:
+                tables.append(t)
+    finally:
+        book.close()
+    return tables
+
+
+def _read_csv(path: Path) -> _Table | None:
+    """A CSV file (`;`, `,` or tab separated, UTF-8 with or without BOM): with pandas's C
+    parser when installed, else the csv module."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
+    try:
+        import pandas
+
+        frame = pandas.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, dtype=str, na_filter=False, skip_blank_lines=False,
+            engine="c",
+        )
+        if '"' not in text:  # no quoted cell spans lines: row i is line i + 1
+            header = next((i for i, r in enumerate(frame.itertuples(index=False)) if any(c.strip() for c in r)), None)
+            if header is None:
+                return None
+            heads = [str(c) for c in frame.iloc[header].tolist()]
+            columns = [frame.iloc[header + 1 :, j].tolist() for j in range(frame.shape[1])]
+            return (path.stem, "", heads, [], columns, list(range(header + 2, frame.shape[0] + 1)), header + 1)
+    except (ImportError, ValueError):  # no pandas, or ragged rows: the csv module
+        pass
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for cells in reader:
+        rows.append(cells)
+        lines.append(reader.line_num)
+    return _sheet_rows(path.stem, rows, lines)
+
+
+def read_tables(path: str | os.PathLike[str]) -> list[_Table]:
+    """The tables of a workbook (.xlsx: one per sheet) or a directory of CSV files (one
+    per table, named by the file's stem)."""
+    p = Path(path)
+    if p.is_dir():
+        tables = [t for f in sorted(p.iterdir()) if f.suffix.lower() in (".csv", ".txt") for t in [_read_csv(f)] if t]
+        if not tables:
+            raise FileNotFoundError(f"{p}: no CSV files (one per table: deltakere.csv, oppmøte.csv, ...)")
+        return tables
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(p)
+    if p.suffix.lower() == ".csv":
+        t = _read_csv(p)
+        return [t] if t else []
+    raise ValueError(f"{p}: expected an .xlsx workbook or a directory of CSV files")
+
+
+def read_workbook(
+    path: str | os.PathLike[str],
+    programme: Programme | str,
+    *,
+    id: str | None = None,
+    label: str | None = None,
+    capacity: int | None = None,
+    sessions: Sequence[Session] = (),
+    vocabulary: Mapping[str, str] | None = None,
+    max_errors: int = 100,
+) -> Cohort:
+    """A cohort from an .xlsx workbook (one sheet per table) or a directory of CSV files
+    (one file per table), as course administrators keep them (docs/import.md).
+
+    Sheets are named ``deltakere``/``participants``, ``oppmøte``/``attendance``,
+    ``innleveringer``/``submissions``, ``fritak``/``exemptions``; an ``Instruksjoner`` sheet
+    is ignored. `id` defaults to the file's name, `label` to the id.
+
+    Raises:
+        SheetImportError: every problem found (``.errors``), each at its sheet, line
+            (header on line 1) and column letter; nothing is loaded.
+    """
+    from .cohort import Cohort
+
+    p = Path(path)
+    cohort_id = id if id is not None else p.stem
+    base = Cohort(programme, id=cohort_id, label=label if label is not None else cohort_id, capacity=capacity, sessions=sessions)
+    return import_tables(base, read_tables(p), vocabulary=vocabulary, max_errors=max_errors)
+
+
+# --- the template -----------------------------------------------------------------------------
+
+_TEMPLATE_HEADERS: dict[str, dict[str, list[str]]] = {
+    "nb": {
+        "participants": ["deltaker", "navn", "kommunenr", "kommune", "rolle", "sektor", "e-post", "telefon", "festivalrolle"],
+        "submissions": ["deltaker", "type", "dato", "status", "sider", "kategori", "tittel", "vurdert av", "vurdert dato", "økt"],
+        "exemptions": ["deltaker", "krav", "begrunnelse", "innvilget av", "dato"],
+        "attendance": ["deltaker", "navn"],
+    },
+    "en": {
+        "participants": ["id", "name", "municipality_number", "municipality", "role", "sector", "email", "phone", "festival_role"],
+        "submissions": ["participant_id", "kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on", "session"],
+        "exemptions": ["participant_id", "requirement", "reason", "granted_by", "date"],
+        "attendance": ["participant_id", "name"],
+    },
+}
+_TEMPLATE_HEADERS["nn"] = _TEMPLATE_HEADERS["nb"]
+_SHEET_NAMES = {
+    "nb": {"participants": "deltakere", "attendance": "oppmøte", "submissions": "innleveringer", "exemptions": "fritak"},
+    "nn": {"participants": "deltakarar", "attendance": "frammøte", "submissions": "innleveringar", "exemptions": "fritak"},
+    "en": {"participants": "participants", "attendance": "attendance", "submissions": "submissions", "exemptions": "exemptions"},
+}
+_INSTRUCTIONS = {
+    "nb": [
+        "Slik fyller du ut arbeidsboka",
+        "Én rad per deltaker i arket «deltakere»; deltaker-ID-en brukes i de andre arkene.",
+        "Oppmøte: én kolonne per samlingsdag. Skriv x (til stede), sen, forfall, fravær eller la cellen stå tom (ikke registrert).",
+        "Datoer skrives 18.09.2024 eller 2024-09-18. Kommunenummer med fire sifre (0301).",
+        "Sektor: offentlig, privat eller frivillig.",
+        "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json",
+    ],
+    "nn": [
+        "Slik fyller du ut arbeidsboka",
+        "Éi rad per deltakar i arket «deltakarar»; deltakar-ID-en blir brukt i dei andre arka.",
+        "Frammøte: éin kolonne per samlingsdag. Skriv x (til stades), sen, forfall, fravær eller la cella stå tom (ikkje registrert).",
+        "Datoar skriv du 18.09.2024 eller 2024-09-18. Kommunenummer med fire siffer (0301).",
+        "Sektor: offentlig, privat eller frivillig.",
+        "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json",
+    ],
+    "en": [
+        "How to fill in this workbook",
+        "One row per participant in the 'participants' sheet; the participant id is used in the other sheets.",
+        "Attendance: one column per session day. Write x (present), sen (late), forfall (excused), fravær (absent) or leave it blank (not recorded).",
+        "Dates as 18.09.2024 or 2024-09-18. Municipality numbers with four digits (0301).",
+        "Sector: public, private or voluntary (offentlig, privat, frivillig).",
+        "Import with: smart import WORKBOOK.xlsx --programme PROGRAMME -o cohort.json",
+    ],
+}
+_STATUS_WORD = {"present": "x", "late": "sen", "excused": "forfall", "absent": "fravær"}
+
+
+def write_template(
+    path: str | os.PathLike[str],
+    programme: Programme | str,
+    *,
+    cohort: Cohort | None = None,
+    lang: str = "nb",
+) -> None:
+    """Writes a workbook to start from: an instructions sheet, then one sheet per table with
+    headers in `lang` (nb, nn or en) and attendance wide, one column per session day
+    (dd.mm.yyyy). With `cohort`, its records fill the sheets (read back by
+    :func:`read_workbook` into an equal cohort)."""
+    try:
+        import openpyxl
+        from openpyxl.styles import Font
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("smart: writing .xlsx needs openpyxl: pip install 'smart[excel]'") from exc
+    from .cohort import Cohort
+
+    if lang not in _TEMPLATE_HEADERS:
+        raise ValueError(f"unknown language {lang!r}: expected nb, nn or en")
+    c = cohort if cohort is not None else Cohort(programme, id="mal", label="mal")
+    headers, names = _TEMPLATE_HEADERS[lang], _SHEET_NAMES[lang]
+    book = openpyxl.Workbook()
+    info = book.active
+    info.title = {"nb": "Instruksjoner", "nn": "Rettleiing", "en": "Instructions"}[lang]
+    for i, line in enumerate(_INSTRUCTIONS[lang], start=1):
+        info.cell(row=i, column=1, value=line).font = Font(bold=i == 1)
+    info.column_dimensions["A"].width = 110
+    bold = Font(bold=True)
+
+    def sheet(kind: str, head: list[str], rows: Sequence[Sequence[object]]) -> None:
+        ws = book.create_sheet(names[kind])
+        ws.append(head)
+        for cell in ws[1]:
+            cell.font = bold
+        for r in rows:
+            ws.append(r)
+        for i, h in enumerate(head, start=1):
+            ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(10, len(h) + 2)
+        ws.freeze_panes = "B2"
+
+    people = list(c)
+    sheet(
+        "participants",
+        headers["participants"],
+        [
+            [
+                p.id, p.name, p.municipality.number, p.municipality.name, p.role, _nb_sector(p.sector, lang),
+                p.contact.email if p.contact else None, p.contact.phone if p.contact else None,
+                str(p.festival_role.value) if p.festival_role else None,
+            ]
+            for p in people
+        ],
+    )
+    days = c.days
+    day_heads = [d.strftime("%d.%m.%Y") for d in days]
+    att_rows: list[list[object]] = []
+    for p in people:
+        recorded = p.attendance
+        att_rows.append([p.id, p.name] + [_STATUS_WORD.get(str(recorded[d].value)) if d in recorded else None for d in days])
+    sheet("attendance", headers["attendance"] + day_heads, att_rows)
+    sub_rows: list[list[object]] = []
+    for p in people:
+        for s in p.submissions:
+            sub_rows.append(
+                [
+                    p.id, str(s.kind.value), s.date.strftime("%d.%m.%Y"), str(s.status.value), s.pages,
+                    str(s.category.value) if s.category else None, s.title or None,
+                    s.decided_by or None, s.decided_on.strftime("%d.%m.%Y") if s.decided_on else None,
+                    s.session or None,
+                ]
+            )
+    sheet("submissions", headers["submissions"], sub_rows)
+    ex_rows = [
+        [p.id, e.requirement, e.reason, e.granted_by, e.date.strftime("%d.%m.%Y") if e.date else None]
+        for p in people
+        for e in p.exemptions
+    ]
+    sheet("exemptions", headers["exemptions"], ex_rows)
+    book.save(os.fspath(path))
+
+
+def _nb_sector(sector: object, lang: str) -> str:
+    value = str(getattr(sector, "value", sector))
+    if lang == "en":
+        return value
+    return {"public": "offentlig", "private": "privat", "voluntary": "frivillig"}.get(value, value)

@@ -1,0 +1,99 @@
+// Spreadsheet import from Python (smart/sheet_import.hpp): smart/workbook.py hands over
+// whole columns of text cells; the core reads and checks them and reports every problem.
+#include "bindings.hpp"
+
+#include "smart/sheet_import.hpp"
+
+namespace smart_py {
+
+namespace {
+
+smart::sheet_table_kind table_kind(std::string_view s) {
+    for (auto k : {smart::sheet_table_kind::participants, smart::sheet_table_kind::attendance,
+                   smart::sheet_table_kind::submissions, smart::sheet_table_kind::exemptions})
+        if (s == smart::to_string(k)) return k;
+    return smart::sheet_table_kind::unknown;
+}
+
+/// Text cells as the core takes them: str (lone surrogates kept, for the core to refuse and
+/// name) or bytes, one per item.
+std::vector<std::string> cells_of(py::handle h) {
+    const auto seq = py::reinterpret_borrow<py::sequence>(h);
+    std::vector<std::string> out(static_cast<std::size_t>(py::len(seq)));
+    std::size_t i = 0;
+    for (py::handle c : seq)
+        if (!text_from_python(c, out[i++])) throw py::type_error("smart: a table's cells must be str");
+    return out;
+}
+
+std::string text_of(py::handle h) {
+    std::string out;
+    if (!text_from_python(h, out)) throw py::type_error("smart: a table's name must be str");
+    return out;
+}
+
+}  // namespace
+
+void register_sheet_import(py::module_& m) {
+    py::module_ s = m.def_submodule("sheet_import", "A cohort from spreadsheet tables.");
+    s.def(
+        "import_sheets",
+        [](const py_cohort& base, py::list tables, std::vector<std::pair<std::string, std::string>> vocabulary,
+           std::size_t max_problems, std::string row_word) {
+            std::vector<smart::sheet_table> ts;
+            ts.reserve(tables.size());
+            for (py::handle h : tables) {
+                // (name, kind, headers, letters, columns, lines, header_line)
+                auto t = h.cast<py::tuple>();
+                smart::sheet_table x;
+                x.name = text_of(t[0]);
+                x.kind = table_kind(t[1].cast<std::string>());
+                auto headers = cells_of(t[2]);
+                auto letters = t[3].cast<std::vector<std::string>>();
+                auto columns = t[4].cast<py::list>();
+                x.lines = t[5].cast<std::vector<std::int64_t>>();
+                x.header_line = t[6].cast<std::int64_t>();
+                for (std::size_t i = 0; i < headers.size(); ++i) {
+                    smart::sheet_column c;
+                    c.header = std::move(headers[i]);
+                    if (i < letters.size()) c.letter = std::move(letters[i]);
+                    c.cells = cells_of(columns[i]);
+                    x.columns.push_back(std::move(c));
+                }
+                ts.push_back(std::move(x));
+            }
+            smart::sheet_import_options o;
+            for (auto& [word, status] : vocabulary)
+                o.attendance_vocabulary.emplace_back(std::move(word), smart::parse_attendance_status(status));
+            o.max_problems = max_problems;
+            o.row_word = std::move(row_word);
+            smart::sheet_import_result r;
+            {
+                py::gil_scoped_release nogil;
+                r = smart::import_sheets(base.get(), ts, o);
+            }
+            py::list problems;
+            for (const auto& p : r.problems)
+                problems.append(py::make_tuple(display_text(p.table), p.line, p.column, display_text(p.header),
+                                               display_text(p.found), display_text(p.expected), display_text(p.message),
+                                               display_text(p.pointer),
+                                               smart::to_string(p.code)));
+            py::object cohort = py::none();
+            if (r.cohort) cohort = py::cast(py_cohort{std::make_shared<smart::cohort>(std::move(*r.cohort))});
+            return py::make_tuple(cohort, problems, r.truncated);
+        },
+        py::arg("base"), py::arg("tables"), py::arg("vocabulary"), py::arg("max_problems"), py::arg("row_word"),
+        "(cohort or None, [(table, line, letter, header, found, expected, message, pointer, code)], truncated).");
+    s.def("table_kind_of", [](const text& name) { return smart::to_string(smart::table_kind_of(name)); });
+    s.def("canonical_column", [](const std::string& kind, const text& header) {
+        return smart::canonical_column(table_kind(kind), header);
+    });
+    s.def("parse_sheet_date", [](const text& t) { return smart::parse_sheet_date(t); });
+    s.def("default_attendance_vocabulary", [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& [w, st] : smart::default_attendance_vocabulary()) out.emplace_back(w, smart::to_string(st));
+        return out;
+    });
+}
+
+}  // namespace smart_py
