@@ -161,6 +161,7 @@ constexpr column_words column_table[] = {
     {"programme", "program", "program", "programme"},
     {"first_day", "første dag", "første dag", "first day"},
     {"last_day", "siste dag", "siste dag", "last day"},
+    {"complete", "avsluttet", "avslutta", "complete"},
     {"suppressed", "skjult", "skjult", "suppressed"},
     {"seats", "plasser", "plassar", "seats"},
     {"enrolled", "påmeldte", "påmelde", "enrolled"},

@@ -68,7 +68,7 @@ const std::vector<column_spec>& specs(sheet_table_kind kind) {
         {"id", true, {"deltaker", "participant_id", "participant", "deltaker_id", "deltakernr", "deltakernummer"}},
         {"name", true, {"navn", "fullt navn", "deltakernavn"}},
         {"municipality_number", true, {"kommunenr", "kommunenummer", "knr"}},
-        {"municipality", true, {"kommune", "kommunenavn", "municipality_name"}},
+        {"municipality_name", true, {"kommune", "kommunenavn", "municipality"}},
         {"role", true, {"rolle", "stilling", "yrke"}},
         {"sector", true, {"sektor"}},
         {"email", false, {"e-post", "epost", "e-mail", "mail"}},

@@ -345,7 +345,7 @@ _TEMPLATE_HEADERS: dict[str, dict[str, list[str]]] = {
         "attendance": ["deltaker", "navn"],
     },
     "en": {
-        "participants": ["id", "name", "municipality_number", "municipality", "role", "sector", "email", "phone", "festival_role"],
+        "participants": ["id", "name", "municipality_number", "municipality_name", "role", "sector", "email", "phone", "festival_role"],
         "submissions": ["participant_id", "kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on", "session"],
         "exemptions": ["participant_id", "requirement", "reason", "granted_by", "date"],
         "attendance": ["participant_id", "name"],
