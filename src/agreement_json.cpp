@@ -311,7 +311,7 @@ std::string portfolio_to_json(std::span<const agreement* const> agreements, date
         rows.push_back(ojson{{"id", a->id()},
                              {"organisation", org.name},
                              {"municipality_number", org.municipality.number},
-                             {"municipality", org.municipality.name},
+                             {"municipality_name", org.municipality.name},
                              {"kind", to_string(org.kind)},
                              {"form", to_string(a->form())},
                              {"start", to_iso(a->start())},

@@ -383,6 +383,8 @@ def test_portfolio_as_a_dataframe() -> None:
     assert (row["met"], row["pending"], row["unmet"], row["total_nok"]) == (1, 1, 0, 14 * 300)
     fj = df.set_index("id").loc["fjordvik-skole-2024"]
     assert (fj["current_period"], fj["seats_used"], fj["trainees_eligible"]) == (2, 3, 2)
+    assert (fj["municipality_number"], fj["municipality_name"]) == ("3905", "Tønsberg")  # docs/vocabulary.md
+    assert "municipality" not in df.columns
     assert len(pf.reports) == 2
     items = pf.reports[0].to_pandas()
     assert {"period", "item", "planned", "held", "missing", "possible", "state", "at_risk"} <= set(items.columns)

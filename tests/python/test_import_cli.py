@@ -45,3 +45,20 @@ def test_smart_import_and_template_commands(tmp_path: Path) -> None:
     # an empty template imports as an empty cohort
     empty = smart.read_workbook(template, PROGRAMME)
     assert len(empty) == 0
+
+
+def test_smart_import_warns_about_a_number_with_two_names_and_reports_an_unwritable_output(tmp_path: Path) -> None:
+    folder = tmp_path / "ark"
+    folder.mkdir()
+    (folder / "deltakere.csv").write_text(
+        "deltaker,navn,kommunenr,kommune,rolle,sektor\n"
+        "p1,Fiktiv En,3905,Tønsberg,Trener,frivillig\n"
+        "p2,Fiktiv To,3905,Bergen,Trener,frivillig\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "kull.json"
+    status, text, err = run(["import", str(folder), "--programme", PROGRAMME, "-o", str(out), "--lang", "en"])
+    assert status == 0 and out.exists(), err
+    assert "3905" in err and "Bergen" in err and "Tønsberg" in err  # a warning, the cohort is still written
+    status, text, err = run(["import", str(folder), "--programme", PROGRAMME, "-o", str(tmp_path / "no" / "kull.json")])
+    assert status == 1 and "Traceback" not in err and "kull.json" in err, err

@@ -69,7 +69,7 @@ def _write_table(out: TextIO, pf: Portfolio, lang: Lang) -> None:
         rows: list[list[str]] = [[_h(k, lang) for k in keys]]
         for row in pf.rows:
             rows.append([
-                row["organisation"], f"{row['municipality_number']} {row['municipality']}", str(row["current_period"]),
+                row["organisation"], f"{row['municipality_number']} {row['municipality_name']}", str(row["current_period"]),
                 str(row["met"]), str(row["unmet"]), str(row["pending"]), str(row["at_risk"]), str(row["seats_used"]),
                 str(row["seats_left"]), str(row["trainees_eligible"]), str(row["total_nok"]),
             ])  # fmt: skip

@@ -80,7 +80,13 @@ def _run_import(args: Any, out: TextIO, err: TextIO) -> int:
     except (SmartError, OSError, ValueError) as exc:
         err.write(f"smart: {args.workbook}: {exc}\n")
         return 1
-    cohort.save(args.output)
+    for w in cohort.municipality_warnings():  # one number, two names: a warning, not an error
+        err.write(f"smart: {w.path}: {w.describe(lang)}\n")
+    try:
+        cohort.save(args.output)
+    except (SmartError, OSError) as exc:
+        err.write(f"smart: {args.output}: {exc}\n")
+        return 1
     out.write(_DONE[lang].format(file=args.workbook, n=len(cohort), out=args.output) + "\n")
     return 0
 
