@@ -5,6 +5,7 @@
 #include <array>
 #include <variant>
 
+#include "smart/cohort.hpp"
 #include "wording.hpp"
 
 namespace smart {
@@ -177,6 +178,15 @@ const char* label(requirement_kind k, lang l) noexcept {
         case requirement_kind::interval_notes: return t(l, "notater", "notat", "notes");
         case requirement_kind::final_text: return t(l, "avsluttende tekst", "avsluttande tekst", "final text");
         case requirement_kind::festival: return t(l, "festival", "festival", "festival");
+    }
+    return "";
+}
+
+const char* label(sector s, lang l) noexcept {
+    switch (s) {
+        case sector::public_sector: return t(l, "offentlig", "offentleg", "public");
+        case sector::private_sector: return t(l, "privat", "privat", "private");
+        case sector::voluntary: return t(l, "frivillig", "frivillig", "voluntary");
     }
     return "";
 }

@@ -25,6 +25,9 @@ attendance_status parse_attendance_status(std::string_view s);  ///< throws inva
 enum class sector : std::uint8_t { public_sector, private_sector, voluntary };
 const char* to_string(sector s) noexcept;  ///< "public", "private", "voluntary"
 sector parse_sector(std::string_view s);   ///< throws invalid_argument
+/// A sector as a person reads it: "offentlig" / "offentleg" / "public", "privat" /
+/// "privat" / "private", "frivillig" / "frivillig" / "voluntary" (src/rule_wording.cpp).
+const char* label(sector s, lang l) noexcept;
 
 enum class submission_status : std::uint8_t { submitted, approved, rejected };
 const char* to_string(submission_status s) noexcept;

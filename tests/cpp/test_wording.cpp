@@ -134,3 +134,9 @@ TEST_CASE("a requirement's short label is its kind's name in the language asked 
     CHECK(std::string(label(requirement_kind::interval_notes, lang::nb)) == "notater");
     CHECK(std::string(label(requirement_kind::interval_notes, lang::nn)) == "notat");
 }
+
+TEST_CASE("a sector in the core's words, in each language", "[wording]") {
+    CHECK(std::string(label(sector::public_sector, lang::nn)) == "offentleg");
+    CHECK(std::string(label(sector::private_sector, lang::en)) == "private");
+    CHECK(std::string(label(sector::voluntary, lang::nb)) == "frivillig");
+}

@@ -413,9 +413,15 @@ def test_evaluation_to_excel_and_smart_evaluate_xlsx(ev: smart.Evaluation, tmp_p
     people = sheets["Participants"]
     assert people["participant id"].tolist() == [r.id for r in ev]
     assert people["status"].tolist() == [smart.Status(r.status).label("en") for r in ev]
-    labels = [q.label.get("en") for q in ev.programme.requirements]
+    labels = [q.short_label("en") for q in ev.programme.requirements]
     assert labels[0] in people.columns
+    from smart.excel import column_heading
+
+    if "sector" in ev.to_pandas().columns:  # values in the core's words, not raw ids
+        assert set(people[column_heading("sector", "en")]) <= {s.label("en") for s in smart.Sector}
     reqs = sheets["Requirements"]
+    kinds = set(reqs[column_heading("kind", "en")])
+    assert kinds == {q.kind.label("en") for q in ev.programme.requirements} and "final text" in kinds
     frame = ev.to_pandas(by="requirement")
     assert reqs["attended"].fillna(-1).tolist() == frame["attended"].fillna(-1).tolist()
     assert reqs["counted days"].fillna(-1).astype(int).tolist() == frame["counted_days"].fillna(-1).astype(int).tolist()

@@ -90,6 +90,13 @@ class RequirementKind(_StrEnum):
     final_text = "final_text"
     festival = "festival"
 
+    def label(self, lang: Lang | str = "nb") -> str:
+        """The kind as a short name, in the core's words: ``RequirementKind.final_text.label("nn")``
+        is "avsluttande tekst"."""
+        from ._core import _smart
+
+        return _smart.evaluation.requirement_kind_label(self, lang)
+
 
 class SessionKind(_StrEnum):
     """What a session is. Only gatherings count for attendance by default."""
@@ -115,6 +122,13 @@ class Sector(_StrEnum):
     public = "public"
     private = "private"
     voluntary = "voluntary"
+
+    def label(self, lang: Lang | str = "nb") -> str:
+        """The sector as a person reads it, in the core's words: ``Sector.public.label("nn")``
+        is "offentleg"."""
+        from ._core import _smart
+
+        return _smart.evaluation.sector_label(self, lang)
 
 
 class SubmissionKind(_StrEnum):

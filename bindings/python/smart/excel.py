@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._core import _smart
-from .enums import Lang, RequirementState, Status
+from .enums import Lang, RequirementKind, RequirementState, Sector, Status
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +35,8 @@ DAYS = "General"  # weighted days: 8, 6.5
 _DATE = {Lang.nb: "dd.mm.yyyy", Lang.nn: "dd.mm.yyyy", Lang.en: "yyyy-mm-dd"}
 _STATUS_WORDS = {s.value for s in Status}
 _STATE_WORDS = {s.value for s in RequirementState}
+_SECTOR_WORDS = {s.value for s in Sector}
+_KIND_WORDS = {k.value for k in RequirementKind}
 
 
 def column_heading(name: str, lang: Lang | str = "nb") -> str:
@@ -70,8 +72,9 @@ class _Sheet:
         self.key, self.frame, self.shares, self.days = key, frame, set(shares), set(days)
         self.suppressed = suppressed or {}  # figure column -> its boolean "suppressed" column
         self.headings = headings or {}  # column -> heading, where not the core's
-        # column -> how its values read: "status", "state" (the core's labels) or "heading"
-        self.words = words or {}
+        # column -> how its values read: "status", "state", "sector", "kind" (the core's
+        # labels) or "heading"; a sector column and a requirement kind column always read so
+        self.words = {c: c for c in ("sector", "kind") if c in frame.columns} | (words or {})
 
 
 def _missing(v: Any) -> bool:
@@ -103,6 +106,10 @@ def _cell(v: Any, lang: Lang, words: str | None) -> Any:
         return Status(text).label(lang)
     if words == "state" and text in _STATE_WORDS:
         return RequirementState(text).label(lang)
+    if words == "sector" and text in _SECTOR_WORDS:
+        return Sector(text).label(lang)
+    if words == "kind" and text in _KIND_WORDS:
+        return RequirementKind(text).label(lang)
     if words == "heading":
         return column_heading(text, lang)
     return text
@@ -207,7 +214,7 @@ def evaluation_workbook(ev: Evaluation, path: str | os.PathLike[str], lang: Lang
     """Writes an evaluation to an Excel workbook: see :meth:`Evaluation.to_excel`."""
     lang = Lang(lang)
     people = ev.to_pandas("participant")
-    labels = {r.id: r.label.get(lang) for r in ev.programme.requirements}
+    labels = {r.id: r.short_label(lang) for r in ev.programme.requirements}  # never another language's words
     state_columns = {c: labels[c] for c in people.columns if c in labels}
     requirements = ev.to_pandas("requirement").drop(columns=["attended_numerator", "attended_denominator"])
     requirements.insert(

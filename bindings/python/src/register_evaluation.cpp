@@ -323,6 +323,13 @@ void register_evaluation(py::module_& m) {
         py::arg("status"), py::arg("at_risk") = false, py::arg("lang") = smart::lang::nb,
         "The status as a person reads it, with the at-risk note: 'pågår (i faresonen)'.");
     s.def(
+        "sector_label", [](smart::sector s, smart::lang l) { return std::string(smart::label(s, l)); }, py::arg("sector"),
+        py::arg("lang"), "A sector in the core's words.");
+    s.def(
+        "requirement_kind_label",
+        [](smart::requirement_kind k, smart::lang l) { return std::string(smart::label(k, l)); }, py::arg("kind"),
+        py::arg("lang"), "A kind of requirement as a short name in the core's words.");
+    s.def(
         "requirement_state_label",
         [](smart::requirement_state state, smart::lang l) { return std::string(smart::label(state, l)); },
         py::arg("state"), py::arg("lang") = smart::lang::nb, "A requirement's state as a person reads it.");
