@@ -5,7 +5,8 @@ headers, municipality numbers as integers and wide attendance (one column per se
 - ``Cohort.from_frames`` (DataFrames already in memory),
 - ``smart import DIR`` (a directory of two CSV files, in a fresh process: start-up,
   reading, import and writing the cohort document),
-- ``smart.read_workbook`` on an .xlsx workbook (python-calamine when installed).
+- ``smart import WORKBOOK.xlsx`` (the core's .xlsx reader; python-calamine, when
+  installed, is timed beside it for comparison).
 
     .venv/bin/python bench/bench_import.py [--n 100000] [--repeat 3]
 
@@ -111,14 +112,24 @@ def main() -> None:
             with pd.ExcelWriter(path, engine="openpyxl") as w:
                 people.to_excel(w, sheet_name="deltakere", index=False)
                 att.to_excel(w, sheet_name="oppmøte", index=False)
+            xcmd = [sys.executable, "-m", "smart", "import", str(path), "--programme", PROGRAMME, "-o", str(out)]
+            t = best(lambda: subprocess.run(xcmd, check=True, capture_output=True), args.repeat)
+            print(f"smart import WORKBOOK.xlsx -o FILE: {t:6.3f} s  (a fresh process, end to end)")
+            t = best(lambda: smart.read_workbook(path, PROGRAMME), args.repeat)
+            print(f"  of which read_workbook(.xlsx): {t:6.3f} s  (the core's reader and the import)")
             try:
-                import python_calamine  # noqa: F401
+                from python_calamine import CalamineWorkbook
 
-                reader = "python-calamine"
+                def calamine() -> None:  # the Python reader used before, for comparison
+                    book = CalamineWorkbook.from_path(str(path))
+                    for name in book.sheet_names:
+                        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+                t2 = best(lambda: smart._smart.sheet_import.read_xlsx(str(path)), args.repeat)
+                t3 = best(calamine, args.repeat)
+                print(f"  reading the cells alone: core {t2:6.3f} s, python-calamine {t3:6.3f} s ({t3 / t2:.1f}x)")
             except ImportError:
-                reader = "openpyxl"
-            t = best(lambda: smart.read_workbook(path, PROGRAMME), 1)
-            print(f"read_workbook(.xlsx, {reader}): {t:6.3f} s")
+                pass
 
 
 if __name__ == "__main__":

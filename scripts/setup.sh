@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 debian_packages=(g++ gcc make pkg-config binutils libboost-date-time-dev nlohmann-json3-dev catch2 libbenchmark-dev
-                 libsodium-dev libssl-dev zlib1g-dev libqrencode-dev valgrind abigail-tools fonts-dejavu-core poppler-utils clang libclang-rt-14-dev
+                 libsodium-dev libssl-dev zlib1g-dev libqrencode-dev libzip-dev libpugixml-dev valgrind abigail-tools fonts-dejavu-core poppler-utils clang libclang-rt-14-dev
                  fonts-noto-core fonts-noto-cjk fonts-symbola
                  libnss3-tools chromium libreoffice-calc-nogui)
 command -v cmake >/dev/null 2>&1 || debian_packages+=(cmake)

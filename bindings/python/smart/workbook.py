@@ -32,6 +32,9 @@ __all__ = ["read_workbook", "write_template"]
 # (name, kind, headers, letters, columns of text cells, lines, header line)
 _Table = tuple[str, str, list[str], list[str], list[list[str]], list[int], int]
 
+# A table as import_sheets takes it: cells handed over from Python, or read by the core.
+_AnyTable = _Table | _smart.sheet_import.SheetTable
+
 # Sheets a workbook may have that hold no records: the template's instructions.
 _IGNORED_SHEETS = {"instruksjoner", "instructions", "rettleiing", "veiledning"}
 
@@ -133,7 +136,7 @@ def _problems(raw: list[tuple[Any, ...]], row_word: str, rows: Mapping[str, Mapp
 
 def import_tables(
     base: Cohort,
-    tables: Sequence[_Table],
+    tables: Sequence[_AnyTable],
     *,
     vocabulary: Mapping[str, str] | None = None,
     max_errors: int = 100,
@@ -219,41 +222,12 @@ def _sheet_rows(name: str, rows: Sequence[Sequence[object]], lines: Sequence[int
     return (name, "", head, [], columns, numbers[header + 1 :], numbers[header])
 
 
-def _read_xlsx(path: Path) -> list[_Table]:
-    """The sheets of a workbook: with python-calamine when installed (a Rust reader, ten
-    times faster on large sheets), else openpyxl."""
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:
-        return _read_xlsx_openpyxl(path)
-    book = CalamineWorkbook.from_path(os.fspath(path))
-    tables: list[_Table] = []
-    for title in book.sheet_names:
-        if title.strip().lower() in _IGNORED_SHEETS:
-            continue
-        t = _sheet_rows(title, book.get_sheet_by_name(title).to_python(skip_empty_area=False))
-        if t is not None:
-            tables.append(t)
-    return tables
-
-
-def _read_xlsx_openpyxl(path: Path) -> list[_Table]:
-    try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("smart: reading .xlsx needs openpyxl: pip install 'smart[excel]'") from exc
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    tables: list[_Table] = []
-    try:
-        for sheet in book.worksheets:
-            if sheet.title.strip().lower() in _IGNORED_SHEETS:
-                continue
-            t = _sheet_rows(sheet.title, list(sheet.iter_rows(values_only=True)))
-            if t is not None:
-                tables.append(t)
-    finally:
-        book.close()
-    return tables
+def _read_xlsx(path: Path) -> list[_AnyTable]:
+    """The worksheets of a workbook, read by the core (smart/xlsx.hpp): the cells stay in
+    C++ until the import. The template's instructions sheet is left out."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such workbook")
+    return [t for t in _smart.sheet_import.read_xlsx(os.fspath(path)) if t.name.strip().lower() not in _IGNORED_SHEETS]
 
 
 def _read_csv(path: Path) -> _Table | None:
@@ -288,12 +262,12 @@ def _read_csv(path: Path) -> _Table | None:
     return _sheet_rows(path.stem, rows, lines)
 
 
-def read_tables(path: str | os.PathLike[str]) -> list[_Table]:
+def read_tables(path: str | os.PathLike[str]) -> list[_AnyTable]:
     """The tables of a workbook (.xlsx: one per sheet) or a directory of CSV files (one
     per table, named by the file's stem)."""
     p = Path(path)
     if p.is_dir():
-        tables = [t for f in sorted(p.iterdir()) if f.suffix.lower() in (".csv", ".txt") for t in [_read_csv(f)] if t]
+        tables: list[_AnyTable] = [t for f in sorted(p.iterdir()) if f.suffix.lower() in (".csv", ".txt") for t in [_read_csv(f)] if t]
         if not tables:
             raise FileNotFoundError(f"{p}: no CSV files (one per table: deltakere.csv, oppmøte.csv, ...)")
         return tables
@@ -301,7 +275,7 @@ def read_tables(path: str | os.PathLike[str]) -> list[_Table]:
         return _read_xlsx(p)
     if p.suffix.lower() == ".csv":
         t = _read_csv(p)
-        return [t] if t else []
+        return [] if t is None else [t]
     raise ValueError(f"{p}: expected an .xlsx workbook or a directory of CSV files")
 
 

@@ -3,6 +3,7 @@
 #include "bindings.hpp"
 
 #include "smart/sheet_import.hpp"
+#include "smart/xlsx.hpp"
 
 namespace smart_py {
 
@@ -32,6 +33,11 @@ std::string text_of(py::handle h) {
     return out;
 }
 
+/// A table read by the core (read_xlsx): its cells stay in C++ until import_sheets.
+struct py_sheet_table {
+    std::shared_ptr<const smart::sheet_table> t;
+};
+
 }  // namespace
 
 void register_sheet_import(py::module_& m) {
@@ -43,6 +49,10 @@ void register_sheet_import(py::module_& m) {
             std::vector<smart::sheet_table> ts;
             ts.reserve(tables.size());
             for (py::handle h : tables) {
+                if (py::isinstance<py_sheet_table>(h)) {  // read by the core: no copy through Python
+                    ts.push_back(*h.cast<const py_sheet_table&>().t);
+                    continue;
+                }
                 // (name, kind, headers, letters, columns, lines, header_line)
                 auto t = h.cast<py::tuple>();
                 smart::sheet_table x;
@@ -84,6 +94,38 @@ void register_sheet_import(py::module_& m) {
         },
         py::arg("base"), py::arg("tables"), py::arg("vocabulary"), py::arg("max_problems"), py::arg("row_word"),
         "(cohort or None, [(table, line, letter, header, found, expected, message, pointer, code)], truncated).");
+    py::class_<py_sheet_table>(s, "SheetTable", "A sheet read by the core, for import_sheets.")
+        .def_property_readonly("name", [](const py_sheet_table& t) { return display_text(t.t->name); })
+        .def_property_readonly("header_line", [](const py_sheet_table& t) { return t.t->header_line; })
+        .def_property_readonly("headers",
+                               [](const py_sheet_table& t) {
+                                   py::list out;
+                                   for (const auto& c : t.t->columns) out.append(display_text(c.header));
+                                   return out;
+                               })
+        .def_property_readonly("lines", [](const py_sheet_table& t) { return t.t->lines; })
+        .def("column",
+             [](const py_sheet_table& t, std::size_t i) {
+                 if (i >= t.t->columns.size()) throw py::index_error("smart: no column " + std::to_string(i));
+                 py::list out;
+                 for (const auto& c : t.t->columns[i].cells) out.append(display_text(c));
+                 return out;
+             },
+             py::arg("index"), "The text cells of a column (0 = A) below the header.");
+    s.def(
+        "read_xlsx",
+        [](const std::string& path) {
+            std::vector<smart::sheet_table> tables;
+            {
+                py::gil_scoped_release nogil;
+                tables = smart::read_xlsx(path);
+            }
+            py::list out;
+            for (auto& t : tables)
+                out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
+            return out;
+        },
+        py::arg("path"), "The worksheets of an .xlsx workbook as tables of text cells (smart/xlsx.hpp).");
     s.def("table_kind_of", [](const text& name) { return smart::to_string(smart::table_kind_of(name)); });
     s.def("canonical_column", [](const std::string& kind, const text& header) {
         return smart::canonical_column(table_kind(kind), header);

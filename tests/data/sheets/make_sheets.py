@@ -125,7 +125,45 @@ def bad_csv() -> None:
                                  ["k02", "festivalen", "Syk", "Koordinator"]], ";")
 
 
+# The cells of cells.xlsx (openpyxl) and cells_libreoffice.xlsx (the same workbook saved by
+# LibreOffice: shared strings, its own number formats, cached formula values), with the
+# text each cell must read as (tests/cpp/test_xlsx.cpp, tests/python/test_xlsx.py).
+CELLS = [
+    ["tekst", "heltall", "desimal", "dato", "tidspunkt", "sann", "formel", "tom", "tegn"],
+    ["Åse Ørn", 301, 0.5, datetime.date(2024, 9, 18), datetime.datetime(2024, 9, 18, 10, 30), True, "=B2*2", None,
+     'a&b <c> "d"'],
+    [" mellomrom ", 3905, 1.25, datetime.date(1999, 12, 31), datetime.datetime(2025, 1, 1), False, '=A2&"!"', None,
+     "emoji 🎉"],
+    [],
+    ["siste", None, -2.5e-7, datetime.date(1900, 3, 1), None, None, None, None, None, "uten overskrift"],
+]
+
+
+def cells() -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    ws = book.create_sheet("celler")
+    for r in CELLS:
+        ws.append(r)
+    for row in ws.iter_rows(min_row=2):
+        row[3].number_format = "dd.mm.yyyy"
+        row[4].number_format = "yyyy-mm-dd hh:mm"
+    book.create_sheet("tom")  # a sheet without cells: no table
+    book.save(HERE / "cells.xlsx")
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:  # LibreOffice writes the second one
+        shutil.copy(HERE / "cells.xlsx", Path(tmp) / "cells_libreoffice.xlsx")
+        subprocess.run(["libreoffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                        str(Path(tmp) / "out"), str(Path(tmp) / "cells_libreoffice.xlsx")], check=True,
+                       capture_output=True)
+        shutil.copy(Path(tmp) / "out" / "cells_libreoffice.xlsx", HERE / "cells_libreoffice.xlsx")
+
+
 if __name__ == "__main__":
+    cells()
     wide_nb()
     bad_wide()
     long_en()

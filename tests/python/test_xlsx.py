@@ -1,0 +1,128 @@
+"""The core's .xlsx reader (include/smart/xlsx.hpp) against a second reader: every cell of
+the test workbooks and of a generated one reads as openpyxl reads it; broken packages are
+refused naming the file and the part."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import smart
+from smart._smart import sheet_import as core
+from smart.workbook import _sheet_rows
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
+
+
+def by_line(headers: list[str], columns: list[list[str]], lines: list[int]) -> dict[tuple[int, int], str]:
+    """The non-blank cells of a table by (line, column), the header on line 0."""
+    out = {(0, c): h for c, h in enumerate(headers) if h}
+    for c, column in enumerate(columns):
+        for line, text in zip(lines, column, strict=True):
+            if text:
+                out[(line, c)] = text
+    return out
+
+
+def core_cells(path: Path) -> dict[str, tuple[int, dict[tuple[int, int], str]]]:
+    out = {}
+    for t in core.read_xlsx(str(path)):
+        cols = [t.column(i) for i in range(len(t.headers))]
+        out[t.name] = (t.header_line, by_line(t.headers, cols, t.lines))
+    return out
+
+
+def openpyxl_cells(path: Path) -> dict[str, tuple[int, dict[tuple[int, int], str]]]:
+    book = openpyxl.load_workbook(path, data_only=True)
+    out = {}
+    for ws in book.worksheets:
+        t = _sheet_rows(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
+        if t is not None:
+            name, _, headers, _, columns, lines, header_line = t
+            out[name] = (header_line, by_line(headers, columns, lines))
+    return out
+
+
+@pytest.mark.parametrize("name", ["cells.xlsx", "cells_libreoffice.xlsx", "wide_nb.xlsx", "bad_wide.xlsx"])
+def test_every_cell_reads_as_openpyxl_reads_it(name: str) -> None:
+    ours = core_cells(SHEETS / name)
+    assert ours == openpyxl_cells(SHEETS / name)
+    assert ours  # not vacuous
+
+
+def test_a_generated_workbook_of_every_kind_of_cell(tmp_path: Path) -> None:
+    rng = random.Random(15)
+
+    def value() -> object:
+        kind = rng.randrange(9)
+        if kind == 0:
+            return None
+        if kind == 1:
+            return rng.choice(["x", "sen", "forfall", "Ærlig & <rett>", 'si "hei"', "  ", "æøå ÆØÅ", "tab\there", "😀"])
+        if kind == 2:
+            return rng.randrange(-10**12, 10**12)
+        if kind == 3:
+            return rng.uniform(-1e6, 1e6)
+        if kind == 4:
+            return rng.choice([0.1, 1e-9, 123456.789, -0.5, 2.5e20])
+        if kind == 5:
+            return datetime.date(1901, 1, 1) + datetime.timedelta(days=rng.randrange(60000))
+        if kind == 6:
+            return datetime.datetime(2024, 1, 1) + datetime.timedelta(seconds=rng.randrange(10**8))
+        if kind == 7:
+            return rng.random() < 0.5
+        return f"p{rng.randrange(10**6):06d}"
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for s in range(3):
+        ws = book.create_sheet(f"ark {s}")
+        for r in range(rng.randrange(1, 60)):
+            for c in range(rng.randrange(1, 14)):
+                v = value()
+                if v is not None:
+                    cell = ws.cell(row=r + 1 + s, column=c + 1, value=v)
+                    if isinstance(v, datetime.datetime):
+                        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+                    elif isinstance(v, datetime.date):
+                        cell.number_format = rng.choice(["dd.mm.yyyy", "yyyy-mm-dd", "d. mmmm yyyy", "[$-414]dd/mm/yy"])
+    path = tmp_path / "mix.xlsx"
+    book.save(path)
+    ours = core_cells(path)
+    assert ours == openpyxl_cells(path)
+    assert sum(len(cells) for _, cells in ours.values()) > 100
+
+
+def broken(tmp_path: Path, parts: dict[str, str | None]) -> Path:
+    """A copy of cells.xlsx with parts replaced (None: removed)."""
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(SHEETS / "cells.xlsx") as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            if item.filename in parts:
+                if parts[item.filename] is not None:
+                    dst.writestr(item.filename, parts[item.filename])
+            else:
+                dst.writestr(item, src.read(item.filename))
+    return path
+
+
+def test_broken_packages_are_refused_naming_the_part(tmp_path: Path) -> None:
+    with pytest.raises(smart.ParseError, match=r"broken\.xlsx: not an \.xlsx workbook \(xl/workbook\.xml is missing\)"):
+        smart.read_workbook(broken(tmp_path, {"xl/workbook.xml": None}), "smart-trener-2024")
+    with pytest.raises(smart.ParseError, match=r"broken\.xlsx: xl/worksheets/sheet1\.xml at byte \d+: malformed XML"):
+        smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"}), "smart-trener-2024")
+    sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>'
+    with pytest.raises(smart.ParseError, match=r'sheet "celler" cell A1 refers to shared string 7, which the workbook does not have'):
+        smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": sheet}), "smart-trener-2024")
+    text = tmp_path / "kull.xlsx"
+    text.write_text("deltaker;navn\n", encoding="utf-8")
+    with pytest.raises(smart.ParseError, match=r"kull\.xlsx: not an \.xlsx workbook \(not a ZIP archive\)"):
+        smart.read_workbook(text, "smart-trener-2024")
+    with pytest.raises(FileNotFoundError):
+        smart.read_workbook(tmp_path / "missing.xlsx", "smart-trener-2024")
