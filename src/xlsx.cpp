@@ -101,6 +101,22 @@ public:
                         path + ": not an .xlsx workbook (" + (code == ZIP_ER_NOZIP ? "not a ZIP archive" : why) + ")");
         }
     }
+    /// A package in memory (`bytes` must outlive it); `name` names it in messages.
+    package(std::string_view bytes, const std::string& name) : path_(name) {
+        zip_error_t e;
+        zip_error_init(&e);
+        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &e);
+        if (src) z_ = zip_open_from_source(src, ZIP_RDONLY, &e);
+        if (!z_) {
+            if (src) zip_source_free(src);
+            const int code = zip_error_code_zip(&e);
+            const std::string why = zip_error_strerror(&e);
+            zip_error_fini(&e);
+            throw error(errc::parse_error,
+                        name + ": not an .xlsx workbook (" + (code == ZIP_ER_NOZIP ? "not a ZIP archive" : why) + ")");
+        }
+        zip_error_fini(&e);
+    }
     package(const package&) = delete;
     package& operator=(const package&) = delete;
     ~package() { zip_discard(z_); }
@@ -263,10 +279,18 @@ std::optional<std::size_t> column_of(std::string_view ref) {
     return n - 1;
 }
 
+/// A row as stored: its line and its non-blank cells (column, text), sparse so that a cell
+/// in column XFD does not cost 16,384 strings.
 struct sheet_row {
     std::int64_t line;
-    std::vector<std::string> cells;
+    std::vector<std::pair<std::uint32_t, std::string>> cells;
 };
+
+/// A table is a dense grid: at most this many cells (width × rows below the header), about
+/// a gigabyte of text cells; 100,000 participants with 100 columns are 10 million.
+constexpr std::size_t max_table_cells = 30'000'000;
+/// Excel's last line and column (XFD).
+constexpr std::int64_t max_line = 1'048'576;
 
 /// A cell's value as text; throws for a reference to a shared string that is not there.
 std::string cell_text(pugi::xml_node c, const workbook_context& ctx, const std::string& where) {
@@ -308,6 +332,9 @@ std::vector<sheet_row> rows_of(pugi::xml_node worksheet, const workbook_context&
     each(child(worksheet, "sheetData"), "row", [&](pugi::xml_node row) {
         const char* r = attribute(row, "r");
         const std::int64_t line = *r ? std::strtoll(r, nullptr, 10) : (rows.empty() ? 1 : rows.back().line + 1);
+        if (line < 1 || line > max_line)
+            throw error(errc::parse_error, where + ": a row numbered \"" + std::string(*r ? r : "") +
+                                               "\" (expected a line from 1 to 1048576)");
         auto& cells = rows.emplace_back(sheet_row{line, {}}).cells;
         std::size_t next = 0;
         each(row, "c", [&](pugi::xml_node c) {
@@ -318,9 +345,7 @@ std::vector<sheet_row> rows_of(pugi::xml_node worksheet, const workbook_context&
                                                    "\" without a column letter (A to XFD)");
             next = *column + 1;
             std::string text = cell_text(c, ctx, where + " cell " + (*ref ? ref : column_letter(*column) + std::to_string(line)));
-            if (text.empty()) return;
-            if (cells.size() <= *column) cells.resize(*column + 1);
-            cells[*column] = std::move(text);
+            if (!text.empty()) cells.emplace_back(static_cast<std::uint32_t>(*column), std::move(text));
         });
     });
     return rows;
@@ -331,28 +356,34 @@ bool blank(const std::string& s) {
 }
 
 /// A sheet's rows as a table (nullopt when no cell is non-blank).
-std::optional<sheet_table> table_of(std::string name, std::vector<sheet_row>& rows) {
+/// A sheet's rows as a table (nullopt when no cell is non-blank).
+std::optional<sheet_table> table_of(std::string name, std::vector<sheet_row>& rows, const std::string& where) {
     const auto header = std::find_if(rows.begin(), rows.end(), [](const sheet_row& r) {
-        return std::any_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return !blank(c); });
+        return std::any_of(r.cells.begin(), r.cells.end(), [](const auto& c) { return !blank(c.second); });
     });
     if (header == rows.end()) return std::nullopt;
     std::size_t width = 0;
-    for (auto r = header; r != rows.end(); ++r) width = std::max(width, r->cells.size());
+    for (auto r = header; r != rows.end(); ++r)
+        for (const auto& c : r->cells) width = std::max<std::size_t>(width, c.first + 1u);
+    const auto n = static_cast<std::size_t>(rows.end() - header - 1);
+    if (width * std::max<std::size_t>(n, 1) > max_table_cells)
+        throw error(errc::parse_error, where + " is too large: " + std::to_string(n) + " rows of " +
+                                           std::to_string(width) + " columns (at most " +
+                                           std::to_string(max_table_cells) + " cells)");
     sheet_table t;
     t.name = std::move(name);
     t.header_line = header->line;
-    const auto n = static_cast<std::size_t>(rows.end() - header - 1);
     t.columns.resize(width);
     for (std::size_t c = 0; c < width; ++c) {
         t.columns[c].letter = column_letter(c);
-        if (c < header->cells.size()) t.columns[c].header = std::move(header->cells[c]);
         t.columns[c].cells.resize(n);
     }
+    for (auto& [c, text] : header->cells) t.columns[c].header = std::move(text);
     t.lines.reserve(n);
     std::size_t i = 0;
     for (auto r = header + 1; r != rows.end(); ++r, ++i) {
         t.lines.push_back(r->line);
-        for (std::size_t c = 0; c < r->cells.size(); ++c) t.columns[c].cells[i] = std::move(r->cells[c]);
+        for (auto& [c, text] : r->cells) t.columns[c].cells[i] = std::move(text);
     }
     return t;
 }
@@ -374,10 +405,11 @@ std::map<std::string, relationship> relationships_of(const package& pkg, const s
     return out;
 }
 
-}  // namespace
-
-std::vector<sheet_table> read_xlsx(const std::string& path) {
-    const package pkg(path);
+/// The tables of the package `open()` gives (called once per thread); `path` names it.
+template <class Open>
+std::vector<sheet_table> read_package(const Open& open, const std::string& path) {
+    const auto first = open();
+    const package& pkg = *first;
     // The workbook part: from the package's relationships (normally xl/workbook.xml).
     std::string workbook_part = "xl/workbook.xml";
     for (const auto& [id, r] : relationships_of(pkg, ""))
@@ -418,12 +450,12 @@ std::vector<sheet_table> read_xlsx(const std::string& path) {
     std::atomic<std::size_t> next{0};
     auto work = [&](std::size_t self) {
         try {
-            const package own(path);
+            const auto own = open();
             for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
                 try {
-                    const auto doc = own.parse(jobs[i].part);
+                    const auto doc = own->parse(jobs[i].part);
                     auto rows = rows_of(doc->root(), ctx, path + ": sheet \"" + jobs[i].name + "\"");
-                    jobs[i].table = table_of(jobs[i].name, rows);
+                    jobs[i].table = table_of(jobs[i].name, rows, path + ": sheet \"" + jobs[i].name + "\"");
                 } catch (...) {
                     jobs[i].failure = std::current_exception();
                 }
@@ -445,6 +477,16 @@ std::vector<sheet_table> read_xlsx(const std::string& path) {
         if (j.table) out.push_back(std::move(*j.table));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<sheet_table> read_xlsx(const std::string& path) {
+    return read_package([&] { return std::make_unique<const package>(path); }, path);
+}
+
+std::vector<sheet_table> read_xlsx_data(std::string_view bytes, const std::string& name) {
+    return read_package([&] { return std::make_unique<const package>(bytes, name); }, name);
 }
 
 }  // namespace smart

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smart/sheet_import.hpp"
@@ -25,8 +26,12 @@ namespace smart {
 ///   - numbers with a date format: ISO dates ("2024-09-18"), with a time
 ///     "2024-09-18 10:30:00" when not midnight (1900 and 1904 date systems).
 /// Sheets are read in parallel. Throws smart::error: parse_error for a file that is not an
-/// .xlsx workbook or has malformed XML (naming the part and its line), not_found when the
-/// file cannot be opened.
+/// .xlsx workbook, has malformed XML (naming the part and the byte), a row number outside
+/// 1–1048576, or a sheet of more than 30 million cells (width × rows: about a gigabyte of
+/// text); not_found when the file cannot be opened.
 std::vector<sheet_table> read_xlsx(const std::string& path);
+
+/// The same from a workbook's bytes in memory (an upload); `name` names it in messages.
+std::vector<sheet_table> read_xlsx_data(std::string_view bytes, const std::string& name = "workbook");
 
 }  // namespace smart

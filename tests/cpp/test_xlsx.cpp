@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "smart/error.hpp"
@@ -98,4 +99,28 @@ TEST_CASE("xlsx: what is not a workbook is refused with the file named", "[xlsx]
         CHECK(std::string(e.what()).find("missing.xlsx: cannot open the workbook") != std::string::npos);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("xlsx: a workbook in memory reads as the same file", "[xlsx]") {
+    std::ifstream in(sheets("cells_libreoffice.xlsx"), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto from_file = smart::read_xlsx(sheets("cells_libreoffice.xlsx"));
+    const auto from_memory = smart::read_xlsx_data(bytes, "upload.xlsx");
+    REQUIRE(from_memory.size() == from_file.size());
+    for (std::size_t i = 0; i < from_file.size(); ++i) {
+        CHECK(from_memory[i].name == from_file[i].name);
+        CHECK(from_memory[i].lines == from_file[i].lines);
+        REQUIRE(from_memory[i].columns.size() == from_file[i].columns.size());
+        for (std::size_t c = 0; c < from_file[i].columns.size(); ++c) {
+            CHECK(from_memory[i].columns[c].header == from_file[i].columns[c].header);
+            CHECK(from_memory[i].columns[c].cells == from_file[i].columns[c].cells);
+        }
+    }
+    try {
+        smart::read_xlsx_data(bytes.substr(0, bytes.size() / 2), "upload.xlsx");
+        FAIL("half a workbook was read");
+    } catch (const smart::error& e) {
+        CHECK(e.code() == smart::errc::parse_error);
+        CHECK(std::string(e.what()).rfind("upload.xlsx: not an .xlsx workbook", 0) == 0);
+    }
 }

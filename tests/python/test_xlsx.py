@@ -126,3 +126,17 @@ def test_broken_packages_are_refused_naming_the_part(tmp_path: Path) -> None:
         smart.read_workbook(text, "smart-trener-2024")
     with pytest.raises(FileNotFoundError):
         smart.read_workbook(tmp_path / "missing.xlsx", "smart-trener-2024")
+
+
+def test_a_sheet_too_large_or_with_impossible_lines_is_refused(tmp_path: Path) -> None:
+    # 2,000 rows with a cell in column XFD: a 16,384-column grid of 32 million cells.
+    rows = "".join(f'<row r="{i}"><c r="XFD{i}" t="inlineStr"><is><t>x</t></is></c></row>' for i in range(1, 2002))
+    sheet = f"<worksheet><sheetData>{rows}</sheetData></worksheet>"
+    with pytest.raises(smart.ParseError, match=r'sheet "celler" is too large: 2000 rows of 16384 columns \(at most 30000000 cells\)'):
+        smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": sheet}), "smart-trener-2024")
+    sheet = '<worksheet><sheetData><row r="0"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    with pytest.raises(smart.ParseError, match=r'a row numbered "0" \(expected a line from 1 to 1048576\)'):
+        smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": sheet}), "smart-trener-2024")
+    sheet = '<worksheet><sheetData><row r="1"><c r="12" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    with pytest.raises(smart.ParseError, match=r'line 1: a cell reference "12" without a column letter'):
+        smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": sheet}), "smart-trener-2024")
