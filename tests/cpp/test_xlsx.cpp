@@ -70,6 +70,7 @@ TEST_CASE("xlsx: an administrator's workbook keeps its sheet lines and letters",
     REQUIRE(tables.size() >= 2);
     for (const auto& t : tables) {
         CAPTURE(t.name);
+        CHECK(t.name != "Instruksjoner");  // the template's instructions hold no records
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             CHECK(t.columns[c].letter == smart::column_letter(c));
             CHECK(t.columns[c].cells.size() == t.lines.size());

@@ -42,6 +42,8 @@ def openpyxl_cells(path: Path) -> dict[str, tuple[int, dict[tuple[int, int], str
     book = openpyxl.load_workbook(path, data_only=True)
     out = {}
     for ws in book.worksheets:
+        if ws.title.replace(" ", "").lower() in {"instruksjoner", "instructions", "rettleiing", "veiledning"}:
+            continue  # the template's instructions: the core leaves them out
         t = _sheet_rows(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
         if t is not None:
             name, _, headers, _, columns, lines, header_line = t

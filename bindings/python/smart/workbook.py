@@ -35,9 +35,6 @@ _Table = tuple[str, str, list[str], list[str], list[list[str]], list[int], int]
 # A table as import_sheets takes it: cells handed over from Python, or read by the core.
 _AnyTable = _Table | _smart.sheet_import.SheetTable
 
-# Sheets a workbook may have that hold no records: the template's instructions.
-_IGNORED_SHEETS = {"instruksjoner", "instructions", "rettleiing", "veiledning"}
-
 
 def _text(v: object) -> str:
     """A cell as text, as the user would read it: blanks as "", whole numbers without
@@ -224,10 +221,10 @@ def _sheet_rows(name: str, rows: Sequence[Sequence[object]], lines: Sequence[int
 
 def _read_xlsx(path: Path) -> list[_AnyTable]:
     """The worksheets of a workbook, read by the core (smart/xlsx.hpp): the cells stay in
-    C++ until the import. The template's instructions sheet is left out."""
+    C++ until the import. The core leaves out the template's instructions sheet."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such workbook")
-    return [t for t in _smart.sheet_import.read_xlsx(os.fspath(path)) if t.name.strip().lower() not in _IGNORED_SHEETS]
+    return list(_smart.sheet_import.read_xlsx(os.fspath(path)))
 
 
 def _read_csv(path: Path) -> _Table | None:

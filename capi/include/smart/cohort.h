@@ -332,6 +332,25 @@ SMART_EXTERN(int) smart_cohort_exemption(const char **requirement, const char **
 SMART_EXTERN(int) smart_cohort_exemption_date(char *out, size_t size, const smart_cohort *cohort,
                                               size_t participant, size_t exemption);
 
+/* Imports an .xlsx workbook as course administrators keep it (docs/import.md): the
+ * participants, attendance (wide: one column per session day; or long), submissions and
+ * exemptions of its sheets, with Norwegian or English headers and values, are added to a
+ * copy of `base` (a cohort with the programme, id, label and schedule, e.g. from
+ * smart_cohort_create(); its own participants stay). All or nothing: on success *out is
+ * the new cohort (release with smart_cohort_free()) and *problems is NULL. When the sheets
+ * have problems the function returns SMART_EVALIDATION (or the code of the first problem),
+ * *out is NULL and *problems (release with smart_string_free(); `problems` may be NULL) is
+ * a JSON array of every problem, at most 100, each {"table", "line", "column", "header",
+ * "found", "expected", "message", "pointer", "code", "text"}: the sheet, its spreadsheet
+ * line (-1: the whole table), the column letter, the header as written, the cell's text,
+ * what was expected, the sentence, the JSON Pointer in the cohort document when there is
+ * one, the error code's name, and the whole sentence with the place in `lang`. The last
+ * error holds the first problem. Errors: SMART_EINVAL, SMART_ENOTFOUND (the file cannot
+ * be opened), SMART_EPARSE (not an .xlsx workbook, malformed XML: the message names the
+ * part), SMART_EVALIDATION, SMART_ENOMEM. Thread-safe for concurrent const use of `base`. */
+SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, const smart_cohort *base,
+                                           const char *path, smart_lang lang);
+
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
 

@@ -1,0 +1,52 @@
+// The spreadsheet import from C (smart/sheet_import.hpp, smart/xlsx.hpp): an .xlsx workbook
+// into a copy of a cohort, every problem reported as JSON.
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "capi.hpp"
+#include "smart/sheet_import.hpp"
+#include "smart/xlsx.hpp"
+
+using namespace smart::capi;
+
+extern "C" {
+
+int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_cohort* base, const char* path,
+                             smart_lang lang) {
+    const char* const fn = __func__;
+    if (out) *out = nullptr;
+    if (problems) *problems = nullptr;
+    int status = 0;
+    const int guarded = guard([&] {
+        need(out, fn, "out is NULL");
+        const auto& b = get(base, fn).c;
+        need(path, fn, "path is NULL");
+        const smart::lang l = to_cpp(lang, fn);
+        (void)l;
+        auto r = smart::import_sheets(b, smart::read_xlsx(path));
+        if (r.cohort) {
+            auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(*r.cohort)});
+            *out = handle(box.release());
+            return;
+        }
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& p : r.problems)
+            list.push_back({{"table", p.table},
+                            {"line", p.line},
+                            {"column", p.column},
+                            {"header", p.header},
+                            {"found", p.found},
+                            {"expected", p.expected},
+                            {"message", p.message},
+                            {"pointer", p.pointer},
+                            {"code", smart::to_string(p.code)},
+                            {"text", smart::describe(p)}});
+        if (problems) *problems = dup(list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+        const auto& first = r.problems.front();
+        status = fail(first.code, smart::describe(first).c_str(), first.pointer.c_str());
+    });
+    return guarded != 0 ? guarded : status;
+}
+
+}  // extern "C"

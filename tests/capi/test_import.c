@@ -1,0 +1,74 @@
+/* Tests of the C ABI's spreadsheet import: an administrator's workbook into a cohort, and a
+ * workbook with mistakes reported as a JSON list of problems (harness: check.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static void test_import_workbook(void) {
+    smart_programme *p = NULL;
+    smart_cohort *base = NULL, *c = NULL;
+    char *problems = NULL;
+    const char *s = NULL;
+    size_t n = 0;
+    smart_attendance a = SMART_ATTENDANCE_UNRECORDED;
+    TEST("an administrator's workbook (Norwegian headers, wide attendance) imports into a copy of the cohort");
+    OK(smart_programme_from_catalogue(&p, "smart-trener-2024"));
+    OK(smart_cohort_create(&base, p, "kull-2024", "Kull 2024"));
+    OK(smart_cohort_import_xlsx(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/wide_nb.xlsx", SMART_LANG_NB));
+    CHECK(c != NULL);
+    CHECK(problems == NULL);
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n == 5);
+    OK(smart_cohort_participant_count(&n, base));
+    CHECK(n == 0); /* the base is not changed */
+    OK(smart_cohort_id(&s, c));
+    CHECK(s && strcmp(s, "kull-2024") == 0);
+    OK(smart_cohort_participant_id(&s, c, 0));
+    CHECK(s && strcmp(s, "k01") == 0);
+    OK(smart_cohort_attendance(&a, c, "k01", "2024-09-18"));
+    CHECK(a == SMART_ATTENDANCE_PRESENT);
+
+    TEST("a workbook with mistakes: no cohort, every problem as JSON with its sheet, line and column");
+    smart_cohort_free(c);
+    c = NULL;
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_wide.xlsx",
+                                    SMART_LANG_EN),
+           SMART_EVALIDATION);
+    CHECK(c == NULL);
+    CHECK(problems != NULL);
+    CHECK(contains(problems, "\"table\": \"Deltakere\""));
+    CHECK(contains(problems, "\"line\": 3"));
+    CHECK(contains(problems, "\"column\": \"C\""));
+    CHECK(contains(problems, "\"found\": \"39O5\""));
+    CHECK(contains(problems, "Deltakere line 3, column C (Kommunenr): expected a 4-digit municipality number"));
+    CHECK(contains(smart_error_last()->message, "line 1, column I"));
+    smart_string_free(problems);
+    problems = NULL;
+    EXPECT(smart_cohort_import_xlsx(&c, NULL, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_wide.xlsx",
+                                    SMART_LANG_EN),
+           SMART_EVALIDATION); /* problems may be NULL */
+
+    TEST("what is not a workbook, a missing file and bad arguments");
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/make_sheets.py",
+                                    SMART_LANG_NB),
+           SMART_EPARSE);
+    CHECK(contains(smart_error_last()->message, "not an .xlsx workbook"));
+    CHECK(c == NULL && problems == NULL);
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/nothing.xlsx",
+                                    SMART_LANG_NB),
+           SMART_ENOTFOUND);
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, NULL, SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, NULL, "x.xlsx", SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import_xlsx(NULL, &problems, base, "x.xlsx", SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, "x.xlsx", (smart_lang)7), SMART_EINVAL);
+    smart_cohort_free(base);
+    smart_programme_free(p);
+}
+
+int main(void) {
+    test_import_workbook();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
