@@ -260,7 +260,7 @@ public:
         else
             out_.push_back('\n');
         has_[depth_] = true;
-        out_.append(2 * depth_, ' ');
+        indent(depth_);
     }
 
 private:
@@ -274,10 +274,16 @@ private:
     void close(char c) {
         if (has_[depth_]) {
             out_.push_back('\n');
-            out_.append(2 * (depth_ - 1), ' ');
+            indent(depth_ - 1);
         }
         --depth_;
         out_.push_back(c);
+    }
+
+    void indent(std::size_t depth) {
+        static constexpr std::string_view spaces = "                                                                ";
+        static_assert(spaces.size() == 2 * max_depth);
+        out_.append(spaces.data(), 2 * depth);
     }
 
     std::string& out_;
@@ -285,17 +291,45 @@ private:
     bool has_[max_depth] = {};  ///< whether the container at each depth has a member yet
 };
 
+/// Per byte: 1 when JSON needs it escaped (control characters, quote, backslash), 2 when
+/// it is part of a multi-byte UTF-8 sequence, 0 otherwise.
+constexpr std::array<unsigned char, 256> byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (std::size_t b = 0; b < 0x20; ++b) t[b] = 1;
+    t['"'] = t['\\'] = 1;
+    for (std::size_t b = 0x80; b < 0x100; ++b) t[b] = 2;
+    return t;
+}();
+
 void pretty_writer::string(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    // Text is checked where it enters the library; nlohmann refuses text that is not
+    // UTF-8 too, so the streaming writer does not write what the tree could not.
+    const auto refuse_unless_utf8 = [&](unsigned seen) {
+        if ((seen & 2) && !detail::is_utf8(s))
+            throw error(errc::internal, "cannot write text that is not UTF-8: " + detail::quoted(s));
+    };
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    unsigned seen = 0;
+    std::size_t i = 0;
+    for (; i < s.size(); ++i) {  // the common case: nothing to escape, copied whole
+        const unsigned c = byte_class[bytes[i]];
+        if (c & 1) break;
+        seen |= c;
+    }
     out_.push_back('"');
+    if (i == s.size()) {
+        refuse_unless_utf8(seen);
+        out_.append(s);
+        out_.push_back('"');
+        return;
+    }
     std::size_t run = 0;  // start of the bytes not yet copied
-    bool ascii = true;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        if (b >= 0x20 && b != '"' && b != '\\') {
-            ascii &= b < 0x80;
-            continue;
-        }
+    for (; i < s.size(); ++i) {
+        const unsigned char b = bytes[i];
+        const unsigned c = byte_class[b];
+        seen |= c;
+        if (!(c & 1)) continue;
         out_.append(s.data() + run, i - run);
         run = i + 1;
         out_.push_back('\\');
@@ -313,10 +347,7 @@ void pretty_writer::string(std::string_view s) {
                 out_.push_back(hex[b & 15]);
         }
     }
-    // Text is checked where it enters the library; nlohmann refuses text that is not
-    // UTF-8 too, so the streaming writer does not write what the tree could not.
-    if (!ascii && !detail::is_utf8(s))
-        throw error(errc::internal, "cannot write text that is not UTF-8: " + detail::quoted(s));
+    refuse_unless_utf8(seen);
     out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
 }
@@ -632,9 +663,12 @@ std::string save_participant(const participant& p, const cohort& c) {
 
 std::string save_cohort(const cohort& c) {
     std::string out;
-    // About what a participant takes (its members and one line per recorded day), so that
-    // the string grows once or not at all.
-    out.reserve(4096 + c.participants().size() * (320 + 30 * c.days().size()));
+    // About what the participants take (their members, a line per recorded day, their
+    // submissions and exemptions), so that the string does not have to grow.
+    // Generous: pages reserved and never written cost no memory.
+    std::size_t estimate = 65536 + c.participants().size() * (512 + 48 * c.days().size());
+    for (const auto& p : c.participants()) estimate += 256 * (p.submissions.size() + p.exemptions.size());
+    out.reserve(estimate);
     pretty_writer w(out);
     w.begin_object();
     w.str_member("format", cohort_format);
