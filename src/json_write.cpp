@@ -1,5 +1,7 @@
 // Writing programme and cohort documents (docs/format.md): loading the text again gives an
-// equal object.
+// equal object. The documents are streamed (pretty_writer below); the tree writers first
+// in this file are what they were written with before issue 15, kept as the oracle of
+// tests/cpp/test_json_stream.cpp (and for bench_core's comparison).
 #include "json_write.hpp"
 
 #include <array>
