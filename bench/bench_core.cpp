@@ -9,8 +9,12 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <random>
 
+#include "../src/json_write.hpp"  // the tree writer, for save_cohort_json_tree
 #include "smart/smart.hpp"
 
 namespace {
@@ -114,6 +118,31 @@ void save_cohort_json(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
 }
 BENCHMARK(save_cohort_json)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// The writer before issue 15, kept as the tests' oracle: an nlohmann tree per
+/// participant, then dump(2). Same text as save_cohort; here for the comparison.
+void save_cohort_json_tree(benchmark::State& state) {
+    const smart::cohort& c = shared_cohort();
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        std::string text = smart::json_write::write_cohort(c).dump(2) + "\n";
+        bytes = text.size();
+        benchmark::DoNotOptimize(text);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(save_cohort_json_tree)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// save_cohort_file: the document written to a temporary file, flushed to the disk and
+/// renamed (what Cohort.save and smart import do).
+void save_cohort_file(benchmark::State& state) {
+    const smart::cohort& c = shared_cohort();
+    const auto path = std::filesystem::temp_directory_path() / ("bench_core_" + std::to_string(::getpid()) + ".json");
+    for (auto _ : state) smart::save_cohort_file(c, path);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * std::filesystem::file_size(path)));
+    std::filesystem::remove(path);
+}
+BENCHMARK(save_cohort_file)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 /// Heap bytes held by a cohort loaded from JSON, per participant (glibc's mallinfo2:
 /// what the allocator really hands out, overhead included).

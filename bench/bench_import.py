@@ -4,7 +4,8 @@ headers, municipality numbers as integers and wide attendance (one column per se
 
 - ``Cohort.from_frames`` (DataFrames already in memory),
 - ``smart import DIR`` (a directory of two CSV files, in a fresh process: start-up,
-  reading, import and writing the cohort document),
+  reading, import and writing the cohort document), and its parts: reading the CSV files,
+  the import, ``Cohort.save`` (written and synced) and ``Cohort.to_json``,
 - ``smart import WORKBOOK.xlsx`` (the core's .xlsx reader; python-calamine, when
   installed, is timed beside it for comparison).
 
@@ -29,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 import smart
+from smart.workbook import read_tables
 
 PROGRAMME = "smart-trener-2024"
 MUNICIPALITIES = [(301, "Oslo"), (3905, "Tønsberg"), (4601, "Bergen"), (3301, "Drammen"), (5001, "Trondheim")]
@@ -105,8 +107,12 @@ def main() -> None:
         print(f"  of which Python + import smart: {time.perf_counter() - t0:6.3f} s")
         t = best(lambda: smart.read_workbook(d, PROGRAMME), args.repeat)
         print(f"  of which read_workbook(DIR):  {t:6.3f} s  (reading the CSV files and the import)")
+        t = best(lambda: read_tables(d), args.repeat)
+        print(f"    of which reading the CSV:   {t:6.3f} s  (text cells, without pandas)")
         t = best(lambda: c.save(Path(tmp) / "again.json"), args.repeat)
         print(f"  of which Cohort.save:         {t:6.3f} s  (the cohort document, {out.stat().st_size / 1e6:.0f} MB, synced)")
+        t = best(c.to_json, args.repeat)
+        print(f"    Cohort.to_json:             {t:6.3f} s  (the same document as a str, not written)")
         if args.xlsx:
             path = Path(tmp) / "kull.xlsx"
             with pd.ExcelWriter(path, engine="openpyxl") as w:

@@ -20,5 +20,8 @@ json write_session(const session& s);
 json write_requirement(const requirement& r);
 json write_programme(const programme& p, bool with_format);
 json write_participant(const participant& p, const cohort& c);
+/// The cohort document as a tree. save_cohort streams the same text without one; the tree
+/// (with dump(2)) stays as the tests' oracle for it.
+json write_cohort(const cohort& c);
 
 }  // namespace smart::json_write
