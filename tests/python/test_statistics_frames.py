@@ -77,6 +77,11 @@ def test_hand_computed_figures_of_a_small_cohort(small: smart.Evaluation) -> Non
     assert funnel["through"].tolist() == [2, 1, 1, 1]
 
     days = st.to_pandas("days")
+    # the day's session by the cohort attendance's name, in every face (issue 15)
+    assert "session" not in days.columns
+    assert days["session_id"].astype(str).tolist() == [d.session_id for d in st.days]
+    assert st.to_arrow("days").column_names[:3] == ["cohort", "date", "session_id"]
+    assert all("session_id" in d and "session" not in d for d in st.to_dict()["days"])
     assert days["attended"].tolist() == [3, 3, 3, 3, 3, 3, 2, 2]
     assert days["absent"].tolist() == [1, 1, 1, 1, 1, 1, 2, 2]  # d unrecorded on past days: absent
     assert days["attended_rate"].tolist()[-1] == Fraction(1, 2)

@@ -540,7 +540,7 @@ class Statistics:
         return [
             ("cohort", "cat", [d.cohort_id for d in ds]),
             ("date", "date", [d.day for d in ds]),
-            ("session", "cat", [d.session_id for d in ds]),
+            ("session_id", "cat", [d.session_id for d in ds]),
             ("past", "bool", [d.past for d in ds]),
             ("enrolled", "int", [d.enrolled for d in ds]),
             ("attended", "int", [d.attended for d in ds]),
