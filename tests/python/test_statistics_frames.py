@@ -376,3 +376,13 @@ def test_withdrawals_are_counted_apart_with_completion_with_and_without_them() -
     ex = measure(long, "completion_rate_excluding_withdrawn", group="3901")  # Horten: c withdrawn, d not eligible
     assert (ex["count"], ex["of"], ex["ratio"]) == (0, 1, Fraction(0))
     assert st.to_dict()["cohorts"][0]["completion_rate_excluding_withdrawn"]["ratio"] == "1/3"
+
+
+def test_group_figures_name_the_rate_without_withdrawn_as_the_vocabulary_and_warn_on_the_old_name() -> None:
+    c = small_cohort()
+    c.withdraw("c", "2025-03-01", "Sluttet")
+    whole = smart.cohort_statistics([c.evaluate(AS_OF)]).cohorts[0]
+    assert whole.completion_rate_excluding_withdrawn == Fraction(whole.eligible, whole.enrolled - whole.withdrawn)
+    with pytest.warns(DeprecationWarning, match="completion_rate_excluding_withdrawn"):
+        old = whole.completion_excluding_withdrawn
+    assert old == whole.completion_rate_excluding_withdrawn
