@@ -58,8 +58,9 @@ struct sheet_import_options {
     std::vector<std::pair<std::string, attendance_status>> attendance_vocabulary;
     /// At most this many problems are collected (at least 1).
     std::size_t max_problems = 100;
-    /// The word for a place in a table in messages: "line" (a sheet's line) or "row" (a
-    /// DataFrame's index label).
+    /// How messages name a place in a table: "line" (a sheet's line: "first on line 3" /
+    /// "første gang på linje 3") or "row" (a DataFrame's index label: "first in row 3" /
+    /// "første gang i rad 3").
     std::string row_word = "line";
 };
 
