@@ -176,6 +176,7 @@ constexpr column_words column_table[] = {
     {"through", "gjennom til hit", "gjennom til hit", "through to here"},
     {"date", "dato", "dato", "date"},
     {"session", "samling", "samling", "session"},
+    {"session_id", "samling", "samling", "session"},
     {"past", "passert", "passert", "past"},
     {"attended", "til stede", "til stades", "attended"},
     {"excused", "gyldig fravær", "gyldig fråvær", "excused"},

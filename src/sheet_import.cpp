@@ -8,10 +8,28 @@
 
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
+#include "smart/schedule.hpp"
+#include "wording.hpp"
 
 namespace smart {
 
 namespace {
+
+using detail::t;
+
+/// A text in bokmål, nynorsk and English (indexed by lang).
+using tri = std::array<std::string, 3>;
+
+tri tr(std::string nb, std::string nn, std::string en) { return {std::move(nb), std::move(nn), std::move(en)}; }
+
+/// The same text in each language (the model's English messages).
+tri same(const std::string& s) { return {s, s, s}; }
+
+/// The text for each language, from f(lang).
+template <class F>
+tri each(F f) {
+    return {f(lang::nb), f(lang::nn), f(lang::en)};
+}
 
 // --- text keys: case, white space, '-', '_' and '.' do not matter ---------------------
 
@@ -61,12 +79,12 @@ struct column_spec {
 };
 
 const std::vector<const char*> id_aliases{"deltaker", "participant_id", "participant", "deltaker_id", "deltakernr",
-                                          "deltakernummer"};
+                                          "deltakernummer", "deltakar"};
 
 const std::vector<column_spec>& specs(sheet_table_kind kind) {
     static const std::vector<column_spec> participants{
-        {"id", true, {"deltaker", "participant_id", "participant", "deltaker_id", "deltakernr", "deltakernummer"}},
-        {"name", true, {"navn", "fullt navn", "deltakernavn"}},
+        {"id", true, {"deltaker", "participant_id", "participant", "deltaker_id", "deltakernr", "deltakernummer", "deltakar"}},
+        {"name", true, {"navn", "fullt navn", "deltakernavn", "namn"}},
         {"municipality_number", true, {"kommunenr", "kommunenummer", "knr"}},
         {"municipality_name", true, {"kommune", "kommunenavn", "municipality"}},
         {"role", true, {"rolle", "stilling", "yrke"}},
@@ -190,14 +208,39 @@ std::optional<E> lookup(const std::vector<value_name<E>>& names, std::string_vie
     return std::nullopt;
 }
 
+/// "a, b or c" / "a, b eller c": every word a value may be written as.
 template <class E>
-std::string names_of(const std::vector<value_name<E>>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i) out += i + 1 == names.size() ? " or " : ", ";
-        out += names[i].text;
+std::string names_of(const std::vector<value_name<E>>& names, lang l) {
+    std::vector<std::string> words;
+    words.reserve(names.size());
+    for (const auto& n : names) words.emplace_back(n.text);
+    return detail::or_list(words, l);
+}
+
+/// "a date (2024-09-18 or 18.09.2024)" in each language.
+tri a_date() {
+    return tr("en dato (18.09.2024 eller 2024-09-18)", "ein dato (18.09.2024 eller 2024-09-18)",
+              "a date (2024-09-18 or 18.09.2024)");
+}
+
+/// ""31.02.2025" is not a calendar date (write ...)" in each language.
+tri not_a_date(std::string_view text) {
+    const std::string q = detail::quoted(text, 40);
+    return tr(q + " er ikke en gyldig dato (skriv 18.09.2024 eller 2024-09-18)",
+              q + " er ikkje ein gyldig dato (skriv 18.09.2024 eller 2024-09-18)",
+              q + " is not a calendar date (write 2024-09-18 or 18.09.2024)");
+}
+
+/// A table kind's name in messages: "deltakertabell" / "deltakartabell" / "participants table".
+std::string table_word(sheet_table_kind k, lang l) {
+    switch (k) {
+        case sheet_table_kind::participants: return t(l, "deltakertabell", "deltakartabell", "participants table");
+        case sheet_table_kind::attendance: return t(l, "oppmøtetabell", "frammøtetabell", "attendance table");
+        case sheet_table_kind::submissions: return t(l, "innleveringstabell", "innleveringstabell", "submissions table");
+        case sheet_table_kind::exemptions: return t(l, "fritakstabell", "fritakstabell", "exemptions table");
+        case sheet_table_kind::unknown: break;
     }
-    return out;
+    return t(l, "tabell", "tabell", "table");
 }
 
 /// A whole number written as digits (also "3.0", as a float column writes it).
@@ -319,15 +362,175 @@ std::string canonical_column(sheet_table_kind kind, std::string_view header) {
     return i < 0 ? std::string() : std::string(specs(kind)[static_cast<std::size_t>(i)].name);
 }
 
-std::string describe(const sheet_problem& p, std::string_view row_word) {
-    std::string out = p.table;
-    if (p.line >= 0) out += " " + std::string(row_word) + " " + std::to_string(p.line);
-    if (!p.column.empty()) {
-        out += p.line >= 0 ? ", column " : " column ";
-        out += p.column;
-        if (!p.header.empty()) out += " (" + p.header + ")";
+const std::string& message(const sheet_problem& p, lang l) noexcept {
+    const auto& m = p.message_in[static_cast<std::size_t>(l)];
+    return m.empty() ? p.message : m;
+}
+
+const std::string& expected(const sheet_problem& p, lang l) noexcept {
+    const auto& m = p.expected_in[static_cast<std::size_t>(l)];
+    return m.empty() ? p.expected : m;
+}
+
+std::string describe_place(std::string_view table, std::string_view row, std::string_view letter,
+                           std::string_view header, sheet_place place, lang l) {
+    std::string out(table);
+    const bool frame = place == sheet_place::frame;
+    if (!row.empty()) {
+        out += " ";
+        out += frame ? t(l, "rad", "rad", "row") : t(l, "linje", "linje", "line");
+        out += " ";
+        out += row;
     }
-    return out + ": " + p.message;
+    const char* column = t(l, "kolonne", "kolonne", "column");
+    if (frame) {
+        // a DataFrame's columns have names, not letters
+        if (!header.empty() && (!row.empty() || !letter.empty()))
+            out += std::string(row.empty() ? " " : ", ") + column + " '" + std::string(header) + "'";
+    } else if (!letter.empty()) {
+        out += std::string(row.empty() ? " " : ", ") + column + " " + std::string(letter);
+        if (!header.empty()) out += " (" + std::string(header) + ")";
+    }
+    return out;
+}
+
+std::string describe(const sheet_problem& p, lang l, sheet_place place, std::string_view row_label) {
+    const std::string row = !row_label.empty() ? std::string(row_label) : p.line >= 0 ? std::to_string(p.line) : "";
+    const std::string at = describe_place(p.table, row, p.column, p.header, place, l);
+    return at.empty() ? message(p, l) : at + ": " + message(p, l);
+}
+
+std::string describe(const sheet_problem& p, std::string_view row_word) {
+    return describe(p, lang::en, row_word == "row" ? sheet_place::frame : sheet_place::sheet);
+}
+
+const char* more_problems(lang l) noexcept { return t(l, " (og flere)", " (og fleire)", " (and more)"); }
+
+std::string describe_import_failure(std::size_t problems, bool truncated, std::string_view file, lang l) {
+    const std::string n = std::to_string(problems);
+    const std::string more = truncated ? more_problems(l) : "";
+    switch (l) {
+        case lang::nb: return n + " feil i " + std::string(file) + more + "; ingenting er skrevet.";
+        case lang::nn: return n + " feil i " + std::string(file) + more + "; ingenting er skrive.";
+        case lang::en: break;
+    }
+    return n + (problems == 1 ? " problem in " : " problems in ") + std::string(file) + more + "; nothing was written.";
+}
+
+std::string describe_import_success(std::size_t participants, std::string_view file, std::string_view output, lang l) {
+    const bool one = participants == 1;
+    const std::string n = std::to_string(participants);
+    switch (l) {
+        case lang::nb:
+            return std::string(file) + ": " + n + (one ? " deltaker" : " deltakere") + " lest inn; skrev " + std::string(output);
+        case lang::nn:
+            return std::string(file) + ": " + n + (one ? " deltakar lesen" : " deltakarar lesne") + " inn; skreiv " +
+                   std::string(output);
+        case lang::en: break;
+    }
+    return std::string(file) + ": " + n + (one ? " participant" : " participants") + " imported; wrote " + std::string(output);
+}
+
+std::string describe_programme_mismatch(std::string_view cohort_programme, std::string_view programme, lang l) {
+    const std::string a = detail::quoted(cohort_programme, 60), b = detail::quoted(programme, 60);
+    return t(l, "kullet hører til programmet ", "kullet høyrer til programmet ", "the cohort is of programme ") + a +
+           t(l, ", ikke ", ", ikkje ", ", not ") + b;
+}
+
+// --- the words of a template workbook ------------------------------------------------------
+
+const char* sheet_name(sheet_table_kind k, lang l) noexcept {
+    switch (k) {
+        case sheet_table_kind::participants: return t(l, "deltakere", "deltakarar", "participants");
+        case sheet_table_kind::attendance: return t(l, "oppmøte", "frammøte", "attendance");
+        case sheet_table_kind::submissions: return t(l, "innleveringer", "innleveringar", "submissions");
+        case sheet_table_kind::exemptions: return t(l, "fritak", "fritak", "exemptions");
+        case sheet_table_kind::unknown: break;
+    }
+    return "";
+}
+
+std::vector<std::string> template_headers(sheet_table_kind k, lang l) {
+    if (k == sheet_table_kind::attendance)
+        return l == lang::en ? std::vector<std::string>{"participant_id", "name"}
+                             : std::vector<std::string>{t(l, "deltaker", "deltakar", ""), t(l, "navn", "namn", "")};
+    std::vector<std::string> out;
+    for (const auto& c : specs(k)) {
+        if (l == lang::en || c.aliases.empty()) {
+            out.emplace_back(c.name);
+            continue;
+        }
+        // the first alias is the bokmål word; nynorsk has its own where the words differ
+        std::string word = c.aliases.front();
+        if (l == lang::nn) {
+            static const std::array<std::pair<std::string_view, const char*>, 2> nn{{{"deltaker", "deltakar"}, {"navn", "namn"}}};
+            for (const auto& [nb, w] : nn)
+                if (word == nb) word = w;
+        }
+        out.push_back(std::move(word));
+    }
+    return out;
+}
+
+const char* instructions_sheet_name(lang l) noexcept { return t(l, "Instruksjoner", "Rettleiing", "Instructions"); }
+
+std::vector<std::string> template_instructions(lang l) {
+    switch (l) {
+        case lang::nb:
+            return {"Slik fyller du ut arbeidsboka",
+                    "Én rad per deltaker i arket «deltakere»; deltaker-ID-en brukes i de andre arkene.",
+                    "Oppmøte: én kolonne per samlingsdag. Skriv x (til stede), sen, forfall, fravær eller la cellen stå "
+                    "tom (ikke registrert).",
+                    "Datoer skrives 18.09.2024 eller 2024-09-18. Kommunenummer med fire sifre (0301).",
+                    "Sektor: offentlig, privat eller frivillig.",
+                    "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json"};
+        case lang::nn:
+            return {"Slik fyller du ut arbeidsboka",
+                    "Éi rad per deltakar i arket «deltakarar»; deltakar-ID-en blir brukt i dei andre arka.",
+                    "Frammøte: éin kolonne per samlingsdag. Skriv x (til stades), sen, forfall, fravær eller la cella "
+                    "stå tom (ikkje registrert).",
+                    "Datoar skriv du 18.09.2024 eller 2024-09-18. Kommunenummer med fire siffer (0301).",
+                    "Sektor: offentlig, privat eller frivillig.",
+                    "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json"};
+        case lang::en: break;
+    }
+    return {"How to fill in this workbook",
+            "One row per participant in the 'participants' sheet; the participant id is used in the other sheets.",
+            "Attendance: one column per session day. Write x (present), sen (late), forfall (excused), fravær (absent) "
+            "or leave it blank (not recorded).",
+            "Dates as 18.09.2024 or 2024-09-18. Municipality numbers with four digits (0301).",
+            "Sector: public, private or voluntary (offentlig, privat, frivillig).",
+            "Import with: smart import WORKBOOK.xlsx --programme PROGRAMME -o cohort.json"};
+}
+
+bool is_instructions_sheet(std::string_view name) noexcept {
+    try {
+        const std::string k = key_of(name);
+        for (const char* n : {"instruksjoner", "instructions", "rettleiing", "veiledning"})
+            if (k == n) return true;
+    } catch (...) {
+    }
+    return false;
+}
+
+const char* template_word(attendance_status s) noexcept {
+    switch (s) {
+        case attendance_status::present: return "x";
+        case attendance_status::late: return "sen";
+        case attendance_status::excused: return "forfall";
+        case attendance_status::absent: return "fravær";
+        case attendance_status::unrecorded: break;
+    }
+    return "";
+}
+
+const char* template_word(sector s, lang l) noexcept {
+    switch (s) {
+        case sector::public_sector: return t(l, "offentlig", "offentlig", "public");
+        case sector::private_sector: return t(l, "privat", "privat", "private");
+        case sector::voluntary: return t(l, "frivillig", "frivillig", "voluntary");
+    }
+    return "";
 }
 
 // --- the import ---------------------------------------------------------------------------
@@ -384,7 +587,7 @@ struct importer {
     const sheet_import_options& options;
     sheet_import_result result;
     std::vector<std::pair<std::string, attendance_status>> vocabulary;  // keys
-    std::string vocabulary_words;
+    tri vocabulary_words;  // "x, sen, ... or blank" per language
 
     std::vector<participant> people;
     std::vector<origin> person_origin;
@@ -395,27 +598,31 @@ struct importer {
 
     importer(const cohort& b, const sheet_import_options& o) : base(b), options(o) {
         auto words = o.attendance_vocabulary.empty() ? default_attendance_vocabulary() : o.attendance_vocabulary;
+        std::string list;
         for (const auto& [w, s] : words) {
             vocabulary.emplace_back(key_of(w), s);
-            if (!vocabulary_words.empty()) vocabulary_words += ", ";
-            vocabulary_words += w;
+            if (!list.empty()) list += ", ";
+            list += w;
         }
         for (const char* w : {"present", "late", "excused", "absent"})
             vocabulary.emplace_back(key_of(w), parse_attendance_status(w));
-        vocabulary_words += " or blank";
+        vocabulary_words = each([&](lang l) { return list + t(l, " eller tom", " eller tom", " or blank"); });
     }
 
-    /// "first on line 3" (a sheet) or "first in row 3" (a DataFrame).
-    std::string first_at(std::int64_t line) const {
-        return std::string(options.row_word == "line" ? "first on " : "first in ") + options.row_word + " " +
-               std::to_string(line);
+    bool frame() const { return options.row_word == "row"; }
+
+    /// "first on line 3" (a sheet) or "first in row 3" (a DataFrame), in `l`.
+    std::string first_at(std::int64_t line, lang l) const {
+        const std::string n = std::to_string(line);
+        if (frame()) return t(l, "første gang i rad ", "første gong i rad ", "first in row ") + n;
+        return t(l, "første gang på linje ", "første gong på linje ", "first on line ") + n;
     }
 
     /// One problem beyond the limit is collected, to know that the list was cut.
     bool full() const { return result.problems.size() > std::max<std::size_t>(options.max_problems, 1); }
 
-    void problem(const table_view& v, std::int64_t line, int column, std::string found, std::string expected,
-                 std::string message, std::string pointer = {}, errc code = errc::validation_error) {
+    void problem(const table_view& v, std::int64_t line, int column, std::string found, tri expected, tri message,
+                 std::string pointer = {}, errc code = errc::validation_error) {
         if (full()) {
             result.truncated = true;
             return;
@@ -428,19 +635,25 @@ struct importer {
             p.header = v.t->columns[static_cast<std::size_t>(column)].header;
         }
         p.found = std::move(found);
-        p.expected = std::move(expected);
-        p.message = std::move(message);
+        p.expected = expected[static_cast<std::size_t>(lang::en)];
+        p.message = message[static_cast<std::size_t>(lang::en)];
+        p.expected_in = std::move(expected);
+        p.message_in = std::move(message);
         p.pointer = std::move(pointer);
         p.code = code;
         result.problems.push_back(std::move(p));
     }
 
-    /// A bad cell: "expected <expected>, found "<cell>"" (or "a blank cell").
-    void bad_cell(const table_view& v, std::size_t row, int spec, std::string_view cell, const std::string& expected,
-                  std::string pointer = {}, std::string message = {}) {
+    /// A bad cell: "expected <expected>, found "<cell>"" (or "a blank cell") in each language.
+    void bad_cell(const table_view& v, std::size_t row, int spec, std::string_view cell, const tri& expected,
+                  std::string pointer = {}, tri message = {}) {
         const int col = spec >= 0 ? v.column_of[static_cast<std::size_t>(spec)] : -1;
-        if (message.empty())
-            message = "expected " + expected + ", found " + (cell.empty() ? std::string("a blank cell") : detail::quoted(cell, 40));
+        if (message[static_cast<std::size_t>(lang::en)].empty()) {
+            const std::string q = cell.empty() ? "" : detail::quoted(cell, 40);
+            message = tr("forventet " + expected[0] + ", fant " + (cell.empty() ? std::string("en tom celle") : q),
+                         "venta " + expected[1] + ", fann " + (cell.empty() ? std::string("ei tom celle") : q),
+                         "expected " + expected[2] + ", found " + (cell.empty() ? std::string("a blank cell") : q));
+        }
         problem(v, v.line(row), col, std::string(cell), expected, std::move(message), std::move(pointer));
     }
 
@@ -454,40 +667,81 @@ struct importer {
         const std::string_view h = trim(v.t->columns[column].header);
         if (auto d = parse_sheet_date(h)) {
             if (auto i = base.day_index(*d)) return *i;
-            problem(v, v.t->header_line, static_cast<int>(column), std::string(h), "a session day",
-                    "no session is held on " + to_iso(*d) + " (session days: " + days_list() + ")");
+            problem(v, v.t->header_line, static_cast<int>(column), std::string(h), a_session_day(), no_session_on(*d));
             return std::nullopt;
         }
         for (const auto& s : base.sessions())
             if (!h.empty() && key_of(s.id) == key_of(h)) {
                 if (s.days.size() == 1) return base.day_index(s.days.front());
-                problem(v, v.t->header_line, static_cast<int>(column), std::string(h), "a date",
-                        "session " + detail::quoted(s.id) + " has " + std::to_string(s.days.size()) +
-                            " days: head one column per day with its date (" + to_norwegian(s.days.front()) + ", ...)");
+                const std::string q = detail::quoted(s.id), n = std::to_string(s.days.size()),
+                                  first = to_norwegian(s.days.front());
+                problem(v, v.t->header_line, static_cast<int>(column), std::string(h),
+                        tr("en dato", "ein dato", "a date"),
+                        tr("samlingen " + q + " har " + n + " dager: gi hver dag sin egen kolonne med datoen som overskrift (" +
+                               first + ", ...)",
+                           "samlinga " + q + " har " + n + " dagar: gi kvar dag sin eigen kolonne med datoen som overskrift (" +
+                               first + ", ...)",
+                           "session " + q + " has " + n + " days: head one column per day with its date (" + first + ", ...)"));
                 return std::nullopt;
             }
         if (must || looks_like_date(h)) {
-            if (looks_like_date(h))
-                problem(v, v.t->header_line, static_cast<int>(column), std::string(h), "a date",
-                        detail::quoted(h, 40) + " is not a calendar date (write 2024-09-18 or 18.09.2024)");
-            else
+            if (looks_like_date(h)) {
+                problem(v, v.t->header_line, static_cast<int>(column), std::string(h), tr("en dato", "ein dato", "a date"),
+                        not_a_date(h));
+            } else {
+                const std::string q = single_quoted(h);
                 problem(v, v.t->header_line, static_cast<int>(column), std::string(h),
-                        "a session day (2024-09-18 or 18.09.2024) or a session id",
-                        "unknown column " + single_quoted(h) +
-                            ": a wide attendance table has the participant's id, their name and one column per "
-                            "session day headed by its date (2024-09-18 or 18.09.2024) or a one-day session's id");
+                        tr("en samlingsdag (18.09.2024 eller 2024-09-18) eller en samlings-ID",
+                           "ein samlingsdag (18.09.2024 eller 2024-09-18) eller ein samlings-ID",
+                           "a session day (2024-09-18 or 18.09.2024) or a session id"),
+                        tr("ukjent kolonne " + q +
+                               ": en bred oppmøtetabell har deltakerens ID, navnet og én kolonne per samlingsdag med "
+                               "datoen (18.09.2024 eller 2024-09-18) eller ID-en til en éndagssamling som overskrift",
+                           "ukjend kolonne " + q +
+                               ": ein brei frammøtetabell har ID-en til deltakaren, namnet og éin kolonne per samlingsdag "
+                               "med datoen (18.09.2024 eller 2024-09-18) eller ID-en til ei eindagssamling som overskrift",
+                           "unknown column " + q +
+                               ": a wide attendance table has the participant's id, their name and one column per "
+                               "session day headed by its date (2024-09-18 or 18.09.2024) or a one-day session's id"));
+            }
         } else {
             reported = false;
         }
         return std::nullopt;
     }
 
-    std::string days_list() const {
+    std::string days_list(lang l) const {
         std::string out;
         const auto& days = base.days();
         for (std::size_t i = 0; i < days.size() && i < 12; ++i) out += (i ? ", " : "") + to_norwegian(days[i]);
         if (days.size() > 12) out += ", ...";
-        return out.empty() ? "none" : out;
+        return out.empty() ? t(l, "ingen", "ingen", "none") : out;
+    }
+
+    static tri a_session_day() { return tr("en samlingsdag", "ein samlingsdag", "a session day"); }
+    static tri a_participant_id() { return tr("en deltaker-ID", "ein deltakar-ID", "a participant id"); }
+
+    /// "a, b or c or blank" in each language.
+    template <class E>
+    static tri or_blank(const std::vector<value_name<E>>& names) {
+        return each([&](lang l) { return names_of(names, l) + t(l, " eller tom", " eller tom", " or blank"); });
+    }
+
+    /// A second table of a kind there may be one of.
+    void second_table(const table_view& v, const table_view& first) {
+        const std::string q = detail::quoted(first.t->name, 40);
+        problem(v, no_line, -1, "",
+                each([&](lang l) { return t(l, "én ", "éin ", "one ") + table_word(v.kind, l); }),
+                each([&](lang l) {
+                    return t(l, "en ", "ein ", "a second ") + table_word(v.kind, l) + t(l, " til (den første er ", " til (den første er ", " (the first is ") + q + ")";
+                }));
+    }
+
+    /// "no session is held on 2024-09-20 (session days: ...)" in each language.
+    tri no_session_on(date d) const {
+        return tr("det er ingen samling " + detail::day_text(d, lang::nb) + " (samlingsdager: " + days_list(lang::nb) + ")",
+                  "det er inga samling " + detail::day_text(d, lang::nn) + " (samlingsdagar: " + days_list(lang::nn) + ")",
+                  "no session is held on " + to_iso(d) + " (session days: " + days_list(lang::en) + ")");
     }
 
     table_view view_of(const sheet_table& t) {
@@ -495,10 +749,19 @@ struct importer {
         v.t = &t;
         v.kind = t.kind != sheet_table_kind::unknown ? t.kind : table_kind_of(t.name);
         if (v.kind == sheet_table_kind::unknown) {
-            problem(v, no_line, -1, t.name, "participants, attendance, submissions or exemptions",
-                    "unknown table " + detail::quoted(t.name, 40) +
-                        ": expected participants (deltakere), attendance (oppmøte), submissions (innleveringer) or "
-                        "exemptions (fritak)");
+            const std::string q = detail::quoted(t.name, 40);
+            problem(v, no_line, -1, t.name,
+                    tr("deltakere, oppmøte, innleveringer eller fritak", "deltakarar, frammøte, innleveringar eller fritak",
+                       "participants, attendance, submissions or exemptions"),
+                    tr("ukjent tabell " + q +
+                           ": forventet deltakere (participants), oppmøte (attendance), innleveringer (submissions) eller "
+                           "fritak (exemptions)",
+                       "ukjend tabell " + q +
+                           ": venta deltakarar (participants), frammøte (attendance), innleveringar (submissions) eller "
+                           "fritak (exemptions)",
+                       "unknown table " + q +
+                           ": expected participants (deltakere), attendance (oppmøte), submissions (innleveringer) or "
+                           "exemptions (fritak)"));
             v.usable = false;
             return v;
         }
@@ -521,23 +784,30 @@ struct importer {
             if (s >= 0) {
                 auto& slot = v.column_of[static_cast<std::size_t>(s)];
                 if (slot >= 0) {
-                    problem(v, t.header_line, static_cast<int>(c), std::string(h), "each column once",
-                            "column " + single_quoted(list[static_cast<std::size_t>(s)].name) +
-                                " is given twice (also column " + v.letter(static_cast<std::size_t>(slot)) + ")");
+                    const std::string q = single_quoted(list[static_cast<std::size_t>(s)].name),
+                                      other = v.letter(static_cast<std::size_t>(slot));
+                    problem(v, t.header_line, static_cast<int>(c), std::string(h),
+                            tr("hver kolonne én gang", "kvar kolonne éin gong", "each column once"),
+                            tr("kolonnen " + q + " er gitt to ganger (også kolonne " + other + ")",
+                               "kolonnen " + q + " er gitt to gonger (også kolonne " + other + ")",
+                               "column " + q + " is given twice (also column " + other + ")"));
                     continue;
                 }
                 slot = static_cast<int>(c);
                 continue;
             }
             if (h.empty()) {
-                if (!column_empty(t.columns[c]))  // an unused column of a sheet is fine
-                    problem(v, t.header_line, static_cast<int>(c), "", "a header",
-                            "values in a column without a header (give it one of " + column_list(v.kind) +
-                                " or clear it)");
+                if (!column_empty(t.columns[c])) {  // an unused column of a sheet is fine
+                    const std::string cols = column_list(v.kind);
+                    problem(v, t.header_line, static_cast<int>(c), "", tr("en overskrift", "ei overskrift", "a header"),
+                            tr("verdier i en kolonne uten overskrift (gi den en av " + cols + " eller tøm den)",
+                               "verdiar i ein kolonne utan overskrift (gi han ein av " + cols + " eller tøm han)",
+                               "values in a column without a header (give it one of " + cols + " or clear it)"));
+                }
                 continue;
             }
             const bool day_table = v.wide || v.kind == sheet_table_kind::participants;
-            if (v.wide && (key_of(h) == "name" || key_of(h) == "navn")) {
+            if (v.wide && (key_of(h) == "name" || key_of(h) == "navn" || key_of(h) == "namn")) {
                 v.name_column = static_cast<int>(c);
                 continue;
             }
@@ -546,9 +816,13 @@ struct importer {
                 if (auto d = header_day(v, c, v.wide, reported)) {
                     for (const auto& [oc, od] : v.day_columns)
                         if (od == *d) {
-                            problem(v, t.header_line, static_cast<int>(c), std::string(h), "each day once",
-                                    "a second column for " + to_iso(base.days()[*d]) + " (also column " +
-                                        v.letter(oc) + ")");
+                            const date day = base.days()[*d];
+                            const std::string other = v.letter(oc);
+                            problem(v, t.header_line, static_cast<int>(c), std::string(h),
+                                    tr("hver dag én gang", "kvar dag éin gong", "each day once"),
+                                    tr("en kolonne til for " + detail::day_text(day, lang::nb) + " (også kolonne " + other + ")",
+                                       "ein kolonne til for " + detail::day_text(day, lang::nn) + " (også kolonne " + other + ")",
+                                       "a second column for " + to_iso(day) + " (also column " + other + ")"));
                             d.reset();
                             break;
                         }
@@ -557,18 +831,28 @@ struct importer {
                 }
                 if (reported || v.wide) continue;
             }
-            problem(v, t.header_line, static_cast<int>(c), std::string(h), "a known column",
-                    "unknown column " + single_quoted(h) + " (expected " + column_list(v.kind) +
-                        (v.kind == sheet_table_kind::participants ? ", and session days" : "") + ")");
+            {
+                const std::string q = single_quoted(h), cols = column_list(v.kind);
+                const bool days = v.kind == sheet_table_kind::participants;
+                problem(v, t.header_line, static_cast<int>(c), std::string(h),
+                        tr("en kjent kolonne", "ein kjend kolonne", "a known column"),
+                        tr("ukjent kolonne " + q + " (forventet " + cols + (days ? ", og samlingsdager" : "") + ")",
+                           "ukjend kolonne " + q + " (venta " + cols + (days ? ", og samlingsdagar" : "") + ")",
+                           "unknown column " + q + " (expected " + cols + (days ? ", and session days" : "") + ")"));
+            }
         }
         for (std::size_t s = 0; s < list.size(); ++s) {
             if (!list[s].required || v.column_of[s] >= 0) continue;
             if (v.wide && s > 0) continue;
             std::string alias = list[s].aliases.empty() ? "" : list[s].aliases.front();
             if (key_of(alias) == key_of(list[s].name) && list[s].aliases.size() > 1) alias = list[s].aliases[1];
-            problem(v, no_line, -1, "", list[s].name,
-                    "missing column " + single_quoted(list[s].name) +
-                        (alias.empty() || key_of(alias) == key_of(list[s].name) ? "" : " (or " + single_quoted(alias) + ")"));
+            const std::string q = single_quoted(list[s].name);
+            const bool other = !alias.empty() && key_of(alias) != key_of(list[s].name);
+            const std::string qa = other ? single_quoted(alias) : "";
+            problem(v, no_line, -1, "", tr(list[s].name, list[s].name, list[s].name),
+                    tr("mangler kolonnen " + q + (other ? " (eller " + qa + ")" : ""),
+                       "manglar kolonnen " + q + (other ? " (eller " + qa + ")" : ""),
+                       "missing column " + q + (other ? " (or " + qa + ")" : "")));
             v.usable = false;
         }
         return v;
@@ -591,7 +875,7 @@ struct importer {
             const std::string at = at_person(i);
             participant p;
             bool bad = false;
-            auto text = [&](int spec, const char* member, const char* expected, bool required) {
+            auto text = [&](int spec, const char* member, const tri& expected, bool required) {
                 const std::string_view c = v.get(spec, row);
                 if (c.empty() && required) {
                     bad_cell(v, row, spec, c, expected, at + member);
@@ -599,26 +883,37 @@ struct importer {
                 }
                 return std::string(c);
             };
-            p.id = text(0, "/id", "a participant id", true);
-            p.name = text(1, "/name", "the participant's name", true);
+            p.id = text(0, "/id", a_participant_id(), true);
+            p.name = text(1, "/name", tr("deltakerens navn", "namnet til deltakaren", "the participant's name"), true);
             std::string number(v.get(2, row));
             if (all_digits(number) && number.size() < 4) number.insert(0, 4 - number.size(), '0');
             if (number.size() == 6 && number.ends_with(".0") && all_digits(number.substr(0, 4))) number.resize(4);
             if (number.size() != 4 || !all_digits(number)) {
-                bad_cell(v, row, 2, v.get(2, row), "a 4-digit municipality number (0301, 3905)", at + "/municipality/number");
+                bad_cell(v, row, 2, v.get(2, row),
+                         tr("et firesifret kommunenummer (0301, 3905)", "eit firesifra kommunenummer (0301, 3905)",
+                            "a 4-digit municipality number (0301, 3905)"),
+                         at + "/municipality/number");
                 bad = true;
             }
             p.municipality.number = std::move(number);
-            p.municipality.name = text(3, "/municipality/name", "the municipality's name", true);
-            p.role = text(4, "/role", "the participant's role (lærer, rektor, ...)", true);
+            p.municipality.name =
+                text(3, "/municipality/name", tr("kommunens navn", "namnet på kommunen", "the municipality's name"), true);
+            p.role = text(4, "/role",
+                          tr("deltakerens rolle (lærer, rektor, ...)", "rolla til deltakaren (lærar, rektor, ...)",
+                             "the participant's role (lærer, rektor, ...)"),
+                          true);
             const std::string_view sec = v.get(5, row);
             if (auto s = lookup(sector_values, sec)) {
                 p.sector = *s;
             } else {
-                bad_cell(v, row, 5, sec, names_of(sector_values), at + "/sector",
-                         (sec.empty() ? std::string("expected a sector, found a blank cell")
-                                      : "unknown sector " + detail::quoted(sec, 40)) +
-                             ": expected " + names_of(sector_values));
+                const std::string q = detail::quoted(sec, 40);
+                bad_cell(v, row, 5, sec, each([](lang l) { return names_of(sector_values, l); }), at + "/sector",
+                         tr((sec.empty() ? std::string("sektor mangler (tom celle)") : "ukjent sektor " + q) +
+                                ": forventet " + names_of(sector_values, lang::nb),
+                            (sec.empty() ? std::string("sektor manglar (tom celle)") : "ukjend sektor " + q) +
+                                ": venta " + names_of(sector_values, lang::nn),
+                            (sec.empty() ? std::string("expected a sector, found a blank cell") : "unknown sector " + q) +
+                                ": expected " + names_of(sector_values, lang::en)));
                 bad = true;
             }
             const std::string_view email = v.get(6, row), phone = v.get(7, row);
@@ -628,23 +923,33 @@ struct importer {
                 if (auto r = lookup(festival_values, fr)) {
                     p.festival_role = *r;
                 } else {
-                    bad_cell(v, row, 8, fr, names_of(festival_values) + " or blank", at + "/festival_role",
-                             "unknown festival role " + detail::quoted(fr, 40) + ": expected " +
-                                 names_of(festival_values) + " or blank");
+                    const tri words = or_blank(festival_values);
+                    const std::string q = detail::quoted(fr, 40);
+                    bad_cell(v, row, 8, fr, words, at + "/festival_role",
+                             tr("ukjent festivalrolle " + q + ": forventet " + words[0],
+                                "ukjend festivalrolle " + q + ": venta " + words[1],
+                                "unknown festival role " + q + ": expected " + words[2]));
                     bad = true;
                 }
             }
             if (!p.id.empty()) {
                 const auto [it, fresh] = by_id.emplace(p.id, static_cast<std::uint32_t>(i));
                 if (!fresh) {
-                    problem(v, v.line(row), v.column_of[0], p.id, "a participant id used once",
-                            "duplicate participant id " + detail::quoted(p.id) + " (" +
-                                first_at(person_origin[it->second].view->line(person_origin[it->second].row)) + ")",
+                    const std::int64_t first = person_origin[it->second].view->line(person_origin[it->second].row);
+                    const std::string q = detail::quoted(p.id);
+                    problem(v, v.line(row), v.column_of[0], p.id,
+                            tr("en deltaker-ID som bare brukes én gang", "ein deltakar-ID som berre blir brukt éin gong",
+                               "a participant id used once"),
+                            tr("deltaker-ID-en " + q + " er brukt før (" + first_at(first, lang::nb) + ")",
+                               "deltakar-ID-en " + q + " er brukt før (" + first_at(first, lang::nn) + ")",
+                               "duplicate participant id " + q + " (" + first_at(first, lang::en) + ")"),
                             at + "/id");
                     bad = true;
                 } else if (base.find(p.id)) {
-                    bad_cell(v, row, 0, p.id, "a new participant id", at + "/id",
-                             "participant " + detail::quoted(p.id) + " is already in the cohort");
+                    const std::string q = detail::quoted(p.id);
+                    bad_cell(v, row, 0, p.id, tr("en ny deltaker-ID", "ein ny deltakar-ID", "a new participant id"), at + "/id",
+                             tr("deltakeren " + q + " er allerede i kullet", "deltakaren " + q + " er alt i kullet",
+                                "participant " + q + " is already in the cohort"));
                     bad = true;
                 }
             }
@@ -670,9 +975,16 @@ struct importer {
         if (attendance_line.empty()) attendance_line.assign(people.size() * days, -1);
         auto& line = attendance_line[person * days + day];
         if (line != -1) {
-            const std::string iso = to_iso(base.days()[day]);
-            problem(v, v.line(row), column, std::string(found), "one record per participant and day",
-                    "a second record for participant " + detail::quoted(people[person].id) + " on " + iso + " (" + first_at(line) + ")",
+            const date d = base.days()[day];
+            const std::string iso = to_iso(d), q = detail::quoted(people[person].id);
+            problem(v, v.line(row), column, std::string(found),
+                    tr("én registrering per deltaker og dag", "éi registrering per deltakar og dag",
+                       "one record per participant and day"),
+                    tr("en registrering til for deltaker " + q + " " + detail::day_text(d, lang::nb) + " (" +
+                           first_at(line, lang::nb) + ")",
+                       "ei registrering til for deltakar " + q + " " + detail::day_text(d, lang::nn) + " (" +
+                           first_at(line, lang::nn) + ")",
+                       "a second record for participant " + q + " on " + iso + " (" + first_at(line, lang::en) + ")"),
                     detail::pointer_append(at_person(person) + "/attendance", iso));
             person_bad[person] = true;
             return;
@@ -686,8 +998,11 @@ struct importer {
 
     void bad_status(const table_view& v, std::size_t row, int column, std::string_view cell, std::uint32_t person,
                     const std::string& day_key) {
+        const std::string q = detail::quoted(cell, 40);
         problem(v, v.line(row), column, std::string(cell), vocabulary_words,
-                "unknown attendance status " + detail::quoted(cell, 40) + ": expected " + vocabulary_words,
+                tr("ukjent oppmøtestatus " + q + ": forventet " + vocabulary_words[0],
+                   "ukjend frammøtestatus " + q + ": venta " + vocabulary_words[1],
+                   "unknown attendance status " + q + ": expected " + vocabulary_words[2]),
                 person == UINT32_MAX ? std::string() : detail::pointer_append(at_person(person) + "/attendance", day_key));
         if (person != UINT32_MAX) person_bad[person] = true;
     }
@@ -696,13 +1011,18 @@ struct importer {
     std::uint32_t owner(const table_view& v, std::size_t row, int spec = 0) {
         const std::string_view id = v.get(spec, row);
         if (id.empty()) {
-            bad_cell(v, row, spec, id, "a participant id");
+            bad_cell(v, row, spec, id, a_participant_id());
             return UINT32_MAX;
         }
         const auto it = by_id.find(std::string(id));
         if (it == by_id.end()) {
-            bad_cell(v, row, spec, id, "the id of a participant in the participants table", {},
-                     "no participant " + detail::quoted(id, 40) + " in the participants table");
+            const std::string q = detail::quoted(id, 40);
+            bad_cell(v, row, spec, id,
+                     tr("ID-en til en deltaker i deltakertabellen", "ID-en til ein deltakar i deltakartabellen",
+                        "the id of a participant in the participants table"),
+                     {},
+                     tr("ingen deltaker " + q + " i deltakertabellen", "ingen deltakar " + q + " i deltakartabellen",
+                        "no participant " + q + " in the participants table"));
             return UINT32_MAX;
         }
         return it->second;
@@ -745,12 +1065,11 @@ struct importer {
             if (auto d = parse_sheet_date(day_text)) {
                 day = base.day_index(*d);
                 if (!day)
-                    bad_cell(v, row, 1, day_text, "a session day", at.empty() ? "" : detail::pointer_append(at, to_iso(*d)),
-                             "no session is held on " + to_iso(*d) + " (session days: " + days_list() + ")");
+                    bad_cell(v, row, 1, day_text, a_session_day(), at.empty() ? "" : detail::pointer_append(at, to_iso(*d)),
+                             no_session_on(*d));
             } else {
-                bad_cell(v, row, 1, day_text, "a date (2024-09-18 or 18.09.2024)",
-                         at.empty() ? "" : detail::pointer_append(at, day_text),
-                         day_text.empty() ? "" : detail::quoted(day_text, 40) + " is not a calendar date (write 2024-09-18 or 18.09.2024)");
+                bad_cell(v, row, 1, day_text, a_date(), at.empty() ? "" : detail::pointer_append(at, day_text),
+                         day_text.empty() ? tri{} : not_a_date(day_text));
             }
             const std::string_view status_text = v.get(2, row);
             const auto s = status_of(status_text);
@@ -771,16 +1090,14 @@ struct importer {
         const std::string_view c = v.get(spec, row);
         if (c.empty()) {
             if (required) {
-                bad_cell(v, row, spec, c, "a date (2024-09-18 or 18.09.2024)", pointer);
+                bad_cell(v, row, spec, c, a_date(), pointer);
                 bad = true;
             }
             return std::nullopt;
         }
         auto d = parse_sheet_date(c);
         if (!d) {
-            bad_cell(v, row, spec, c, "a date (2024-09-18 or 18.09.2024)", pointer,
-                     looks_like_date(c) ? detail::quoted(c, 40) + " is not a calendar date (write 2024-09-18 or 18.09.2024)"
-                                        : std::string());
+            bad_cell(v, row, spec, c, a_date(), pointer, looks_like_date(c) ? not_a_date(c) : tri{});
             bad = true;
         }
         return d;
@@ -802,10 +1119,16 @@ struct importer {
             if (auto k = lookup(kind_values, kind)) {
                 s.kind = *k;
             } else {
-                bad_cell(v, row, 1, kind, names_of(kind_values), ptr("/kind"),
-                         (kind.empty() ? std::string("expected a submission kind, found a blank cell")
-                                       : "unknown submission kind " + detail::quoted(kind, 40)) +
-                             ": expected " + names_of(kind_values));
+                const std::string q = detail::quoted(kind, 40);
+                const tri words = each([](lang l) { return names_of(kind_values, l); });
+                bad_cell(v, row, 1, kind, words, ptr("/kind"),
+                         tr((kind.empty() ? std::string("innleveringstypen mangler (tom celle)") : "ukjent innleveringstype " + q) +
+                                ": forventet " + words[0],
+                            (kind.empty() ? std::string("innleveringstypen manglar (tom celle)") : "ukjend innleveringstype " + q) +
+                                ": venta " + words[1],
+                            (kind.empty() ? std::string("expected a submission kind, found a blank cell")
+                                          : "unknown submission kind " + q) +
+                                ": expected " + words[2]));
                 bad = true;
             }
             if (auto d = date_cell(v, row, 2, ptr("/date"), true, bad)) s.on = *d;
@@ -814,9 +1137,12 @@ struct importer {
                 if (auto x = lookup(status_values, st)) {
                     s.status = *x;
                 } else {
-                    bad_cell(v, row, 3, st, names_of(status_values), ptr("/status"),
-                             "unknown submission status " + detail::quoted(st, 40) + ": expected " +
-                                 names_of(status_values) + " or blank (submitted)");
+                    const std::string q = detail::quoted(st, 40);
+                    const tri words = each([](lang l) { return names_of(status_values, l); });
+                    bad_cell(v, row, 3, st, words, ptr("/status"),
+                             tr("ukjent innleveringsstatus " + q + ": forventet " + words[0] + " eller tom (levert)",
+                                "ukjend innleveringsstatus " + q + ": venta " + words[1] + " eller tom (levert)",
+                                "unknown submission status " + q + ": expected " + words[2] + " or blank (submitted)"));
                     bad = true;
                 }
             }
@@ -826,7 +1152,9 @@ struct importer {
                 if (pn && *pn >= 1 && *pn <= 10000)
                     s.pages = static_cast<std::uint16_t>(*pn);
                 else {
-                    bad_cell(v, row, 4, pages, "a page count from 1 to 10000", ptr("/pages"));
+                    bad_cell(v, row, 4, pages,
+                             tr("et antall sider fra 1 til 10000", "eit tal sider frå 1 til 10000", "a page count from 1 to 10000"),
+                             ptr("/pages"));
                     bad = true;
                 }
             }
@@ -835,9 +1163,12 @@ struct importer {
                 if (auto x = lookup(category_values, cat)) {
                     s.category = *x;
                 } else {
-                    bad_cell(v, row, 5, cat, names_of(category_values), ptr("/category"),
-                             "unknown final text category " + detail::quoted(cat, 40) + ": expected " +
-                                 names_of(category_values) + " or blank");
+                    const std::string q = detail::quoted(cat, 40);
+                    const tri words = or_blank(category_values);
+                    bad_cell(v, row, 5, cat, each([](lang l) { return names_of(category_values, l); }), ptr("/category"),
+                             tr("ukjent kategori for avsluttende tekst " + q + ": forventet " + words[0],
+                                "ukjend kategori for avsluttande tekst " + q + ": venta " + words[1],
+                                "unknown final text category " + q + ": expected " + words[2]));
                     bad = true;
                 }
             }
@@ -848,13 +1179,22 @@ struct importer {
             if (!by.empty() || on) {
                 if (s.status == submission_status::submitted) {
                     bad_cell(v, row, by.empty() ? 8 : 7, by.empty() ? v.get(8, row) : by,
-                             "no decision for a submission that is only submitted", ptr(by.empty() ? "/decided_on" : "/decided_by"),
-                             "a submitted document has no decision: set the status to approved (godkjent) or rejected "
-                             "(avvist), or leave who decided and when blank");
+                             tr("ingen vurdering for en innlevering som bare er levert",
+                                "inga vurdering for ei innlevering som berre er levert",
+                                "no decision for a submission that is only submitted"),
+                             ptr(by.empty() ? "/decided_on" : "/decided_by"),
+                             tr("et levert dokument er ikke vurdert: sett statusen til godkjent eller avvist, eller la "
+                                "vurdert av og vurdert dato stå tomme",
+                                "eit levert dokument er ikkje vurdert: set statusen til godkjent eller avvist, eller la "
+                                "vurdert av og vurdert dato stå tomme",
+                                "a submitted document has no decision: set the status to approved (godkjent) or rejected "
+                                "(avvist), or leave who decided and when blank"));
                     bad = true;
                 } else if (by.empty() || !on) {
                     if (!bad)
-                        bad_cell(v, row, by.empty() ? 7 : 8, "", by.empty() ? "who decided" : "the date of the decision",
+                        bad_cell(v, row, by.empty() ? 7 : 8, "",
+                                 by.empty() ? tr("hvem som vurderte", "kven som vurderte", "who decided")
+                                            : tr("datoen for vurderingen", "datoen for vurderinga", "the date of the decision"),
                                  ptr(by.empty() ? "/decided_by" : "/decided_on"));
                     bad = true;
                 } else {
@@ -889,23 +1229,31 @@ struct importer {
             e.requirement = std::string(v.get(1, row));
             e.reason = std::string(v.get(2, row));
             e.granted_by = std::string(v.get(3, row));
+            const tri a_requirement = tr("en krav-ID i programmet", "ein krav-ID i programmet", "a requirement id of the programme");
             if (e.requirement.empty()) {
-                bad_cell(v, row, 1, "", "a requirement id of the programme", ptr("/requirement"));
+                bad_cell(v, row, 1, "", a_requirement, ptr("/requirement"));
                 bad = true;
             } else if (!base.programme().find_requirement(e.requirement)) {
                 std::string ids;
                 for (const auto& q : base.programme().requirements) ids += (ids.empty() ? "" : ", ") + q.id;
-                bad_cell(v, row, 1, e.requirement, "a requirement id of the programme (" + ids + ")", ptr("/requirement"),
-                         "unknown requirement " + detail::quoted(e.requirement, 40) + " for programme \"" +
-                             base.programme().id + "\" (its requirements: " + ids + ")");
+                const std::string q = detail::quoted(e.requirement, 40), prog = "\"" + base.programme().id + "\"";
+                bad_cell(v, row, 1, e.requirement,
+                         each([&](lang l) { return a_requirement[static_cast<std::size_t>(l)] + " (" + ids + ")"; }),
+                         ptr("/requirement"),
+                         tr("ukjent krav " + q + " i programmet " + prog + " (kravene er: " + ids + ")",
+                            "ukjent krav " + q + " i programmet " + prog + " (krava er: " + ids + ")",
+                            "unknown requirement " + q + " for programme " + prog + " (its requirements: " + ids + ")"));
                 bad = true;
             }
             if (e.reason.empty()) {
-                bad_cell(v, row, 2, "", "the reason for the exemption", ptr("/reason"));
+                bad_cell(v, row, 2, "", tr("begrunnelsen for fritaket", "grunngivinga for fritaket", "the reason for the exemption"),
+                         ptr("/reason"));
                 bad = true;
             }
             if (e.granted_by.empty()) {
-                bad_cell(v, row, 3, "", "who granted the exemption", ptr("/granted_by"));
+                bad_cell(v, row, 3, "",
+                         tr("hvem som innvilget fritaket", "kven som innvilga fritaket", "who granted the exemption"),
+                         ptr("/granted_by"));
                 bad = true;
             }
             e.granted_on = date_cell(v, row, 4, ptr("/date"), false, bad);
@@ -967,14 +1315,14 @@ struct importer {
                 if (spec >= 0 && v->column_of[static_cast<std::size_t>(spec)] < 0) spec = -1;
                 const int col = spec >= 0 ? v->column_of[static_cast<std::size_t>(spec)] : -1;
                 const std::string found = col >= 0 ? std::string(v->cell(static_cast<std::size_t>(col), row)) : "";
-                problem(*v, v->line(row), col, found, "", e.message(), ptr, e.code());
+                problem(*v, v->line(row), col, found, {}, same(e.message()), ptr, e.code());
                 return;
             }
         }
         if (v) {
-            problem(*v, no_line, -1, "", "", e.message(), ptr, e.code());
+            problem(*v, no_line, -1, "", {}, same(e.message()), ptr, e.code());
         } else if (!full()) {
-            result.problems.push_back(sheet_problem{"", -1, "", "", "", "", e.message(), ptr, e.code()});
+            result.problems.push_back(sheet_problem{"", -1, "", "", "", "", e.message(), ptr, e.code(), {}, same(e.message())});
         }
     }
 
@@ -986,8 +1334,7 @@ struct importer {
         for (const auto& v : views) {
             if (v.kind != sheet_table_kind::participants) continue;
             if (participants_view) {
-                problem(v, no_line, -1, "", "one participants table",
-                        "a second participants table (the first is " + detail::quoted(participants_view->t->name, 40) + ")");
+                second_table(v, *participants_view);
                 continue;
             }
             participants_view = &v;
@@ -997,18 +1344,22 @@ struct importer {
             for (const auto& v : views)
                 if (v.kind == kind) {
                     if (first)
-                        problem(v, no_line, -1, "", std::string("one ") + to_string(kind) + " table",
-                                std::string("a second ") + to_string(kind) + " table (the first is " +
-                                    detail::quoted(first->t->name, 40) + ")");
+                        second_table(v, *first);
                     else
                         first = &v;
                 }
         }
         if (!participants_view) {
-            if (!full())
-                result.problems.push_back(sheet_problem{"", -1, "", "", "", "participants",
-                                                        "no participants table (a sheet named participants or deltakere)",
-                                                        "", errc::validation_error});
+            if (!full()) {
+                sheet_problem p;
+                p.expected_in = tr("deltakere", "deltakarar", "participants");
+                p.message_in = tr("ingen deltakertabell (et ark som heter deltakere eller participants)",
+                                  "ingen deltakartabell (eit ark som heiter deltakarar, deltakere eller participants)",
+                                  "no participants table (a sheet named participants or deltakere)");
+                p.expected = p.expected_in[2];
+                p.message = p.message_in[2];
+                result.problems.push_back(std::move(p));
+            }
             return;
         }
         if (!participants_view->usable) return;
@@ -1038,9 +1389,14 @@ struct importer {
         if (const auto cap = base.capacity(); cap && base.size() + people.size() > static_cast<std::size_t>(*cap)) {
             const std::size_t first = static_cast<std::size_t>(*cap) - std::min(base.size(), static_cast<std::size_t>(*cap));
             const auto& o = person_origin[first];
-            problem(*o.view, o.view->line(o.row), -1, "", "at most " + std::to_string(*cap) + " participants",
-                    "the cohort has " + std::to_string(*cap) + (*cap == 1 ? " seat" : " seats") + ": participant " +
-                        std::to_string(*cap + 1) + " is one too many",
+            const std::string n = std::to_string(*cap), next = std::to_string(*cap + 1);
+            const bool one = *cap == 1;
+            problem(*o.view, o.view->line(o.row), -1, "",
+                    tr("høyst " + n + (one ? " deltaker" : " deltakere"), "høgst " + n + (one ? " deltakar" : " deltakarar"),
+                       "at most " + n + " participants"),
+                    tr("kullet har " + n + (one ? " plass" : " plasser") + ": deltaker nr. " + next + " er én for mye",
+                       "kullet har " + n + (one ? " plass" : " plassar") + ": deltakar nr. " + next + " er éin for mykje",
+                       "the cohort has " + n + (one ? " seat" : " seats") + ": participant " + next + " is one too many"),
                     detail::pointer_append("/participants", static_cast<std::size_t>(*cap)));
         }
         if (!result.problems.empty()) return;

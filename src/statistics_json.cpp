@@ -80,7 +80,7 @@ ojson figures_json(const group_figures& g, const std::vector<std::string>& req_i
 ojson days_json(const statistics& s) {
     ojson days = ojson::array();
     for (const auto& d : s.days) {
-        ojson row = {{"cohort", d.cohort_id}, {"date", to_iso(d.day)}, {"session", d.session_id}, {"past", d.past}};
+        ojson row = {{"cohort", d.cohort_id}, {"date", to_iso(d.day)}, {"session_id", d.session_id}, {"past", d.past}};
         row["attended"] = rate(d.attended, d.enrolled);
         row["excused"] = d.excused;
         row["absent"] = d.absent;

@@ -388,15 +388,6 @@ std::optional<sheet_table> table_of(std::string name, std::vector<sheet_row>& ro
     return t;
 }
 
-/// The instructions sheet of the template (smart template, write_template) in nb, nn or
-/// en: it holds no records.
-bool instructions_sheet(std::string_view name) {
-    std::string n;
-    for (char c : name)
-        if (c != ' ') n += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return n == "instruksjoner" || n == "instructions" || n == "rettleiing" || n == "veiledning";
-}
-
 std::string directory_of(const std::string& part) {
     const auto slash = part.rfind('/');
     return slash == std::string::npos ? std::string() : part.substr(0, slash + 1);
@@ -440,7 +431,7 @@ std::vector<sheet_table> read_package(const Open& open, const std::string& path)
         each(child(wb->root(), "sheets"), "sheet", [&](pugi::xml_node sheet) {
             const auto r = rels.find(attribute(sheet, "id"));  // r:id
             if (r == rels.end() || r->second.type != "worksheet") return;  // chart and dialog sheets hold no cells
-            if (instructions_sheet(attribute(sheet, "name"))) return;
+            if (is_instructions_sheet(attribute(sheet, "name"))) return;  // the template's: no records
             jobs.push_back({attribute(sheet, "name"), resolve(dir, r->second.target), std::nullopt, nullptr});
         });
     }

@@ -23,7 +23,6 @@ int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_co
         const auto& b = get(base, fn).c;
         need(path, fn, "path is NULL");
         const smart::lang l = to_cpp(lang, fn);
-        (void)l;
         auto r = smart::import_sheets(b, smart::read_xlsx(path));
         if (r.cohort) {
             auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(*r.cohort)});
@@ -37,14 +36,14 @@ int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_co
                             {"column", p.column},
                             {"header", p.header},
                             {"found", p.found},
-                            {"expected", p.expected},
-                            {"message", p.message},
+                            {"expected", smart::expected(p, l)},
+                            {"message", smart::message(p, l)},
                             {"pointer", p.pointer},
                             {"code", smart::to_string(p.code)},
-                            {"text", smart::describe(p)}});
+                            {"text", smart::describe(p, l)}});
         if (problems) *problems = dup(list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
         const auto& first = r.problems.front();
-        status = fail(first.code, smart::describe(first).c_str(), first.pointer.c_str());
+        status = fail(first.code, smart::describe(first, l).c_str(), first.pointer.c_str());
     });
     return guarded != 0 ? guarded : status;
 }

@@ -47,4 +47,16 @@ int smart_statistics_json(char** out, const smart_cohort* const* cohorts, const 
     });
 }
 
+int smart_statistics_cohort_complete(int* complete, const smart_cohort* cohort, const smart_evaluation* evaluation) {
+    const char* const fn = __func__;
+    return guard([&] {
+        need(complete, fn, "complete is NULL");
+        const auto& c = get(need(cohort, fn, "cohort is NULL"), fn).c;
+        const auto& e = get(need(evaluation, fn, "evaluation is NULL"), fn).e;
+        const smart::evaluated_cohort input[1] = {{&c, &e}};
+        // the statistics' own flag (group_figures::complete), so C reads what the document says
+        *complete = smart::compute_statistics(input).cohorts.front().complete ? 1 : 0;
+    });
+}
+
 }  // extern "C"

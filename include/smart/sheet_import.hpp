@@ -7,6 +7,7 @@
 // line and column letter; nothing is half-loaded. docs/import.md describes the layouts.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,7 @@
 
 #include "smart/cohort.hpp"
 #include "smart/error.hpp"
+#include "smart/text.hpp"
 
 namespace smart {
 
@@ -56,8 +58,9 @@ struct sheet_import_options {
     std::vector<std::pair<std::string, attendance_status>> attendance_vocabulary;
     /// At most this many problems are collected (at least 1).
     std::size_t max_problems = 100;
-    /// The word for a place in a table in messages: "line" (a sheet's line) or "row" (a
-    /// DataFrame's index label).
+    /// How messages name a place in a table: "line" (a sheet's line: "first on line 3" /
+    /// "første gang på linje 3") or "row" (a DataFrame's index label: "first in row 3" /
+    /// "første gang i rad 3").
     std::string row_word = "line";
 };
 
@@ -72,17 +75,78 @@ struct sheet_problem {
     std::string column;      ///< column letter ("" = not about one column)
     std::string header;      ///< that column's header as written ("" when none)
     std::string found;       ///< the cell's text ("" = blank or not about a cell)
-    std::string expected;    ///< what was expected there, in words
-    std::string message;     ///< the whole sentence without the place, e.g. "expected ..., found ..."
+    std::string expected;    ///< what was expected there, in words (English: expected_in[en])
+    std::string message;     ///< the whole sentence without the place, e.g. "expected ..., found ..." (English)
     /// The JSON Pointer of the value in the cohort document (docs/format.md) when the
     /// problem is about one, e.g. "/participants/3/municipality/number"; "" otherwise.
     std::string pointer;
     errc code = errc::validation_error;
+    /// `expected` and `message` in bokmål, nynorsk and English (indexed by lang): the core's
+    /// words for people. A problem the cohort model's own checks find (rare: they run after
+    /// the import's) has its English message in all three.
+    std::array<std::string, 3> expected_in, message_in;
     friend bool operator==(const sheet_problem&, const sheet_problem&) = default;
 };
 
-/// "<table> line 5, column C (kommunenr): <message>" (row_word in place of "line").
+/// The problem's sentence without the place in `l`.
+const std::string& message(const sheet_problem& p, lang l) noexcept;
+/// What was expected at the place, in `l`.
+const std::string& expected(const sheet_problem& p, lang l) noexcept;
+
+/// How a place is named: a file's sheet line and column letter, or a DataFrame's row label
+/// and column name.
+enum class sheet_place : std::uint8_t { sheet, frame };
+
+/// The place of a problem in `l`: "Deltakere linje 3, kolonne C (Kommunenr)" / "Deltakarar
+/// linje 3, kolonne C (Kommunenr)" / "Deltakere line 3, column C (Kommunenr)"; for a frame
+/// "attendance rad 7, kolonne 'date'" / "attendance row 7, column 'date'". `row` is the line
+/// or row label as text ("" = about the whole table), `letter` "" = not about one column.
+/// "" when there is no table either.
+std::string describe_place(std::string_view table, std::string_view row, std::string_view letter,
+                           std::string_view header, sheet_place place, lang l);
+
+/// "<place>: <message>" in `l` (the message alone when there is no place); for a frame,
+/// `row_label` names the row when given (the DataFrame's index label as text), else p.line.
+std::string describe(const sheet_problem& p, lang l, sheet_place place = sheet_place::sheet,
+                     std::string_view row_label = {});
+
+/// The English report line of before (row_word "line" or "row" for a frame's row).
 std::string describe(const sheet_problem& p, std::string_view row_word = "line");
+
+/// The last line of an import's report in `l`: "3 feil i kull.xlsx; ingenting er skrevet."
+/// / "3 feil i kull.xlsx; ingenting er skrive." / "3 problems in kull.xlsx; nothing was
+/// written." (" (og flere)" / " (og fleire)" / " (and more)" after the file when truncated).
+std::string describe_import_failure(std::size_t problems, bool truncated, std::string_view file, lang l);
+/// " (og flere)" / " (og fleire)" / " (and more)": more problems than reported.
+const char* more_problems(lang l) noexcept;
+/// The line of a successful import in `l`: "kull.xlsx: 5 deltakere lest inn; skrev kull.json"
+/// / "...: 5 deltakarar lesne inn; skreiv kull.json" / "...: 5 participants imported; wrote kull.json".
+std::string describe_import_success(std::size_t participants, std::string_view file, std::string_view output, lang l);
+/// A template asked for one programme and filled with a cohort of another, in `l`.
+std::string describe_programme_mismatch(std::string_view cohort_programme, std::string_view programme, lang l);
+
+// --- the words of a template workbook (smart template, write_template) -------------------
+
+/// The sheet name of a table in `l`: deltakere / deltakarar / participants, oppmøte /
+/// frammøte / attendance, innleveringer / innleveringar / submissions, fritak / fritak /
+/// exemptions (each read back by table_kind_of). "" for unknown.
+const char* sheet_name(sheet_table_kind k, lang l) noexcept;
+/// The columns a template writes for a table in `l`, each understood by canonical_column
+/// (attendance: the participant's id and name; the session days follow).
+std::vector<std::string> template_headers(sheet_table_kind k, lang l);
+/// The instructions sheet: its name ("Instruksjoner" / "Rettleiing" / "Instructions") and
+/// its lines (a title, then how to fill in the sheets).
+const char* instructions_sheet_name(lang l) noexcept;
+std::vector<std::string> template_instructions(lang l);
+/// Whether a sheet of this name holds instructions (no records): any language's name, or
+/// "veiledning"; case and spaces ignored.
+bool is_instructions_sheet(std::string_view name) noexcept;
+/// The word a template writes for an attendance status: the first default vocabulary word
+/// (x, sen, forfall, fravær), the same in every language; "" for unrecorded.
+const char* template_word(attendance_status s) noexcept;
+/// The word a template writes for a sector in `l`: offentlig / privat / frivillig (nb, nn),
+/// public / private / voluntary (en).
+const char* template_word(sector s, lang l) noexcept;
 
 struct sheet_import_result {
     std::optional<smart::cohort> cohort;  ///< set exactly when problems is empty

@@ -15,8 +15,7 @@
 namespace smart {
 
 /// The worksheets of the workbook at `path`, in the workbook's order (chart sheets and the
-/// template's instructions sheet — "Instruksjoner", "Rettleiing", "Instructions",
-/// "Veiledning" — skipped), each as a table: its first row with a non-blank cell is the header, the rows
+/// template's instructions sheet, is_instructions_sheet(), skipped), each as a table: its first row with a non-blank cell is the header, the rows
 /// below it (blank rows included; import_sheets skips them) are the data, each with its
 /// spreadsheet line; columns are as wide as the widest row and keep their sheet letters.
 /// A sheet without a non-blank cell gives no table. Cells as text:

@@ -46,6 +46,14 @@ static void test_import_workbook(void) {
     CHECK(contains(smart_error_last()->message, "line 1, column I"));
     smart_string_free(problems);
     problems = NULL;
+    EXPECT(smart_cohort_import_xlsx(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_wide.xlsx",
+                                    SMART_LANG_NN),
+           SMART_EVALIDATION); /* the sentences in nynorsk */
+    CHECK(contains(problems, "linje 3, kolonne C (Kommunenr)"));
+    CHECK(!contains(problems, "line 3, column C"));
+    CHECK(contains(smart_error_last()->message, "linje 1, kolonne I"));
+    smart_string_free(problems);
+    problems = NULL;
     EXPECT(smart_cohort_import_xlsx(&c, NULL, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_wide.xlsx",
                                     SMART_LANG_EN),
            SMART_EVALIDATION); /* problems may be NULL */

@@ -203,6 +203,36 @@ void test_statistics(void) {
     smart_evaluation_free(ew);
     smart_cohort_free(w);
 
+    TEST("statistics: a cohort's complete flag without parsing the document");
+    {
+        smart_evaluation *running = NULL;
+        smart_evaluate_options early = SMART_EVALUATE_OPTIONS_INIT;
+        int complete = -1;
+        OK(smart_statistics_cohort_complete(&complete, c, e)); /* 2025-04-30: every status decided */
+        CHECK(complete == 1);
+        OK(smart_statistics_json(&json, cs + 1, es + 1, 1, NULL));
+        CHECK(contains(json, "\"complete\": true"));
+        smart_string_free(json);
+        json = NULL;
+        early.as_of = "2024-11-01"; /* mid-programme: participants still in progress */
+        OK(smart_evaluate(&running, c, &early));
+        OK(smart_statistics_cohort_complete(&complete, c, running));
+        CHECK(complete == 0);
+        OK(smart_statistics_json(&json, (const smart_cohort *const *)&c, (const smart_evaluation *const *)&running, 1,
+                                 NULL));
+        CHECK(contains(json, "\"complete\": false") && !contains(json, "\"complete\": true"));
+        smart_string_free(json);
+        json = NULL;
+        complete = 7;
+        EXPECT(smart_statistics_cohort_complete(NULL, c, e), SMART_EINVAL);
+        EXPECT(smart_statistics_cohort_complete(&complete, NULL, e), SMART_EINVAL);
+        EXPECT(smart_statistics_cohort_complete(&complete, c, NULL), SMART_EINVAL);
+        EXPECT(smart_statistics_cohort_complete(&complete, g, e), SMART_EINVAL); /* an evaluation of another cohort */
+        EXPECT(smart_statistics_cohort_complete(&complete, (const smart_cohort *)e, e), SMART_EINVAL); /* wrong kind */
+        CHECK(complete == 7);
+        smart_evaluation_free(running);
+    }
+
     TEST("statistics: the same cohort given twice is refused, naming the second");
     cs[0] = c;
     es[0] = e;

@@ -171,3 +171,197 @@ TEST_CASE("values in a column without a header are a problem, an empty one is no
     CHECK(r.problems[0].column == "G");
     CHECK(r.problems[0].message.rfind("values in a column without a header", 0) == 0);
 }
+
+namespace {
+
+/// Every problem the import reports for inputs that cover each kind of problem (issue 15:
+/// messages in three languages). None of them comes from the model's own checks.
+std::vector<sheet_problem> problems_of_every_kind() {
+    std::vector<sheet_problem> out;
+    sheet_import_options o;
+    o.max_problems = 1000;
+    auto add = [&](const cohort& base, const std::vector<sheet_table>& tables) {
+        const auto r = import_sheets(base, tables, o);
+        REQUIRE_FALSE(r.cohort);
+        out.insert(out.end(), r.problems.begin(), r.problems.end());
+    };
+    sheet_table unknown;
+    unknown.name = "Ark1";
+    unknown.columns = {col("a", {"1"})};
+    sheet_table att_only;
+    att_only.name = "oppmøte";
+    att_only.columns = {col("deltaker", {"a1"}), col("18.09.2024", {"x"})};
+    add(empty_trener(), {unknown, att_only});  // unknown table, no participants table
+
+    sheet_table people = people_sheet();
+    people.columns.push_back(col("navn", {"x", "y"}));      // G: given twice
+    people.columns.push_back(col("", {"1", ""}));           // H: values without a header
+    people.columns.push_back(col("alder", {"40", "50"}));   // I: unknown
+    people.columns.push_back(col("festivalrolle", {"dans", ""}));
+    people.columns.push_back(col("31.02.2025", {"", ""}));  // not a calendar date
+    people.columns[0].cells = {"a1", "a1"};                 // duplicate id
+    people.columns[2].cells = {"39O5", "3905"};
+    people.columns[3].cells = {"", "Tønsberg"};
+    people.columns[4].cells = {"lærer", ""};
+    people.columns[5].cells = {"statlig", ""};
+    sheet_table second = people_sheet();
+    second.name = "deltakarar";
+    sheet_table no_sector = people_sheet();
+    no_sector.name = "participants";
+    no_sector.columns.erase(no_sector.columns.begin() + 5);
+    add(empty_trener(), {people, second});
+    add(empty_trener(), {no_sector});
+
+    sheet_table wide;
+    wide.name = "oppmøte";
+    wide.columns = {col("deltaker", {"a1", "zz", ""}),  col("foo", {"", "", ""}),
+                    col("20.09.2024", {"", "", ""}),   col("g1", {"", "", ""}),
+                    col("18.09.2024", {"ja", "x", "x"}), col("2024-09-18", {"", "", ""}),
+                    col("19.09.2024", {"x", "", ""})};
+    sheet_table long_att;
+    long_att.name = "attendance";
+    long_att.columns = {col("participant_id", {"a1", "a1", "a2"}), col("date", {"19.09.2024", "20.09.2024", "32.1.2025"}),
+                        col("status", {"x", "x", "x"})};
+    sheet_table subs;
+    subs.name = "innleveringer";
+    subs.columns = {col("deltaker", {"a1", "a1", "a2", "a2", "a2"}),
+                    col("type", {"blogg", "", "refleksjon", "refleksjon", "refleksjon"}),
+                    col("dato", {"01.04.2025", "01.04.2025", "", "01.04.2025", "01.04.2025"}),
+                    col("status", {"kanskje", "", "godkjent", "", "godkjent"}),
+                    col("sider", {"0", "", "", "", ""}),
+                    col("kategori", {"roman", "", "", "", ""}),
+                    col("vurdert av", {"", "", "Veileder", "Veileder", "Veileder"}),
+                    col("vurdert dato", {"", "", "", "", ""})};
+    sheet_table subs2 = subs;
+    subs2.name = "submissions";
+    sheet_table ex;
+    ex.name = "fritak";
+    ex.columns = {col("deltaker", {"a1", "a2"}), col("krav", {"festivalen", ""}), col("begrunnelse", {"", "Syk"}),
+                  col("innvilget av", {"", "Koordinator"})};
+    add(empty_trener(), {people_sheet(), wide, long_att, subs, subs2, ex});
+
+    cohort full(catalogue::get("smart-trener-2024"), "kull", "Kull", 1);
+    add(full, {people_sheet()});  // two people, one seat
+    const cohort has_a1 = *import_sheets(empty_trener(), {people_sheet()}).cohort;
+    add(has_a1, {people_sheet()});  // already in the cohort
+    return out;
+}
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("every import problem is worded in bokmål, nynorsk and English by the core", "[sheet_import][lang]") {
+    const auto ps = problems_of_every_kind();
+    REQUIRE(ps.size() >= 40);
+    for (const auto& p : ps) {
+        const std::string& nb = message(p, lang::nb);
+        const std::string& nn = message(p, lang::nn);
+        const std::string& en = message(p, lang::en);
+        INFO(en);
+        CHECK(en == p.message);  // the English message of before
+        CHECK(expected(p, lang::en) == p.expected);
+        CHECK_FALSE(nb.empty());
+        CHECK_FALSE(nn.empty());
+        CHECK(nb != en);
+        CHECK(nn != en);
+        for (const auto* english : {"expected", "found", "unknown", "second", "missing", "no participant", "blank"}) {
+            CHECK_FALSE(has(nb, english));
+            CHECK_FALSE(has(nn, english));
+        }
+        if (!p.expected.empty()) {
+            CHECK_FALSE(expected(p, lang::nb).empty());
+            CHECK_FALSE(expected(p, lang::nn).empty());
+        }
+    }
+    // every message appears; spot-check the exact words
+    auto find = [&](std::string_view en_start) -> const sheet_problem& {
+        for (const auto& p : ps)
+            if (p.message.rfind(en_start, 0) == 0) return p;
+        FAIL("no problem starting " << en_start);
+        return ps.front();
+    };
+    const auto& number = find("expected a 4-digit municipality number");
+    CHECK(describe(number, lang::nb) ==
+          "Deltakere linje 2, kolonne C (Kommunenr): forventet et firesifret kommunenummer (0301, 3905), fant \"39O5\"");
+    CHECK(describe(number, lang::nn) ==
+          "Deltakere linje 2, kolonne C (Kommunenr): venta eit firesifra kommunenummer (0301, 3905), fann \"39O5\"");
+    CHECK(describe(number, lang::en) ==
+          "Deltakere line 2, column C (Kommunenr): expected a 4-digit municipality number (0301, 3905), found \"39O5\"");
+    CHECK(describe(number, lang::en) == describe(number));  // the English line of before
+    const auto& status = find("unknown attendance status");
+    CHECK(message(status, lang::nb) ==
+          "ukjent oppmøtestatus \"ja\": forventet x, ✓, 1, til stede, sen, forfall, gyldig fravær, fravær eller tom");
+    CHECK(message(status, lang::nn) ==
+          "ukjend frammøtestatus \"ja\": venta x, ✓, 1, til stede, sen, forfall, gyldig fravær, fravær eller tom");
+    const auto& twice = find("duplicate participant id");
+    CHECK(message(twice, lang::nb) == "deltaker-ID-en \"a1\" er brukt før (første gang på linje 2)");
+    CHECK(message(twice, lang::nn) == "deltakar-ID-en \"a1\" er brukt før (første gong på linje 2)");
+    const auto& no_day = find("no session is held on 2024-09-20");
+    CHECK(has(message(no_day, lang::nb), "det er ingen samling 20.9.2024 (samlingsdager: 18.9.2024, 19.9.2024,"));
+    CHECK(has(message(no_day, lang::nn), "det er inga samling 20.9.2024 (samlingsdagar: 18.9.2024, 19.9.2024,"));
+    const auto& blank = find("expected the participant's role");
+    CHECK(message(blank, lang::nb) == "forventet deltakerens rolle (lærer, rektor, ...), fant en tom celle");
+    CHECK(message(blank, lang::nn) == "venta rolla til deltakaren (lærar, rektor, ...), fann ei tom celle");
+    const auto& seats = find("the cohort has 1 seat");
+    CHECK(message(seats, lang::nb) == "kullet har 1 plass: deltaker nr. 2 er én for mye");
+    CHECK(message(seats, lang::nn) == "kullet har 1 plass: deltakar nr. 2 er éin for mykje");
+    const auto& missing = find("missing column 'sector'");
+    CHECK(describe(missing, lang::nn) == "participants: manglar kolonnen 'sector' (eller 'sektor')");
+    const auto& requirement = find("unknown requirement");
+    CHECK(has(message(requirement, lang::nb), "ukjent krav \"festivalen\" i programmet \"smart-trener-2024\" (kravene er: "));
+    const auto& no_people = find("no participants table");
+    CHECK(describe(no_people, lang::nb) == "ingen deltakertabell (et ark som heter deltakere eller participants)");
+    for (const char* start : {"unknown table", "a second participants table", "a second submissions table",
+                              "column 'name' is given twice", "values in a column without a header", "unknown column 'alder'",
+                              "unknown festival role", "\"31.02.2025\" is not a calendar date", "unknown column 'foo'",
+                              "session \"g1\" has 2 days", "a second column for 2024-09-18", "no participant \"zz\"",
+                              "expected a participant id", "a second record for participant \"a1\"",
+                              "\"32.1.2025\" is not a calendar date", "unknown submission kind", "expected a submission kind",
+                              "unknown submission status", "expected a page count", "unknown final text category",
+                              "a submitted document has no decision", "expected the date of the decision",
+                              "expected a date", "expected a requirement id", "expected the reason",
+                              "expected who granted", "participant \"a1\" is already in the cohort",
+                              "expected the municipality's name", "expected a sector, found a blank cell",
+                              "unknown sector"})
+        CHECK_NOTHROW(find(start));
+}
+
+TEST_CASE("the place of a problem in three languages, for a sheet and for a DataFrame", "[sheet_import][lang]") {
+    CHECK(describe_place("Deltakarar", "3", "C", "Kommunenr", sheet_place::sheet, lang::nn) ==
+          "Deltakarar linje 3, kolonne C (Kommunenr)");
+    CHECK(describe_place("Deltakere", "3", "C", "", sheet_place::sheet, lang::en) == "Deltakere line 3, column C");
+    CHECK(describe_place("oppmøte", "", "D", "20.09.2024", sheet_place::sheet, lang::nb) ==
+          "oppmøte kolonne D (20.09.2024)");
+    CHECK(describe_place("attendance", "7", "C", "date", sheet_place::frame, lang::nb) == "attendance rad 7, kolonne 'date'");
+    CHECK(describe_place("attendance", "7", "C", "date", sheet_place::frame, lang::en) == "attendance row 7, column 'date'");
+    CHECK(describe_place("Deltakere", "", "", "", sheet_place::sheet, lang::en) == "Deltakere");
+    CHECK(describe_place("", "", "", "", sheet_place::sheet, lang::en).empty());
+    CHECK(describe_import_failure(3, false, "kull.xlsx", lang::nb) == "3 feil i kull.xlsx; ingenting er skrevet.");
+    CHECK(describe_import_failure(3, true, "kull.xlsx", lang::nn) == "3 feil i kull.xlsx (og fleire); ingenting er skrive.");
+    CHECK(describe_import_failure(1, false, "kull.xlsx", lang::en) == "1 problem in kull.xlsx; nothing was written.");
+    CHECK(describe_import_success(5, "a.xlsx", "k.json", lang::nn) == "a.xlsx: 5 deltakarar lesne inn; skreiv k.json");
+    CHECK(describe_import_success(1, "a.xlsx", "k.json", lang::en) == "a.xlsx: 1 participant imported; wrote k.json");
+}
+
+TEST_CASE("a template's words come from the core and are read back", "[sheet_import][lang]") {
+    for (lang l : {lang::nb, lang::nn, lang::en}) {
+        CHECK_FALSE(template_instructions(l).empty());
+        CHECK(is_instructions_sheet(instructions_sheet_name(l)));
+        for (auto k : {sheet_table_kind::participants, sheet_table_kind::attendance, sheet_table_kind::submissions,
+                       sheet_table_kind::exemptions}) {
+            CHECK(table_kind_of(sheet_name(k, l)) == k);
+            const auto heads = template_headers(k, l);
+            REQUIRE_FALSE(heads.empty());
+            CHECK(canonical_column(k, heads.front()) == (k == sheet_table_kind::participants ? "id" : "participant_id"));
+            if (k != sheet_table_kind::attendance)
+                for (const auto& h : heads) CHECK_FALSE(canonical_column(k, h).empty());
+        }
+    }
+    CHECK(template_headers(sheet_table_kind::participants, lang::nn)[1] == "namn");
+    CHECK(template_headers(sheet_table_kind::participants, lang::nb)[2] == "kommunenr");
+    CHECK(sheet_name(sheet_table_kind::attendance, lang::nn) == std::string("frammøte"));
+    CHECK(template_word(attendance_status::excused) == std::string("forfall"));
+    CHECK(template_word(sector::voluntary, lang::nn) == std::string("frivillig"));
+    CHECK(template_word(sector::voluntary, lang::en) == std::string("voluntary"));
+}

@@ -293,7 +293,8 @@ TEST_CASE("statistics refuse an evaluation of another cohort", "[statistics]") {
 
 TEST_CASE("the statistics document carries counts with denominators and exact ratios", "[statistics][json]") {
     const fixture f;
-    const auto j = nlohmann::json::parse(statistics_to_json(f.run()));
+    const statistics s = f.run();
+    const auto j = nlohmann::json::parse(statistics_to_json(s));
     CHECK(j["format"] == "smart.statistics/1");
     CHECK(j["cohorts"][0]["completion_rate"] == nlohmann::json({{"count", 3}, {"of", 6}, {"ratio", "1/2"}}));
     CHECK(j["cohorts"][0]["mean_attendance"] == "17/24");
@@ -315,6 +316,9 @@ TEST_CASE("the statistics document carries counts with denominators and exact ra
     CHECK(j["cohorts"][0]["first_day"] == "2025-01-10");
     CHECK(j["cohorts"][0]["last_day"] == "2025-05-10");
     CHECK(j["days"][3]["attended"]["count"] == 3);
+    // the day's session under the cohort attendance's name (issue 15: one name per value)
+    CHECK(j["days"][3]["session_id"] == s.days[3].session_id);
+    CHECK_FALSE(j["days"][3].contains("session"));
 }
 
 TEST_CASE("every share of enrolled and the funnel come from the core, exact", "[statistics][shares]") {

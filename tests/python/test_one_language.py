@@ -238,6 +238,10 @@ def test_dir_smart_shows_only_the_public_api() -> None:
         assert private not in names
     assert "set_language" in names and "Cohort" in names
     assert all(hasattr(smart, n) for n in names)
+    # the next-steps names are listed once, in smart.next_steps.__all__
+    assert set(smart.next_steps.__all__) <= set(smart.__all__)
+    assert all(getattr(smart, n) is getattr(smart.next_steps, n) for n in smart.next_steps.__all__)
+    assert len(smart.__all__) == len(set(smart.__all__))
 
 
 def test_counts_are_worded_in_the_singular_for_one() -> None:

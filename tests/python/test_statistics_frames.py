@@ -77,6 +77,11 @@ def test_hand_computed_figures_of_a_small_cohort(small: smart.Evaluation) -> Non
     assert funnel["through"].tolist() == [2, 1, 1, 1]
 
     days = st.to_pandas("days")
+    # the day's session by the cohort attendance's name, in every face (issue 15)
+    assert "session" not in days.columns
+    assert days["session_id"].astype(str).tolist() == [d.session_id for d in st.days]
+    assert st.to_arrow("days").column_names[:3] == ["cohort", "date", "session_id"]
+    assert all("session_id" in d and "session" not in d for d in st.to_dict()["days"])
     assert days["attended"].tolist() == [3, 3, 3, 3, 3, 3, 2, 2]
     assert days["absent"].tolist() == [1, 1, 1, 1, 1, 1, 2, 2]  # d unrecorded on past days: absent
     assert days["attended_rate"].tolist()[-1] == Fraction(1, 2)
@@ -371,3 +376,13 @@ def test_withdrawals_are_counted_apart_with_completion_with_and_without_them() -
     ex = measure(long, "completion_rate_excluding_withdrawn", group="3901")  # Horten: c withdrawn, d not eligible
     assert (ex["count"], ex["of"], ex["ratio"]) == (0, 1, Fraction(0))
     assert st.to_dict()["cohorts"][0]["completion_rate_excluding_withdrawn"]["ratio"] == "1/3"
+
+
+def test_group_figures_name_the_rate_without_withdrawn_as_the_vocabulary_and_warn_on_the_old_name() -> None:
+    c = small_cohort()
+    c.withdraw("c", "2025-03-01", "Sluttet")
+    whole = smart.cohort_statistics([c.evaluate(AS_OF)]).cohorts[0]
+    assert whole.completion_rate_excluding_withdrawn == Fraction(whole.eligible, whole.enrolled - whole.withdrawn)
+    with pytest.warns(DeprecationWarning, match="completion_rate_excluding_withdrawn"):
+        old = whole.completion_excluding_withdrawn
+    assert old == whole.completion_rate_excluding_withdrawn

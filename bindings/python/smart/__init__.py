@@ -232,28 +232,11 @@ from .calendar import Holiday, ScheduleWarning, easter_sunday, holidays_in, publ
 __all__ += ["Holiday", "ScheduleWarning", "calendar", "easter_sunday", "holidays_in", "public_holiday"]
 # What each participant must still do, and by when (docs/next-steps.md).
 from .enums import StepKind  # noqa: E402
-from .next_steps import (  # noqa: E402
-    ActionGroup,
-    AtRiskList,
-    BlockedRequirement,
-    CoordinatorList,
-    DueStep,
-    NextSteps,
-    Step,
-    coordinator_list,
-)
+from . import next_steps  # noqa: E402
+from .next_steps import *  # noqa: E402,F403  (its __all__: one list of the next-steps names)
 
-__all__ += [
-    "ActionGroup",
-    "AtRiskList",
-    "BlockedRequirement",
-    "CoordinatorList",
-    "DueStep",
-    "NextSteps",
-    "Step",
-    "StepKind",
-    "coordinator_list",
-]
+__all__ += next_steps.__all__
+__all__ += ["StepKind"]
 
 # Spreadsheet import as administrators keep it (docs/import.md).
 from .errors import SheetImportError, SheetProblem  # noqa: E402

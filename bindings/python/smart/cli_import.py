@@ -9,22 +9,12 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._core import _smart
 from .cohort import Cohort, load_cohort
 from .enums import Lang
 from .errors import SheetImportError, SmartError
 
 __all__ = ["add_commands"]
-
-_SUMMARY = {
-    "nb": ("{n} feil i {file}{more}; ingenting er skrevet.", " (og flere)"),
-    "nn": ("{n} feil i {file}{more}; ingenting er skrive.", " (og fleire)"),
-    "en": ("{n} problems in {file}{more}; nothing was written.", " (and more)"),
-}
-_DONE = {
-    "nb": "{file}: {n} deltakere lest inn; skrev {out}",
-    "nn": "{file}: {n} deltakarar lesne inn; skreiv {out}",
-    "en": "{file}: {n} participants imported; wrote {out}",
-}
 
 
 def add_commands(sub: Any) -> None:
@@ -72,10 +62,9 @@ def _run_import(args: Any, out: TextIO, err: TextIO) -> int:
             args.workbook, args.programme, id=args.id, label=args.label, capacity=args.capacity, max_errors=args.max_errors
         )
     except SheetImportError as exc:
-        for e in exc.errors:
-            err.write(f"{e.text}\n")
-        text, more = _SUMMARY[lang]
-        err.write(text.format(n=len(exc.errors), file=args.workbook, more=more if exc.truncated else "") + "\n")
+        for e in exc.errors:  # every problem in --lang, the core's words
+            err.write(f"{e.describe(lang)}\n")
+        err.write(_smart.sheet_import.describe_import_failure(len(exc.errors), exc.truncated, str(args.workbook), lang) + "\n")
         return 1
     except (SmartError, OSError, ValueError) as exc:
         err.write(f"smart: {args.workbook}: {exc}\n")
@@ -87,7 +76,7 @@ def _run_import(args: Any, out: TextIO, err: TextIO) -> int:
     except (SmartError, OSError) as exc:
         err.write(f"smart: {args.output}: {exc}\n")
         return 1
-    out.write(_DONE[lang].format(file=args.workbook, n=len(cohort), out=args.output) + "\n")
+    out.write(_smart.sheet_import.describe_import_success(len(cohort), str(args.workbook), str(args.output), lang) + "\n")
     return 0
 
 
@@ -97,7 +86,8 @@ def _run_template(args: Any, out: TextIO, err: TextIO) -> int:
     try:
         cohort: Cohort | None = load_cohort(args.cohort) if args.cohort else None
         if cohort is not None and cohort.programme.id != args.programme:
-            err.write(f"smart: {args.cohort}: the cohort is of programme {cohort.programme.id!r}, not {args.programme!r}\n")
+            mismatch = _smart.sheet_import.describe_programme_mismatch(cohort.programme.id, args.programme, str(args.lang))
+            err.write(f"smart: {args.cohort}: {mismatch}\n")
             return 1
         write_template(args.output, args.programme, cohort=cohort, lang=str(args.lang))
     except (SmartError, OSError, ValueError) as exc:

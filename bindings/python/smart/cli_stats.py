@@ -255,7 +255,7 @@ def _table(out: TextIO, st: Statistics, as_of: datetime.date, lang: Lang = Lang.
             *(str(getattr(r, x.value)) for x in statuses),
             str(r.at_risk),
             _percent(r.eligible_share if final else None),
-            _percent(r.completion_excluding_withdrawn if final else None),
+            _percent(r.completion_rate_excluding_withdrawn if final else None),
             _percent(r.mean_attendance),
         ]
 

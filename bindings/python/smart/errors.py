@@ -7,8 +7,11 @@ of the offending place as :attr:`SmartError.path`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from .enums import Lang
 
 __all__ = [
     "InternalError",
@@ -126,11 +129,13 @@ class SheetProblem:
         letter: The column letter ("C"), "" when not about one column.
         column: That column's header as written, "" when none.
         found: The cell's text ("" for a blank cell).
-        expected: What was expected there, in words.
-        message: The sentence without the place.
+        expected: What was expected there, in words (English; :meth:`expected_in` for nb, nn).
+        message: The sentence without the place (English; :meth:`message_in` for nb, nn).
         path: The JSON Pointer of the value in the cohort document, "" when none.
         code: The core's error code name (``validation_error``, ...).
-        text: The whole sentence with the place, as printed.
+        text: The whole sentence with the place, in English (:meth:`describe` for nb, nn).
+
+    Every word comes from the core, in bokmål, nynorsk and English.
     """
 
     table: str
@@ -143,9 +148,33 @@ class SheetProblem:
     path: str
     code: str
     text: str
+    # (nb, nn, en): the whole sentence, the message, what was expected
+    _texts: tuple[str, str, str] = field(default=("", "", ""), repr=False, compare=False)
+    _messages: tuple[str, str, str] = field(default=("", "", ""), repr=False, compare=False)
+    _expected: tuple[str, str, str] = field(default=("", "", ""), repr=False, compare=False)
 
     def __str__(self) -> str:
         return self.text
+
+    def describe(self, lang: Lang | str | None = None) -> str:
+        """The whole sentence with its place in ``lang`` (``"nb"``, ``"nn"`` or ``"en"``;
+        default :func:`smart.get_language`): "Deltakere linje 3, kolonne C (Kommunenr):
+        forventet ...". The core's words."""
+        return _pick(self._texts, lang) or self.text
+
+    def message_in(self, lang: Lang | str | None = None) -> str:
+        """The sentence without the place in ``lang`` (default :func:`smart.get_language`)."""
+        return _pick(self._messages, lang) or self.message
+
+    def expected_in(self, lang: Lang | str | None = None) -> str:
+        """What was expected at the place, in ``lang`` (default :func:`smart.get_language`)."""
+        return _pick(self._expected, lang) or self.expected
+
+
+def _pick(texts: tuple[str, str, str], lang: Lang | str | None) -> str:
+    from ._texts import resolve
+
+    return texts[("nb", "nn", "en").index(str(resolve(lang).value))]
 
 
 class SheetImportError(ValidationError):
@@ -170,9 +199,20 @@ class SheetImportError(ValidationError):
         """More problems were found than the limit (``max_errors``) allowed to report."""
 
     def __str__(self) -> str:
-        # the first problem first (as a single error reads), then the others, one a line
+        # the first problem first (as a single error reads), then the others, one a line;
+        # English, as every exception of the library (describe() for nb and nn)
         lines = [self.message] + [e.text for e in self.errors[1:]]
         return "\n".join(lines) + ("\n(and more)" if self.truncated else "")
+
+    def describe(self, lang: Lang | str | None = None) -> str:
+        """Every problem, one a line, in ``lang`` (``"nb"``, ``"nn"`` or ``"en"``; default
+        :func:`smart.get_language`), then "(og flere)" / "(og fleire)" / "(and more)" when
+        the limit cut the list: the report to hand to the person who keeps the sheets."""
+        from ._core import _smart
+        from ._texts import resolve
+
+        more: str = _smart.sheet_import.more_problems(resolve(lang)).strip()
+        return "\n".join(e.describe(lang) for e in self.errors) + (f"\n{more}" if self.truncated else "")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_sheet, (self.message, self.path, self.table, self.row, self.column, self.errors, self.truncated))

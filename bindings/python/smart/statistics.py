@@ -475,7 +475,7 @@ class Statistics:
                 add(s, None, getattr(row, s), n, getattr(row, f"{s}_share"))
             add("at_risk", None, row.at_risk, n, row.at_risk_share)
             add("completion_rate_excluding_withdrawn", None, row.eligible, n - row.withdrawn,
-                row.completion_excluding_withdrawn if row.complete else None)  # a running cohort's is not final
+                row.completion_rate_excluding_withdrawn if row.complete else None)  # a running cohort's is not final
             add("mean_attendance", None, None, None, row.mean_attendance)
             add("median_attendance", None, None, None, row.median_attendance)
             for q, req in enumerate(reqs):
@@ -505,7 +505,7 @@ class Statistics:
                 "seats": r.seats, "enrolled": r.enrolled, "fill_rate": r.fill_share, "at_risk": r.at_risk,
                 "completion_rate": r.eligible_share if r.complete else None,  # a running cohort's is not final
                 "mean_attendance": r.mean_attendance,
-                "completion_rate_excluding_withdrawn": r.completion_excluding_withdrawn if r.complete else None,
+                "completion_rate_excluding_withdrawn": r.completion_rate_excluding_withdrawn if r.complete else None,
                 "median_attendance": r.median_attendance, **{s: getattr(r, s) for s in STATUSES},
             }  # fmt: skip
             for name in order:
@@ -540,7 +540,7 @@ class Statistics:
         return [
             ("cohort", "cat", [d.cohort_id for d in ds]),
             ("date", "date", [d.day for d in ds]),
-            ("session", "cat", [d.session_id for d in ds]),
+            ("session_id", "cat", [d.session_id for d in ds]),
             ("past", "bool", [d.past for d in ds]),
             ("enrolled", "int", [d.enrolled for d in ds]),
             ("attended", "int", [d.attended for d in ds]),

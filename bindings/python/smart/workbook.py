@@ -110,23 +110,26 @@ def _frame_table(name: str, frame: pd.DataFrame, kind: str = "") -> tuple[_Table
     return (name, kind, headers, [], columns, lines, -1), labels
 
 
-def _problems(raw: list[tuple[Any, ...]], row_word: str, rows: Mapping[str, Mapping[int, object]] | None) -> list[SheetProblem]:
+def _problems(raw: list[tuple[Any, ...]], rows: Mapping[str, Mapping[int, object]] | None) -> list[SheetProblem]:
+    """The core's problems with their places in nb, nn and en (the core's words): a file's
+    lines and column letters, or (`rows` given) a DataFrame's index labels and column names."""
+    describe_place = _smart.sheet_import.describe_place
     out: list[SheetProblem] = []
-    for table, line, letter, header, found, expected, message, path, code in raw:
+    for table, line, letter, header, found, expected, message, path, code, expected_in, message_in in raw:
         row: object = None if line < 0 else line
         if rows is not None and row is not None and table in rows:
             row = rows[table].get(line, row)
-        if row is None:
-            place = f"{table}: " if table else ""
-            if letter:
-                place = f"{table} column {letter if rows is None else repr(header)}" + (
-                    f" ({header})" if rows is None and header else ""
-                ) + ": "
-        elif rows is None:  # a file: lines and column letters
-            place = f"{table} {row_word} {row}" + (f", column {letter}" + (f" ({header})" if header else "") if letter else "") + ": "
-        else:  # a DataFrame: index labels and column names
-            place = f"{table} {row_word} {row}" + (f", column {header!r}" if header else "") + ": "
-        out.append(SheetProblem(table, row, letter, header, found, expected, message, path, code, place + message))
+        texts: list[str] = []
+        for lang, m in zip(("nb", "nn", "en"), message_in, strict=True):
+            place = describe_place(table, "" if row is None else str(row), letter, header, rows is not None, lang)
+            texts.append(f"{place}: {m}" if place else m)
+        out.append(
+            SheetProblem(
+                table, row, letter, header, found, expected, message, path, code, texts[2],
+                (texts[0], texts[1], texts[2]), (message_in[0], message_in[1], message_in[2]),
+                (expected_in[0], expected_in[1], expected_in[2]),
+            )
+        )
     return out
 
 
@@ -147,7 +150,7 @@ def import_tables(
     core, raw, truncated = _smart.sheet_import.import_sheets(base._c, list(tables), vocab, max(1, int(max_errors)), row_word)
     if core is not None:
         return Cohort._wrap(core)
-    problems = _problems(raw, row_word, rows)
+    problems = _problems(raw, rows)
     first = problems[0]
     column = first.column or None
     raise SheetImportError(
@@ -320,55 +323,6 @@ def read_workbook(
 
 # --- the template -----------------------------------------------------------------------------
 
-_TEMPLATE_HEADERS: dict[str, dict[str, list[str]]] = {
-    "nb": {
-        "participants": ["deltaker", "navn", "kommunenr", "kommune", "rolle", "sektor", "e-post", "telefon", "festivalrolle"],
-        "submissions": ["deltaker", "type", "dato", "status", "sider", "kategori", "tittel", "vurdert av", "vurdert dato", "økt"],
-        "exemptions": ["deltaker", "krav", "begrunnelse", "innvilget av", "dato"],
-        "attendance": ["deltaker", "navn"],
-    },
-    "en": {
-        "participants": ["id", "name", "municipality_number", "municipality_name", "role", "sector", "email", "phone", "festival_role"],
-        "submissions": ["participant_id", "kind", "date", "status", "pages", "category", "title", "decided_by", "decided_on", "session"],
-        "exemptions": ["participant_id", "requirement", "reason", "granted_by", "date"],
-        "attendance": ["participant_id", "name"],
-    },
-}
-_TEMPLATE_HEADERS["nn"] = _TEMPLATE_HEADERS["nb"]
-_SHEET_NAMES = {
-    "nb": {"participants": "deltakere", "attendance": "oppmøte", "submissions": "innleveringer", "exemptions": "fritak"},
-    "nn": {"participants": "deltakarar", "attendance": "frammøte", "submissions": "innleveringar", "exemptions": "fritak"},
-    "en": {"participants": "participants", "attendance": "attendance", "submissions": "submissions", "exemptions": "exemptions"},
-}
-_INSTRUCTIONS = {
-    "nb": [
-        "Slik fyller du ut arbeidsboka",
-        "Én rad per deltaker i arket «deltakere»; deltaker-ID-en brukes i de andre arkene.",
-        "Oppmøte: én kolonne per samlingsdag. Skriv x (til stede), sen, forfall, fravær eller la cellen stå tom (ikke registrert).",
-        "Datoer skrives 18.09.2024 eller 2024-09-18. Kommunenummer med fire sifre (0301).",
-        "Sektor: offentlig, privat eller frivillig.",
-        "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json",
-    ],
-    "nn": [
-        "Slik fyller du ut arbeidsboka",
-        "Éi rad per deltakar i arket «deltakarar»; deltakar-ID-en blir brukt i dei andre arka.",
-        "Frammøte: éin kolonne per samlingsdag. Skriv x (til stades), sen, forfall, fravær eller la cella stå tom (ikkje registrert).",
-        "Datoar skriv du 18.09.2024 eller 2024-09-18. Kommunenummer med fire siffer (0301).",
-        "Sektor: offentlig, privat eller frivillig.",
-        "Les inn med: smart import ARBEIDSBOK.xlsx --programme PROGRAM -o kull.json",
-    ],
-    "en": [
-        "How to fill in this workbook",
-        "One row per participant in the 'participants' sheet; the participant id is used in the other sheets.",
-        "Attendance: one column per session day. Write x (present), sen (late), forfall (excused), fravær (absent) or leave it blank (not recorded).",
-        "Dates as 18.09.2024 or 2024-09-18. Municipality numbers with four digits (0301).",
-        "Sector: public, private or voluntary (offentlig, privat, frivillig).",
-        "Import with: smart import WORKBOOK.xlsx --programme PROGRAMME -o cohort.json",
-    ],
-}
-_STATUS_WORD = {"present": "x", "late": "sen", "excused": "forfall", "absent": "fravær"}
-
-
 def write_template(
     path: str | os.PathLike[str],
     programme: Programme | str,
@@ -387,14 +341,17 @@ def write_template(
         raise ImportError("smart: writing .xlsx needs openpyxl: pip install 'smart[excel]'") from exc
     from .cohort import Cohort
 
-    if lang not in _TEMPLATE_HEADERS:
+    if lang not in ("nb", "nn", "en"):
         raise ValueError(f"unknown language {lang!r}: expected nb, nn or en")
+    words = _smart.sheet_import  # every word of the template is the core's
     c = cohort if cohort is not None else Cohort(programme, id="mal", label="mal")
-    headers, names = _TEMPLATE_HEADERS[lang], _SHEET_NAMES[lang]
+    kinds = ("participants", "attendance", "submissions", "exemptions")
+    headers = {k: words.template_headers(k, lang) for k in kinds}
+    names = {k: words.sheet_name(k, lang) for k in kinds}
     book = openpyxl.Workbook()
     info = book.active
-    info.title = {"nb": "Instruksjoner", "nn": "Rettleiing", "en": "Instructions"}[lang]
-    for i, line in enumerate(_INSTRUCTIONS[lang], start=1):
+    info.title = words.instructions_sheet_name(lang)
+    for i, line in enumerate(words.template_instructions(lang), start=1):
         info.cell(row=i, column=1, value=line).font = Font(bold=i == 1)
     info.column_dimensions["A"].width = 110
     bold = Font(bold=True)
@@ -416,7 +373,7 @@ def write_template(
         headers["participants"],
         [
             [
-                p.id, p.name, p.municipality.number, p.municipality.name, p.role, _nb_sector(p.sector, lang),
+                p.id, p.name, p.municipality.number, p.municipality.name, p.role, words.sector_word(p.sector, lang),
                 p.contact.email if p.contact else None, p.contact.phone if p.contact else None,
                 str(p.festival_role.value) if p.festival_role else None,
             ]
@@ -428,7 +385,7 @@ def write_template(
     att_rows: list[list[object]] = []
     for p in people:
         recorded = p.attendance
-        att_rows.append([p.id, p.name] + [_STATUS_WORD.get(str(recorded[d].value)) if d in recorded else None for d in days])
+        att_rows.append([p.id, p.name] + [words.attendance_word(recorded[d]) or None if d in recorded else None for d in days])
     sheet("attendance", headers["attendance"] + day_heads, att_rows)
     sub_rows: list[list[object]] = []
     for p in people:
@@ -449,10 +406,3 @@ def write_template(
     ]
     sheet("exemptions", headers["exemptions"], ex_rows)
     book.save(os.fspath(path))
-
-
-def _nb_sector(sector: object, lang: str) -> str:
-    value = str(getattr(sector, "value", sector))
-    if lang == "en":
-        return value
-    return {"public": "offentlig", "private": "privat", "voluntary": "frivillig"}.get(value, value)

@@ -83,17 +83,22 @@ void register_sheet_import(py::module_& m) {
                 r = smart::import_sheets(base.get(), ts, o);
             }
             py::list problems;
+            auto three = [](const smart::sheet_problem& p, const std::string& (*f)(const smart::sheet_problem&, smart::lang) noexcept) {
+                return py::make_tuple(display_text(f(p, smart::lang::nb)), display_text(f(p, smart::lang::nn)),
+                                      display_text(f(p, smart::lang::en)));
+            };
             for (const auto& p : r.problems)
                 problems.append(py::make_tuple(display_text(p.table), p.line, p.column, display_text(p.header),
                                                display_text(p.found), display_text(p.expected), display_text(p.message),
-                                               display_text(p.pointer),
-                                               smart::to_string(p.code)));
+                                               display_text(p.pointer), smart::to_string(p.code),
+                                               three(p, &smart::expected), three(p, &smart::message)));
             py::object cohort = py::none();
             if (r.cohort) cohort = py::cast(py_cohort{std::make_shared<smart::cohort>(std::move(*r.cohort))});
             return py::make_tuple(cohort, problems, r.truncated);
         },
         py::arg("base"), py::arg("tables"), py::arg("vocabulary"), py::arg("max_problems"), py::arg("row_word"),
-        "(cohort or None, [(table, line, letter, header, found, expected, message, pointer, code)], truncated).");
+        "(cohort or None, [(table, line, letter, header, found, expected, message, pointer, code, expected in (nb, nn, "
+        "en), message in (nb, nn, en))], truncated).");
     py::class_<py_sheet_table>(s, "SheetTable", "A sheet read by the core, for import_sheets.")
         .def_property_readonly("name", [](const py_sheet_table& t) { return display_text(t.t->name); })
         .def_property_readonly("header_line", [](const py_sheet_table& t) { return t.t->header_line; })
@@ -126,6 +131,45 @@ void register_sheet_import(py::module_& m) {
             return out;
         },
         py::arg("path"), "The worksheets of an .xlsx workbook as tables of text cells (smart/xlsx.hpp).");
+    s.def(
+        "describe_place",
+        [](const text& table, const text& row, const std::string& letter, const text& header, bool frame, smart::lang l) {
+            return display_text(smart::describe_place(table, row, letter, header,
+                                                      frame ? smart::sheet_place::frame : smart::sheet_place::sheet, l));
+        },
+        py::arg("table"), py::arg("row"), py::arg("letter"), py::arg("header"), py::arg("frame"), py::arg("lang"),
+        "The place of a problem in `lang` (smart::describe_place).");
+    s.def(
+        "describe_import_failure",
+        [](std::size_t n, bool truncated, const text& file, smart::lang l) {
+            return display_text(smart::describe_import_failure(n, truncated, file, l));
+        },
+        py::arg("problems"), py::arg("truncated"), py::arg("file"), py::arg("lang"));
+    s.def(
+        "describe_import_success",
+        [](std::size_t n, const text& file, const text& output, smart::lang l) {
+            return display_text(smart::describe_import_success(n, file, output, l));
+        },
+        py::arg("participants"), py::arg("file"), py::arg("output"), py::arg("lang"));
+    s.def(
+        "describe_programme_mismatch",
+        [](const text& cohort_programme, const text& programme, smart::lang l) {
+            return display_text(smart::describe_programme_mismatch(cohort_programme, programme, l));
+        },
+        py::arg("cohort_programme"), py::arg("programme"), py::arg("lang"));
+    s.def("more_problems", [](smart::lang l) { return std::string(smart::more_problems(l)); }, py::arg("lang"));
+    s.def("sheet_name", [](const std::string& kind, smart::lang l) { return std::string(smart::sheet_name(table_kind(kind), l)); },
+          py::arg("kind"), py::arg("lang"));
+    s.def("template_headers", [](const std::string& kind, smart::lang l) { return smart::template_headers(table_kind(kind), l); },
+          py::arg("kind"), py::arg("lang"));
+    s.def("instructions_sheet_name", [](smart::lang l) { return std::string(smart::instructions_sheet_name(l)); },
+          py::arg("lang"));
+    s.def("template_instructions", [](smart::lang l) { return smart::template_instructions(l); }, py::arg("lang"));
+    s.def("is_instructions_sheet", [](const text& name) { return smart::is_instructions_sheet(name); }, py::arg("name"));
+    s.def("attendance_word", [](smart::attendance_status st) { return std::string(smart::template_word(st)); },
+          py::arg("status"));
+    s.def("sector_word", [](smart::sector sec, smart::lang l) { return std::string(smart::template_word(sec, l)); },
+          py::arg("sector"), py::arg("lang"));
     s.def("table_kind_of", [](const text& name) { return smart::to_string(smart::table_kind_of(name)); });
     s.def("canonical_column", [](const std::string& kind, const text& header) {
         return smart::canonical_column(table_kind(kind), header);

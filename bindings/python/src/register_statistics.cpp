@@ -63,8 +63,19 @@ void register_group_figures(py::module_& s) {
         .def_readonly("no_certificate_share", &g::no_certificate_share, "No certificate of enrolled.")
         .def_readonly("at_risk_share", &g::at_risk_share, "At risk of enrolled.")
         .def_readonly("withdrawn_share", &g::withdrawn_share, "Withdrawn of enrolled.")
-        .def_readonly("completion_excluding_withdrawn", &g::completion_excluding_withdrawn,
+        .def_readonly("completion_rate_excluding_withdrawn", &g::completion_excluding_withdrawn,
                       "Eligible of (enrolled - withdrawn); None when that is no one.")
+        .def_property_readonly(
+            "completion_excluding_withdrawn",
+            [](const g& x) {
+                if (PyErr_WarnEx(PyExc_DeprecationWarning,
+                                 "GroupFigures.completion_excluding_withdrawn is deprecated: use "
+                                 "completion_rate_excluding_withdrawn (the name of the document, the frames and the docs)",
+                                 1) < 0)
+                    throw py::error_already_set();
+                return x.completion_excluding_withdrawn;
+            },
+            "Deprecated alias of completion_rate_excluding_withdrawn (warns DeprecationWarning).")
         .def_readonly("mean_attendance", &g::mean_attendance, "The exact mean of the participants' attendance ratios; None without an attendance rule or people.")
         .def_readonly("median_attendance", &g::median_attendance, "The exact median of the participants' attendance ratios; None as for the mean.")
         .def_readonly("requirement_states", &g::requirement_states,

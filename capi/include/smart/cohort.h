@@ -343,9 +343,10 @@ SMART_EXTERN(int) smart_cohort_exemption_date(char *out, size_t size, const smar
  * a JSON array of every problem, at most 100, each {"table", "line", "column", "header",
  * "found", "expected", "message", "pointer", "code", "text"}: the sheet, its spreadsheet
  * line (-1: the whole table), the column letter, the header as written, the cell's text,
- * what was expected, the sentence, the JSON Pointer in the cohort document when there is
- * one, the error code's name, and the whole sentence with the place in `lang`. The last
- * error holds the first problem. Errors: SMART_EINVAL, SMART_ENOTFOUND (the file cannot
+ * what was expected and the sentence (both in `lang`), the JSON Pointer in the cohort
+ * document when there is one, the error code's name, and the whole sentence with the
+ * place in `lang` ("Deltakere linje 3, kolonne C (Kommunenr): ..."). The last error holds
+ * the first problem's text. Errors: SMART_EINVAL, SMART_ENOTFOUND (the file cannot
  * be opened), SMART_EPARSE (not an .xlsx workbook, malformed XML: the message names the
  * part), SMART_EVALIDATION, SMART_ENOMEM. Thread-safe for concurrent const use of `base`. */
 SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, const smart_cohort *base,

@@ -63,6 +63,17 @@ SMART_EXTERN(int) smart_statistics_json(char **out, const smart_cohort *const *c
                                         const smart_evaluation *const *evaluations, size_t n,
                                         const smart_statistics_options *options);
 
+/* Whether `cohort` is complete as of the date of `evaluation` (made from it, unchanged
+ * since): no participant of it is in progress -- every status decided, so its completion
+ * rate can no longer change with time; a cohort with no one enrolled is complete after its
+ * last session day (docs/statistics.md, "Cohorts still running"). The same flag as
+ * "complete" in the cohort's row of smart_statistics_json(). *complete is 1 or 0 (left
+ * untouched on failure). Errors: SMART_EINVAL (a NULL argument, a handle of another kind,
+ * an evaluation of another cohort or of a cohort changed since), SMART_ENOMEM. Thread-safe
+ * for distinct or const use of the handles. */
+SMART_EXTERN(int) smart_statistics_cohort_complete(int *complete, const smart_cohort *cohort,
+                                                   const smart_evaluation *evaluation);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,9 @@
 """Writes the administrator workbooks of tests/data/sheets (fictional people, programme
 smart-trener-2024): run `.venv/bin/python tests/data/sheets/make_sheets.py` after changing
 it. tests/python/test_sheet_import.py reads them and checks the exact errors listed in
-*.expected.txt (one line per problem, as `smart import` prints them)."""
+*.expected.txt (one line per problem, as `smart import --lang en` prints them; the same
+problems in bokmål and nynorsk in *.expected.nb.txt and *.expected.nn.txt, read by
+tests/python/test_import_cli.py)."""
 
 from __future__ import annotations
 

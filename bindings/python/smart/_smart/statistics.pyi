@@ -2,6 +2,8 @@ import datetime
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
+from typing_extensions import deprecated
+
 from smart.enums import Lang
 
 from .cohort import Cohort, Municipality
@@ -49,6 +51,9 @@ class GroupFigures:
     @property
     def withdrawn_share(self) -> Fraction | None: ...
     @property
+    def completion_rate_excluding_withdrawn(self) -> Fraction | None: ...
+    @property
+    @deprecated("use completion_rate_excluding_withdrawn")
     def completion_excluding_withdrawn(self) -> Fraction | None: ...
     @property
     def mean_attendance(self) -> Fraction | None: ...
