@@ -93,3 +93,21 @@ def test_smart_import_prints_the_register_warning(tmp_path: Path) -> None:
         "smart: /participants/0/municipality/name: Municipality number 3905 is Tønsberg in the municipality register,"
         " not «Bergen» (Bergen is 4601)" in err.getvalue()
     )
+
+
+def test_smart_evaluate_prints_the_register_warnings(tmp_path: Path) -> None:
+    c = smart.Cohort(PROGRAMME, id="c1", label="Kull")
+    c.add_participants([person("p1", "3905", "Bergen"), person("p2", "3005", "Drammen")])
+    path = tmp_path / "c.json"
+    path.write_text(c.to_json(), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_cli(["evaluate", str(path), "--as-of", "2025-04-30", "--lang", "nb"], out, err) == 0
+    lines = err.getvalue().splitlines()
+    assert (
+        "smart: /participants/1/municipality/number: Kommunenummer 3005 («Drammen») finnes ikke i "
+        "kommuneregisteret fra 1. januar 2024: fått nytt nummer i 2020 eller 2024? (Drammen er 3301)"
+    ) in lines
+    assert (
+        "smart: /participants/0/municipality/name: Kommunenummer 3905 er Tønsberg i kommuneregisteret, "
+        "ikke «Bergen» (Bergen er 4601)"
+    ) in lines
