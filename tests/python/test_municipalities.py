@@ -70,13 +70,17 @@ def test_the_demo_and_fixtures_load_without_municipality_warnings() -> None:
     # a cohort of 2022-2023 with the numbers of then (3005 Drammen, 3024 Bærum): no warning
     old = smart.demo_cohort("trygge-fagfolk-demo")
     assert any(p.municipality.number == "3005" for p in old) and old.municipality_warnings() == []
-    data = Path(__file__).resolve().parents[1] / "data"
-    for path in sorted(data.rglob("*.json")):
+    assert all(c.municipality_warnings() == [] for c in smart.synthetic_cohorts(years=9))
+    root = Path(__file__).resolve().parents[2]
+    loaded = 0
+    for path in sorted([*(root / "tests" / "data").rglob("*.json"), *(root / "examples").rglob("*.json")]):
         try:
             c = smart.load_cohort(path)
         except (smart.SmartError, ValueError, OSError):
             continue  # not a cohort, or a fixture that is wrong on purpose
+        loaded += 1
         assert c.municipality_warnings() == [], path
+    assert loaded >= 6
 
 
 def test_smart_import_prints_the_register_warning(tmp_path: Path) -> None:
