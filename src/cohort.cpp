@@ -9,6 +9,7 @@
 #include "smart/detail/utf8.hpp"
 #include "smart/error.hpp"
 #include "smart/limits.hpp"
+#include "smart/municipalities.hpp"
 #include "rules_on_schedule.hpp"
 #include "wording.hpp"
 
@@ -609,35 +610,107 @@ void cohort::cancel_withdrawal(std::string_view participant_id) {
     touch();
 }
 
+namespace {
+constexpr std::array<const char*, 3> municipality_warning_names{"two_names", "not_register_name", "not_in_register"};
+
+/// The register's number for the first of `names` that names exactly one municipality
+/// other than `number` (a name recorded under a wrong or older number), or "".
+std::string number_named(const std::vector<std::string>& names, std::string_view number) {
+    for (const std::string& n : names) {
+        const auto found = find_municipalities_named(n);
+        if (found.size() == 1 && found[0].number != number) return std::string(found[0].number);
+    }
+    return {};
+}
+}  // namespace
+
+const char* to_string(municipality_warning_kind k) noexcept { return detail::name_of(k, municipality_warning_names); }
+
 std::vector<municipality_warning> check_municipality_names(const cohort& c) {
-    std::map<std::string, municipality_warning> by_number;
+    struct recorded {
+        std::size_t first = 0;    // the first participant with the number
+        std::size_t differs = 0;  // the first whose name differs from the first name
+        std::vector<std::string> names;
+    };
+    std::map<std::string, recorded> by_number;
     const auto& ps = c.participants();
     for (std::size_t i = 0; i < ps.size(); ++i) {
         const municipality& m = ps[i].municipality;
         auto [it, fresh] = by_number.try_emplace(m.number);
-        municipality_warning& w = it->second;
+        recorded& r = it->second;
         if (fresh) {
-            w.number = m.number;
-            w.names.push_back(m.name);
-        } else if (std::find(w.names.begin(), w.names.end(), m.name) == w.names.end()) {
-            if (w.names.size() == 1) {
-                w.participant = i;
-                w.path = detail::pointer_append("/participants", i) + "/municipality/name";
-            }
-            w.names.push_back(m.name);
+            r.first = i;
+            r.names.push_back(m.name);
+        } else if (std::find(r.names.begin(), r.names.end(), m.name) == r.names.end()) {
+            if (r.names.size() == 1) r.differs = i;
+            r.names.push_back(m.name);
         }
     }
+    // Numbers are checked against the register only for cohorts it was valid for.
+    const bool current = !c.days().empty() && c.first_day() >= municipality_register_valid_from();
     std::vector<municipality_warning> out;
-    for (auto& [number, w] : by_number)
-        if (w.names.size() > 1) out.push_back(std::move(w));
+    for (auto& [number, r] : by_number) {
+        const auto reg = find_municipality(number);
+        const std::string register_name = reg ? std::string(reg->name) : std::string();
+        const auto at = [&](std::size_t i, const char* field) {
+            return detail::pointer_append("/participants", i) + "/municipality/" + field;
+        };
+        if (r.names.size() > 1)
+            out.push_back({number, r.names, r.differs, at(r.differs, "name"), municipality_warning_kind::two_names,
+                           register_name, {}});
+        if (reg) {
+            const bool official = std::any_of(r.names.begin(), r.names.end(),
+                                              [&](const std::string& n) { return is_official_name(*reg, n); });
+            if (!official)
+                out.push_back({number, r.names, r.first, at(r.first, "name"),
+                               municipality_warning_kind::not_register_name, register_name,
+                               number_named(r.names, number)});
+        } else if (current) {
+            out.push_back({number, r.names, r.first, at(r.first, "number"), municipality_warning_kind::not_in_register,
+                           {}, number_named(r.names, number)});
+        }
+    }
     return out;
 }
 
+namespace {
+/// «a», «b» or «c» / «a» eller «b»
+std::string quoted_names(const std::vector<std::string>& names, const char* sep, const char* last) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        s += std::string(i == 0 ? "" : i + 1 == names.size() ? last : sep) + "«" + names[i] + "»";
+    return s;
+}
+
+/// " (Bergen er 4601)" when the warning names the number of a recorded name.
+std::string suggestion(const municipality_warning& w, lang l) {
+    if (w.register_number.empty()) return {};
+    const auto m = find_municipality(w.register_number);
+    if (!m) return {};
+    return " (" + std::string(m->name) + detail::t(l, " er ", " er ", " is ") + w.register_number + ")";
+}
+}  // namespace
+
 std::string describe(const municipality_warning& w, lang l) {
-    std::string s = std::string(detail::t(l, "Kommunenummer ", "Kommunenummer ", "Municipality number ")) + w.number +
-                    detail::t(l, " er registrert med ulike navn: ", " er registrert med ulike namn: ",
-                              " is recorded with different names: ");
-    for (std::size_t i = 0; i < w.names.size(); ++i) s += (i ? ", «" : "«") + w.names[i] + "»";
+    std::string s = std::string(detail::t(l, "Kommunenummer ", "Kommunenummer ", "Municipality number ")) + w.number;
+    switch (w.kind) {
+        case municipality_warning_kind::two_names:
+            return s +
+                   detail::t(l, " er registrert med ulike navn: ", " er registrert med ulike namn: ",
+                             " is recorded with different names: ") +
+                   quoted_names(w.names, ", ", ", ");
+        case municipality_warning_kind::not_register_name:
+            return s + detail::t(l, " er ", " er ", " is ") + w.register_name +
+                   detail::t(l, " i kommuneregisteret, ikke ", " i kommuneregisteret, ikkje ",
+                             " in the municipality register, not ") +
+                   quoted_names(w.names, ", ", detail::t(l, " eller ", " eller ", " or ")) + suggestion(w, l);
+        case municipality_warning_kind::not_in_register:
+            return s + " (" + quoted_names(w.names, ", ", ", ") + ")" +
+                   detail::t(l, " finnes ikke i kommuneregisteret fra 1. januar 2024: fått nytt nummer i 2020 eller 2024?",
+                             " finst ikkje i kommuneregisteret frå 1. januar 2024: fått nytt nummer i 2020 eller 2024?",
+                             " is not in the municipality register of 1 January 2024: renumbered in 2020 or 2024?") +
+                   suggestion(w, l);
+    }
     return s;
 }
 

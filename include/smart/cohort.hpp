@@ -292,22 +292,51 @@ namespace detail {
 void check_cohort_texts(std::string_view id, std::string_view label);
 }  // namespace detail
 
-/// A municipality number recorded with more than one name in a cohort (a typo, or a number
-/// from another municipality): a warning, not an error (docs/format.md, "Municipalities").
+/// What a municipality warning is about (docs/format.md, "Municipalities").
+enum class municipality_warning_kind : std::uint8_t {
+    two_names,          ///< one number recorded with different names in the cohort
+    not_register_name,  ///< a number of the register recorded only with names that are not its
+    not_in_register,    ///< a number not in the register of 2024, in a cohort from 2024-01-01 on
+};
+const char* to_string(municipality_warning_kind k) noexcept;  ///< "two_names", ...
+
+/// A municipality recorded in a way that is probably wrong: a warning, not an error, since
+/// records may be older than the register and names are spelled in several ways
+/// (docs/format.md, "Municipalities").
 struct municipality_warning {
     std::string number;               ///< the number
-    std::vector<std::string> names;   ///< its names, in the order first recorded
-    std::size_t participant = 0;      ///< the first participant whose name differs
-    std::string path;                 ///< "/participants/<i>/municipality/name" of that one
+    /// two_names: its names, in the order first recorded; not_register_name: its recorded
+    /// names, none of them the register's; not_in_register: its recorded names.
+    std::vector<std::string> names;
+    /// two_names: the first participant whose name differs; otherwise the first participant
+    /// recorded with the number.
+    std::size_t participant = 0;
+    /// That participant's ".../municipality/name" (two_names, not_register_name) or
+    /// ".../municipality/number" (not_in_register), as a JSON Pointer.
+    std::string path;
+    municipality_warning_kind kind = municipality_warning_kind::two_names;
+    /// The register's official name for the number ("Tønsberg"); "" when not in it.
+    std::string register_name;
+    /// not_in_register and not_register_name: the number the register gives the recorded
+    /// name, when exactly one municipality has it ("3301" for Drammen); "" otherwise.
+    std::string register_number;
     friend bool operator==(const municipality_warning&, const municipality_warning&) = default;
 };
 
-/// One warning per municipality number recorded with different names, by number.
+/// The cohort's municipality warnings, by number (at most one of each kind per number):
+/// - two_names: a number recorded with different names (compared as typed);
+/// - not_register_name: a number of the register none of whose recorded names is one of
+///   its official names (compared ignoring case and surrounding spaces, any parallel name
+///   accepted). A number with two names of which one is the register's gets the two_names
+///   warning only;
+/// - not_in_register: a number not in the register, when the cohort's first day is on or
+///   after municipality_register_valid_from() (older cohorts may carry older numbers).
 /// Thread safety: reads the cohort only.
 std::vector<municipality_warning> check_municipality_names(const cohort& c);
 /// The warning as a sentence in `l`: "Kommunenummer 3905 er registrert med ulike navn:
-/// «Tønsberg», «Bergen»" / "Municipality number 3905 is recorded with different names:
-/// «Tønsberg», «Bergen»".
+/// «Tønsberg», «Bergen»"; "3905 er Tønsberg i kommuneregisteret, ikke «Bergen» (Bergen er
+/// 4601)"; "Kommunenummer 3005 («Drammen») finnes ikke i kommuneregisteret fra 1. januar
+/// 2024: et nummer fra før 2024? (Drammen er 3301)".
 std::string describe(const municipality_warning& w, lang l);
 
 }  // namespace smart

@@ -26,3 +26,4 @@
 #include "smart/agreement_calendar.hpp"
 #include "smart/next_steps.hpp"
 #include "smart/sheet_import.hpp"
+#include "smart/municipalities.hpp"

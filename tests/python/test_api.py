@@ -20,7 +20,7 @@ from conftest import TRAINER_DAYS, cohort_of, person, record
 PUBLIC_ENUMS = [
     smart.AttendanceStatus, smart.FestivalRole, smart.FinalCategory, smart.Lang, smart.RequirementKind,
     smart.RequirementState, smart.Sector, smart.SessionKind, smart.Status, smart.SubmissionKind,
-    smart.SubmissionStatus, smart.WarningKind, smart.StepKind,
+    smart.SubmissionStatus, smart.WarningKind, smart.StepKind, smart.MunicipalityWarningKind,
 ]  # fmt: skip
 
 

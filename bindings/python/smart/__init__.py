@@ -249,6 +249,12 @@ from ._texts import get_language, set_language  # noqa: E402
 
 __all__ += ["get_language", "set_language"]
 
+# The official register of municipalities of 2024 (docs/format.md, "Municipalities").
+from .enums import MunicipalityWarningKind  # noqa: E402
+from .municipalities import RegisteredMunicipality, municipality, municipality_register  # noqa: E402
+
+__all__ += ["MunicipalityWarningKind", "RegisteredMunicipality", "municipality", "municipality_register"]
+
 
 def __dir__() -> list[str]:
     """Only the public API (``__all__``): ``dir(smart)`` lists no private modules or imports."""

@@ -225,7 +225,7 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return 0
         cohort = load_cohort(args.file) if args.file else demo_cohort()
         cli_schedule.print_schedule_warnings(cohort, lang, err)
-        for w in cohort.municipality_warnings():  # one number, two names: a warning, not an error
+        for w in cohort.municipality_warnings():  # two names, not the register's: warnings, not errors
             err.write(f"smart: {w.path}: {w.describe(lang)}\n")
         ev = cohort.evaluate(args.as_of or datetime.date.today())
         if not ev.programme.has_certificate:

@@ -393,9 +393,13 @@ class Cohort:
         return _smart.calendar.schedule_warnings(self._c)
 
     def municipality_warnings(self) -> list[_smart.cohort.MunicipalityWarning]:
-        """Municipality numbers recorded with more than one name ("3905" as "Tønsberg" and
-        "Bergen"): warnings, not errors, one per number; ``w.path`` is the JSON Pointer of the
-        first differing name, ``w.describe("en")`` words it."""
+        """Municipalities recorded in a way that is probably wrong, by number: warnings, not
+        errors. ``w.kind`` says which (:class:`MunicipalityWarningKind`): a number recorded
+        with two names ("3905" as "Tønsberg" and "Bergen"), a number whose recorded name is
+        none of the register's official names ("3905" as "Bergen" alone), or a number not in
+        the register of 2024 in a cohort from 2024 on ("3005"). ``w.path`` is the JSON
+        Pointer of the participant's name (or number), ``w.describe("en")`` words it
+        (docs/format.md, "Municipalities")."""
         return _smart.cohort.municipality_warnings(self._c)
 
     def to_icalendar(

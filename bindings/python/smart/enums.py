@@ -24,6 +24,7 @@ __all__ = [
     "SubmissionKind",
     "SubmissionStatus",
     "WarningKind",
+    "MunicipalityWarningKind",
 ]
 
 
@@ -196,3 +197,14 @@ class StepKind(_StrEnum):
     portfolio_approval = "portfolio_approval"
     final_text = "final_text"
     festival = "festival"
+
+
+class MunicipalityWarningKind(_StrEnum):
+    """What a municipality warning is about (docs/format.md, "Municipalities")."""
+
+    two_names = "two_names"
+    """One number recorded with different names in the cohort."""
+    not_register_name = "not_register_name"
+    """A number of the register recorded only with names that are not its official ones."""
+    not_in_register = "not_in_register"
+    """A number not in the register of 2024, in a cohort whose first day is in 2024 or later."""

@@ -79,6 +79,10 @@ SMART_PY_ENUM_TRAITS(smart::warning_kind, "WarningKind", false, parse_warning_ki
 smart::step_kind parse_step_kind(std::string_view s);  // the core has no parse_ for it
 SMART_PY_ENUM_TRAITS(smart::step_kind, "StepKind", false, parse_step_kind)
 
+smart::municipality_warning_kind parse_municipality_warning_kind(std::string_view s);  // no core parse_
+SMART_PY_ENUM_TRAITS(smart::municipality_warning_kind, "MunicipalityWarningKind", false,
+                     parse_municipality_warning_kind)
+
 #undef SMART_PY_ENUM_TRAITS
 
 /// The core's names of an enum's values, in value order (index = value). A nullable enum's
@@ -233,6 +237,7 @@ SMART_PY_ENUM_CASTER(smart::overall_status, "Status")
 SMART_PY_ENUM_CASTER(smart::lang, "Lang")
 SMART_PY_ENUM_CASTER(smart::warning_kind, "WarningKind")
 SMART_PY_ENUM_CASTER(smart::step_kind, "StepKind")
+SMART_PY_ENUM_CASTER(smart::municipality_warning_kind, "MunicipalityWarningKind")
 
 #undef SMART_PY_ENUM_CASTER
 

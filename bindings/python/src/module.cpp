@@ -17,6 +17,13 @@ smart::warning_kind parse_warning_kind(std::string_view s) {
     throw smart::error(smart::errc::invalid_argument, "unknown warning kind \"" + std::string(s) + "\"");
 }
 
+smart::municipality_warning_kind parse_municipality_warning_kind(std::string_view s) {
+    const auto names = enum_value_names<smart::municipality_warning_kind>();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (s == names[i]) return static_cast<smart::municipality_warning_kind>(i);
+    throw smart::error(smart::errc::invalid_argument, "unknown municipality warning kind \"" + std::string(s) + "\"");
+}
+
 py::object python_enum_class(const char* name) {
     // The module is looked up once and kept for the process lifetime (a released handle,
     // so nothing is destroyed after the interpreter finalises).
@@ -205,6 +212,7 @@ PYBIND11_MODULE(_smart, m) {
             add_names<smart::lang>(d);
             add_names<smart::warning_kind>(d);
             add_names<smart::step_kind>(d);
+            add_names<smart::municipality_warning_kind>(d);
             return d;
         },
         "The core's names of every enum's values, by Python enum name (for checking smart.enums).");

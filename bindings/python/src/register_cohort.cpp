@@ -551,21 +551,48 @@ void register_cohort(py::module_& m) {
             py::arg("which"), "Whole columns of one table (see bindings.hpp for the layout).");
 
     py::class_<smart::municipality_warning>(s, "MunicipalityWarning",
-                                            "A municipality number recorded with more than one name in a cohort.")
+                                            "A municipality recorded in a way that is probably wrong.")
+        .def_readonly("kind", &smart::municipality_warning::kind,
+                      "two_names, not_register_name or not_in_register (docs/format.md, \"Municipalities\").")
         .def_readonly("number", &smart::municipality_warning::number, "The number.")
         .def_readonly("names", &smart::municipality_warning::names, "Its names, in the order first recorded.")
         .def_readonly("participant", &smart::municipality_warning::participant,
-                      "Position of the first participant whose name differs.")
-        .def_readonly("path", &smart::municipality_warning::path, "That participant's municipality name, as a JSON Pointer.")
+                      "Position of the first participant whose name differs (two_names) or who has the number.")
+        .def_readonly("path", &smart::municipality_warning::path,
+                      "That participant's municipality name (or number: not_in_register), as a JSON Pointer.")
+        .def_readonly("register_name", &smart::municipality_warning::register_name,
+                      "The register's official name for the number; \"\" when not in it.")
+        .def_readonly("register_number", &smart::municipality_warning::register_number,
+                      "The register's number for a recorded name, when one municipality has it; else \"\".")
         .def(
             "describe", [](const smart::municipality_warning& w, smart::lang l) { return smart::describe(w, l); },
             py::arg("lang") = smart::lang::nb, "The warning as a sentence in `lang`.")
         .def("__repr__", [](const smart::municipality_warning& w) {
-            return "<MunicipalityWarning " + w.number + " at " + w.path + ">";
+            return "<MunicipalityWarning " + std::string(smart::to_string(w.kind)) + " " + w.number + " at " + w.path +
+                   ">";
         });
     s.def(
         "municipality_warnings", [](const py_cohort& c) { return smart::check_municipality_names(c.get()); },
-        py::arg("cohort"), "One warning per municipality number recorded with different names, by number.");
+        py::arg("cohort"), "The cohort's municipality warnings, by number.");
+    s.def(
+        "find_municipality",
+        [](std::string_view number) -> std::optional<std::tuple<std::string, std::string, std::vector<std::string>>> {
+            const auto m = smart::find_municipality(number);
+            if (!m) return std::nullopt;
+            return std::tuple{std::string(m->number), std::string(m->name),
+                              std::vector<std::string>(m->names.begin(), m->names.end())};
+        },
+        py::arg("number"), "(number, official name, parallel names) of the register, or None.");
+    s.def(
+        "municipality_register",
+        [] {
+            std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> out;
+            for (const auto& m : smart::municipality_register())
+                out.emplace_back(std::string(m.number), std::string(m.name),
+                                 std::vector<std::string>(m.names.begin(), m.names.end()));
+            return out;
+        },
+        "Every municipality of the register as (number, official name, parallel names), by number.");
 
     s.def(
         "load_cohort",

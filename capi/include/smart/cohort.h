@@ -355,6 +355,57 @@ SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, 
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
 
+/* ==== Municipality warnings and the register (issue 15) ================================
+ * The cohort's municipality warnings (docs/format.md, "Municipalities"), computed once into
+ * a handle: a number recorded with two names, a number of the register recorded only with
+ * names that are not its official ones, a number not in the register of 2024 in a cohort
+ * from 2024 on. Strings are lent by the handle: valid until it is freed. */
+typedef enum smart_municipality_warning_kind {
+    SMART_MUNICIPALITY_TWO_NAMES = 0,         /* one number, different names */
+    SMART_MUNICIPALITY_NOT_REGISTER_NAME = 1, /* none of the names is the register's */
+    SMART_MUNICIPALITY_NOT_IN_REGISTER = 2    /* the number is not in the register of 2024 */
+} smart_municipality_warning_kind;
+
+typedef struct smart_municipality_warnings smart_municipality_warnings;
+
+/* The warnings of `cohort` into *out, by number. Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_cohort_municipality_warnings(smart_municipality_warnings **out, const smart_cohort *cohort);
+
+/* Releases a handle of smart_cohort_municipality_warnings(). Accepts NULL. */
+SMART_EXTERN(void) smart_municipality_warnings_free(smart_municipality_warnings *warnings);
+
+/* The number of warnings. Errors: SMART_EINVAL. */
+SMART_EXTERN(int) smart_municipality_warnings_count(size_t *out, const smart_municipality_warnings *warnings);
+
+/* Warning `index`: its kind, the municipality number, the participant it points at (the
+ * first whose name differs, or the first with the number), that participant's JSON Pointer,
+ * the register's official name for the number ("" when not in it) and the register's number
+ * for a recorded name ("" unless exactly one municipality has it). Any output may be NULL.
+ * Errors: SMART_EINVAL (index out of range). */
+SMART_EXTERN(int) smart_municipality_warning(smart_municipality_warning_kind *kind, const char **number,
+                                             size_t *participant, const char **path, const char **register_name,
+                                             const char **register_number,
+                                             const smart_municipality_warnings *warnings, size_t index);
+
+/* The names recorded for warning `index`'s number: their count, and name `name`.
+ * Errors: SMART_EINVAL (an index out of range). */
+SMART_EXTERN(int) smart_municipality_warning_name_count(size_t *out, const smart_municipality_warnings *warnings,
+                                                        size_t index);
+SMART_EXTERN(int) smart_municipality_warning_name(const char **out, const smart_municipality_warnings *warnings,
+                                                  size_t index, size_t name);
+
+/* Warning `index` as a sentence in `lang` ("Kommunenummer 3905 er Tønsberg i
+ * kommuneregisteret, ikke «Bergen» (Bergen er 4601)"). Release *out with
+ * smart_string_free(). Errors: SMART_EINVAL, SMART_ENOMEM. */
+SMART_EXTERN(int) smart_municipality_warning_describe(char **out, const smart_municipality_warnings *warnings,
+                                                      size_t index, smart_lang lang);
+
+/* The register of 2024: the official name of municipality `number` ("Nordreisa - Ráisa -
+ * Raisi", static storage) and how many parallel names it has (either output may be NULL).
+ * SMART_ENOTFOUND when the number is not in the register (*name = NULL). Errors:
+ * SMART_EINVAL (number NULL). */
+SMART_EXTERN(int) smart_municipality_find(const char **name, size_t *name_count, const char *number);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,7 +3,16 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from smart.enums import AttendanceStatus, FestivalRole, FinalCategory, Lang, Sector, SubmissionKind, SubmissionStatus
+from smart.enums import (
+    AttendanceStatus,
+    FestivalRole,
+    FinalCategory,
+    Lang,
+    MunicipalityWarningKind,
+    Sector,
+    SubmissionKind,
+    SubmissionStatus,
+)
 
 from .programme import Programme
 from .schedule import Session
@@ -195,6 +204,8 @@ def load_cohort_file(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) 
 
 class MunicipalityWarning:
     @property
+    def kind(self) -> MunicipalityWarningKind: ...
+    @property
     def number(self) -> str: ...
     @property
     def names(self) -> list[str]: ...
@@ -202,6 +213,12 @@ class MunicipalityWarning:
     def participant(self) -> int: ...
     @property
     def path(self) -> str: ...
+    @property
+    def register_name(self) -> str: ...
+    @property
+    def register_number(self) -> str: ...
     def describe(self, lang: Lang | str = ...) -> str: ...
 
 def municipality_warnings(cohort: Cohort) -> list[MunicipalityWarning]: ...
+def find_municipality(number: str) -> tuple[str, str, list[str]] | None: ...
+def municipality_register() -> list[tuple[str, str, list[str]]]: ...
