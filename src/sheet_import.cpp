@@ -2,6 +2,7 @@
 #include "smart/sheet_import.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <charconv>
 #include <unordered_map>
@@ -592,7 +593,12 @@ struct importer {
     std::vector<participant> people;
     std::vector<origin> person_origin;
     std::vector<bool> person_bad;
-    std::unordered_map<std::string, std::uint32_t> by_id;
+    /// Participants by id, looked up by the cells' string_views without a copy.
+    struct id_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, id_hash, std::equal_to<>> by_id;
     std::vector<std::vector<origin>> submission_origin, exemption_origin;
     std::vector<std::int64_t> attendance_line;  // person * days + day → line of its record (-1 = none)
 
@@ -868,6 +874,7 @@ struct importer {
         const std::size_t n = v.rows();
         people.reserve(n);
         person_origin.reserve(n);
+        by_id.reserve(n);
         for (std::size_t row = 0; row < n; ++row) {
             if (full()) return;
             if (v.blank_row(row)) continue;
@@ -1014,7 +1021,7 @@ struct importer {
             bad_cell(v, row, spec, id, a_participant_id());
             return UINT32_MAX;
         }
-        const auto it = by_id.find(std::string(id));
+        const auto it = by_id.find(id);
         if (it == by_id.end()) {
             const std::string q = detail::quoted(id, 40);
             bad_cell(v, row, spec, id,
