@@ -142,3 +142,23 @@ def test_a_sheet_too_large_or_with_impossible_lines_is_refused(tmp_path: Path) -
     sheet = '<worksheet><sheetData><row r="1"><c r="12" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
     with pytest.raises(smart.ParseError, match=r'line 1: a cell reference "12" without a column letter'):
         smart.read_workbook(broken(tmp_path, {"xl/worksheets/sheet1.xml": sheet}), "smart-trener-2024")
+
+
+def test_a_workbook_in_memory_reads_as_the_file(tmp_path: Path) -> None:
+    import io
+
+    path = SHEETS / "wide_nb.xlsx"
+    from_file = smart.read_workbook(path, "smart-trener-2024")
+    data = path.read_bytes()
+    for source in (data, bytearray(data), io.BytesIO(data)):
+        c = smart.read_workbook(source, "smart-trener-2024", id=from_file.id)
+        assert c.to_json() == from_file.to_json()
+    with open(path, "rb") as f:
+        assert smart.Cohort.from_workbook(f, "smart-trener-2024").id == "wide_nb"  # the file's name
+    assert smart.read_workbook(io.BytesIO(data), "smart-trener-2024").id == "workbook"
+    with pytest.raises(smart.ParseError, match=r"upload\.xlsx: not an \.xlsx workbook"):
+        upload = io.BytesIO(data[: len(data) // 2])
+        upload.name = "upload.xlsx"
+        smart.read_workbook(upload, "smart-trener-2024")
+    with pytest.raises(TypeError, match="binary file object"):
+        smart.read_workbook(io.StringIO("deltaker;navn\n"), "smart-trener-2024")  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from ._core import _smart, position
 from .enums import AttendanceStatus, FestivalRole, Lang, Sector, SubmissionStatus
@@ -168,7 +168,7 @@ class Cohort:
     @classmethod
     def from_workbook(
         cls,
-        path: str | os.PathLike[str],
+        path: str | os.PathLike[str] | bytes | BinaryIO,
         programme: Programme | str,
         *,
         id: str | None = None,
@@ -178,8 +178,9 @@ class Cohort:
         vocabulary: Mapping[str, str] | None = None,
         max_errors: int = 100,
     ) -> Cohort:
-        """A cohort from an .xlsx workbook or a directory of CSV files (see
-        :func:`smart.read_workbook`); errors name the sheet, line and column letter."""
+        """A cohort from an .xlsx workbook (a path, its bytes or a binary file object) or a
+        directory of CSV files (see :func:`smart.read_workbook`); errors name the sheet,
+        line and column letter."""
         from .workbook import read_workbook
 
         return read_workbook(

@@ -13,7 +13,7 @@ import datetime
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import numpy as np
 
@@ -292,7 +292,7 @@ def read_tables(path: str | os.PathLike[str]) -> list[_AnyTable]:
 
 
 def read_workbook(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | bytes | BinaryIO,
     programme: Programme | str,
     *,
     id: str | None = None,
@@ -309,16 +309,31 @@ def read_workbook(
     ``innleveringer``/``submissions``, ``fritak``/``exemptions``; an ``Instruksjoner`` sheet
     is ignored. `id` defaults to the file's name, `label` to the id.
 
+    `path` may also be an .xlsx workbook's bytes or a binary file object (an upload, an
+    e-mail attachment, ``io.BytesIO``); its ``name``, when it has one, names it in messages
+    and gives the default id ("workbook" otherwise).
+
     Raises:
         SheetImportError: every problem found (``.errors``), each at its sheet, line
             (header on line 1) and column letter; nothing is loaded.
     """
     from .cohort import Cohort
 
-    p = Path(path)
-    cohort_id = id if id is not None else p.stem
+    tables: list[_AnyTable]
+    if isinstance(path, bytes | bytearray | memoryview) or hasattr(path, "read"):
+        data = bytes(path) if isinstance(path, bytes | bytearray | memoryview) else cast(BinaryIO, path).read()
+        if not isinstance(data, bytes):
+            raise TypeError("smart: read_workbook needs a binary file object (open(..., 'rb')), got text")
+        given = getattr(path, "name", None)  # a file's name; an int for a file descriptor
+        name = str(os.fspath(given)) if isinstance(given, str | os.PathLike) else "workbook"
+        stem = Path(name).stem or "workbook"
+        tables = list(_smart.sheet_import.read_xlsx_data(data, name))
+    else:
+        stem = Path(path).stem
+        tables = read_tables(Path(path))
+    cohort_id = id if id is not None else stem
     base = Cohort(programme, id=cohort_id, label=label if label is not None else cohort_id, capacity=capacity, sessions=sessions)
-    return import_tables(base, read_tables(p), vocabulary=vocabulary, max_errors=max_errors)
+    return import_tables(base, tables, vocabulary=vocabulary, max_errors=max_errors)
 
 
 # --- the template -----------------------------------------------------------------------------

@@ -132,6 +132,21 @@ void register_sheet_import(py::module_& m) {
         },
         py::arg("path"), "The worksheets of an .xlsx workbook as tables of text cells (smart/xlsx.hpp).");
     s.def(
+        "read_xlsx_data",
+        [](const py::bytes& data, const std::string& name) {
+            const std::string bytes = data;  // a copy the threads read while the GIL is released
+            std::vector<smart::sheet_table> tables;
+            {
+                py::gil_scoped_release nogil;
+                tables = smart::read_xlsx_data(bytes, name);
+            }
+            py::list out;
+            for (auto& t : tables)
+                out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
+            return out;
+        },
+        py::arg("data"), py::arg("name"), "As read_xlsx, from a workbook's bytes in memory.");
+    s.def(
         "describe_place",
         [](const text& table, const text& row, const std::string& letter, const text& header, bool frame, smart::lang l) {
             return display_text(smart::describe_place(table, row, letter, header,
