@@ -153,7 +153,6 @@ public:
         return out;
     }
 
-    const std::string& path() const { return path_; }
 
 private:
     std::string path_;

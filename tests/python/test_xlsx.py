@@ -58,7 +58,8 @@ def test_every_cell_reads_as_openpyxl_reads_it(name: str) -> None:
     assert ours  # not vacuous
 
 
-def test_a_generated_workbook_of_every_kind_of_cell(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mac_1904", [False, True])
+def test_a_generated_workbook_of_every_kind_of_cell(tmp_path: Path, mac_1904: bool) -> None:
     rng = random.Random(15)
 
     def value() -> object:
@@ -78,10 +79,14 @@ def test_a_generated_workbook_of_every_kind_of_cell(tmp_path: Path) -> None:
         if kind == 6:
             return datetime.datetime(2024, 1, 1) + datetime.timedelta(seconds=rng.randrange(10**8))
         if kind == 7:
-            return rng.random() < 0.5
+            return rng.choice([True, False, "#N/A", "#DIV/0!"])  # booleans and error values
         return f"p{rng.randrange(10**6):06d}"
 
     book = openpyxl.Workbook()
+    if mac_1904:  # the 1904 date system of old Mac workbooks
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        book.epoch = CALENDAR_MAC_1904
     book.remove(book.active)
     for s in range(3):
         ws = book.create_sheet(f"ark {s}")

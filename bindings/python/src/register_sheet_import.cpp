@@ -38,6 +38,13 @@ struct py_sheet_table {
     std::shared_ptr<const smart::sheet_table> t;
 };
 
+/// Tables read by the core as Python objects holding them.
+py::list sheet_tables(std::vector<smart::sheet_table> tables) {
+    py::list out;
+    for (auto& t : tables) out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
+    return out;
+}
+
 }  // namespace
 
 void register_sheet_import(py::module_& m) {
@@ -125,10 +132,7 @@ void register_sheet_import(py::module_& m) {
                 py::gil_scoped_release nogil;
                 tables = smart::read_xlsx(path);
             }
-            py::list out;
-            for (auto& t : tables)
-                out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
-            return out;
+            return sheet_tables(std::move(tables));
         },
         py::arg("path"), "The worksheets of an .xlsx workbook as tables of text cells (smart/xlsx.hpp).");
     s.def(
@@ -140,10 +144,7 @@ void register_sheet_import(py::module_& m) {
                 py::gil_scoped_release nogil;
                 tables = smart::read_xlsx_data(bytes, name);
             }
-            py::list out;
-            for (auto& t : tables)
-                out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
-            return out;
+            return sheet_tables(std::move(tables));
         },
         py::arg("data"), py::arg("name"), "As read_xlsx, from a workbook's bytes in memory.");
     s.def(
