@@ -41,11 +41,11 @@ done
 # Each harness: its CI runs, its -max_len, and its seed directories (read-only; the
 # examples are used where they lie). The runs are set so that all harnesses together take
 # about two minutes on two shared cores (docs/fuzzing.md has the measured times).
-all=(programme cohort participant capi keys credential register did status_list xlsx)
+all=(programme cohort participant capi keys credential register did status_list xlsx csv)
 declare -A runs=([programme]=80000 [cohort]=80000 [participant]=120000 [capi]=4000 [keys]=100000 [credential]=30000
-                 [register]=60000 [did]=60000 [status_list]=1500 [xlsx]=20000)
+                 [register]=60000 [did]=60000 [status_list]=1500 [xlsx]=20000 [csv]=40000)
 declare -A max_len=([programme]=24000 [cohort]=16000 [participant]=4096 [capi]=16000 [keys]=1024 [credential]=8192
-                    [register]=16384 [did]=4096 [status_list]=8192 [xlsx]=8192)
+                    [register]=16384 [did]=4096 [status_list]=8192 [xlsx]=8192 [csv]=8192)
 declare -A seeds=(
   [programme]="$corpus/programme $corpus/json $root/examples/programmes"
   [cohort]="$corpus/cohort $corpus/json $root/examples/cohorts"
@@ -57,6 +57,7 @@ declare -A seeds=(
   [did]="$corpus/did $corpus/json"
   [status_list]="$corpus/status_list $corpus/json"
   [xlsx]="$corpus/xlsx"
+  [csv]="$corpus/csv"
 )
 [ ${#selected[@]} -gt 0 ] || selected=("${all[@]}")
 for h in "${selected[@]}"; do

@@ -27,3 +27,5 @@
 #include "smart/next_steps.hpp"
 #include "smart/sheet_import.hpp"
 #include "smart/municipalities.hpp"
+#include "smart/xlsx.hpp"
+#include "smart/csv.hpp"

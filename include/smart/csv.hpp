@@ -1,0 +1,48 @@
+// Reading CSV files into tables of text cells for the spreadsheet import
+// (sheet_import.hpp), and reading whatever an administrator hands over: a workbook, one
+// CSV file or a directory of CSV files (read_tables). docs/import.md, "Reading CSV files",
+// states the rules with examples.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smart/sheet_import.hpp"
+
+namespace smart {
+
+/// The table in a CSV file's text, named `name` (a file's stem: "deltakere"); nullopt when
+/// no cell is non-blank.
+///   - Encoding: UTF-8 (a byte order mark is skipped); UTF-16 with its byte order mark
+///     (Excel's "Unicode text"); any other text that is not UTF-8 is read as Windows-1252,
+///     what Excel on Norwegian Windows writes as "CSV (semicolon separated)".
+///   - Separator: `;` when the first non-blank line has more semicolons than commas, else
+///     a tab when it has more tabs than commas, else `,`.
+///   - Quoting as Excel, Python's csv module and RFC 4180: a cell in double quotes may hold
+///     separators, line breaks and doubled quotes (""); a quote inside an unquoted cell is
+///     kept; text after a closing quote is added to the cell. Line breaks inside a cell
+///     become "\n".
+///   - Lines end with \n, \r\n or \r. Empty lines are left out; the first row with a
+///     non-blank cell is the header; each row keeps the line it starts on; columns are as
+///     wide as the widest row from the header on (shorter rows get blank cells) and carry
+///     the letters a spreadsheet would show (A, B, ...).
+/// Throws smart::error parse_error, naming `name` and the line: a quoted cell that is not
+/// closed, bytes that are neither UTF-8 nor Windows-1252, malformed UTF-16, a file over
+/// 2 GiB or a table over 30 million cells.
+std::optional<sheet_table> read_csv_data(std::string_view bytes, const std::string& name);
+
+/// The table in the CSV file at `path`, named by the file's stem. Throws as read_csv_data,
+/// and not_found when the file cannot be read.
+std::optional<sheet_table> read_csv(const std::string& path);
+
+/// The tables to import from `path`:
+///   - a directory: its CSV files (names ending .csv or .txt, any case) in name order, one
+///     table per file named by its stem; not_found when it has none;
+///   - a file ending .xlsx or .xlsm: its worksheets (read_xlsx);
+///   - a file ending .csv or .txt: its table;
+/// not_found when the path does not exist, invalid_argument for another kind of file.
+std::vector<sheet_table> read_tables(const std::string& path);
+
+}  // namespace smart
