@@ -1,20 +1,23 @@
-// The spreadsheet import from C (smart/sheet_import.hpp, smart/xlsx.hpp): an .xlsx workbook
-// into a copy of a cohort, every problem reported as JSON.
+// The spreadsheet import from C (smart/sheet_import.hpp, smart/xlsx.hpp, smart/csv.hpp): a
+// workbook, a CSV file or a directory of CSV files into a copy of a cohort, every problem
+// reported as JSON.
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "capi.hpp"
 #include "smart/sheet_import.hpp"
+#include "smart/csv.hpp"
 #include "smart/xlsx.hpp"
 
 using namespace smart::capi;
 
-extern "C" {
+namespace {
 
-int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_cohort* base, const char* path,
-                             smart_lang lang) {
-    const char* const fn = __func__;
+/// The import of the tables `read` reads from `path`, for both entry points.
+template <class Read>
+int import_from(const char* fn, smart_cohort** out, char** problems, const smart_cohort* base, const char* path,
+                smart_lang lang, Read read) {
     if (out) *out = nullptr;
     if (problems) *problems = nullptr;
     int status = 0;
@@ -23,7 +26,7 @@ int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_co
         const auto& b = get(base, fn).c;
         need(path, fn, "path is NULL");
         const smart::lang l = to_cpp(lang, fn);
-        auto r = smart::import_sheets(b, smart::read_xlsx(path));
+        auto r = smart::import_sheets(b, read(std::string(path)));
         if (r.cohort) {
             auto box = std::make_unique<cohort_box>(cohort_box{tag::cohort, std::move(*r.cohort)});
             *out = handle(box.release());
@@ -46,6 +49,20 @@ int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_co
         status = fail(first.code, smart::describe(first, l).c_str(), first.pointer.c_str());
     });
     return guarded != 0 ? guarded : status;
+}
+
+}  // namespace
+
+extern "C" {
+
+int smart_cohort_import_xlsx(smart_cohort** out, char** problems, const smart_cohort* base, const char* path,
+                             smart_lang lang) {
+    return import_from(__func__, out, problems, base, path, lang, [](const std::string& p) { return smart::read_xlsx(p); });
+}
+
+int smart_cohort_import(smart_cohort** out, char** problems, const smart_cohort* base, const char* path,
+                        smart_lang lang) {
+    return import_from(__func__, out, problems, base, path, lang, [](const std::string& p) { return smart::read_tables(p); });
 }
 
 }  // extern "C"

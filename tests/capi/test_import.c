@@ -1,5 +1,6 @@
-/* Tests of the C ABI's spreadsheet import: an administrator's workbook into a cohort, and a
- * workbook with mistakes reported as a JSON list of problems (harness: check.h). */
+/* Tests of the C ABI's spreadsheet import: an administrator's workbook or directory of CSV
+ * files into a cohort, and ones with mistakes reported as a JSON list of problems
+ * (harness: check.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,8 +76,65 @@ static void test_import_workbook(void) {
     smart_programme_free(p);
 }
 
+static void test_import_csv(void) {
+    smart_programme *p = NULL;
+    smart_cohort *base = NULL, *c = NULL;
+    char *problems = NULL;
+    size_t n = 0;
+    smart_attendance a = SMART_ATTENDANCE_UNRECORDED;
+    TEST("smart_cohort_import reads a directory of CSV files, a workbook, and one CSV file");
+    OK(smart_programme_from_catalogue(&p, "smart-trener-2024"));
+    OK(smart_cohort_create(&base, p, "kull-2024", "Kull 2024"));
+    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/long_en", SMART_LANG_EN));
+    CHECK(c != NULL && problems == NULL);
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n > 0);
+    smart_cohort_free(c);
+    c = NULL;
+    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/wide_nb.xlsx", SMART_LANG_NB));
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n == 5);
+    OK(smart_cohort_attendance(&a, c, "k01", "2024-09-18"));
+    CHECK(a == SMART_ATTENDANCE_PRESENT);
+    smart_cohort_free(c);
+    c = NULL;
+    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/long_en/participants.csv",
+                           SMART_LANG_EN));
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n > 0);
+    smart_cohort_free(c);
+    c = NULL;
+
+    TEST("a CSV directory with mistakes: every problem with its file, line and column");
+    EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_csv", SMART_LANG_EN),
+           SMART_EVALIDATION);
+    CHECK(c == NULL && problems != NULL);
+    CHECK(contains(problems, "\"table\": \"oppmøte\""));
+    CHECK(contains(problems, "oppmøte line 5, column C (status): unknown attendance status"));
+    CHECK(contains(problems, "deltakere line 3, column E (rolle)"));
+    CHECK(contains(smart_error_last()->message, "deltakere line 1, column G (alder)"));
+    smart_string_free(problems);
+    problems = NULL;
+
+    TEST("not a table, a directory without CSV files, a missing path");
+    EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/make_sheets.py",
+                               SMART_LANG_NB),
+           SMART_EINVAL);
+    CHECK(contains(smart_error_last()->message, "expected an .xlsx workbook, a CSV file or a directory of CSV files"));
+    EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/capi/abi", SMART_LANG_NB), SMART_ENOTFOUND);
+    CHECK(contains(smart_error_last()->message, "no CSV files"));
+    EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/nothing", SMART_LANG_NB),
+           SMART_ENOTFOUND);
+    CHECK(c == NULL && problems == NULL);
+    EXPECT(smart_cohort_import(&c, &problems, base, NULL, SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import(NULL, &problems, base, "x", SMART_LANG_NB), SMART_EINVAL);
+    smart_cohort_free(base);
+    smart_programme_free(p);
+}
+
 int main(void) {
     test_import_workbook();
+    test_import_csv();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

@@ -32,6 +32,28 @@ YEAR_LONG_DAYS = [D(x) for x in ("2019-11-06", "2019-12-04", "2020-01-15", "2020
 YEAR_LONG_FESTIVAL = D("2020-10-21")
 
 
+def sheet_rows(rows: Sequence[Sequence[object]], lines: Sequence[int] | None = None) -> tuple[int, list[str], list[list[str]], list[int]] | None:
+    """A second reader's rows as the core's readers make a table of them (the oracle of
+    test_xlsx.py and test_csv_read.py): the first row with a non-blank cell is the header
+    (blank: spaces, tabs and line breaks only); columns as wide as the widest row from the
+    header on, shorter rows padded with ""; cells as a person reads them (smart.workbook._text).
+    `lines`: each row's line, default 1, 2, .... Returns (header line, headers, columns,
+    lines of the rows below the header), or None without a non-blank cell."""
+    from smart.workbook import _text
+
+    def blank(c: object) -> bool:
+        return _text(c).strip(" \t\r\n") == ""
+
+    numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
+    header = next((i for i, r in enumerate(rows) if not all(blank(c) for c in r)), None)
+    if header is None:
+        return None
+    width = max(len(r) for r in rows[header:])
+    padded = [[_text(c) for c in r] + [""] * (width - len(r)) for r in rows[header:]]
+    columns = [[r[j] for r in padded[1:]] for j in range(width)]
+    return numbers[header], padded[0], columns, numbers[header + 1 :]
+
+
 def person(pid: str, **kw: Any) -> smart.Participant:
     """A valid participant with no records (keyword arguments override)."""
     args: dict[str, Any] = dict(

@@ -13,7 +13,7 @@ import pytest
 
 import smart
 from smart._smart import sheet_import as core
-from smart.workbook import _sheet_rows
+from conftest import sheet_rows
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -44,10 +44,10 @@ def openpyxl_cells(path: Path) -> dict[str, tuple[int, dict[tuple[int, int], str
     for ws in book.worksheets:
         if ws.title.replace(" ", "").lower() in {"instruksjoner", "instructions", "rettleiing", "veiledning"}:
             continue  # the template's instructions: the core leaves them out
-        t = _sheet_rows(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
+        t = sheet_rows([list(r) for r in ws.iter_rows(values_only=True)])
         if t is not None:
-            name, _, headers, _, columns, lines, header_line = t
-            out[name] = (header_line, by_line(headers, columns, lines))
+            header_line, headers, columns, lines = t
+            out[ws.title] = (header_line, by_line(headers, columns, lines))
     return out
 
 

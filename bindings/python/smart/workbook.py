@@ -8,7 +8,6 @@ reports every problem at its table, line and column letter (docs/import.md). ope
 
 from __future__ import annotations
 
-import csv
 import datetime
 import os
 from collections.abc import Mapping, Sequence
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 import numpy as np
 
 from ._core import _smart
-from .errors import SheetImportError, SheetProblem
+from .errors import NotFoundError, SheetImportError, SheetProblem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -200,95 +199,21 @@ def cohort_from_frames(
 # --- files --------------------------------------------------------------------------------
 
 
-def _cells(column: Sequence[object]) -> list[str]:
-    if all(type(c) is str for c in column):
-        return list(cast(Sequence[str], column))
-    return [c if type(c) is str else _text(c) for c in column]
-
-
-def _sheet_rows(name: str, rows: Sequence[Sequence[object]], lines: Sequence[int] | None = None) -> _Table | None:
-    """A table from a sheet's rows (`lines`: their line numbers, default 1, 2, ...): the
-    first non-blank row is the header. Blank rows and empty columns without a header are
-    left to the core, which skips them."""
-    header = next((i for i, r in enumerate(rows) if any(_text(c).strip() for c in r)), None)
-    if header is None:
-        return None
-    width = max(len(r) for r in rows[header:])
-    data = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in rows[header + 1 :]]
-    head = [_text(c) for c in rows[header]] + [""] * (width - len(rows[header]))
-    columns = [_cells(col) for col in zip(*data, strict=True)] if data else [[] for _ in range(width)]
-    numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
-    return (name, "", head, [], columns, numbers[header + 1 :], numbers[header])
-
-
-def _read_xlsx(path: Path) -> list[_AnyTable]:
-    """The worksheets of a workbook, read by the core (smart/xlsx.hpp): the cells stay in
-    C++ until the import. The core leaves out the template's instructions sheet."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such workbook")
-    return list(_smart.sheet_import.read_xlsx(os.fspath(path)))
-
-
-def _read_csv(path: Path) -> _Table | None:
-    """A CSV file (`;`, `,` or tab separated, UTF-8 with or without BOM). A file without
-    quotes is split straight from its text (_split_table: the common case, and fast); one
-    with quoted cells, which may span lines, goes through the csv module."""
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        text = f.read()
-    end = text.find("\n")
-    first = text if end < 0 else text[:end]
-    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
-    if '"' not in text:  # no quoted cell spans lines: row i is line i + 1
-        return _split_table(path.stem, text, delimiter)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    for cells in reader:
-        rows.append(cells)
-        lines.append(reader.line_num)
-    return _sheet_rows(path.stem, rows, lines)
-
-
-def _split_table(name: str, text: str, delimiter: str) -> _Table | None:
-    """A table from CSV text without quotes, as pandas's C parser reads it (which this
-    replaced, 10 times faster and without importing pandas): lines end with \\n, \\r\\n or
-    \\r; row i is line i + 1, blank lines included; the header is the first non-blank row;
-    the rows are as wide as the first (as the widest from the header on when a later row is
-    wider) and shorter rows padded with blank cells. Every cell is split at once and the
-    columns are slices of that one list."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    lines = text.split("\n") if text else []
-    header = next((i for i, line in enumerate(lines) if line.replace(delimiter, "").strip()), None)
-    if header is None:
-        return None
-    counts = [line.count(delimiter) for line in lines]
-    rest = counts[header:]
-    width = (counts[0] if max(counts) == counts[0] else max(rest)) + 1
-    body = lines[header:]
-    if min(rest) < width - 1:
-        body = [line + delimiter * (width - 1 - n) if n < width - 1 else line for line, n in zip(body, rest, strict=True)]
-    cells = delimiter.join(body).split(delimiter)
-    return (name, "", cells[:width], [], [cells[width + j :: width] for j in range(width)], list(range(header + 2, len(lines) + 1)), header + 1)
-
-
 def read_tables(path: str | os.PathLike[str]) -> list[_AnyTable]:
-    """The tables of a workbook (.xlsx: one per sheet) or a directory of CSV files (one
-    per table, named by the file's stem)."""
-    p = Path(path)
-    if p.is_dir():
-        tables: list[_AnyTable] = [t for f in sorted(p.iterdir()) if f.suffix.lower() in (".csv", ".txt") for t in [_read_csv(f)] if t]
-        if not tables:
-            raise FileNotFoundError(f"{p}: no CSV files (one per table: deltakere.csv, oppmøte.csv, ...)")
-        return tables
-    if p.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(p)
-    if p.suffix.lower() == ".csv":
-        t = _read_csv(p)
-        return [] if t is None else [t]
-    raise ValueError(f"{p}: expected an .xlsx workbook or a directory of CSV files")
+    """The tables of a workbook (.xlsx: one per sheet), a CSV file, or a directory of CSV
+    files (one per table, named by the file's stem), read by the core (smart/csv.hpp,
+    smart/xlsx.hpp): the cells stay in C++ until the import. CSV files may be UTF-8,
+    UTF-16 with a byte order mark or Windows-1252, separated by `;`, `,` or tabs
+    (docs/import.md, "Reading CSV files").
+
+    Raises:
+        FileNotFoundError: the path does not exist, or a directory has no CSV files.
+        ValueError: another kind of file; a file that cannot be read (naming the line).
+    """
+    try:
+        return list(_smart.sheet_import.read_tables(os.fspath(path)))
+    except NotFoundError as exc:  # a path, not an id: the exception Python users catch
+        raise FileNotFoundError(exc.message) from None
 
 
 def read_workbook(
@@ -330,7 +255,7 @@ def read_workbook(
         tables = list(_smart.sheet_import.read_xlsx_data(data, name))
     else:
         stem = Path(path).stem
-        tables = read_tables(Path(path))
+        tables = read_tables(path)
     cohort_id = id if id is not None else stem
     base = Cohort(programme, id=cohort_id, label=label if label is not None else cohort_id, capacity=capacity, sessions=sessions)
     return import_tables(base, tables, vocabulary=vocabulary, max_errors=max_errors)

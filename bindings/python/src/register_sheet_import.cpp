@@ -2,7 +2,10 @@
 // whole columns of text cells; the core reads and checks them and reports every problem.
 #include "bindings.hpp"
 
+#include <optional>
+
 #include "smart/sheet_import.hpp"
+#include "smart/csv.hpp"
 #include "smart/xlsx.hpp"
 
 namespace smart_py {
@@ -147,6 +150,32 @@ void register_sheet_import(py::module_& m) {
             return sheet_tables(std::move(tables));
         },
         py::arg("data"), py::arg("name"), "As read_xlsx, from a workbook's bytes in memory.");
+    s.def(
+        "read_tables",
+        [](const std::string& path) {
+            std::vector<smart::sheet_table> tables;
+            {
+                py::gil_scoped_release nogil;
+                tables = smart::read_tables(path);
+            }
+            return sheet_tables(std::move(tables));
+        },
+        py::arg("path"),
+        "The tables of a directory of CSV files, one CSV file or an .xlsx workbook (smart/csv.hpp).");
+    s.def(
+        "read_csv_data",
+        [](const py::bytes& data, const std::string& name) {
+            const std::string bytes = data;
+            std::optional<smart::sheet_table> t;
+            {
+                py::gil_scoped_release nogil;
+                t = smart::read_csv_data(bytes, name);
+            }
+            std::vector<smart::sheet_table> tables;
+            if (t) tables.push_back(std::move(*t));
+            return sheet_tables(std::move(tables));
+        },
+        py::arg("data"), py::arg("name"), "The table of a CSV file's bytes (none when it has no non-blank cell).");
     s.def(
         "describe_place",
         [](const text& table, const text& row, const std::string& letter, const text& header, bool frame, smart::lang l) {

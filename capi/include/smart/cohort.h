@@ -352,6 +352,18 @@ SMART_EXTERN(int) smart_cohort_exemption_date(char *out, size_t size, const smar
 SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, const smart_cohort *base,
                                            const char *path, smart_lang lang);
 
+/* As smart_cohort_import_xlsx(), from what `path` names (smart/csv.hpp, read_tables): a
+ * directory of CSV files (one table per file ending .csv or .txt, named by the file's stem:
+ * deltakere.csv, oppmøte.csv, ...), one CSV file, or an .xlsx/.xlsm workbook. CSV files
+ * may be UTF-8, UTF-16 with a byte order mark or Windows-1252, separated by `;`, `,` or
+ * tabs, quoted as Excel writes them (docs/import.md, "Reading CSV files"); "line" is the
+ * file's line a row starts on. Errors: as smart_cohort_import_xlsx(); also SMART_ENOTFOUND
+ * for a directory without CSV files, SMART_EINVAL for another kind of file, SMART_EPARSE
+ * for a CSV file that cannot be read (a quoted cell that is not closed, text in no
+ * supported encoding: the message names the file and the line). */
+SMART_EXTERN(int) smart_cohort_import(smart_cohort **out, char **problems, const smart_cohort *base,
+                                      const char *path, smart_lang lang);
+
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
 
