@@ -100,12 +100,29 @@ std::string from_windows_1252(std::string_view b, const std::string& name) {
     return out;
 }
 
-/// The file's text as UTF-8.
+/// Whether the text holds a well-formed UTF-8 sequence of more than one byte.
+bool has_utf8_sequence(std::string_view b) {
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        const auto c = static_cast<unsigned char>(b[i]);
+        const std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n != 0 && i + n <= b.size() && detail::is_utf8(b.substr(i, n))) return true;
+    }
+    return false;
+}
+
+/// The file's text as UTF-8. Text that is not UTF-8 is Windows-1252 unless it also holds
+/// UTF-8 letters: a UTF-8 file with a stray byte is an error, not read with every
+/// non-ASCII letter garbled.
 std::string decode(std::string_view b, const std::string& name) {
     if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
     else if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return from_utf16(b.substr(2), true, name);
     else if (b.size() >= 2 && b.substr(0, 2) == "\xFE\xFF") return from_utf16(b.substr(2), false, name);
-    if (detail::is_utf8(b)) return std::string(b);
+    const std::size_t bad = detail::utf8_error_offset(b);
+    if (bad == std::string_view::npos) return std::string(b);
+    if (has_utf8_sequence(b))
+        throw error(errc::parse_error, name + " line " + std::to_string(line_at(b, bad)) + ": not UTF-8 (byte " +
+                                           std::to_string(static_cast<unsigned char>(b[bad])) +
+                                           ") in a file that is UTF-8 elsewhere; save the file as \"CSV UTF-8\"");
     return from_windows_1252(b, name);
 }
 

@@ -155,6 +155,9 @@ TEST_CASE("csv: what cannot be read is a parse error naming the file and the lin
     // 0x81 is undefined in Windows-1252 and the text is not UTF-8
     CHECK(message_of("navn\nok\n\x81x\n") ==
           "deltakere line 3: neither UTF-8 nor Windows-1252 text (byte 129); save the file as \"CSV UTF-8\"");
+    // a UTF-8 file with a stray byte: an error, not every letter read as Windows-1252 (Ã¸)
+    CHECK(message_of("navn\nBjørn\nx\xF8y\n") ==
+          "deltakere line 3: not UTF-8 (byte 248) in a file that is UTF-8 elsewhere; save the file as \"CSV UTF-8\"");
     CHECK(code_of(std::string("\xFF\xFE" "a\0b", 5)) == smart::errc::parse_error);  // an odd number of bytes
     CHECK(message_of(std::string("\xFF\xFE" "a\0\n\0\x00\xDC", 8)) ==
           "deltakere line 2: malformed UTF-16 (an unpaired surrogate)");
