@@ -187,3 +187,19 @@ def test_reading_a_csv_directory_does_not_import_pandas(tmp_path: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+def test_an_uploaded_csv_file_is_one_table_named_by_its_name(tmp_path: Path) -> None:
+    """A web form's upload: a binary file object named deltakere.csv, in Excel's Windows-1252."""
+    data = "Deltaker;Navn;Kommunenr;Kommune;Rolle;Sektor\r\np1;Åse;301;Oslo;lærer;offentlig\r\n".encode("cp1252")
+    upload = io.BytesIO(data)
+    upload.name = "deltakere.csv"
+    c = smart.read_workbook(upload, PROGRAMME, id="kull")
+    assert c["p1"].name == "Åse" and c["p1"].municipality.number == "0301"
+    path = tmp_path / "deltakere.csv"
+    path.write_bytes(data)
+    with open(path, "rb") as f:
+        assert smart.read_workbook(f, PROGRAMME).id == "deltakere"
+    # bytes without a name are a workbook, as before
+    with pytest.raises(smart.ParseError, match="not an .xlsx workbook"):
+        smart.read_workbook(data, PROGRAMME)

@@ -236,7 +236,8 @@ def read_workbook(
 
     `path` may also be an .xlsx workbook's bytes or a binary file object (an upload, an
     e-mail attachment, ``io.BytesIO``); its ``name``, when it has one, names it in messages
-    and gives the default id ("workbook" otherwise).
+    and gives the default id ("workbook" otherwise). A file object named ``*.csv`` or
+    ``*.txt`` (``deltakere.csv``) is one CSV table, named by the name's stem.
 
     Raises:
         SheetImportError: every problem found (``.errors``), each at its sheet, line
@@ -252,7 +253,10 @@ def read_workbook(
         given = getattr(path, "name", None)  # a file's name; an int for a file descriptor
         name = str(os.fspath(given)) if isinstance(given, str | os.PathLike) else "workbook"
         stem = Path(name).stem or "workbook"
-        tables = list(_smart.sheet_import.read_xlsx_data(data, name))
+        if Path(name).suffix.lower() in (".csv", ".txt"):  # one table: an uploaded CSV file
+            tables = list(_smart.sheet_import.read_csv_data(data, stem))
+        else:
+            tables = list(_smart.sheet_import.read_xlsx_data(data, name))
     else:
         stem = Path(path).stem
         tables = read_tables(path)
