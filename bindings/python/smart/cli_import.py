@@ -24,12 +24,13 @@ def add_commands(sub: Any) -> None:
         help="read a workbook (.xlsx) or a directory of CSV files into a cohort document",
         description=(
             "Reads participants, attendance (wide: one column per session day, or long), submissions and exemptions "
-            "from an .xlsx workbook (one sheet per table) or a directory of CSV files (one file per table), with "
+            "from an .xlsx workbook (one sheet per table), a directory of CSV files (one file per table: UTF-8, "
+            "UTF-16 or Windows-1252; ; , or tab separated) or one CSV file, with "
             "Norwegian or English headers and values, and writes a smart.cohort/1 document. Every problem is "
             "reported with its sheet, line and column letter; then nothing is written and the exit status is 1."
         ),
     )
-    p.add_argument("workbook", metavar="WORKBOOK", help="an .xlsx workbook or a directory of CSV files")
+    p.add_argument("workbook", metavar="WORKBOOK", help="an .xlsx workbook, a directory of CSV files or one CSV file")
     p.add_argument("--programme", required=True, metavar="ID", help="the catalogue id of the programme")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the cohort document to write")
     p.add_argument("--id", default=None, help="the cohort's id (default: the workbook's name)")
