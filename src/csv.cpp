@@ -3,6 +3,7 @@
 #include "smart/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,21 @@ namespace {
 constexpr std::size_t max_file_bytes = std::size_t{1} << 31;
 /// As read_xlsx: a table is a dense grid of at most this many cells.
 constexpr std::size_t max_table_cells = 30'000'000;
+
+/// What makes a file unreadable as a table, in nb/nn/en: thrown inside this file, turned
+/// into the table's sheet_problem by read_csv_data.
+struct unreadable {
+    std::int64_t line = -1;
+    std::size_t column = 0;  ///< 0 = not about a column; else its position + 1
+    std::array<std::string, 3> message, expected;
+};
+
+const std::array<std::string, 3> save_as_utf8{"lagre filen som «CSV UTF-8»", "lagre fila som «CSV UTF-8»",
+                                              "save the file as \"CSV UTF-8\""};
+
+std::array<std::string, 3> words(std::string nb, std::string nn, std::string en) {
+    return {std::move(nb), std::move(nn), std::move(en)};
+}
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
@@ -50,8 +66,13 @@ std::int64_t line_at(std::string_view text, std::size_t at) {
 }
 
 /// UTF-16 (little or big endian, after its byte order mark) as UTF-8.
-std::string from_utf16(std::string_view b, bool little, const std::string& name) {
-    if (b.size() % 2 != 0) throw error(errc::parse_error, name + ": UTF-16 text of an odd number of bytes");
+std::string from_utf16(std::string_view b, bool little) {
+    const auto utf16 = words("tekst i UTF-16", "tekst i UTF-16", "UTF-16 text");
+    if (b.size() % 2 != 0)
+        throw unreadable{-1, 0,
+                         words("UTF-16-tekst med et odde antall byte", "UTF-16-tekst med eit oddetal byte",
+                               "UTF-16 text of an odd number of bytes"),
+                         utf16};
     std::string out;
     out.reserve(b.size());
     const auto unit = [&](std::size_t i) {
@@ -70,15 +91,17 @@ std::string from_utf16(std::string_view b, bool little, const std::string& name)
             }
         }
         if (u >= 0xD800 && u <= 0xDFFF)
-            throw error(errc::parse_error, name + " line " + std::to_string(line_at(out, out.size())) +
-                                               ": malformed UTF-16 (an unpaired surrogate)");
+            throw unreadable{line_at(out, out.size()), 0,
+                             words("ugyldig UTF-16 (et surrogat uten par)", "ugyldig UTF-16 (eit surrogat utan par)",
+                                   "malformed UTF-16 (an unpaired surrogate)"),
+                             utf16};
         append_utf8(out, u);
     }
     return out;
 }
 
 /// Windows-1252 as UTF-8; the five bytes it leaves undefined are an error.
-std::string from_windows_1252(std::string_view b, const std::string& name) {
+std::string from_windows_1252(std::string_view b) {
     static constexpr char16_t high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                           0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
                                           0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -90,10 +113,14 @@ std::string from_windows_1252(std::string_view b, const std::string& name) {
         char32_t cp = c;
         if (c >= 0x80 && c < 0xA0) {
             cp = high[c - 0x80];
-            if (cp == 0)
-                throw error(errc::parse_error, name + " line " + std::to_string(line_at(b, i)) +
-                                                   ": neither UTF-8 nor Windows-1252 text (byte " + std::to_string(c) +
-                                                   "); save the file as \"CSV UTF-8\"");
+            if (cp == 0) {
+                const std::string byte = " (byte " + std::to_string(c) + "); ";
+                throw unreadable{line_at(b, i), 0,
+                                 words("verken UTF-8 eller Windows-1252" + byte + save_as_utf8[0],
+                                       "verken UTF-8 eller Windows-1252" + byte + save_as_utf8[1],
+                                       "neither UTF-8 nor Windows-1252 text" + byte + save_as_utf8[2]),
+                                 words("tekst i UTF-8", "tekst i UTF-8", "UTF-8 text")};
+            }
         }
         append_utf8(out, cp);
     }
@@ -113,17 +140,21 @@ bool has_utf8_sequence(std::string_view b) {
 /// The file's text as UTF-8. Text that is not UTF-8 is Windows-1252 unless it also holds
 /// UTF-8 letters: a UTF-8 file with a stray byte is an error, not read with every
 /// non-ASCII letter garbled.
-std::string decode(std::string_view b, const std::string& name) {
+std::string decode(std::string_view b) {
     if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
-    else if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return from_utf16(b.substr(2), true, name);
-    else if (b.size() >= 2 && b.substr(0, 2) == "\xFE\xFF") return from_utf16(b.substr(2), false, name);
+    else if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return from_utf16(b.substr(2), true);
+    else if (b.size() >= 2 && b.substr(0, 2) == "\xFE\xFF") return from_utf16(b.substr(2), false);
     const std::size_t bad = detail::utf8_error_offset(b);
     if (bad == std::string_view::npos) return std::string(b);
-    if (has_utf8_sequence(b))
-        throw error(errc::parse_error, name + " line " + std::to_string(line_at(b, bad)) + ": not UTF-8 (byte " +
-                                           std::to_string(static_cast<unsigned char>(b[bad])) +
-                                           ") in a file that is UTF-8 elsewhere; save the file as \"CSV UTF-8\"");
-    return from_windows_1252(b, name);
+    if (has_utf8_sequence(b)) {
+        const std::string byte = " (byte " + std::to_string(static_cast<unsigned char>(b[bad])) + ") ";
+        throw unreadable{line_at(b, bad), 0,
+                         words("ikke UTF-8" + byte + "i en fil som ellers er UTF-8; " + save_as_utf8[0],
+                               "ikkje UTF-8" + byte + "i ei fil som elles er UTF-8; " + save_as_utf8[1],
+                               "not UTF-8" + byte + "in a file that is UTF-8 elsewhere; " + save_as_utf8[2]),
+                         words("tekst i UTF-8", "tekst i UTF-8", "UTF-8 text")};
+    }
+    return from_windows_1252(b);
 }
 
 bool blank_line(std::string_view line) {
@@ -162,13 +193,14 @@ struct records {
     std::vector<std::int64_t> lines;
 };
 
-records split(std::string_view text, char sep, const std::string& name) {
+records split(std::string_view text, char sep) {
     enum class state { start_record, start_field, in_field, in_quoted, quote_in_quoted };
     records out;
     state s = state::start_record;
     std::string field;
     std::int64_t line = 1;
     std::int64_t quote_line = 0;
+    std::size_t quote_column = 0;
     const auto end_field = [&] {
         out.cells.push_back(std::move(field));
         field.clear();
@@ -195,6 +227,7 @@ records split(std::string_view text, char sep, const std::string& name) {
                 } else if (c == '"') {
                     s = state::in_quoted;
                     quote_line = line;
+                    quote_column = out.cells.size() - out.first.back() + 1;
                 } else if (c == sep) {
                     end_field();
                     s = state::start_field;
@@ -244,8 +277,11 @@ records split(std::string_view text, char sep, const std::string& name) {
         }
     }
     if (s == state::in_quoted)
-        throw error(errc::parse_error, name + " line " + std::to_string(quote_line) +
-                                           ": a quoted cell is not closed (a \" without its closing \")");
+        throw unreadable{quote_line, quote_column,
+                         words("en celle i anførselstegn blir ikke avsluttet (en \" uten sin avsluttende \")",
+                               "ei celle i hermeteikn vert ikkje avslutta (ein \" utan den avsluttande \")",
+                               "a quoted cell is not closed (a \" without its closing \")"),
+                         words("en avsluttende \"", "ein avsluttande \"", "a closing \"")};
     if (s != state::start_record) end_field();
     return out;
 }
@@ -255,10 +291,28 @@ records split(std::string_view text, char sep, const std::string& name) {
 std::optional<sheet_table> read_csv_data(std::string_view bytes, const std::string& name) {
     if (bytes.size() > max_file_bytes)
         throw error(errc::parse_error, name + " is too large: " + std::to_string(bytes.size()) + " bytes (at most 2 GiB)");
-    const std::string text = decode(bytes, name);
-    const auto sep = separator_of(text);
-    if (!sep) return std::nullopt;
-    records r = split(text, *sep, name);
+    std::string text;
+    records r;
+    try {
+        text = decode(bytes);
+        const auto sep = separator_of(text);
+        if (!sep) return std::nullopt;
+        r = split(text, *sep);
+    } catch (const unreadable& u) {
+        sheet_table t;
+        t.name = name;
+        sheet_problem p;
+        p.table = name;
+        p.line = u.line;
+        if (u.column > 0) p.column = column_letter(u.column - 1);
+        p.code = errc::parse_error;
+        p.message_in = u.message;
+        p.expected_in = u.expected;
+        p.message = u.message[static_cast<std::size_t>(lang::en)];
+        p.expected = u.expected[static_cast<std::size_t>(lang::en)];
+        t.problems.push_back(std::move(p));
+        return t;
+    }
     const std::size_t count = r.first.size();
     const auto end_of = [&](std::size_t k) { return k + 1 < count ? r.first[k + 1] : r.cells.size(); };
     std::size_t header = 0;

@@ -1334,6 +1334,17 @@ struct importer {
     }
 
     void run(const std::vector<sheet_table>& tables) {
+        // a file that could not be read as a table: its problems alone, since what the
+        // other tables refer to may be in the part that was not read
+        for (const auto& t : tables)
+            for (const auto& p : t.problems) {
+                if (full()) {
+                    result.truncated = true;
+                    return;
+                }
+                result.problems.push_back(p);
+            }
+        if (!result.problems.empty()) return;
         std::vector<table_view> views;
         views.reserve(tables.size());
         for (const auto& t : tables) views.push_back(view_of(t));

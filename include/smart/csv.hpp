@@ -28,9 +28,12 @@ namespace smart {
 ///     non-blank cell is the header; each row keeps the line it starts on; columns are as
 ///     wide as the widest row from the header on (shorter rows get blank cells) and carry
 ///     the letters a spreadsheet would show (A, B, ...).
-/// Throws smart::error parse_error, naming `name` and the line: a quoted cell that is not
-/// closed, bytes that are neither UTF-8 nor Windows-1252, malformed UTF-16, a file over
-/// 2 GiB or a table over 30 million cells.
+/// A file that cannot be read as a table gives a table without columns whose `problems`
+/// say why, at the line, in nb/nn/en (code parse_error; import_sheets reports them): a
+/// quoted cell that is not closed (at the line and column where its quote opens), bytes
+/// that are neither UTF-8 nor Windows-1252, a stray byte in a file that is otherwise
+/// UTF-8, malformed UTF-16. Throws smart::error parse_error for a file over 2 GiB or a
+/// table over 30 million cells.
 std::optional<sheet_table> read_csv_data(std::string_view bytes, const std::string& name);
 
 /// The table in the CSV file at `path`, named by the file's stem. Throws as read_csv_data,

@@ -39,6 +39,26 @@ const char* to_string(sheet_table_kind k) noexcept;  ///< "participants", ...
 /// spaces, '-' and '_' ignored); unknown otherwise.
 sheet_table_kind table_kind_of(std::string_view name) noexcept;
 
+/// One problem with the input, at a cell when it is about one.
+struct sheet_problem {
+    std::string table;       ///< the table's name as given
+    std::int64_t line = -1;  ///< spreadsheet line (or DataFrame row label); -1 = about the whole table
+    std::string column;      ///< column letter ("" = not about one column)
+    std::string header;      ///< that column's header as written ("" when none)
+    std::string found;       ///< the cell's text ("" = blank or not about a cell)
+    std::string expected;    ///< what was expected there, in words (English: expected_in[en])
+    std::string message;     ///< the whole sentence without the place, e.g. "expected ..., found ..." (English)
+    /// The JSON Pointer of the value in the cohort document (docs/format.md) when the
+    /// problem is about one, e.g. "/participants/3/municipality/number"; "" otherwise.
+    std::string pointer;
+    errc code = errc::validation_error;
+    /// `expected` and `message` in bokmål, nynorsk and English (indexed by lang): the core's
+    /// words for people. A problem the cohort model's own checks find (rare: they run after
+    /// the import's) has its English message in all three.
+    std::array<std::string, 3> expected_in, message_in;
+    friend bool operator==(const sheet_problem&, const sheet_problem&) = default;
+};
+
 /// One table (a sheet of a workbook, a CSV file, a DataFrame).
 struct sheet_table {
     std::string name;  ///< as the user named it: the sheet's or file's name
@@ -48,6 +68,11 @@ struct sheet_table {
     /// empty means 2, 3, ... by position.
     std::vector<std::int64_t> lines;
     std::int64_t header_line = 1;
+    /// What made the file unreadable as a table, at its line (read_csv: a quoted cell that
+    /// is not closed, text in no supported encoding), in nb/nn/en with code parse_error.
+    /// import_sheets reports every table's reading problems, and only those, when there
+    /// are any; a table with problems may have no columns.
+    std::vector<sheet_problem> problems;
 };
 
 /// How cells are read. The defaults are Norwegian administrators' ways.
@@ -68,25 +93,6 @@ struct sheet_import_options {
 /// absent.
 std::vector<std::pair<std::string, attendance_status>> default_attendance_vocabulary();
 
-/// One problem with the input, at a cell when it is about one.
-struct sheet_problem {
-    std::string table;       ///< the table's name as given
-    std::int64_t line = -1;  ///< spreadsheet line (or DataFrame row label); -1 = about the whole table
-    std::string column;      ///< column letter ("" = not about one column)
-    std::string header;      ///< that column's header as written ("" when none)
-    std::string found;       ///< the cell's text ("" = blank or not about a cell)
-    std::string expected;    ///< what was expected there, in words (English: expected_in[en])
-    std::string message;     ///< the whole sentence without the place, e.g. "expected ..., found ..." (English)
-    /// The JSON Pointer of the value in the cohort document (docs/format.md) when the
-    /// problem is about one, e.g. "/participants/3/municipality/number"; "" otherwise.
-    std::string pointer;
-    errc code = errc::validation_error;
-    /// `expected` and `message` in bokmål, nynorsk and English (indexed by lang): the core's
-    /// words for people. A problem the cohort model's own checks find (rare: they run after
-    /// the import's) has its English message in all three.
-    std::array<std::string, 3> expected_in, message_in;
-    friend bool operator==(const sheet_problem&, const sheet_problem&) = default;
-};
 
 /// The problem's sentence without the place in `l`.
 const std::string& message(const sheet_problem& p, lang l) noexcept;

@@ -116,6 +116,17 @@ static void test_import_csv(void) {
     smart_string_free(problems);
     problems = NULL;
 
+    TEST("a CSV file that cannot be read: its problem at the line and column, in the caller's language");
+    EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/unclosed_csv", SMART_LANG_NB),
+           SMART_EPARSE);
+    CHECK(c == NULL && problems != NULL);
+    CHECK(contains(problems, "\"code\": \"parse_error\""));
+    CHECK(contains(problems, "\"line\": 2"));
+    CHECK(contains(problems, "\"column\": \"B\""));
+    CHECK(contains(problems, "deltakere linje 2, kolonne B: en celle i anførselstegn blir ikke avsluttet"));
+    smart_string_free(problems);
+    problems = NULL;
+
     TEST("not a table, a directory without CSV files, a missing path");
     EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/make_sheets.py",
                                SMART_LANG_NB),

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "smart/catalogue.hpp"
 #include "smart/csv.hpp"
 #include "smart/error.hpp"
 
@@ -39,6 +40,17 @@ std::string message_of(const std::string& bytes) {
         return e.what();
     }
     return {};
+}
+
+/// The one reading problem of a file that cannot be read as a table.
+smart::sheet_problem problem_of(const std::string& bytes) {
+    const auto t = read_csv_data(bytes, "deltakere");
+    REQUIRE(t);
+    CHECK(t->columns.empty());
+    REQUIRE(t->problems.size() == 1);
+    CHECK(t->problems[0].code == smart::errc::parse_error);
+    CHECK(t->problems[0].table == "deltakere");
+    return t->problems[0];
 }
 
 struct temp_dir {
@@ -148,19 +160,30 @@ TEST_CASE("csv: encodings", "[csv]") {
     }
 }
 
-TEST_CASE("csv: what cannot be read is a parse error naming the file and the line", "[csv][errors]") {
-    CHECK(code_of("id;navn\np1;\"Kari\np2;Ola\n") == smart::errc::parse_error);
-    CHECK(message_of("id;navn\np1;\"Kari\np2;Ola\n") ==
-          "deltakere line 2: a quoted cell is not closed (a \" without its closing \")");
+TEST_CASE("csv: what cannot be read is a problem at its line, in three languages", "[csv][errors]") {
+    const auto open = problem_of("id;navn;merknad\np1;Kari;\"sa hei\np2;Ola\n");
+    CHECK(open.line == 2);
+    CHECK(open.column == "C");  // where the quote opens
+    CHECK(open.message == "a quoted cell is not closed (a \" without its closing \")");
+    CHECK(smart::describe(open, smart::lang::nb) ==
+          "deltakere linje 2, kolonne C: en celle i anførselstegn blir ikke avsluttet (en \" uten sin avsluttende \")");
+    CHECK(smart::describe(open, smart::lang::nn) ==
+          "deltakere linje 2, kolonne C: ei celle i hermeteikn vert ikkje avslutta (ein \" utan den avsluttande \")");
     // 0x81 is undefined in Windows-1252 and the text is not UTF-8
-    CHECK(message_of("navn\nok\n\x81x\n") ==
-          "deltakere line 3: neither UTF-8 nor Windows-1252 text (byte 129); save the file as \"CSV UTF-8\"");
-    // a UTF-8 file with a stray byte: an error, not every letter read as Windows-1252 (Ã¸)
-    CHECK(message_of("navn\nBjørn\nx\xF8y\n") ==
-          "deltakere line 3: not UTF-8 (byte 248) in a file that is UTF-8 elsewhere; save the file as \"CSV UTF-8\"");
-    CHECK(code_of(std::string("\xFF\xFE" "a\0b", 5)) == smart::errc::parse_error);  // an odd number of bytes
-    CHECK(message_of(std::string("\xFF\xFE" "a\0\n\0\x00\xDC", 8)) ==
-          "deltakere line 2: malformed UTF-16 (an unpaired surrogate)");
+    const auto undefined = problem_of("navn\nok\n\x81x\n");
+    CHECK(undefined.line == 3);
+    CHECK(undefined.column.empty());
+    CHECK(undefined.message == "neither UTF-8 nor Windows-1252 text (byte 129); save the file as \"CSV UTF-8\"");
+    CHECK(smart::message(undefined, smart::lang::nb) == "verken UTF-8 eller Windows-1252 (byte 129); lagre filen som «CSV UTF-8»");
+    // a UTF-8 file with a stray byte: a problem, not every letter read as Windows-1252 (Ã¸)
+    const auto stray = problem_of("navn\nBjørn\nx\xF8y\n");
+    CHECK(stray.line == 3);
+    CHECK(stray.message == "not UTF-8 (byte 248) in a file that is UTF-8 elsewhere; save the file as \"CSV UTF-8\"");
+    CHECK(problem_of(std::string("\xFF\xFE" "a\0b", 5)).message == "UTF-16 text of an odd number of bytes");
+    const auto surrogate = problem_of(std::string("\xFF\xFE" "a\0\n\0\x00\xDC", 8));
+    CHECK(surrogate.line == 2);
+    CHECK(surrogate.message == "malformed UTF-16 (an unpaired surrogate)");
+    CHECK(code_of("id\np1\n") == smart::errc::ok);
     // a table of more than 30 million cells is refused before it is built
     std::string wide(20'000, ';');
     wide += "\n";
@@ -199,4 +222,25 @@ TEST_CASE("csv: read_tables takes a directory of CSV files, one file or a workbo
     empty.write("readme.md", "x");
     CHECK(code(empty.path.string()) == smart::errc::not_found);
     CHECK(code((d.path / "missing.xlsx").string()) == smart::errc::not_found);
+}
+
+TEST_CASE("csv: import_sheets reports the reading problems, and only those", "[csv][errors]") {
+    const smart::cohort base(smart::catalogue::get("smart-trener-2024"), "kull", "Kull");
+    std::vector<smart::sheet_table> tables;
+    tables.push_back(*read_csv_data("deltaker;navn;kommunenr;kommune;rolle;sektor\nk01;\"Siri;0301;Oslo;lærer;offentlig\n",
+                                    "deltakere"));
+    // a table with its own mistakes (an unknown status), which would be reported otherwise
+    tables.push_back(*read_csv_data("deltaker;dato;status\nk01;18.09.2024;kanskje\n", "oppmøte"));
+    const auto r = smart::import_sheets(base, tables);
+    CHECK_FALSE(r.cohort);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(smart::describe(r.problems[0], smart::lang::en) ==
+          "deltakere line 2, column B: a quoted cell is not closed (a \" without its closing \")");
+    tables[0] = *read_csv_data("deltaker;navn;kommunenr;kommune;rolle;sektor\nk01;Siri;0301;Oslo;lærer;offentlig\n",
+                               "deltakere");
+    const auto fixed = smart::import_sheets(base, tables);  // the quote closed: the status is reported
+    REQUIRE(fixed.problems.size() == 1);
+    CHECK(fixed.problems[0].line == 2);
+    CHECK(fixed.problems[0].column == "C");
+    CHECK(fixed.problems[0].found == "kanskje");
 }

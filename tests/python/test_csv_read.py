@@ -16,7 +16,7 @@ import pytest
 
 import smart
 from smart._smart import sheet_import as core
-from conftest import sheet_rows
+from conftest import sheet_rows, smart_cli
 
 PROGRAMME = "smart-trener-2024"
 
@@ -127,11 +127,17 @@ def test_what_cannot_be_read_names_the_file_and_the_line(tmp_path: Path) -> None
     d = tmp_path / "kull"
     d.mkdir()
     (d / "deltakere.csv").write_text('Deltaker;Navn\np1;"Kari\np2;Ola\n', encoding="utf-8")
-    with pytest.raises(smart.ParseError, match=r'deltakere line 2: a quoted cell is not closed'):
+    (d / "oppmøte.csv").write_text("Deltaker;18.09.2024\np1;kanskje\n", encoding="utf-8")
+    with pytest.raises(smart.SheetImportError) as info:
         smart.read_workbook(d, PROGRAMME)
+    (e,) = info.value.errors  # the reading problem alone: the other table's is not reported
+    assert (e.table, e.row, e.letter, e.code) == ("deltakere", 2, "B", "parse_error")
+    assert e.describe("en") == 'deltakere line 2, column B: a quoted cell is not closed (a " without its closing ")'
+    assert e.describe("nb") == 'deltakere linje 2, kolonne B: en celle i anførselstegn blir ikke avsluttet (en " uten sin avsluttende ")'
     (d / "deltakere.csv").write_bytes(b"Deltaker;Navn\np1;\x81\n")
-    with pytest.raises(smart.ParseError, match=r"deltakere line 2: neither UTF-8 nor Windows-1252"):
+    with pytest.raises(smart.SheetImportError, match=r"neither UTF-8 nor Windows-1252"):
         smart.read_workbook(d, PROGRAMME)
+    (d / "oppmøte.csv").unlink()
     with pytest.raises(FileNotFoundError, match="no such file or directory"):
         smart.read_workbook(tmp_path / "missing", PROGRAMME)
     (d / "deltakere.csv").unlink()
@@ -203,3 +209,15 @@ def test_an_uploaded_csv_file_is_one_table_named_by_its_name(tmp_path: Path) -> 
     # bytes without a name are a workbook, as before
     with pytest.raises(smart.ParseError, match="not an .xlsx workbook"):
         smart.read_workbook(data, PROGRAMME)
+
+
+def test_smart_import_reports_an_unreadable_csv_file_in_its_language(tmp_path: Path) -> None:
+    d = tmp_path / "kull"
+    d.mkdir()
+    (d / "deltakere.csv").write_text('Deltaker;Navn\np1;"Kari\n', encoding="utf-8")
+    out = tmp_path / "kull.json"
+    status, _, err = smart_cli("import", str(d), "--programme", PROGRAMME, "-o", str(out), "--lang", "nn")
+    assert status == 1 and not out.exists()
+    lines = err.splitlines()
+    assert lines[0] == 'deltakere linje 2, kolonne B: ei celle i hermeteikn vert ikkje avslutta (ein " utan den avsluttande ")'
+    assert "English" not in err and "quoted" not in err

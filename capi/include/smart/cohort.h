@@ -357,10 +357,11 @@ SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, 
  * deltakere.csv, oppmøte.csv, ...), one CSV file, or an .xlsx/.xlsm workbook. CSV files
  * may be UTF-8, UTF-16 with a byte order mark or Windows-1252, separated by `;`, `,` or
  * tabs, quoted as Excel writes them (docs/import.md, "Reading CSV files"); "line" is the
- * file's line a row starts on. Errors: as smart_cohort_import_xlsx(); also SMART_ENOTFOUND
- * for a directory without CSV files, SMART_EINVAL for another kind of file, SMART_EPARSE
- * for a CSV file that cannot be read (a quoted cell that is not closed, text in no
- * supported encoding: the message names the file and the line). */
+ * file's line a row starts on. A CSV file that cannot be read as a table (a quoted cell
+ * that is not closed, text in no supported encoding) returns SMART_EPARSE with its problem
+ * in *problems (code "parse_error", the line, the column where the quote opens, the
+ * sentence in `lang`), and only that. Errors: as smart_cohort_import_xlsx(); also
+ * SMART_ENOTFOUND for a directory without CSV files, SMART_EINVAL for another kind of file. */
 SMART_EXTERN(int) smart_cohort_import(smart_cohort **out, char **problems, const smart_cohort *base,
                                       const char *path, smart_lang lang);
 
