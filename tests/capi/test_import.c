@@ -143,9 +143,76 @@ static void test_import_csv(void) {
     smart_programme_free(p);
 }
 
+/* The whole file at `path` in a new buffer (release with free()); *size its length. */
+static char *slurp(const char *path, size_t *size) {
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n = 0;
+    *size = 0;
+    if (!f) return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
+        buf = malloc((size_t)n);
+        if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) *size = (size_t)n;
+    }
+    fclose(f);
+    return buf;
+}
+
+static void test_import_data(void) {
+    smart_programme *p = NULL;
+    smart_cohort *base = NULL, *c = NULL;
+    char *problems = NULL;
+    size_t n = 0, size = 0;
+    smart_attendance a = SMART_ATTENDANCE_UNRECORDED;
+    const char *people = "deltaker;navn;kommunenr;kommune;rolle;sektor\r\n"
+                         "k01;Bj\xf8rn Fjellstad;301;Oslo;l\xe6rer;offentlig\r\n"; /* Windows-1252, as Excel saves it */
+    char *workbook = slurp(SMART_SOURCE_DIR "/tests/data/sheets/wide_nb.xlsx", &size);
+    TEST("smart_cohort_import_data: a workbook's bytes, and an uploaded CSV file named by its name");
+    OK(smart_programme_from_catalogue(&p, "smart-trener-2024"));
+    OK(smart_cohort_create(&base, p, "kull-2024", "Kull 2024"));
+    CHECK(workbook != NULL && size > 0);
+    OK(smart_cohort_import_data(&c, &problems, base, workbook, size, "kull.xlsx", SMART_LANG_NB));
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n == 5);
+    OK(smart_cohort_attendance(&a, c, "k01", "2024-09-18"));
+    CHECK(a == SMART_ATTENDANCE_PRESENT);
+    smart_cohort_free(c);
+    c = NULL;
+    OK(smart_cohort_import_data(&c, &problems, base, people, strlen(people), "Deltakere.CSV", SMART_LANG_NB));
+    OK(smart_cohort_participant_count(&n, c));
+    CHECK(n == 1);
+    {
+        const char *name = NULL, *number = NULL, *municipality = NULL;
+        OK(smart_cohort_participant_name(&name, c, 0));
+        CHECK(name && strcmp(name, "Bj\xc3\xb8rn Fjellstad") == 0);
+        OK(smart_cohort_participant_municipality(&number, &municipality, c, 0));
+        CHECK(number && strcmp(number, "0301") == 0);
+    }
+    smart_cohort_free(c);
+    c = NULL;
+
+    TEST("smart_cohort_import_data: the bytes of neither, and bad arguments");
+    EXPECT(smart_cohort_import_data(&c, &problems, base, people, strlen(people), "kull.xlsx", SMART_LANG_NB),
+           SMART_EPARSE); /* CSV bytes named as a workbook */
+    CHECK(contains(smart_error_last()->message, "kull.xlsx: not an .xlsx workbook"));
+    EXPECT(smart_cohort_import_data(&c, &problems, base, "id;\"x\n", 6, "deltakere.csv", SMART_LANG_EN), SMART_EPARSE);
+    CHECK(problems != NULL && contains(problems, "a quoted cell is not closed"));
+    smart_string_free(problems);
+    problems = NULL;
+    EXPECT(smart_cohort_import_data(&c, &problems, base, NULL, 5, "deltakere.csv", SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import_data(&c, &problems, base, people, strlen(people), NULL, SMART_LANG_NB), SMART_EINVAL);
+    EXPECT(smart_cohort_import_data(&c, &problems, base, NULL, 0, "deltakere.csv", SMART_LANG_NB), SMART_EVALIDATION);
+    CHECK(c == NULL);
+    smart_string_free(problems);
+    free(workbook);
+    smart_cohort_free(base);
+    smart_programme_free(p);
+}
+
 int main(void) {
     test_import_workbook();
     test_import_csv();
+    test_import_data();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

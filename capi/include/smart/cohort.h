@@ -365,6 +365,15 @@ SMART_EXTERN(int) smart_cohort_import_xlsx(smart_cohort **out, char **problems, 
 SMART_EXTERN(int) smart_cohort_import(smart_cohort **out, char **problems, const smart_cohort *base,
                                       const char *path, smart_lang lang);
 
+/* As smart_cohort_import(), from a file's `size` bytes in memory (an upload, a database
+ * blob): `name` is the file's name, e.g. "kull.xlsx" or "deltakere.csv". A name ending
+ * .csv or .txt (any case) makes the bytes one CSV table, named by the name's stem
+ * ("deltakere"); any other name an .xlsx workbook, named `name` in messages. `data` may be
+ * NULL when `size` is 0. Errors: as smart_cohort_import(); SMART_EINVAL when name is NULL,
+ * or data is NULL with a size. */
+SMART_EXTERN(int) smart_cohort_import_data(smart_cohort **out, char **problems, const smart_cohort *base,
+                                           const void *data, size_t size, const char *name, smart_lang lang);
+
 /* Releases a cohort. Accepts NULL. Evaluations made from it stay valid. */
 SMART_EXTERN(void) smart_cohort_free(smart_cohort *cohort);
 
