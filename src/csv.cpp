@@ -193,7 +193,7 @@ struct records {
     std::vector<std::int64_t> lines;
 };
 
-records split(std::string_view text, char sep) {
+records split(std::string_view text, char sep, const std::string& name) {
     enum class state { start_record, start_field, in_field, in_quoted, quote_in_quoted };
     records out;
     state s = state::start_record;
@@ -201,6 +201,13 @@ records split(std::string_view text, char sep) {
     std::int64_t line = 1;
     std::int64_t quote_line = 0;
     std::size_t quote_column = 0;
+    // refused before splitting, so that a line of a billion separators does not fill the
+    // memory: more separators and line breaks than a table of max_table_cells has (a
+    // header row of Excel's 16,384 columns aside)
+    std::size_t marks = 0;
+    for (const char c : text) marks += static_cast<std::size_t>((c == sep) | (c == '\n') | (c == '\r'));
+    if (marks > max_table_cells + 16'384)
+        throw error(errc::parse_error, name + " is too large: more than " + std::to_string(max_table_cells) + " cells");
     const auto end_field = [&] {
         out.cells.push_back(std::move(field));
         field.clear();
@@ -297,7 +304,7 @@ std::optional<sheet_table> read_csv_data(std::string_view bytes, const std::stri
         text = decode(bytes);
         const auto sep = separator_of(text);
         if (!sep) return std::nullopt;
-        r = split(text, *sep);
+        r = split(text, *sep, name);
     } catch (const unreadable& u) {
         sheet_table t;
         t.name = name;

@@ -190,6 +190,8 @@ TEST_CASE("csv: what cannot be read is a problem at its line, in three languages
     std::string big = "id" + wide;
     for (int i = 0; i < 1600; ++i) big += "x\n";
     CHECK(message_of(big).find("is too large: 1600 rows of 20001 columns") != std::string::npos);
+    // one line of 40 million separators is refused before it is split into cells
+    CHECK(message_of("id;x\n" + std::string(40'000'000, ';')) == "deltakere is too large: more than 30000000 cells");
 }
 
 TEST_CASE("csv: read_tables takes a directory of CSV files, one file or a workbook", "[csv]") {
