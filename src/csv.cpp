@@ -367,19 +367,40 @@ std::optional<sheet_table> read_csv(const std::string& path) {
     return read_csv_data(bytes, p.stem().string());
 }
 
+namespace {
+
+/// A file name's suffix in lower case: ".csv".
+std::string suffix(const std::filesystem::path& f) {
+    std::string s = f.extension().string();
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool csv_name(const std::filesystem::path& f) { return suffix(f) == ".csv" || suffix(f) == ".txt"; }
+
+/// The table of a CSV file, as a list of none or one.
+std::vector<sheet_table> one_table(std::optional<sheet_table> t) {
+    std::vector<sheet_table> tables;
+    if (t) tables.push_back(std::move(*t));
+    return tables;
+}
+
+}  // namespace
+
+std::vector<sheet_table> read_tables_data(std::string_view bytes, const std::string& name) {
+    const std::filesystem::path named(name);
+    if (csv_name(named)) return one_table(read_csv_data(bytes, named.stem().string()));
+    return read_xlsx_data(bytes, name);
+}
+
 std::vector<sheet_table> read_tables(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path p(path);
-    const auto suffix = [](const fs::path& f) {
-        std::string s = f.extension().string();
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return s;
-    };
     if (fs::is_directory(p, ec)) {
         std::vector<fs::path> files;
         for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
-            if ((suffix(it->path()) == ".csv" || suffix(it->path()) == ".txt") && it->is_regular_file(ec))
+            if (csv_name(it->path()) && it->is_regular_file(ec))
                 files.push_back(it->path());
         if (ec) throw error(errc::not_found, path + ": cannot list the directory: " + ec.message());
         if (files.empty())
@@ -391,13 +412,8 @@ std::vector<sheet_table> read_tables(const std::string& path) {
         return tables;
     }
     if (!fs::exists(p, ec)) throw error(errc::not_found, path + ": no such file or directory");
-    const std::string s = suffix(p);
-    if (s == ".xlsx" || s == ".xlsm") return read_xlsx(path);
-    if (s == ".csv" || s == ".txt") {
-        std::vector<sheet_table> tables;
-        if (auto t = read_csv(path)) tables.push_back(std::move(*t));
-        return tables;
-    }
+    if (suffix(p) == ".xlsx" || suffix(p) == ".xlsm") return read_xlsx(path);
+    if (csv_name(p)) return one_table(read_csv(path));
     throw error(errc::invalid_argument,
                 path + ": expected an .xlsx workbook, a CSV file or a directory of CSV files");
 }

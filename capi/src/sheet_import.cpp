@@ -1,11 +1,8 @@
 // The spreadsheet import from C (smart/sheet_import.hpp, smart/xlsx.hpp, smart/csv.hpp): a
 // workbook, a CSV file or a directory of CSV files into a copy of a cohort, every problem
 // reported as JSON.
-#include <cctype>
-#include <filesystem>
 #include <memory>
 #include <string_view>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -74,14 +71,7 @@ int smart_cohort_import_data(smart_cohort** out, char** problems, const smart_co
     const char* const fn = __func__;
     return import_from(fn, out, problems, base, name, lang, [&](const std::string& n) {
         if (size > 0) need(data, fn, "data is NULL");
-        const std::string_view bytes = size > 0 ? std::string_view(static_cast<const char*>(data), size) : std::string_view();
-        const std::filesystem::path named(n);
-        std::string suffix = named.extension().string();
-        for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (suffix != ".csv" && suffix != ".txt") return smart::read_xlsx_data(bytes, n);
-        std::vector<smart::sheet_table> tables;  // one CSV table, named by the name's stem
-        if (auto t = smart::read_csv_data(bytes, named.stem().string())) tables.push_back(std::move(*t));
-        return tables;
+        return smart::read_tables_data(size > 0 ? std::string_view(static_cast<const char*>(data), size) : std::string_view(), n);
     });
 }
 

@@ -48,4 +48,11 @@ std::optional<sheet_table> read_csv(const std::string& path);
 /// not_found when the path does not exist, invalid_argument for another kind of file.
 std::vector<sheet_table> read_tables(const std::string& path);
 
+/// The tables in a file's bytes in memory (an upload, a database blob), told apart by the
+/// file's `name` as read_tables tells files apart: a name ending .csv or .txt (any case)
+/// makes them one CSV table named by the name's stem ("deltakere.csv" → "deltakere"; none
+/// when it has no non-blank cell); any other name an .xlsx workbook (read_xlsx_data, named
+/// `name` in messages). Throws as read_csv_data and read_xlsx_data.
+std::vector<sheet_table> read_tables_data(std::string_view bytes, const std::string& name);
+
 }  // namespace smart

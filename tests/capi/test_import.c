@@ -85,25 +85,23 @@ static void test_import_csv(void) {
     TEST("smart_cohort_import reads a directory of CSV files, a workbook, and one CSV file");
     OK(smart_programme_from_catalogue(&p, "smart-trener-2024"));
     OK(smart_cohort_create(&base, p, "kull-2024", "Kull 2024"));
-    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/long_en", SMART_LANG_EN));
-    CHECK(c != NULL && problems == NULL);
-    OK(smart_cohort_participant_count(&n, c));
-    CHECK(n > 0);
-    smart_cohort_free(c);
-    c = NULL;
-    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/wide_nb.xlsx", SMART_LANG_NB));
-    OK(smart_cohort_participant_count(&n, c));
-    CHECK(n == 5);
-    OK(smart_cohort_attendance(&a, c, "k01", "2024-09-18"));
-    CHECK(a == SMART_ATTENDANCE_PRESENT);
-    smart_cohort_free(c);
-    c = NULL;
-    OK(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/long_en/participants.csv",
-                           SMART_LANG_EN));
-    OK(smart_cohort_participant_count(&n, c));
-    CHECK(n > 0);
-    smart_cohort_free(c);
-    c = NULL;
+    {
+        static const char *const paths[] = {SMART_SOURCE_DIR "/tests/data/sheets/long_en",
+                                            SMART_SOURCE_DIR "/tests/data/sheets/wide_nb.xlsx",
+                                            SMART_SOURCE_DIR "/tests/data/sheets/long_en/participants.csv"};
+        for (size_t i = 0; i < sizeof paths / sizeof *paths; ++i) {
+            OK(smart_cohort_import(&c, &problems, base, paths[i], SMART_LANG_EN));
+            CHECK(c != NULL && problems == NULL);
+            OK(smart_cohort_participant_count(&n, c));
+            CHECK(i == 1 ? n == 5 : n > 0);
+            if (i == 1) {
+                OK(smart_cohort_attendance(&a, c, "k01", "2024-09-18"));
+                CHECK(a == SMART_ATTENDANCE_PRESENT);
+            }
+            smart_cohort_free(c);
+            c = NULL;
+        }
+    }
 
     TEST("a CSV directory with mistakes: every problem with its file, line and column");
     EXPECT(smart_cohort_import(&c, &problems, base, SMART_SOURCE_DIR "/tests/data/sheets/bad_csv", SMART_LANG_EN),

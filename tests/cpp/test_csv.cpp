@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -218,6 +219,22 @@ TEST_CASE("csv: read_tables takes a directory of CSV files, one file or a workbo
         }
         return smart::errc::ok;
     };
+    // bytes in memory, told apart by the file's name
+    const auto uploaded = smart::read_tables_data("id;navn\np1;Kari\n", "Deltakere.CSV");
+    REQUIRE(uploaded.size() == 1);
+    CHECK(uploaded[0].name == "Deltakere");
+    CHECK(smart::read_tables_data("\n", "tom.txt").empty());
+    std::ifstream in(std::string(SMART_SOURCE_DIR) + "/tests/data/sheets/cells.xlsx", std::ios::binary);
+    const std::string book((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(smart::read_tables_data(book, "kull.xlsx").size() == 1);
+    try {
+        (void)smart::read_tables_data("id;navn\n", "kull.xlsx");  // CSV bytes named as a workbook
+        CHECK(false);
+    } catch (const smart::error& e) {
+        CHECK(e.code() == smart::errc::parse_error);
+        CHECK(std::string(e.what()).find("kull.xlsx: not an .xlsx workbook") != std::string::npos);
+    }
+
     CHECK(code((d.path / "missing.csv").string()) == smart::errc::not_found);
     CHECK(code((d.path / "notater.md").string()) == smart::errc::invalid_argument);
     const temp_dir empty("smart_test_csv_empty");

@@ -253,10 +253,7 @@ def read_workbook(
         given = getattr(path, "name", None)  # a file's name; an int for a file descriptor
         name = str(os.fspath(given)) if isinstance(given, str | os.PathLike) else "workbook"
         stem = Path(name).stem or "workbook"
-        if Path(name).suffix.lower() in (".csv", ".txt"):  # one table: an uploaded CSV file
-            tables = list(_smart.sheet_import.read_csv_data(data, stem))
-        else:
-            tables = list(_smart.sheet_import.read_xlsx_data(data, name))
+        tables = list(_smart.sheet_import.read_tables_data(data, name))  # the name says CSV or workbook
     else:
         stem = Path(path).stem
         tables = read_tables(path)

@@ -2,8 +2,6 @@
 // whole columns of text cells; the core reads and checks them and reports every problem.
 #include "bindings.hpp"
 
-#include <optional>
-
 #include "smart/sheet_import.hpp"
 #include "smart/csv.hpp"
 #include "smart/xlsx.hpp"
@@ -46,6 +44,17 @@ py::list sheet_tables(std::vector<smart::sheet_table> tables) {
     py::list out;
     for (auto& t : tables) out.append(py_sheet_table{std::make_shared<const smart::sheet_table>(std::move(t))});
     return out;
+}
+
+/// The tables `read` reads, with the GIL released while it reads.
+template <class Read>
+py::list read_without_gil(Read read) {
+    std::vector<smart::sheet_table> tables;
+    {
+        py::gil_scoped_release nogil;
+        tables = read();
+    }
+    return sheet_tables(std::move(tables));
 }
 
 }  // namespace
@@ -128,52 +137,29 @@ void register_sheet_import(py::module_& m) {
              },
              py::arg("index"), "The text cells of a column (0 = A) below the header.");
     s.def(
-        "read_xlsx",
-        [](const std::string& path) {
-            std::vector<smart::sheet_table> tables;
-            {
-                py::gil_scoped_release nogil;
-                tables = smart::read_xlsx(path);
-            }
-            return sheet_tables(std::move(tables));
-        },
+        "read_xlsx", [](const std::string& path) { return read_without_gil([&] { return smart::read_xlsx(path); }); },
         py::arg("path"), "The worksheets of an .xlsx workbook as tables of text cells (smart/xlsx.hpp).");
     s.def(
-        "read_xlsx_data",
-        [](const py::bytes& data, const std::string& name) {
-            const std::string bytes = data;  // a copy the threads read while the GIL is released
-            std::vector<smart::sheet_table> tables;
-            {
-                py::gil_scoped_release nogil;
-                tables = smart::read_xlsx_data(bytes, name);
-            }
-            return sheet_tables(std::move(tables));
-        },
-        py::arg("data"), py::arg("name"), "As read_xlsx, from a workbook's bytes in memory.");
-    s.def(
-        "read_tables",
-        [](const std::string& path) {
-            std::vector<smart::sheet_table> tables;
-            {
-                py::gil_scoped_release nogil;
-                tables = smart::read_tables(path);
-            }
-            return sheet_tables(std::move(tables));
-        },
+        "read_tables", [](const std::string& path) { return read_without_gil([&] { return smart::read_tables(path); }); },
         py::arg("path"),
         "The tables of a directory of CSV files, one CSV file or an .xlsx workbook (smart/csv.hpp).");
+    s.def(
+        "read_tables_data",
+        [](const py::bytes& data, const std::string& name) {
+            const std::string bytes = data;  // a copy the reader uses while the GIL is released
+            return read_without_gil([&] { return smart::read_tables_data(bytes, name); });
+        },
+        py::arg("data"), py::arg("name"),
+        "The tables of a file's bytes, by its name: *.csv or *.txt one CSV table, else an .xlsx workbook.");
     s.def(
         "read_csv_data",
         [](const py::bytes& data, const std::string& name) {
             const std::string bytes = data;
-            std::optional<smart::sheet_table> t;
-            {
-                py::gil_scoped_release nogil;
-                t = smart::read_csv_data(bytes, name);
-            }
-            std::vector<smart::sheet_table> tables;
-            if (t) tables.push_back(std::move(*t));
-            return sheet_tables(std::move(tables));
+            return read_without_gil([&]() -> std::vector<smart::sheet_table> {
+                std::vector<smart::sheet_table> tables;
+                if (auto t = smart::read_csv_data(bytes, name)) tables.push_back(std::move(*t));
+                return tables;
+            });
         },
         py::arg("data"), py::arg("name"), "The table of a CSV file's bytes (none when it has no non-blank cell).");
     s.def(
